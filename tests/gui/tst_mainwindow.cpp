@@ -1,0 +1,44 @@
+#include "MainWindow.h"
+
+#include <QLabel>
+#include <QStandardPaths>
+#include <QTest>
+
+using cpis::ui::MainWindow;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void trainingMarkerShownForSandbox();
+    void trainingMarkerHiddenForLiveService();
+};
+
+void TestMainWindow::trainingMarkerShownForSandbox()
+{
+    MainWindow w({QUrl(QStringLiteral("http://127.0.0.1:1234")), true});
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* marker = w.findChild<QLabel*>(QStringLiteral("trainingMarker"));
+    QVERIFY(marker);
+    QVERIFY(marker->isVisible());
+    QVERIFY(marker->text().contains(QStringLiteral("TRAINING")));
+    QVERIFY(!marker->accessibleName().isEmpty());
+    auto* service = w.findChild<QLabel*>(QStringLiteral("serviceLabel"));
+    QVERIFY(service);
+    QVERIFY(service->text().contains(QStringLiteral("127.0.0.1:1234")));
+}
+
+void TestMainWindow::trainingMarkerHiddenForLiveService()
+{
+    MainWindow w({QUrl(QStringLiteral("https://api.service.nhs.uk")), false});
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* marker = w.findChild<QLabel*>(QStringLiteral("trainingMarker"));
+    QVERIFY(marker);
+    QVERIFY(!marker->isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
