@@ -1,13 +1,13 @@
 // cpis-desk: wires the parts together; no logic of its own.
 #include "MainWindow.h"
 #include "SandboxServer.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
+#include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
-#include <QTranslator>
 
 int main(int argc, char** argv)
 {
@@ -17,15 +17,10 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("cpis-desk"));
     QApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("cpis-desk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cpis-desk.png")));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("cpis-desk"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    cpis::ui::Translations translations;
+    translations.install(QLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
