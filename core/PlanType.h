@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace cpis {
+
+enum class PlanType
+{
+    ChildProtection,       // CPP
+    LookedAfter,           // LAC
+    UnbornChildProtection, // UCPP, held on the pregnant woman's NHS number
+};
+
+// SNOMED CT codes of CareTeam.category in the CP-IS FHIR API (docs/api.md).
+namespace snomed {
+inline constexpr char16_t ChildProtectionPlan[] = u"342191000000101";
+inline constexpr char16_t LookedAfterChild[] = u"764841000000100";
+inline constexpr char16_t UnbornChildProtectionPlan[] = u"818901000000100";
+} // namespace snomed
+
+// An unknown code is not a plan type: callers must treat it as a bad response, never drop it.
+std::optional<PlanType> planTypeFromSnomed(const QString& code);
+QString snomedCode(PlanType type);
+QString planTypeShortName(PlanType type); // "CPP", "LAC", "UCPP"
+
+} // namespace cpis

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+namespace cpis {
+
+// Why a national-service request did not produce a usable answer. Every kind here means
+// "could not check"; none of them may ever be read as "no CP-IS record".
+struct ServiceError
+{
+    enum class Kind
+    {
+        Offline,         // connection refused, host not found, network down
+        Timeout,         // no answer within the stall or total time limit
+        ConnectionReset, // the server dropped the connection mid-request
+        Tls,             // certificate or handshake failure
+        RateLimited,     // 429, after the retries that Retry-After allowed
+        SignInExpired,   // 401
+        AccessDenied,    // 403
+        NotFound,        // 404 (PDS: no such NHS number)
+        InvalidRequest,  // 400
+        ServiceFailure,  // 408 from downstream, 5xx
+        BadResponse,     // wrong content type, malformed or unexpected body
+        Cancelled,
+    };
+
+    Kind kind = Kind::ServiceFailure;
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    QString spineCode;  // OperationOutcome details code, e.g. RESOURCE_NOT_FOUND
+    QString detail;     // technical detail for logs shown to support; never patient data
+    int retryAfterSecs = -1;
+
+    static QString kindName(Kind kind);
+};
+
+} // namespace cpis
