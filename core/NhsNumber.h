@@ -3,12 +3,14 @@
 #include "Result.h"
 
 #include <QHashFunctions>
+#include <QMetaType>
 #include <QString>
 
 namespace cpis {
 
-// A checksum-valid NHS number. The only way to get one is parse() (or the checked
-// fromDigits()), so any NhsNumber in the program has passed the Modulus 11 check.
+// A checksum-valid NHS number. The only way to get a non-null one is parse(), so any
+// non-null NhsNumber in the program has passed the Modulus 11 check. The null value
+// exists only so the type can live in QVariant, signals and containers.
 class NhsNumber
 {
 public:
@@ -26,6 +28,9 @@ public:
         ParseError reason;
         QString message; // for people; translatable at the UI layer via reasonText()
     };
+
+    NhsNumber() = default;
+    bool isNull() const { return m_digits.isEmpty(); }
 
     // Accepts what people type and paste: digits with spaces or hyphens as separators,
     // surrounding white space ignored.
@@ -59,6 +64,8 @@ private:
 };
 
 } // namespace cpis
+
+Q_DECLARE_METATYPE(cpis::NhsNumber)
 
 template <> struct std::hash<cpis::NhsNumber>
 {

@@ -60,6 +60,56 @@ Wedi cysylltu â %1</translation>
     </message>
 </context>
 <context>
+    <name>cpis::ui::NhsNumberEdit</name>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>Type or paste a 10-digit NHS number, then press Enter.</source>
+        <translation>Teipiwch neu gludwch rif GIG 10 digid, yna pwyswch Enter.</translation>
+    </message>
+    <message>
+        <source>NHS number, e.g. 943 476 5919</source>
+        <translation>Rhif GIG, e.e. 943 476 5919</translation>
+    </message>
+</context>
+<context>
+    <name>display</name>
+    <message>
+        <source>Not Known</source>
+        <translation>Anhysbys</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1d</translation>
+    </message>
+    <message>
+        <source>%1w</source>
+        <translation>%1w</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1m</translation>
+    </message>
+    <message>
+        <source>%1y</source>
+        <translation>%1b</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Benyw</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Gwryw</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Arall</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Child Protection - Information Sharing desk client.</source>

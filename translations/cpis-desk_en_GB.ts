@@ -60,6 +60,56 @@ Connected to %1</translation>
     </message>
 </context>
 <context>
+    <name>cpis::ui::NhsNumberEdit</name>
+    <message>
+        <source>NHS number</source>
+        <translation>NHS number</translation>
+    </message>
+    <message>
+        <source>Type or paste a 10-digit NHS number, then press Enter.</source>
+        <translation>Type or paste a 10-digit NHS number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>NHS number, e.g. 943 476 5919</source>
+        <translation>NHS number, e.g. 943 476 5919</translation>
+    </message>
+</context>
+<context>
+    <name>display</name>
+    <message>
+        <source>Not Known</source>
+        <translation>Not Known</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1d</translation>
+    </message>
+    <message>
+        <source>%1w</source>
+        <translation>%1w</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1m</translation>
+    </message>
+    <message>
+        <source>%1y</source>
+        <translation>%1y</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Child Protection - Information Sharing desk client.</source>

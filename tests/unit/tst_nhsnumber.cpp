@@ -17,6 +17,7 @@ private slots:
     void checkDigitAlgorithm();
     void equalityAndHashing();
     void reasonsHaveDistinctMessages();
+    void nullOnlyByDefaultConstruction();
 };
 
 void TestNhsNumber::validNumbers_data()
@@ -124,6 +125,13 @@ void TestNhsNumber::reasonsHaveDistinctMessages()
     for (Reason r : all)
         messages.insert(NhsNumber::reasonText(r));
     QCOMPARE(messages.size(), all.size());
+}
+
+void TestNhsNumber::nullOnlyByDefaultConstruction()
+{
+    QVERIFY(NhsNumber().isNull());
+    QVERIFY(!NhsNumber::parse(QStringLiteral("9000000009"))->isNull());
+    QVERIFY(NhsNumber() != *NhsNumber::parse(QStringLiteral("9000000009")));
 }
 
 QTEST_GUILESS_MAIN(TestNhsNumber)
