@@ -1,0 +1,300 @@
+#include "FhirParser.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <functional>
+
+using cpis::FhirParser;
+using cpis::NhsNumber;
+using cpis::PlanType;
+
+namespace {
+
+NhsNumber nhs(const char* digits)
+{
+    return NhsNumber::parse(QString::fromLatin1(digits)).value();
+}
+
+QJsonObject careTeam(const QString& code, const QString& start, const QString& end)
+{
+    QJsonObject period{{QStringLiteral("start"), start}};
+    if (!end.isEmpty())
+        period.insert(QStringLiteral("end"), end);
+    const QJsonObject org{
+        {QStringLiteral("resourceType"), QStringLiteral("Organization")},
+        {QStringLiteral("id"), QStringLiteral("la")},
+        {QStringLiteral("identifier"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"),
+                                 QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code")},
+                                {QStringLiteral("value"), QStringLiteral("SFD1")}}}},
+        {QStringLiteral("name"), QStringLiteral("Sheffield City Council")},
+        {QStringLiteral("telecom"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                {QStringLiteral("value"), QStringLiteral("01632 960001")},
+                                {QStringLiteral("use"), QStringLiteral("work")}},
+                    QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                {QStringLiteral("value"), QStringLiteral("07700 900001")},
+                                {QStringLiteral("use"), QStringLiteral("mobile")}}}}};
+    return QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("CareTeam")},
+        {QStringLiteral("id"), QStringLiteral("x-1")},
+        {QStringLiteral("contained"), QJsonArray{org}},
+        {QStringLiteral("category"),
+         QJsonArray{QJsonObject{{QStringLiteral("coding"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("system"),
+                                                         QStringLiteral("http://snomed.info/sct")},
+                                                        {QStringLiteral("code"), code}}}}}}},
+        {QStringLiteral("subject"),
+         QJsonObject{{QStringLiteral("identifier"),
+                      QJsonObject{{QStringLiteral("system"),
+                                   QStringLiteral("https://fhir.nhs.uk/Id/nhs-number")},
+                                  {QStringLiteral("value"), QStringLiteral("9000000009")}}}}},
+        {QStringLiteral("period"), period},
+        {QStringLiteral("managingOrganization"),
+         QJsonArray{QJsonObject{{QStringLiteral("reference"), QStringLiteral("#la")}}}}};
+}
+
+QJsonObject bundle(const QList<QJsonObject>& matches, const QList<QJsonObject>& includes = {})
+{
+    QJsonArray entries;
+    for (const auto& m : matches)
+        entries.append(
+            QJsonObject{{QStringLiteral("resource"), m},
+                        {QStringLiteral("search"),
+                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+    for (const auto& i : includes)
+        entries.append(
+            QJsonObject{{QStringLiteral("resource"), i},
+                        {QStringLiteral("search"),
+                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("include")}}}});
+    QJsonObject b{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                  {QStringLiteral("type"), QStringLiteral("searchset")},
+                  {QStringLiteral("total"), int(matches.size())}};
+    if (!entries.isEmpty())
+        b.insert(QStringLiteral("entry"), entries);
+    return b;
+}
+
+QByteArray json(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+const QString kCpp = QStringLiteral("342191000000101");
+const QString kUcpp = QStringLiteral("818901000000100");
+
+} // namespace
+
+class TestFhirParser : public QObject
+{
+    Q_OBJECT
+private slots:
+    void validCareTeamBundle();
+    void emptyBundleIsNoRecord();
+    void rejectsBadCareTeams_data();
+    void rejectsBadCareTeams();
+    void patientSupersededAndRestricted();
+    void patientRejectsBadFields();
+    void auditEvents();
+    void jsonTestSuiteNeverYieldsAnAnswer();
+};
+
+void TestFhirParser::validCareTeamBundle()
+{
+    const auto r = FhirParser::careTeamBundle(
+        json(bundle({careTeam(kCpp, QStringLiteral("2026-01-10"), QString()),
+                     careTeam(kUcpp, QStringLiteral("2026-06-01"), QStringLiteral("2027-02-01"))})),
+        nhs("9000000009"));
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().what));
+    QCOMPARE(r->size(), 2);
+    QCOMPARE(r->at(0).type, PlanType::ChildProtection);
+    QCOMPARE(r->at(0).start, QDate(2026, 1, 10));
+    QVERIFY(!r->at(0).end.has_value());
+    QCOMPARE(r->at(0).authority.officeHoursPhone, QStringLiteral("01632 960001"));
+    QCOMPARE(r->at(0).authority.emergencyDutyPhone, QStringLiteral("07700 900001"));
+    QCOMPARE(r->at(0).authority.odsCode, QStringLiteral("SFD1"));
+    QCOMPARE(r->at(1).type, PlanType::UnbornChildProtection);
+    QCOMPARE(r->at(1).end.value(), QDate(2027, 2, 1));
+}
+
+void TestFhirParser::emptyBundleIsNoRecord()
+{
+    const auto r = FhirParser::careTeamBundle(json(bundle({})), nhs("9000000009"));
+    QVERIFY(r.ok());
+    QVERIFY(r->isEmpty());
+}
+
+void TestFhirParser::rejectsBadCareTeams_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+    const QJsonObject good = careTeam(kCpp, QStringLiteral("2026-01-10"), QString());
+    auto mutated = [&](const std::function<void(QJsonObject&)>& f) {
+        QJsonObject ct = good;
+        f(ct);
+        return json(bundle({ct}));
+    };
+
+    QTest::newRow("unknown plan code")
+        << json(bundle({careTeam(QStringLiteral("999999999"), QStringLiteral("2026-01-10"), {})}))
+        << "unknown plan code";
+    QTest::newRow("UCPP without end")
+        << json(bundle({careTeam(kUcpp, QStringLiteral("2026-01-10"), {})}))
+        << "must have an end date";
+    QTest::newRow("partial date") << json(bundle({careTeam(kCpp, QStringLiteral("2026-01"), {})}))
+                                  << "period.start";
+    QTest::newRow("impossible date")
+        << json(bundle({careTeam(kCpp, QStringLiteral("2026-02-30"), {})})) << "period.start";
+    QTest::newRow("ends before start")
+        << json(
+               bundle({careTeam(kCpp, QStringLiteral("2026-01-10"), QStringLiteral("2025-01-10"))}))
+        << "ends before";
+    QTest::newRow("no local authority")
+        << mutated([](QJsonObject& ct) { ct.remove(QStringLiteral("managingOrganization")); })
+        << "managingOrganization";
+    QTest::newRow("dangling LA reference")
+        << mutated([](QJsonObject& ct) { ct.insert(QStringLiteral("contained"), QJsonArray{}); })
+        << "points at no contained";
+    QTest::newRow("other subject")
+        << mutated([](QJsonObject& ct) { ct.insert(QStringLiteral("subject"), QJsonObject{}); })
+        << "subject";
+    QTest::newRow("unknown telecom use") << mutated([](QJsonObject& ct) {
+        QJsonObject org = ct.value(QStringLiteral("contained")).toArray().first().toObject();
+        org.insert(QStringLiteral("telecom"),
+                   QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                          {QStringLiteral("value"), QStringLiteral("01632 960002")},
+                                          {QStringLiteral("use"), QStringLiteral("home")}}});
+        ct.insert(QStringLiteral("contained"), QJsonArray{org});
+    }) << "use 'home'";
+
+    QJsonObject wrongTotal = bundle({good});
+    wrongTotal.insert(QStringLiteral("total"), 0);
+    QTest::newRow("total says 0, holds 1") << json(wrongTotal) << "Bundle.total";
+    QJsonObject noTotal = bundle({});
+    noTotal.remove(QStringLiteral("total"));
+    QTest::newRow("no total") << json(noTotal) << "Bundle.total";
+    QJsonObject notSearchset = bundle({});
+    notSearchset.insert(QStringLiteral("type"), QStringLiteral("collection"));
+    QTest::newRow("not searchset") << json(notSearchset) << "searchset";
+    QTest::newRow("OperationOutcome")
+        << QByteArray(R"({"resourceType":"OperationOutcome","issue":[]})") << "resourceType";
+    QTest::newRow("truncated") << json(bundle({good})).chopped(20) << "not JSON";
+    QTest::newRow("html") << QByteArray("<html>maintenance</html>") << "not JSON";
+    QTest::newRow("empty body") << QByteArray() << "not JSON";
+}
+
+void TestFhirParser::rejectsBadCareTeams()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+    const auto r = FhirParser::careTeamBundle(body, nhs("9000000009"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().what.contains(reason), qPrintable(r.error().what));
+}
+
+void TestFhirParser::patientSupersededAndRestricted()
+{
+    const QByteArray body = R"({"resourceType":"Patient","id":"9000000017",
+        "meta":{"security":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Confidentiality","code":"R"}]},
+        "name":[{"use":"old","family":"Old"},{"use":"usual","family":"Smith","given":["Jane","Ann"],"prefix":["Miss"]}],
+        "gender":"female","birthDate":"2016-11-22",
+        "address":[{"line":["1 High St"],"city":"Town","postalCode":"AB1 2CD"}]})";
+    const auto r = FhirParser::patient(body, nhs("9000000009"));
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().what));
+    QCOMPARE(r->nhsNumber.digits(), QStringLiteral("9000000017"));
+    QCOMPARE(r->supersededFrom.value().digits(), QStringLiteral("9000000009"));
+    QVERIFY(r->restricted);
+    QVERIFY(r->address.isEmpty()); // withheld even though the body carried one
+    QCOMPARE(r->familyName, QStringLiteral("Smith"));
+    QCOMPARE(r->givenName, QStringLiteral("Jane Ann"));
+    QCOMPARE(r->title, QStringLiteral("Miss"));
+    QCOMPARE(r->birthDate.value(), QDate(2016, 11, 22));
+}
+
+void TestFhirParser::patientRejectsBadFields()
+{
+    QVERIFY(
+        !FhirParser::patient(R"({"resourceType":"Patient","id":"9000000008"})", nhs("9000000009"))
+             .ok());
+    QVERIFY(!FhirParser::patient(
+                 R"({"resourceType":"Patient","id":"9000000009","birthDate":"22/11/2016"})",
+                 nhs("9000000009"))
+                 .ok());
+    QVERIFY(!FhirParser::patient(R"({"resourceType":"Patient","id":"9000000009","gender":"F"})",
+                                 nhs("9000000009"))
+                 .ok());
+    QVERIFY(
+        FhirParser::patient(R"({"resourceType":"Patient","id":"9000000009"})", nhs("9000000009"))
+            .ok());
+}
+
+void TestFhirParser::auditEvents()
+{
+    auto role = [](const char* id, const char* name) {
+        return QJsonObject{
+            {QStringLiteral("resourceType"), QStringLiteral("PractitionerRole")},
+            {QStringLiteral("id"), QString::fromLatin1(id)},
+            {QStringLiteral("practitioner"),
+             QJsonObject{{QStringLiteral("display"), QString::fromLatin1(name)}}},
+            {QStringLiteral("organization"),
+             QJsonObject{{QStringLiteral("display"), QStringLiteral("Town ED")}}},
+            {QStringLiteral("code"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("coding"), QJsonArray{QJsonObject{{QStringLiteral("display"),
+                                                                    QStringLiteral("Nurse")}}}}}}}};
+    };
+    auto event = [](const char* when, const char* ref) {
+        return QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
+                           {QStringLiteral("recorded"), QString::fromLatin1(when)},
+                           {QStringLiteral("agent"),
+                            QJsonArray{QJsonObject{{QStringLiteral("who"),
+                                                    QJsonObject{{QStringLiteral("reference"),
+                                                                 QString::fromLatin1(ref)}}}}}}};
+    };
+    const auto r = FhirParser::auditEventBundle(
+        json(bundle({event("2026-11-20T10:00:00Z", "PractitionerRole/a"),
+                     event("2026-11-24T09:30:00.000+01:00", "PractitionerRole/b")},
+                    {role("a", "A Nurse"), role("b", "B Nurse")})));
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().what));
+    QCOMPARE(r->size(), 2);
+    QCOMPARE(r->at(0).viewerName, QStringLiteral("B Nurse")); // newest first
+    QCOMPARE(r->at(0).when, QDateTime(QDate(2026, 11, 24), QTime(8, 30), Qt::UTC));
+    QCOMPARE(r->at(1).role, QStringLiteral("Nurse"));
+
+    const auto dangling = FhirParser::auditEventBundle(
+        json(bundle({event("2026-11-20T10:00:00Z", "PractitionerRole/zz")}, {role("a", "A")})));
+    QVERIFY(!dangling.ok());
+    const auto badTime = FhirParser::auditEventBundle(
+        json(bundle({event("2026-11-20 10:00", "PractitionerRole/a")}, {role("a", "A")})));
+    QVERIFY(!badTime.ok());
+}
+
+void TestFhirParser::jsonTestSuiteNeverYieldsAnAnswer()
+{
+    const QString dir = QStringLiteral(CPIS_SHARED_DIR "/testdata/JSONTestSuite/test_parsing");
+    QVERIFY2(QDir(dir).exists(), qPrintable(dir));
+    int files = 0;
+    QDirIterator it(dir, {QStringLiteral("*.json")}, QDir::Files);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray body = f.readAll();
+        ++files;
+        // None of these is a FHIR resource, so every one must be refused: in particular
+        // none may pass as an empty Bundle ("no CP-IS record").
+        QVERIFY2(!FhirParser::careTeamBundle(body, nhs("9000000009")).ok(),
+                 qPrintable(f.fileName()));
+        QVERIFY2(!FhirParser::auditEventBundle(body).ok(), qPrintable(f.fileName()));
+        QVERIFY2(!FhirParser::patient(body, nhs("9000000009")).ok(), qPrintable(f.fileName()));
+    }
+    QVERIFY(files > 300);
+}
+
+QTEST_GUILESS_MAIN(TestFhirParser)
+#include "tst_fhirparser.moc"
