@@ -254,9 +254,10 @@ void FhirTransport::finish(Pending* p, const Result<HttpResponse, ServiceError>&
     m_pending.remove(p);
     const Callback done = std::move(p->done);
     const QPointer<QObject> context = p->context;
+    const QByteArray requestId = p->requestId;
     delete p;
     if (context && done)
-        done(result);
+        done(result, requestId);
 }
 
 } // namespace cpis

@@ -53,7 +53,8 @@ public:
     };
 
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
-    using Callback = std::function<void(const Result<HttpResponse, ServiceError>&)>;
+    using Callback =
+        std::function<void(const Result<HttpResponse, ServiceError>&, const QByteArray& requestId)>;
 
     FhirTransport(QNetworkAccessManager* nam,
                   const Clock* clock,
