@@ -1,0 +1,94 @@
+#include "LookupResult.h"
+
+#include <QTest>
+
+using cpis::LookupResult;
+using cpis::NhsNumber;
+
+class TestLookupResult : public QObject
+{
+    Q_OBJECT
+private slots:
+    void cacheRoundTripKeepsTheAnswer();
+    void failuresAreNeverCached();
+    void inconsistentPayloadIsRefused();
+    void everyServiceErrorIsCouldNotCheckReason();
+};
+
+namespace {
+NhsNumber nhs(const char* d)
+{
+    return NhsNumber::parse(QString::fromLatin1(d)).value();
+}
+
+LookupResult sample()
+{
+    LookupResult r;
+    r.state = LookupResult::State::PlansFound;
+    r.asked = nhs("9000000009");
+    cpis::Demographics d;
+    d.nhsNumber = nhs("9000000017");
+    d.supersededFrom = nhs("9000000009");
+    d.familyName = QStringLiteral("Smith");
+    d.givenName = QStringLiteral("Jane");
+    d.birthDate = QDate(2016, 11, 22);
+    d.gender = QStringLiteral("female");
+    r.patient = d;
+    cpis::CpisPlan plan;
+    plan.type = cpis::PlanType::UnbornChildProtection;
+    plan.start = QDate(2026, 6, 1);
+    plan.end = QDate(2027, 1, 5);
+    plan.authority = {QStringLiteral("LA001"), QStringLiteral("Ashbourne City Council"),
+                      QStringLiteral("01632 960001"), QStringLiteral("07700 900001")};
+    r.plans = {plan};
+    r.accessHistory = {{QDateTime(QDate(2026, 11, 24), QTime(8, 30), Qt::UTC),
+                        QStringLiteral("A Nurse"), QStringLiteral("Nurse"),
+                        QStringLiteral("Town ED"), QStringLiteral("SBX01")}};
+    r.answeredAtUtc = QDateTime(QDate(2026, 11, 25), QTime(9, 0, 1, 500), Qt::UTC);
+    return r;
+}
+} // namespace
+
+void TestLookupResult::cacheRoundTripKeepsTheAnswer()
+{
+    const LookupResult r = sample();
+    const auto back = LookupResult::fromCachePayload(r.toCachePayload(), r.asked);
+    QVERIFY(back.has_value());
+    QVERIFY(back->fromCache);
+    QCOMPARE(back->state, r.state);
+    QCOMPARE(back->answeredAtUtc, r.answeredAtUtc);
+    QCOMPARE(back->plans, r.plans);
+    QCOMPARE(back->accessHistory, r.accessHistory);
+    QCOMPARE(back->patient->nhsNumber, r.patient->nhsNumber);
+    QCOMPARE(back->patient->supersededFrom, r.patient->supersededFrom);
+    QCOMPARE(back->patient->birthDate, r.patient->birthDate);
+}
+
+void TestLookupResult::failuresAreNeverCached()
+{
+    LookupResult r = sample();
+    r.state = LookupResult::State::CouldNotCheck;
+    r.plans.clear();
+    QVERIFY(!LookupResult::fromCachePayload(r.toCachePayload(), r.asked).has_value());
+}
+
+void TestLookupResult::inconsistentPayloadIsRefused()
+{
+    LookupResult r = sample();
+    r.state = LookupResult::State::NoRecord; // but it holds a plan
+    QVERIFY(!LookupResult::fromCachePayload(r.toCachePayload(), r.asked).has_value());
+    QVERIFY(!LookupResult::fromCachePayload("{}", r.asked).has_value());
+    QVERIFY(!LookupResult::fromCachePayload("not json", r.asked).has_value());
+}
+
+void TestLookupResult::everyServiceErrorIsCouldNotCheckReason()
+{
+    using K = cpis::ServiceError::Kind;
+    for (K k : {K::Offline, K::Timeout, K::ConnectionReset, K::Tls, K::RateLimited,
+                K::SignInExpired, K::AccessDenied, K::NotFound, K::InvalidRequest,
+                K::ServiceFailure, K::BadResponse, K::Cancelled})
+        QVERIFY(LookupResult::reasonFor(k) != LookupResult::Reason::None);
+}
+
+QTEST_GUILESS_MAIN(TestLookupResult)
+#include "tst_lookupresult.moc"
