@@ -1,5 +1,6 @@
 #include "LookupResult.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,6 +84,53 @@ QString LookupResult::reasonName(Reason r)
         return QStringLiteral("patient-not-traced");
     case Reason::NotPermitted:
         return QStringLiteral("not-permitted");
+    }
+    return {};
+}
+
+QString LookupResult::reasonText(Reason r, int retryAfterSecs)
+{
+    const auto tr = [](const char* s) { return QCoreApplication::translate("LookupResult", s); };
+    switch (r) {
+    case Reason::None:
+        return QString();
+    case Reason::Offline:
+        return tr("The national service could not be reached.");
+    case Reason::Timeout:
+        return tr("The national service did not answer in time.");
+    case Reason::ServiceError:
+        return tr("The national service reported an error.");
+    case Reason::SignInExpired:
+        return tr("Your sign-in has expired. Sign in again to check CP-IS.");
+    case Reason::RateLimited:
+        return retryAfterSecs > 0
+                   ? QCoreApplication::translate("LookupResult",
+                                                 "The national service is busy. Try again in %n "
+                                                 "second(s).",
+                                                 nullptr, retryAfterSecs)
+                   : tr("The national service is busy. Try again shortly.");
+    case Reason::BadResponse:
+        return tr("The national service sent an answer that could not be read.");
+    case Reason::AccessDenied:
+        return tr("The national service refused access for your role.");
+    case Reason::PatientNotTraced:
+        return tr("This NHS number is not known to the Personal Demographics Service. Check the "
+                  "number with the person.");
+    case Reason::NotPermitted:
+        return tr("Your role does not include access to CP-IS.");
+    }
+    return {};
+}
+
+QString LookupResult::planTypeText(PlanType type)
+{
+    switch (type) {
+    case PlanType::ChildProtection:
+        return QCoreApplication::translate("LookupResult", "Child Protection Plan");
+    case PlanType::LookedAfter:
+        return QCoreApplication::translate("LookupResult", "Looked After Child");
+    case PlanType::UnbornChildProtection:
+        return QCoreApplication::translate("LookupResult", "Unborn Child Protection Plan");
     }
     return {};
 }

@@ -57,6 +57,9 @@ struct LookupResult
     static Reason reasonFor(ServiceError::Kind kind);
     static QString stateName(State s);   // stable ids for JSON and tests
     static QString reasonName(Reason r); // stable ids for JSON and tests
+    // What to tell the user; retryAfterSecs is used for RateLimited.
+    static QString reasonText(Reason r, int retryAfterSecs = -1);
+    static QString planTypeText(PlanType type); // the plan type in full
 
     // The cache stores answers, never failures, in this form.
     QByteArray toCachePayload() const;

@@ -11,7 +11,9 @@ bool Translations::install(const QLocale& locale)
     remove();
     const bool loaded = m_app.load(locale, QStringLiteral("cpis-desk"), QStringLiteral("_"),
                                    QStringLiteral(":/i18n"));
-    if (loaded)
+    // British English carries the plural forms ("1 hour", "3 hours"), so every other
+    // language without a translation of its own falls back to it.
+    if (loaded || m_app.load(QStringLiteral(":/i18n/cpis-desk_en_GB.qm")))
         QCoreApplication::installTranslator(&m_app);
     if (m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                   QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -12,8 +12,8 @@ namespace cpis::ui {
 class Translations
 {
 public:
-    // Installs translators for the locale's language; English needs none.
-    // Returns false when the desk has no translation for that language.
+    // Installs translators for the locale's language, or British English when there is
+    // none for it (then returns false).
     bool install(const QLocale& locale);
     void remove();
 

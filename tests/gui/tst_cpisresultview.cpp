@@ -1,0 +1,205 @@
+#include "AccessHistoryModel.h"
+#include "CpisResultView.h"
+#include "PatientBanner.h"
+#include "Translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using cpis::LookupResult;
+using cpis::NhsNumber;
+using cpis::ui::CpisResultView;
+
+namespace {
+const QDateTime kNow(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
+
+NhsNumber nhs(const char* d)
+{
+    return NhsNumber::parse(QString::fromLatin1(d)).value();
+}
+
+cpis::CpisPlan plan(cpis::PlanType type, QDate start, std::optional<QDate> end)
+{
+    cpis::CpisPlan p;
+    p.type = type;
+    p.start = start;
+    p.end = end;
+    p.authority = {QStringLiteral("LA001"), QStringLiteral("Ashbourne City Council"),
+                   QStringLiteral("01632 960001"), QStringLiteral("07700 900001")};
+    return p;
+}
+
+LookupResult result(LookupResult::State s)
+{
+    LookupResult r;
+    r.state = s;
+    r.asked = nhs("9000000009");
+    r.answeredAtUtc = kNow.addSecs(-60);
+    if (s == LookupResult::State::PlansFound)
+        r.plans = {plan(cpis::PlanType::ChildProtection, QDate(2026, 1, 10), std::nullopt),
+                   plan(cpis::PlanType::LookedAfter, QDate(2024, 3, 1), QDate(2026, 8, 1))};
+    if (s == LookupResult::State::CouldNotCheck)
+        r.reason = LookupResult::Reason::Timeout;
+    r.accessHistory = {{kNow.addSecs(-3600), QStringLiteral("A Nurse"), QStringLiteral("Nurse"),
+                        QStringLiteral("Town ED"), QStringLiteral("SBX01")}};
+    return r;
+}
+
+QString text(const QWidget& w, const char* name)
+{
+    auto* l = w.findChild<QLabel*>(QString::fromLatin1(name));
+    return l ? l->text() : QString();
+}
+} // namespace
+
+class TestCpisResultView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_tr.install(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    }
+    void statesAreDistinct();
+    void plansFoundShowsCardsAndEndedMarked();
+    void noRecordNeverSaysSafe();
+    void couldNotCheckGivesReasonAndProcedure();
+    void cachedAnswerSaysAsOf();
+    void historyModelIsSound();
+    void bannerFollowsCui();
+
+private:
+    cpis::ui::Translations m_tr;
+};
+
+void TestCpisResultView::statesAreDistinct()
+{
+    QSet<QString> titles, names, styles;
+    QSet<qint64> icons;
+    for (auto s : {LookupResult::State::PlansFound, LookupResult::State::NoRecord,
+                   LookupResult::State::CouldNotCheck}) {
+        CpisResultView v;
+        v.showResult(result(s), kNow);
+        titles << text(v, "cpisStateTitle");
+        names << v.accessibleName();
+        styles << v.findChild<QWidget*>(QStringLiteral("cpisState"))->styleSheet();
+        icons << v.findChild<QLabel*>(QStringLiteral("cpisStateIcon"))->pixmap().cacheKey();
+        QVERIFY(!v.findChild<QLabel*>(QStringLiteral("cpisStateIcon"))->pixmap().isNull());
+    }
+    QCOMPARE(titles.size(), 3);
+    QCOMPARE(names.size(), 3);
+    QCOMPARE(styles.size(), 3);
+}
+
+void TestCpisResultView::plansFoundShowsCardsAndEndedMarked()
+{
+    CpisResultView v;
+    v.show();
+    v.showResult(result(LookupResult::State::PlansFound), kNow);
+    QCOMPARE(v.shown(), CpisResultView::Shown::PlansFound);
+    QVERIFY(text(v, "cpisStateTitle").contains(QStringLiteral("CP-IS ALERT")));
+    const auto cards = v.findChildren<QFrame*>(QStringLiteral("planCard"));
+    QCOMPARE(cards.size(), 2);
+    const auto dates = v.findChildren<QLabel*>(QStringLiteral("planDates"));
+    QCOMPARE(dates.size(), 2);
+    QVERIFY(dates.at(0)->text().contains(QStringLiteral("Ongoing")));
+    QVERIFY(dates.at(1)->text().contains(QStringLiteral("ENDED 01-Aug-2026")));
+    QCOMPARE(text(*cards.at(0), "officeHoursPhone"), QStringLiteral("01632 960001"));
+    QCOMPARE(text(*cards.at(0), "emergencyDutyPhone"), QStringLiteral("07700 900001"));
+    QVERIFY(v.findChild<QTableView*>(QStringLiteral("accessHistoryView"))->isVisible());
+}
+
+void TestCpisResultView::noRecordNeverSaysSafe()
+{
+    CpisResultView v;
+    v.showResult(result(LookupResult::State::NoRecord), kNow);
+    QCOMPARE(v.shown(), CpisResultView::Shown::NoRecord);
+    QCOMPARE(text(v, "cpisStateTitle"), QStringLiteral("No CP-IS record found"));
+    const QString detail = text(v, "cpisStateDetail");
+    QVERIFY(detail.contains(QStringLiteral("900 000 0009")));
+    QVERIFY(detail.contains(QStringLiteral("25-Nov-2026")));
+    QVERIFY(detail.contains(QStringLiteral("does not mean the child is safe")));
+    QVERIFY(v.findChildren<QFrame*>(QStringLiteral("planCard")).isEmpty());
+}
+
+void TestCpisResultView::couldNotCheckGivesReasonAndProcedure()
+{
+    CpisResultView v;
+    v.showResult(result(LookupResult::State::CouldNotCheck), kNow);
+    QCOMPARE(v.shown(), CpisResultView::Shown::CouldNotCheck);
+    QVERIFY(text(v, "cpisStateTitle").contains(QStringLiteral("COULD NOT BE CHECKED")));
+    const QString detail = text(v, "cpisStateDetail");
+    QVERIFY(detail.contains(LookupResult::reasonText(LookupResult::Reason::Timeout)));
+    QVERIFY(detail.contains(QStringLiteral("Follow local safeguarding procedure")));
+    QVERIFY(!detail.contains(QStringLiteral("No CP-IS record")));
+    QVERIFY(!v.findChild<QTableView*>(QStringLiteral("accessHistoryView"))->isVisibleTo(&v));
+}
+
+void TestCpisResultView::cachedAnswerSaysAsOf()
+{
+    LookupResult r = result(LookupResult::State::PlansFound);
+    r.fromCache = true;
+    r.reason = LookupResult::Reason::Offline;
+    r.answeredAtUtc = kNow.addSecs(-3 * 3600);
+    CpisResultView v;
+    v.showResult(r, kNow);
+    QVERIFY(v.showsCachedAnswer());
+    const QString notice = text(v, "cacheNotice");
+    QVERIFY2(notice.contains(QStringLiteral("as of 25-Nov-2026 09:00")), qPrintable(notice));
+    QVERIFY(notice.contains(QStringLiteral("3 hours old")));
+    QVERIFY(v.accessibleName().contains(QStringLiteral("OFFLINE COPY")));
+
+    CpisResultView live;
+    live.showResult(result(LookupResult::State::PlansFound), kNow);
+    QVERIFY(!live.showsCachedAnswer());
+}
+
+void TestCpisResultView::historyModelIsSound()
+{
+    cpis::ui::AccessHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setRecords(result(LookupResult::State::PlansFound).accessHistory);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.columnCount(), 4);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("25-Nov-2026 11:00"));
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("A Nurse"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestCpisResultView::bannerFollowsCui()
+{
+    cpis::Demographics d;
+    d.nhsNumber = nhs("9000000017");
+    d.supersededFrom = nhs("9000000009");
+    d.familyName = QStringLiteral("Smith");
+    d.givenName = QStringLiteral("Jane");
+    d.title = QStringLiteral("Miss");
+    d.birthDate = QDate(2016, 11, 22);
+    d.gender = QStringLiteral("female");
+    d.restricted = true;
+    cpis::ui::PatientBanner b;
+    b.setPatient(d, QDate(2026, 11, 25));
+    QCOMPARE(text(b, "bannerName"), QStringLiteral("SMITH, Jane (Miss)"));
+    QCOMPARE(text(b, "bannerBorn"), QStringLiteral("22-Nov-2016 (10y)"));
+    QCOMPARE(text(b, "bannerGender"), QStringLiteral("Female"));
+    QCOMPARE(text(b, "bannerNhsNumber"), QStringLiteral("900 000 0017"));
+    const QString notes = text(b, "bannerNotes");
+    QVERIFY(notes.contains(QStringLiteral("900 000 0009")));
+    QVERIFY(notes.contains(QStringLiteral("Restricted")));
+    for (QLabel* l : b.findChildren<QLabel*>())
+        QVERIFY2(!l->text().endsWith(u':'), qPrintable(l->text())); // CUI: no colons
+    b.clear();
+    QVERIFY(text(b, "bannerName").isEmpty());
+}
+
+QTEST_MAIN(TestCpisResultView)
+#include "tst_cpisresultview.moc"
