@@ -1,0 +1,432 @@
+#include "AccessAuditor.h"
+#include "AnswerCache.h"
+#include "Clock.h"
+#include "FhirTransport.h"
+#include "LookupService.h"
+#include "NationalServiceClient.h"
+#include "support/FakeNetwork.h"
+
+#include <QHash>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <memory>
+#include <optional>
+
+using namespace cpis;
+using cpis::test::FakeAnswer;
+using cpis::test::FakeNetwork;
+using State = LookupResult::State;
+using Reason = LookupResult::Reason;
+
+Q_DECLARE_METATYPE(cpis::test::FakeAnswer)
+Q_DECLARE_METATYPE(cpis::LookupResult::Reason)
+
+namespace {
+
+NhsNumber nhs(const char* d)
+{
+    return NhsNumber::parse(QString::fromLatin1(d)).value();
+}
+
+QByteArray patientJson(const char* id)
+{
+    return QByteArray(R"({"resourceType":"Patient","id":")") + id +
+           R"(","name":[{"use":"usual","family":"Testperson","given":["Ada"]}],)"
+           R"("gender":"female","birthDate":"2016-11-22"})";
+}
+
+QByteArray careTeamJson(const char* subject)
+{
+    return QByteArray(
+               R"({"resourceType":"Bundle","type":"searchset","total":1,"entry":[{)"
+               R"("search":{"mode":"match"},"resource":{"resourceType":"CareTeam","id":"p1",)"
+               R"("contained":[{"resourceType":"Organization","id":"la","identifier":[{)"
+               R"("system":"https://fhir.nhs.uk/Id/ods-organization-code","value":"E08000019"}],)"
+               R"("name":"Sheffield City Council","telecom":[)"
+               R"({"system":"phone","value":"0114 273 4855","use":"work"},)"
+               R"({"system":"phone","value":"0114 273 4855 1","use":"mobile"}]}],)"
+               R"("category":[{"coding":[{"system":"http://snomed.info/sct","code":"342191000000101"}]}],)"
+               R"("subject":{"identifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":")") +
+           subject +
+           R"("}},"period":{"start":"2026-01-10"},"managingOrganization":[{"reference":"#la"}]}}]})";
+}
+
+FakeAnswer ok(const QByteArray& body)
+{
+    FakeAnswer a;
+    a.body = body;
+    return a;
+}
+
+const QByteArray kEmptyBundle = R"({"resourceType":"Bundle","type":"searchset","total":0})";
+
+const QByteArray kHistory =
+    R"({"resourceType":"Bundle","type":"searchset","total":1,"entry":[)"
+    R"({"search":{"mode":"match"},"resource":{"resourceType":"AuditEvent","recorded":"2026-11-25T09:00:00Z",)"
+    R"("agent":[{"who":{"reference":"PractitionerRole/r1"}}]}},)"
+    R"({"search":{"mode":"include"},"resource":{"resourceType":"PractitionerRole","id":"r1",)"
+    R"("practitioner":{"display":"Nurse One"},"organization":{"display":"Town ED"},)"
+    R"("code":[{"coding":[{"display":"Registered Nurse"}]}]}}]})";
+
+class MemoryCache final : public AnswerCache
+{
+public:
+    QHash<QString, Entry> entries;
+    int saves = 0;
+    Result<std::optional<Entry>, Error> load(const NhsNumber& n) override
+    {
+        const auto it = entries.constFind(n.digits());
+        if (it == entries.constEnd())
+            return std::optional<Entry>();
+        return std::optional<Entry>(*it);
+    }
+    Status<Error> save(const NhsNumber& n, const Entry& e) override
+    {
+        ++saves;
+        entries.insert(n.digits(), e);
+        return {};
+    }
+};
+
+class RecordingAuditor final : public AccessAuditor
+{
+public:
+    QList<AccessEvent> events;
+    bool fail = false;
+    Status<Error> record(const UserSession&, const AccessEvent& e) override
+    {
+        if (fail)
+            return Error{QStringLiteral("disk full")};
+        events.append(e);
+        return {};
+    }
+};
+
+UserSession nurse(const QDateTime& now, const char* activity = "B0107")
+{
+    UserSession s;
+    s.userId = QStringLiteral("555000000001");
+    s.name = QStringLiteral("Nurse One");
+    s.roleId = QStringLiteral("R1");
+    s.organisationCode = QStringLiteral("RHQ01");
+    s.activityCodes = {QString::fromLatin1(activity)};
+    s.accessToken = "token";
+    s.accessExpiresUtc = now.addSecs(3600);
+    return s;
+}
+
+// The national service as a table: path suffix -> answer, with overrides per test.
+struct Service
+{
+    QHash<QString, FakeAnswer> byPath; // "Patient/<n>", "CareTeam", "AuditEvent"
+    FakeAnswer route(const QNetworkRequest& req) const
+    {
+        const QString path = req.url().path();
+        for (auto it = byPath.constBegin(); it != byPath.constEnd(); ++it)
+            if (path.endsWith(it.key()))
+                return it.value();
+        FakeAnswer a;
+        a.status = 404;
+        a.body =
+            R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"not-found",)"
+            R"("details":{"coding":[{"code":"RESOURCE_NOT_FOUND"}]}}]})";
+        return a;
+    }
+};
+
+struct Rig
+{
+    ManualClock clock{QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC)};
+    Service service;
+    FakeNetwork nam{[this](const QNetworkRequest& r) { return service.route(r); }};
+    FhirTransport transport{&nam, &clock, [] {
+                                FhirTransport::Settings s;
+                                s.retry.maxAttempts = 1; // retries have their own tests
+                                return s;
+                            }()};
+    NationalServiceClient client{&transport, QUrl(QStringLiteral("https://sandbox.invalid"))};
+    MemoryCache cache;
+    RecordingAuditor auditor;
+    LookupService service_{&client, &cache, &auditor, &clock, {SiteType::UnscheduledCare}};
+
+    Rig() { service_.setSession(nurse(clock.nowUtc())); }
+
+    LookupResult run(const NhsNumber& n)
+    {
+        std::optional<LookupResult> out;
+        int auditedBeforeDone = -1;
+        QObject ctx;
+        service_.lookup(n, &ctx, [&](const LookupResult& r) {
+            auditedBeforeDone = int(auditor.events.size());
+            out = r;
+        });
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, 5000))
+            qFatal("look-up never finished");
+        // The audit entry is durable before anyone sees the result.
+        if (!auditor.fail && auditedBeforeDone != lastAuditCount + 1)
+            qFatal("look-up was not audited exactly once before its result");
+        lastAuditCount = int(auditor.events.size());
+        return *out;
+    }
+    int lastAuditCount = 0;
+};
+
+} // namespace
+
+class TestLookupService : public QObject
+{
+    Q_OBJECT
+private slots:
+    void plansFoundIsAuditedAndCached();
+    void totalZeroIsNoRecord();
+    void serviceFailuresAreNeverNoRecord_data();
+    void serviceFailuresAreNeverNoRecord();
+    void offlineAnswersFromCacheWithItsAge();
+    void refusalsNeverFallBackToCache();
+    void unknownNumberIsNotTraced();
+    void supersededNumberIsFollowed();
+    void silentReadForB0170User();
+    void expiredSignInMakesNoRequest();
+    void roleWithoutCpisIsRefused();
+    void historyFailureKeepsThePlans();
+    void auditFailureIsFlagged();
+};
+
+void TestLookupService::plansFoundIsAuditedAndCached()
+{
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::PlansFound);
+    QCOMPARE(r.plans.size(), 1);
+    QCOMPARE(r.plans.first().authority.name, QStringLiteral("Sheffield City Council"));
+    QCOMPARE(r.accessHistory.size(), 1);
+    QVERIFY(!r.fromCache);
+    QVERIFY(r.notificationSent);
+    QCOMPARE(r.answeredAtUtc, rig.clock.nowUtc());
+    QCOMPARE(rig.auditor.events.size(), 1);
+    QCOMPARE(rig.auditor.events.first().action, QStringLiteral("lookup"));
+    QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("plans-found")));
+    QCOMPARE(rig.auditor.events.first().requestId, r.requestId);
+    QVERIFY(rig.cache.entries.contains(QStringLiteral("9000000009")));
+
+    // Three calls, one correlation id, the unscheduled flag on the CP-IS query only.
+    QCOMPARE(rig.nam.requests.size(), 3);
+    const QByteArray corr = rig.nam.requests.first().rawHeader("X-Correlation-ID");
+    QVERIFY(!corr.isEmpty());
+    for (const auto& req : std::as_const(rig.nam.requests))
+        QCOMPARE(req.rawHeader("X-Correlation-ID"), corr);
+    QCOMPARE(rig.nam.requests.at(1).rawHeader("IsUnscheduledAccessEvent"), QByteArray("true"));
+}
+
+void TestLookupService::totalZeroIsNoRecord()
+{
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(kEmptyBundle));
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::NoRecord);
+    QCOMPARE(r.reason, Reason::None);
+    QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("no-record")));
+}
+
+void TestLookupService::serviceFailuresAreNeverNoRecord_data()
+{
+    QTest::addColumn<FakeAnswer>("careTeam");
+    QTest::addColumn<Reason>("reason");
+    FakeAnswer a;
+    a.status = 503;
+    QTest::newRow("503") << a << Reason::ServiceError;
+    a.status = 500;
+    QTest::newRow("500") << a << Reason::ServiceError;
+    a.status = 429;
+    a.headers = {{"Retry-After", "30"}};
+    QTest::newRow("429") << a << Reason::RateLimited;
+    a = {};
+    a.body = R"({"resourceType":"Bundle","type":"searchset","total":0)";
+    QTest::newRow("truncated") << a << Reason::BadResponse;
+    a = {};
+    a.body = kEmptyBundle;
+    a.contentType = "text/html";
+    QTest::newRow("wrong content type") << a << Reason::BadResponse;
+    a = {};
+    a.body = QByteArray(careTeamJson("9000000009")).replace("342191000000101", "123456789");
+    QTest::newRow("unknown plan code") << a << Reason::BadResponse;
+    a = {};
+    a.networkError = QNetworkReply::ConnectionRefusedError;
+    QTest::newRow("refused") << a << Reason::Offline;
+    a.networkError = QNetworkReply::RemoteHostClosedError;
+    QTest::newRow("reset") << a << Reason::ServiceError;
+    a = {};
+    a.status = 401;
+    QTest::newRow("401") << a << Reason::SignInExpired;
+    a.status = 403;
+    QTest::newRow("403") << a << Reason::AccessDenied;
+}
+
+void TestLookupService::serviceFailuresAreNeverNoRecord()
+{
+    QFETCH(FakeAnswer, careTeam);
+    QFETCH(Reason, reason);
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), careTeam);
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, reason);
+    QVERIFY(!r.notificationSent);
+    QVERIFY(r.patient.has_value()); // the trace still stands, for the banner
+    QCOMPARE(rig.cache.saves, 0);   // failures are never cached
+    QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("could-not-check")));
+}
+
+void TestLookupService::offlineAnswersFromCacheWithItsAge()
+{
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    const QDateTime fetched = rig.clock.nowUtc();
+    QCOMPARE(rig.run(nhs("9000000009")).state, State::PlansFound);
+
+    rig.clock.advanceSecs(3 * 3600);
+    rig.service_.setSession(nurse(rig.clock.nowUtc())); // signed in again since
+    FakeAnswer down;
+    down.networkError = QNetworkReply::ConnectionRefusedError;
+    rig.service.byPath.clear();
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), down);
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::PlansFound);
+    QVERIFY(r.fromCache);
+    QCOMPARE(r.reason, Reason::Offline);
+    QCOMPARE(r.answeredAtUtc, fetched);
+    QVERIFY(!r.notificationSent);
+    QVERIFY(rig.auditor.events.last().outcome.contains(QStringLiteral("from-cache")));
+
+    // With nothing cached for the number, the answer is "could not check".
+    const LookupResult none = rig.run(nhs("9000000017"));
+    QCOMPARE(none.state, State::CouldNotCheck);
+    QVERIFY(!none.fromCache);
+}
+
+void TestLookupService::refusalsNeverFallBackToCache()
+{
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    QCOMPARE(rig.run(nhs("9000000009")).state, State::PlansFound);
+    FakeAnswer denied;
+    denied.status = 403;
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), denied);
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, Reason::AccessDenied);
+    QVERIFY(!r.fromCache);
+}
+
+void TestLookupService::unknownNumberIsNotTraced()
+{
+    Rig rig; // every path answers 404 RESOURCE_NOT_FOUND
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, Reason::PatientNotTraced);
+    QCOMPARE(rig.nam.requests.size(), 1); // CP-IS is never asked about an untraced number
+}
+
+void TestLookupService::supersededNumberIsFollowed()
+{
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000017")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000017")));
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::PlansFound);
+    QCOMPARE(r.patient->nhsNumber, nhs("9000000017"));
+    QCOMPARE(r.patient->supersededFrom, std::optional<NhsNumber>(nhs("9000000009")));
+    const QUrlQuery q(rig.nam.requests.at(1).url());
+    QVERIFY(q.queryItemValue(QStringLiteral("patient:identifier"), QUrl::FullyDecoded)
+                .endsWith(QStringLiteral("|9000000017")));
+}
+
+void TestLookupService::silentReadForB0170User()
+{
+    Rig rig;
+    rig.service_.setSession(nurse(rig.clock.nowUtc(), "B0170"));
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::PlansFound);
+    QVERIFY(!r.notificationSent);
+    QCOMPARE(rig.nam.requests.at(1).rawHeader("IsUnscheduledAccessEvent"), QByteArray("false"));
+
+    // A B0107 user at a scheduled-care site reads silently too: the site decides, not the user.
+    Rig scheduled;
+    LookupService svc(&scheduled.client, &scheduled.cache, &scheduled.auditor, &scheduled.clock,
+                      {SiteType::ScheduledCare});
+    svc.setSession(nurse(scheduled.clock.nowUtc(), "B0107"));
+    scheduled.service.byPath = rig.service.byPath;
+    std::optional<LookupResult> out;
+    QObject ctx;
+    svc.lookup(nhs("9000000009"), &ctx, [&](const LookupResult& x) { out = x; });
+    QTRY_VERIFY(out.has_value());
+    QVERIFY(!out->notificationSent);
+    QCOMPARE(scheduled.nam.requests.at(1).rawHeader("IsUnscheduledAccessEvent"),
+             QByteArray("false"));
+}
+
+void TestLookupService::expiredSignInMakesNoRequest()
+{
+    Rig rig;
+    rig.clock.advanceSecs(7200);
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, Reason::SignInExpired);
+    QCOMPARE(rig.nam.requests.size(), 0);
+}
+
+void TestLookupService::roleWithoutCpisIsRefused()
+{
+    Rig rig;
+    rig.service_.setSession(nurse(rig.clock.nowUtc(), "B0001"));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, Reason::NotPermitted);
+    QCOMPARE(rig.nam.requests.size(), 0);
+}
+
+void TestLookupService::historyFailureKeepsThePlans()
+{
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
+    FakeAnswer broken;
+    broken.status = 502;
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), broken);
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::PlansFound);
+    QVERIFY(r.historyUnavailable);
+}
+
+void TestLookupService::auditFailureIsFlagged()
+{
+    Rig rig;
+    rig.auditor.fail = true;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
+    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    // A plan is never hidden because the log failed; the failure is shown instead.
+    QCOMPARE(r.state, State::PlansFound);
+    QVERIFY(r.auditFailed);
+}
+
+QTEST_GUILESS_MAIN(TestLookupService)
+#include "tst_lookupservice.moc"
