@@ -99,23 +99,19 @@ StoreResult<qint64> Cache::purgeExpired()
     m_purge->bind(1, cutoffMs());
     if (auto s = m_purge->run(); !s)
         return s.error();
-    auto changes = m_db.queryText("SELECT changes()");
-    if (!changes)
-        return changes.error();
-    const qint64 n = changes.value().toLongLong();
+    const qint64 n = m_db.changes();
     m_purgedTotal += n;
     return n;
 }
 
 StoreResult<qint64> Cache::clear()
 {
-    if (auto s = m_db.exec("DELETE FROM answer"); !s)
+    // WHERE 1: without it SQLite truncates the table and reports no changes.
+    if (auto s = m_db.exec("DELETE FROM answer WHERE 1"); !s)
         return s.error();
-    auto changes = m_db.queryText("SELECT changes()");
-    if (!changes)
-        return changes.error();
-    m_purgedTotal += changes.value().toLongLong();
-    return changes.value().toLongLong();
+    const qint64 n = m_db.changes();
+    m_purgedTotal += n;
+    return n;
 }
 
 StoreResult<CacheStats> Cache::stats()

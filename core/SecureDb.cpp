@@ -180,6 +180,11 @@ StoreResult<QString> SecureDb::queryText(const char* sql)
     return row.value() ? stmt.value().text(0) : QString();
 }
 
+qint64 SecureDb::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
 StoreStatus SecureDb::begin()
 {
     return exec("BEGIN IMMEDIATE");

@@ -36,6 +36,7 @@ public:
     StoreResult<SqlStatement> prepare(const char* sql);
     // First column of the first row as text, or an empty string when there is no row.
     StoreResult<QString> queryText(const char* sql);
+    qint64 changes() const; // rows changed by the last INSERT/UPDATE/DELETE
 
     StoreStatus begin(); // BEGIN IMMEDIATE: take the write lock up front
     StoreStatus commit();
