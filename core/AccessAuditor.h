@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditEntry.h"
 #include "NhsNumber.h"
 #include "Result.h"
 #include "UserSession.h"
@@ -12,7 +13,7 @@ namespace cpis {
 // One access to record: the who comes from the session, the when from the recorder's clock.
 struct AccessEvent
 {
-    QString action; // "lookup", "view", "acknowledge", ...
+    AuditEntry::Action action = AuditEntry::Action::LookUp;
     NhsNumber subject;
     QString outcome;
     QString reason; // why the user acted, where they gave one

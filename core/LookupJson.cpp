@@ -26,8 +26,8 @@ QJsonObject LookupJson::toJson(const LookupResult& r, const QDate& today)
                                            : QJsonValue(LookupResult::reasonName(r.reason)));
     if (r.state == LookupResult::State::CouldNotCheck)
         o.insert(QStringLiteral("message"),
-                 LookupResult::reasonText(r.reason, r.retryAfterSecs) + u' ' +
-                     QStringLiteral("Follow local safeguarding procedure."));
+                 QString(LookupResult::reasonText(r.reason, r.retryAfterSecs) + u' ' +
+                         QStringLiteral("Follow local safeguarding procedure.")));
     o.insert(QStringLiteral("fromCache"), r.fromCache);
     o.insert(QStringLiteral("answeredAt"), instant(r.answeredAtUtc));
     if (r.retryAfterSecs >= 0)

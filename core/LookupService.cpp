@@ -166,7 +166,7 @@ void LookupService::finish(std::shared_ptr<Run> run)
     LookupResult& r = run->result;
     if (m_auditor) {
         AccessEvent event;
-        event.action = QStringLiteral("lookup");
+        event.action = AuditEntry::Action::LookUp;
         event.subject = r.asked;
         event.outcome = LookupResult::stateName(r.state);
         if (r.fromCache)

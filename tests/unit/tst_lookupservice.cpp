@@ -210,7 +210,7 @@ void TestLookupService::plansFoundIsAuditedAndCached()
     QVERIFY(r.notificationSent);
     QCOMPARE(r.answeredAtUtc, rig.clock.nowUtc());
     QCOMPARE(rig.auditor.events.size(), 1);
-    QCOMPARE(rig.auditor.events.first().action, QStringLiteral("lookup"));
+    QCOMPARE(rig.auditor.events.first().action, AuditEntry::Action::LookUp);
     QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("plans-found")));
     QCOMPARE(rig.auditor.events.first().requestId, r.requestId);
     QVERIFY(rig.cache.entries.contains(QStringLiteral("9000000009")));

@@ -1,0 +1,71 @@
+#include "SecureStore.h"
+
+#include "KeyStore.h"
+#include "KeychainAnchorStore.h"
+#include "SecureDb.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace cpis {
+
+QString SecureStore::cachePath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("cache.db"));
+}
+
+QString SecureStore::auditPath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("audit.db"));
+}
+
+SecureStore::~SecureStore()
+{
+    // The audit log saves its anchor on close, so it goes before the keys' owner does.
+    m_audit.reset();
+    m_cache.reset();
+}
+
+StoreResult<std::unique_ptr<SecureStore>>
+SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, Options options)
+{
+    const bool exists =
+        QFileInfo::exists(cachePath(directory)) || QFileInfo::exists(auditPath(directory));
+    auto loaded = keys.loadOrCreate(exists);
+    if (!loaded)
+        return loaded.error();
+    const StoreKeys& k = loaded.value();
+
+    if (!QDir().mkpath(directory))
+        return StoreError{StoreError::Code::CannotOpen,
+                          QStringLiteral("cannot create the store folder %1").arg(directory)};
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    std::unique_ptr<SecureStore> store(new SecureStore);
+    store->m_directory = directory;
+
+    auto cacheDb = SecureDb::open(cachePath(directory), k.databaseKey);
+    if (!cacheDb)
+        return cacheDb.error();
+    store->m_cacheDb = std::move(cacheDb.value());
+    auto auditDb = SecureDb::open(auditPath(directory), k.databaseKey);
+    if (!auditDb)
+        return auditDb.error();
+    store->m_auditDb = std::move(auditDb.value());
+
+    auto cache = Cache::open(*store->m_cacheDb, clock, options.cache);
+    if (!cache)
+        return cache.error();
+    store->m_cache = std::move(cache.value());
+
+    store->m_anchors = std::make_unique<KeychainAnchorStore>(keys);
+    auto audit =
+        AuditLog::open(*store->m_auditDb, k.auditMacKey, *store->m_anchors, clock, options.audit);
+    if (!audit)
+        return audit.error();
+    store->m_audit = std::move(audit.value());
+    return store;
+}
+
+} // namespace cpis
