@@ -1,0 +1,48 @@
+#include "DeskServices.h"
+
+#include "Clock.h"
+
+namespace cpis {
+
+DeskServices::DeskServices(Config config, const Clock* clock, QObject* parent)
+    : QObject(parent), m_config(std::move(config)), m_clock(clock), m_keys(m_config.keychainService)
+{}
+
+DeskServices::~DeskServices()
+{
+    // Look-ups in flight hold the client and the auditor: they go first.
+    m_lookup.reset();
+    m_auditor.reset();
+    m_cache.reset();
+    m_store.reset();
+}
+
+Result<std::unique_ptr<DeskServices>, StoreError>
+DeskServices::create(Config config, const Clock* clock, QObject* parent)
+{
+    std::unique_ptr<DeskServices> d(new DeskServices(std::move(config), clock, parent));
+    auto store =
+        SecureStore::open(d->m_config.storeDirectory, d->m_keys, *clock, d->m_config.store);
+    if (!store)
+        return store.error();
+    d->m_store = std::move(store.value());
+
+    FhirTransport::Settings transport = d->m_config.transport;
+    transport.allowUnverifiedLoopback = d->m_config.training;
+    d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, transport);
+    d->m_client =
+        std::make_unique<NationalServiceClient>(d->m_transport.get(), d->m_config.serviceUrl);
+    d->m_cache = std::make_unique<StoreAnswerCache>(d->m_store->cache(), d->m_config.environment);
+    d->m_auditor = std::make_unique<AuditLogAuditor>(d->m_store->audit(), d->m_config.workstation);
+    d->m_lookup =
+        std::make_unique<LookupService>(d->m_client.get(), d->m_cache.get(), d->m_auditor.get(),
+                                        clock, LookupService::Settings{d->m_config.site});
+    return d;
+}
+
+Status<AccessAuditor::Error> DeskServices::audit(const UserSession& who, const AccessEvent& event)
+{
+    return m_auditor->record(who, event);
+}
+
+} // namespace cpis
