@@ -26,3 +26,15 @@ if(CPIS_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(cpis_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer coverage hooks plus ASan/UBSan for everything in the fuzz configuration; the
+# fuzz executables add -fsanitize=fuzzer themselves (fuzz/CMakeLists.txt).
+if(CPIS_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "CPIS_FUZZ needs clang (use the `fuzz` preset)")
+    endif()
+    target_compile_options(cpis_settings INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+        -fno-sanitize-recover=undefined)
+    target_link_options(cpis_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -98,7 +98,14 @@ Result<BundleEntries, Error> searchsetEntries(const QJsonObject& bundle, const Q
     for (const QJsonValue& e : entries) {
         if (!e.isObject())
             return err(QStringLiteral("Bundle.entry holds a non-object"));
-        const QJsonObject resource = e.toObject().value(QLatin1String("resource")).toObject();
+        // Every entry, included or not, must carry a resource: a Bundle that holds anything
+        // else is not one the service sent, and an empty plan list from it would read as
+        // "no CP-IS record".
+        const QJsonValue resourceValue = e.toObject().value(QLatin1String("resource"));
+        if (!resourceValue.isObject() ||
+            resourceValue.toObject().value(QLatin1String("resourceType")).toString().isEmpty())
+            return err(QStringLiteral("Bundle.entry holds no resource"));
+        const QJsonObject resource = resourceValue.toObject();
         const QString mode = e.toObject()
                                  .value(QLatin1String("search"))
                                  .toObject()

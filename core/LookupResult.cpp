@@ -220,6 +220,10 @@ std::optional<LookupResult> LookupResult::fromCachePayload(const QByteArray& pay
             d.supersededFrom = from.value();
         r.patient = d;
     }
+    // toCachePayload always writes both lists; a payload without them is damaged, and a
+    // missing plan list must not read as "no CP-IS record".
+    if (!o.value(QLatin1String("plans")).isArray() || !o.value(QLatin1String("history")).isArray())
+        return std::nullopt;
     const QJsonArray plans = o.value(QLatin1String("plans")).toArray();
     for (const QJsonValue& v : plans) {
         const QJsonObject j = v.toObject();

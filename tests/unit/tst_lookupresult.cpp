@@ -1,5 +1,10 @@
+#include "../support/JsonTestSuite.h"
 #include "LookupResult.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using cpis::LookupResult;
@@ -13,6 +18,8 @@ private slots:
     void failuresAreNeverCached();
     void inconsistentPayloadIsRefused();
     void everyServiceErrorIsCouldNotCheckReason();
+    void jsonTestSuiteIsNeverACachedAnswer();
+    void fuzzSeedsAreAccepted();
 };
 
 namespace {
@@ -88,6 +95,42 @@ void TestLookupResult::everyServiceErrorIsCouldNotCheckReason()
                 K::SignInExpired, K::AccessDenied, K::NotFound, K::InvalidRequest,
                 K::ServiceFailure, K::BadResponse, K::Cancelled})
         QVERIFY(LookupResult::reasonFor(k) != LookupResult::Reason::None);
+}
+
+// A damaged cache entry must read as "no entry" (could not check), never as an answer:
+// the suite's documents as whole payloads, and as the plan list of a no-record payload.
+void TestLookupResult::jsonTestSuiteIsNeverACachedAnswer()
+{
+    const auto files = cpis::testsupport::jsonTestSuiteFiles();
+    QVERIFY2(files.size() >= cpis::testsupport::kJsonTestSuiteMinFiles,
+             qPrintable(cpis::testsupport::jsonTestSuiteDir()));
+    const QByteArray head =
+        R"({"v":1,"state":"no-record","answeredAt":"2026-11-24T09:30:00.000Z","history":[],"plans":)";
+    int emptyPlanLists = 0;
+    for (const auto& [name, doc] : files) {
+        QVERIFY2(!LookupResult::fromCachePayload(doc, nhs("9000000009")).has_value(),
+                 qPrintable(name));
+        const QJsonDocument parsed = QJsonDocument::fromJson(doc);
+        const bool emptyArray =
+            name.startsWith(u"y_") && parsed.isArray() && parsed.array().isEmpty();
+        emptyPlanLists += emptyArray;
+        const auto spliced = LookupResult::fromCachePayload(head + doc + '}', nhs("9000000009"));
+        QVERIFY2(spliced.has_value() == emptyArray, qPrintable(name));
+    }
+    QVERIFY(emptyPlanLists > 0);
+}
+
+void TestLookupResult::fuzzSeedsAreAccepted()
+{
+    const QDir seeds(QStringLiteral(CPIS_SOURCE_DIR "/fuzz/seeds"));
+    const QStringList names = seeds.entryList({QStringLiteral("cache-payload*")}, QDir::Files);
+    QVERIFY(names.size() >= 2);
+    for (const QString& name : names) {
+        QFile f(seeds.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(LookupResult::fromCachePayload(f.readAll(), nhs("9000000009")).has_value(),
+                 qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLookupResult)
