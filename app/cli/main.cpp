@@ -1,25 +1,248 @@
-// cpis: the command line over the same core services as the desk.
+// cpis: the command line over the same core services as the desk (docs/cli.md).
+// Wiring only: options -> DeskServices (+ the training sandbox) -> CliCommands.
+#include "CliCommands.h"
+#include "Clock.h"
+#include "DeskServices.h"
+#include "HeadlessSignIn.h"
+#include "SandboxServer.h"
+#include "SessionVault.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QHostInfo>
+#include <QSslCertificate>
+#include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+using cpis::CliCommands;
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("cpis"));
+    QCoreApplication::setApplicationName(QStringLiteral("cpis-desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("cpis-desk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("CP-IS command line."));
+    parser.setApplicationDescription(QStringLiteral(
+        "CP-IS command line.\n\n"
+        "Commands:\n"
+        "  login                    sign in (stores the session in the keychain)\n"
+        "  logout                   forget the stored session\n"
+        "  lookup <nhs-number>      check CP-IS for one person (exit codes: docs/cli.md)\n"
+        "  history <nhs-number>     who has looked at this person's CP-IS record\n"
+        "  audit verify             check the audit log has not been changed or cut short\n"
+        "  audit export             write the audit log as FHIR NDJSON or CSV\n"
+        "  cache purge [--all]      remove answers past retention (or all)\n"
+        "  cache stats              how many answers are cached, and how old\n"
+        "  sandbox [options]        run the national-service sandbox (see cpis-sandbox --help)\n\n"
+        "Without --service, commands run in training mode against a sandbox started inside\n"
+        "this process, signed in as the --as test user."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Command to run."));
-    parser.process(app);
+    const QCommandLineOption serviceOpt(QStringLiteral("service"),
+                                        QStringLiteral("National service base URL."),
+                                        QStringLiteral("url"));
+    const QCommandLineOption caOpt(QStringLiteral("ca"),
+                                   QStringLiteral("PEM file of CA certificates to trust."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption asOpt(QStringLiteral("as"),
+                                   QStringLiteral("Sandbox test user to sign in as."),
+                                   QStringLiteral("user"), QStringLiteral("triage-nurse"));
+    const QCommandLineOption storeOpt(QStringLiteral("store"),
+                                      QStringLiteral("Folder of the encrypted store."),
+                                      QStringLiteral("dir"));
+    const QCommandLineOption siteOpt(QStringLiteral("site"),
+                                     QStringLiteral("Site type: unscheduled or scheduled."),
+                                     QStringLiteral("type"), QStringLiteral("unscheduled"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"),
+                                     QStringLiteral("Print JSON (lookup, history)."));
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("Audit export format: ndjson or csv."),
+                                       QStringLiteral("format"), QStringLiteral("ndjson"));
+    const QCommandLineOption outputOpt(QStringLiteral("output"),
+                                       QStringLiteral("Audit export file (default: stdout)."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption allOpt(QStringLiteral("all"),
+                                    QStringLiteral("cache purge: remove every answer."));
+    for (const auto* o : {&serviceOpt, &caOpt, &asOpt, &storeOpt, &siteOpt, &jsonOpt, &formatOpt,
+                          &outputOpt, &allOpt})
+        parser.addOption(*o);
 
-    if (parser.positionalArguments().isEmpty()) {
-        parser.showHelp(2);
+    // `cpis sandbox ...` hands its own options to the sandbox's command line.
+    const QStringList rawArgs = app.arguments();
+    if (rawArgs.size() >= 2 && rawArgs.at(1) == u"sandbox")
+        return cpis::sandbox::runCommandLine(app, rawArgs.mid(1), QStringLiteral("cpis sandbox"));
+
+    parser.process(app);
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty()) {
+        err << "cpis: no command given (see cpis --help)\n";
+        return CliCommands::BadInput;
     }
-    QTextStream(stderr) << "cpis: unknown command '" << parser.positionalArguments().first()
-                        << "'\n";
-    return 2;
+    const QString command = args.first();
+    const QString sub = args.value(1);
+    static const QStringList known{QStringLiteral("login"),  QStringLiteral("logout"),
+                                   QStringLiteral("lookup"), QStringLiteral("history"),
+                                   QStringLiteral("audit"),  QStringLiteral("cache")};
+    if (!known.contains(command)) {
+        err << "cpis: unknown command '" << command << "' (see cpis --help)\n";
+        return CliCommands::BadInput;
+    }
+    // Everything that can be checked without the keychain or the network is checked first.
+    if (command == u"lookup" || command == u"history") {
+        if (const int bad = CliCommands::checkNhsArgument(args.mid(1), err); bad >= 0)
+            return bad;
+    } else if ((command == u"audit" && sub != u"verify" && sub != u"export") ||
+               (command == u"cache" && sub != u"purge" && sub != u"stats")) {
+        err << "cpis: '" << command
+            << "' needs one of: " << (command == u"audit" ? "verify, export" : "purge, stats")
+            << '\n';
+        return CliCommands::BadInput;
+    }
+    const QString site = parser.value(siteOpt);
+    if (site != u"unscheduled" && site != u"scheduled") {
+        err << "cpis: --site takes 'unscheduled' or 'scheduled'\n";
+        return CliCommands::BadInput;
+    }
+
+    cpis::SystemClock clock;
+    const bool training = !parser.isSet(serviceOpt);
+    std::unique_ptr<cpis::sandbox::SandboxServer> sandbox;
+    QUrl serviceUrl(parser.value(serviceOpt));
+    if (training) {
+        sandbox =
+            std::make_unique<cpis::sandbox::SandboxServer>(cpis::sandbox::SandboxServer::Options{});
+        if (!sandbox->start()) {
+            err << "cpis: the training sandbox could not start: " << sandbox->errorString() << '\n';
+            return CliCommands::LocalFailure;
+        }
+        serviceUrl = sandbox->baseUrl();
+    } else if (!serviceUrl.isValid() || serviceUrl.scheme().isEmpty()) {
+        err << "cpis: --service needs a full URL such as https://host:port\n";
+        return CliCommands::BadInput;
+    }
+
+    cpis::DeskServices::Config config;
+    config.serviceUrl = serviceUrl;
+    config.training = training;
+    config.environment = training ? QStringLiteral("training") : serviceUrl.host();
+    config.storeDirectory = parser.isSet(storeOpt)
+                                ? parser.value(storeOpt)
+                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config.keychainService = QStringLiteral("cpis-desk");
+    config.workstation = QHostInfo::localHostName() + QStringLiteral(" (cpis)");
+    config.site =
+        site == u"scheduled" ? cpis::SiteType::ScheduledCare : cpis::SiteType::UnscheduledCare;
+    if (parser.isSet(caOpt)) {
+        config.transport.caCertificates = QSslCertificate::fromPath(parser.value(caOpt));
+        if (config.transport.caCertificates.isEmpty()) {
+            err << "cpis: no certificate could be read from " << parser.value(caOpt) << '\n';
+            return CliCommands::BadInput;
+        }
+    }
+
+    auto services = cpis::DeskServices::create(config, &clock);
+    if (!services) {
+        err << "cpis: the secure store could not be opened: " << services.error().message
+            << "\nNothing was changed. (The store needs an unlocked keychain.)\n";
+        return CliCommands::LocalFailure;
+    }
+    cpis::DeskServices& desk = *services.value();
+    cpis::SessionVault vault(desk.keys(), config.environment);
+    const QString asUser = parser.value(asOpt);
+
+    // Training signs in afresh each time; a live service uses the session `login` stored.
+    CliCommands::SessionSource session =
+        [&](std::function<void(const cpis::Result<cpis::UserSession, QString>&)> give) {
+            if (training) {
+                cpis::HeadlessSignIn::start(&desk.network(), &clock, serviceUrl,
+                                            QStringLiteral("cpis-cli"), asUser, &desk, give);
+                return;
+            }
+            auto stored = vault.load();
+            if (!stored)
+                give(stored.error());
+            else if (stored->isExpired(clock.nowUtc()))
+                give(QStringLiteral("the sign-in has expired: run 'cpis login' again"));
+            else
+                give(stored.value());
+        };
+    CliCommands commands(desk, session, out, err);
+
+    int exitCode = CliCommands::LocalFailure;
+    auto finish = [&](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    };
+    const auto nhsArg = [&] { return cpis::NhsNumber::parse(args.value(1)).value(); };
+    if (command == u"lookup") {
+        commands.lookup(nhsArg(), parser.isSet(jsonOpt), finish);
+    } else if (command == u"history") {
+        commands.history(nhsArg(), parser.isSet(jsonOpt), finish);
+    } else if (command == u"login") {
+        if (training) {
+            out << "Training mode signs in automatically as '" << asUser
+                << "' for each command; use --service to sign in to a service.\n";
+            return CliCommands::Ok;
+        }
+        cpis::HeadlessSignIn::start(
+            &desk.network(), &clock, serviceUrl, QStringLiteral("cpis-cli"), asUser, &desk,
+            [&](const cpis::Result<cpis::UserSession, QString>& s) {
+                if (!s) {
+                    err << "cpis: sign-in failed: " << s.error() << '\n';
+                    finish(CliCommands::NotSignedIn);
+                    return;
+                }
+                if (auto saved = vault.save(s.value()); !saved) {
+                    err << "cpis: could not keep the session: " << saved.error() << '\n';
+                    finish(CliCommands::LocalFailure);
+                    return;
+                }
+                cpis::AccessEvent ev;
+                ev.action = cpis::AuditEntry::Action::SignIn;
+                ev.outcome = QStringLiteral("ok");
+                (void)desk.audit(s.value(), ev);
+                out << "Signed in as " << s->name << ", " << s->roleName << ", "
+                    << s->organisationName << '\n';
+                out.flush();
+                finish(CliCommands::Ok);
+            });
+    } else if (command == u"logout") {
+        const auto stored = vault.load();
+        if (auto s = vault.clear(); !s) {
+            err << "cpis: " << s.error() << '\n';
+            return CliCommands::LocalFailure;
+        }
+        if (stored) {
+            cpis::AccessEvent ev;
+            ev.action = cpis::AuditEntry::Action::SignOut;
+            ev.outcome = QStringLiteral("ok");
+            (void)desk.audit(stored.value(), ev);
+        }
+        out << "Signed out.\n";
+        return CliCommands::Ok;
+    } else if (command == u"audit" && sub == u"verify") {
+        return commands.auditVerify();
+    } else if (command == u"audit") {
+        cpis::UserSession who;
+        if (auto stored = vault.load())
+            who = stored.value();
+        else
+            who.userId = qEnvironmentVariable("USER");
+        return commands.auditExport(parser.value(formatOpt), parser.value(outputOpt), who);
+    } else if (command == u"cache" && sub == u"purge") {
+        return commands.cachePurge(parser.isSet(allOpt));
+    } else {
+        return commands.cacheStats();
+    }
+    app.exec();
+    return exitCode;
 }
