@@ -115,7 +115,9 @@ void LookupService::queryPlans(std::shared_ptr<Run> run)
             run->result.state =
                 r->isEmpty() ? LookupResult::State::NoRecord : LookupResult::State::PlansFound;
             run->result.answeredAtUtc = m_clock->nowUtc();
-            run->result.notificationSent = run->unscheduled;
+            // The service notifies each local authority responsible for a returned plan;
+            // with no plan there is nobody to notify.
+            run->result.notificationSent = run->unscheduled && !r->isEmpty();
             queryHistory(run);
         });
 }

@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "DeskServices.h"
 #include "HeadlessSignIn.h"
+#include "SandboxCommandLine.h"
 #include "SandboxServer.h"
 #include "SessionVault.h"
 

@@ -233,6 +233,7 @@ void TestLookupService::totalZeroIsNoRecord()
     const LookupResult r = rig.run(nhs("9000000009"));
     QCOMPARE(r.state, State::NoRecord);
     QCOMPARE(r.reason, Reason::None);
+    QVERIFY(!r.notificationSent); // no plan, no local authority to notify
     QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("no-record")));
 }
 
