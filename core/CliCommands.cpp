@@ -29,7 +29,7 @@ int CliCommands::checkNhsArgument(const QStringList& args, QTextStream& err)
     }
     const auto parsed = NhsNumber::parse(args.first());
     if (!parsed) {
-        err << "cpis: not a valid NHS number: " << parsed.error().message << '\n';
+        err << "cpis: " << parsed.error().message << '\n';
         return BadInput;
     }
     return -1;

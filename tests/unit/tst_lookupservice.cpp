@@ -5,6 +5,7 @@
 #include "LookupService.h"
 #include "NationalServiceClient.h"
 #include "support/FakeNetwork.h"
+#include "support/JsonTestSuite.h"
 
 #include <QHash>
 #include <QSignalSpy>
@@ -192,6 +193,7 @@ private slots:
     void roleWithoutCpisIsRefused();
     void historyFailureKeepsThePlans();
     void auditFailureIsFlagged();
+    void jsonTestSuiteBodiesNeverReadAsNoRecord();
 };
 
 void TestLookupService::plansFoundIsAuditedAndCached()
@@ -427,6 +429,36 @@ void TestLookupService::auditFailureIsFlagged()
     // A plan is never hidden because the log failed; the failure is shown instead.
     QCOMPARE(r.state, State::PlansFound);
     QVERIFY(r.auditFailed);
+}
+
+void TestLookupService::jsonTestSuiteBodiesNeverReadAsNoRecord()
+{
+    const auto files = cpis::testsupport::jsonTestSuiteFiles();
+    QVERIFY2(files.size() >= cpis::testsupport::kJsonTestSuiteMinFiles,
+             qPrintable(cpis::testsupport::jsonTestSuiteDir()));
+    // Each body is served in turn by each of the three national-service calls, through the
+    // real transport, parsers and look-up path.
+    const QStringList endpoints{QStringLiteral("Patient/9000000009"), QStringLiteral("CareTeam"),
+                                QStringLiteral("AuditEvent")};
+    for (const auto& [name, body] : files) {
+        for (const QString& endpoint : endpoints) {
+            Rig rig;
+            rig.service.byPath.insert(QStringLiteral("Patient/9000000009"),
+                                      ok(patientJson("9000000009")));
+            rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(kEmptyBundle));
+            rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+            rig.service.byPath.insert(endpoint, ok(body));
+            const LookupResult r = rig.run(nhs("9000000009"));
+            const QString where = name + QStringLiteral(" as ") + endpoint;
+            if (endpoint == u"AuditEvent") {
+                // The plans (none) were answered; only the history is unreadable.
+                QVERIFY2(r.state == State::NoRecord && r.historyUnavailable, qPrintable(where));
+            } else {
+                QVERIFY2(r.state == State::CouldNotCheck, qPrintable(where));
+                QCOMPARE(r.reason, Reason::BadResponse);
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLookupService)

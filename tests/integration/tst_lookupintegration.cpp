@@ -1,0 +1,336 @@
+// The look-up path end to end against the in-process sandbox over real HTTP on loopback:
+// every scenario and every fault of docs/sandbox.md, the audit-before-result rule, silent
+// reads, and the switch to the cache (and back) when the service goes away.
+#include "AuditLog.h"
+#include "AuditLogAuditor.h"
+#include "Cache.h"
+#include "Clock.h"
+#include "FhirTransport.h"
+#include "LookupService.h"
+#include "NationalServiceClient.h"
+#include "SandboxServer.h"
+#include "SecureDb.h"
+#include "SignInService.h"
+#include "StoreAnswerCache.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace cpis;
+using cpis::sandbox::SandboxServer;
+using State = LookupResult::State;
+using Reason = LookupResult::Reason;
+
+namespace {
+
+struct Expect
+{
+    State state;
+    Reason reason = Reason::None;
+    int plans = -1; // -1: not checked
+};
+
+// What each number of docs/sandbox.md must give. A number in the document but not here
+// fails the test, so a new scenario cannot go untested.
+const QHash<QString, Expect>& expectations()
+{
+    static const QHash<QString, Expect> e{
+        {QStringLiteral("9990000018"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000026"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000034"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000042"), {State::PlansFound, Reason::None, 2}},
+        {QStringLiteral("9990000050"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000069"), {State::NoRecord, Reason::None, 0}},
+        {QStringLiteral("9990000077"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000085"), {State::PlansFound, Reason::None, 1}}, // via 0093
+        {QStringLiteral("9990000093"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000107"), {State::NoRecord, Reason::None, 0}},
+        {QStringLiteral("9990000115"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000123"), {State::NoRecord, Reason::None, 0}},
+        {QStringLiteral("9990000263"), {State::CouldNotCheck, Reason::PatientNotTraced}},
+        // faults
+        {QStringLiteral("9990000131"), {State::PlansFound, Reason::None, 1}}, // latency
+        {QStringLiteral("9990000158"), {State::CouldNotCheck, Reason::Timeout}},
+        {QStringLiteral("9990000166"), {State::CouldNotCheck, Reason::ServiceError}},
+        {QStringLiteral("9990000174"), {State::CouldNotCheck, Reason::ServiceError}},
+        {QStringLiteral("9990000182"), {State::CouldNotCheck, Reason::ServiceError}},
+        {QStringLiteral("9990000190"), {State::CouldNotCheck, Reason::ServiceError}},
+        {QStringLiteral("9990000204"), {State::CouldNotCheck, Reason::RateLimited}},
+        {QStringLiteral("9990000212"), {State::CouldNotCheck, Reason::BadResponse}},
+        {QStringLiteral("9990000220"), {State::CouldNotCheck, Reason::ServiceError}},
+        {QStringLiteral("9990000239"), {State::CouldNotCheck, Reason::BadResponse}},
+        {QStringLiteral("9990000247"), {State::CouldNotCheck, Reason::BadResponse}},
+        {QStringLiteral("9990000255"), {State::CouldNotCheck, Reason::ServiceError}},
+    };
+    return e;
+}
+
+// Every NHS number in docs/sandbox.md's tables ("| 999 000 0018 |").
+QStringList documentedNumbers()
+{
+    QFile f(QStringLiteral(CPIS_SOURCE_DIR "/docs/sandbox.md"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression row(QStringLiteral("^\\| (\\d{3} \\d{3} \\d{4}) \\|"),
+                                        QRegularExpression::MultilineOption);
+    QStringList out;
+    auto it = row.globalMatch(QString::fromUtf8(f.readAll()));
+    while (it.hasNext())
+        out.append(it.next().captured(1).remove(u' '));
+    return out;
+}
+
+NhsNumber nhs(const QString& d)
+{
+    return NhsNumber::parse(d).value();
+}
+
+// The desk's look-up stack over a real encrypted store, keyed with a random key (the
+// keychain has its own tests), and the sandbox's own sign-in for the session.
+struct Desk
+{
+    QTemporaryDir dir;
+    ManualClock clock{QDateTime::currentDateTimeUtc()};
+    MemoryAnchorStore anchors;
+    std::unique_ptr<SecureDb> cacheDb;
+    std::unique_ptr<SecureDb> auditDb;
+    std::unique_ptr<Cache> cache;
+    std::unique_ptr<AuditLog> audit;
+    QNetworkAccessManager nam;
+    std::unique_ptr<FhirTransport> transport;
+    std::unique_ptr<NationalServiceClient> client;
+    std::unique_ptr<StoreAnswerCache> answers;
+    std::unique_ptr<AuditLogAuditor> auditor;
+    std::unique_ptr<LookupService> lookups;
+
+    Desk(const QUrl& base, SiteType site = SiteType::UnscheduledCare)
+    {
+        const QByteArray key(32, '\x5a');
+        cacheDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("c.db")), key).value());
+        auditDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("a.db")), key).value());
+        cache = std::move(Cache::open(*cacheDb, clock).value());
+        audit = std::move(AuditLog::open(*auditDb, QByteArray(32, '\x33'), anchors, clock).value());
+        FhirTransport::Settings s;
+        // Long enough for the 1.5 s latency scenario, short enough to keep the test quick.
+        s.stallTimeout = std::chrono::milliseconds(2500);
+        s.totalTimeout = std::chrono::milliseconds(4500);
+        transport = std::make_unique<FhirTransport>(&nam, &clock, s);
+        client = std::make_unique<NationalServiceClient>(transport.get(), base);
+        answers = std::make_unique<StoreAnswerCache>(*cache, QStringLiteral("training"));
+        auditor = std::make_unique<AuditLogAuditor>(*audit, QStringLiteral("test-host"));
+        lookups = std::make_unique<LookupService>(client.get(), answers.get(), auditor.get(),
+                                                  &clock, LookupService::Settings{site});
+    }
+
+    void signInAs(SandboxServer& sandbox, const QString& userId)
+    {
+        const auto u = sandbox.signIn().user(userId).value();
+        UserSession s;
+        s.userId = u.userUid;
+        s.name = u.name;
+        s.roleId = u.roleId;
+        s.roleName = u.roleName;
+        s.organisationCode = u.orgCode;
+        s.activityCodes = u.activityCodes;
+        s.accessToken = sandbox.signIn().issueAccessToken(userId);
+        s.accessExpiresUtc = clock.nowUtc().addDays(1);
+        lookups->setSession(s);
+    }
+
+    // Runs one look-up; checks that exactly one audit entry was committed before the
+    // result was handed over.
+    LookupResult run(const QString& number)
+    {
+        const qint64 before = audit->lastSeq();
+        std::optional<LookupResult> out;
+        qint64 seqAtResult = -1;
+        QObject ctx;
+        lookups->lookup(nhs(number), &ctx, [&](const LookupResult& r) {
+            seqAtResult = audit->lastSeq();
+            out = r;
+        });
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, 15000))
+            qFatal("look-up of a scenario never finished");
+        if (seqAtResult != before + 1)
+            qFatal("look-up was not audited exactly once before its result");
+        return *out;
+    }
+};
+
+} // namespace
+
+class TestLookupIntegration : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyDocumentedNumberIsCovered();
+    void scenarios_data();
+    void scenarios();
+    void auditHoldsEveryLookUp();
+    void silentReadsNotifyNobody();
+    void sandboxStopsThenComesBack();
+};
+
+void TestLookupIntegration::everyDocumentedNumberIsCovered()
+{
+    const QStringList documented = documentedNumbers();
+    QVERIFY2(documented.size() >= 20, "docs/sandbox.md lists too few numbers: moved?");
+    for (const QString& n : documented) {
+        if (!NhsNumber::parse(n)) // the deliberately invalid one: bad input, never sent
+            continue;
+        QVERIFY2(expectations().contains(n), qPrintable(n + QStringLiteral(" is untested")));
+    }
+}
+
+void TestLookupIntegration::scenarios_data()
+{
+    QTest::addColumn<QString>("number");
+    for (auto it = expectations().constBegin(); it != expectations().constEnd(); ++it)
+        QTest::newRow(qPrintable(it.key())) << it.key();
+}
+
+void TestLookupIntegration::scenarios()
+{
+    QFETCH(QString, number);
+    SandboxServer sandbox({});
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    Desk desk(sandbox.baseUrl());
+    desk.signInAs(sandbox, QStringLiteral("triage-nurse"));
+
+    const Expect want = expectations().value(number);
+    const LookupResult r = desk.run(number);
+    QCOMPARE(LookupResult::stateName(r.state), LookupResult::stateName(want.state));
+    QCOMPARE(LookupResult::reasonName(r.reason), LookupResult::reasonName(want.reason));
+    QVERIFY(!r.fromCache);
+    if (want.plans >= 0)
+        QCOMPARE(r.plans.size(), want.plans);
+    if (r.state == State::CouldNotCheck) {
+        QVERIFY(r.plans.isEmpty());
+        QVERIFY(!r.notificationSent);
+    }
+    if (r.state != State::CouldNotCheck) {
+        QVERIFY(r.patient.has_value());
+        QCOMPARE(r.accessHistory.first().viewerName, QStringLiteral("Amelia Hughes"));
+    }
+    if (number == u"9990000085") { // superseded: followed, and the user is told
+        QCOMPARE(r.patient->nhsNumber.digits(), QStringLiteral("9990000093"));
+        QCOMPARE(r.patient->supersededFrom->digits(), number);
+    }
+    if (number == u"9990000077") {
+        QVERIFY(r.patient->restricted);
+        QVERIFY(r.patient->address.isEmpty());
+    }
+    if (number == u"9990000050")
+        QVERIFY(r.plans.first().hasEndedBy(desk.clock.nowUtc().date()));
+    if (number == u"9990000034")
+        QCOMPARE(r.plans.first().type, PlanType::UnbornChildProtection);
+    if (number == u"9990000204")
+        QVERIFY(r.retryAfterSecs > 0);
+}
+
+void TestLookupIntegration::auditHoldsEveryLookUp()
+{
+    SandboxServer sandbox({});
+    QVERIFY(sandbox.start());
+    Desk desk(sandbox.baseUrl());
+    desk.signInAs(sandbox, QStringLiteral("triage-nurse"));
+    const QStringList numbers{QStringLiteral("9990000018"), QStringLiteral("9990000069"),
+                              QStringLiteral("9990000190"), QStringLiteral("9990000263")};
+    QStringList requestIds;
+    for (const QString& n : numbers)
+        requestIds.append(QString::fromLatin1(desk.run(n).requestId));
+
+    QList<AuditEntry> entries;
+    QVERIFY(desk.audit->forEach([&](const AuditEntry& e) {
+        entries.append(e);
+        return true;
+    }));
+    QCOMPARE(entries.size(), numbers.size());
+    for (int i = 0; i < entries.size(); ++i) {
+        QCOMPARE(entries[i].action, AuditEntry::Action::LookUp);
+        QCOMPARE(entries[i].nhsNumber, numbers[i]);
+        QCOMPARE(entries[i].userName, QStringLiteral("Amelia Hughes"));
+        QCOMPARE(entries[i].workstation, QStringLiteral("test-host"));
+        QCOMPARE(entries[i].requestId, requestIds[i]);
+    }
+    QVERIFY(entries[0].outcome.startsWith(QStringLiteral("plans-found")));
+    QVERIFY(entries[1].outcome.startsWith(QStringLiteral("no-record")));
+    QVERIFY(entries[2].outcome.startsWith(QStringLiteral("could-not-check")));
+    QVERIFY(desk.audit->verify()->ok());
+}
+
+void TestLookupIntegration::silentReadsNotifyNobody()
+{
+    SandboxServer sandbox({});
+    QVERIFY(sandbox.start());
+    const QString child = QStringLiteral("9990000018");
+    const QString la = QStringLiteral("SHE1");
+    const auto notices = [&] { return sandbox.accessLog().notificationsFor(la).size(); };
+
+    Desk ed(sandbox.baseUrl(), SiteType::UnscheduledCare);
+    ed.signInAs(sandbox, QStringLiteral("triage-nurse"));
+    const auto before = notices();
+    QVERIFY(ed.run(child).notificationSent);
+    QCOMPARE(notices(), before + 1);
+
+    Desk school(sandbox.baseUrl(), SiteType::UnscheduledCare);
+    school.signInAs(sandbox, QStringLiteral("school-nurse")); // B0170: silent read
+    const LookupResult silent = school.run(child);
+    QCOMPARE(silent.state, State::PlansFound);
+    QVERIFY(!silent.notificationSent);
+    QCOMPARE(notices(), before + 1);
+
+    Desk gp(sandbox.baseUrl(), SiteType::ScheduledCare); // B0107, but not unscheduled care
+    gp.signInAs(sandbox, QStringLiteral("triage-nurse"));
+    QVERIFY(!gp.run(child).notificationSent);
+    QCOMPARE(notices(), before + 1);
+}
+
+void TestLookupIntegration::sandboxStopsThenComesBack()
+{
+    auto sandbox = std::make_unique<SandboxServer>(SandboxServer::Options{});
+    QVERIFY(sandbox->start());
+    const quint16 port = quint16(sandbox->baseUrl().port());
+    Desk desk(sandbox->baseUrl());
+    desk.signInAs(*sandbox, QStringLiteral("triage-nurse"));
+    const QString child = QStringLiteral("9990000018");
+    const QString none = QStringLiteral("9990000069");
+
+    const QDateTime fetched = desk.clock.nowUtc();
+    QCOMPARE(desk.run(child).state, State::PlansFound);
+    QCOMPARE(desk.run(none).state, State::NoRecord);
+
+    sandbox.reset(); // the service goes away mid-run
+    desk.clock.advanceSecs(2 * 3600);
+    const LookupResult cachedPlans = desk.run(child);
+    QCOMPARE(cachedPlans.state, State::PlansFound);
+    QVERIFY(cachedPlans.fromCache);
+    QCOMPARE(cachedPlans.reason, Reason::Offline);
+    QCOMPARE(cachedPlans.answeredAtUtc, fetched); // its age: two hours
+    QCOMPARE(cachedPlans.answeredAtUtc.secsTo(desk.clock.nowUtc()), 2 * 3600);
+    const LookupResult cachedNone = desk.run(none);
+    QCOMPARE(cachedNone.state, State::NoRecord);
+    QVERIFY(cachedNone.fromCache);
+    const LookupResult never = desk.run(QStringLiteral("9990000026")); // never looked up
+    QCOMPARE(never.state, State::CouldNotCheck);
+    QCOMPARE(never.reason, Reason::Offline);
+
+    SandboxServer::Options again;
+    again.port = port;
+    SandboxServer back(again);
+    QVERIFY2(back.start(), qPrintable(back.errorString()));
+    desk.signInAs(back, QStringLiteral("triage-nurse")); // a new service, a new token
+    const LookupResult live = desk.run(child);
+    QCOMPARE(live.state, State::PlansFound);
+    QVERIFY(!live.fromCache);
+    QCOMPARE(live.answeredAtUtc, desk.clock.nowUtc());
+}
+
+QTEST_GUILESS_MAIN(TestLookupIntegration)
+#include "tst_lookupintegration.moc"
