@@ -1,0 +1,216 @@
+// bench_lookup: 1,000 sequential look-ups through LookupService (PDS trace, CP-IS query,
+// access history, encrypted cache write, durable audit append) against one curl process
+// fetching the same three requests per look-up from the same sandbox over one kept-alive
+// connection: the floor. Both run in the same invocation, against a cpis-sandbox child
+// process, so the ratio holds even on a noisy machine.
+//
+//   bench_lookup [--lookups N] [--store DIR] [--no-cache] [--no-audit]
+//
+// --no-cache / --no-audit leave that part out, to see what each costs (the desk never
+// runs without them).
+//
+// The store lives in DIR (default: a temporary folder on the build's disk, since the
+// audit append's fsync is part of what is measured). The audit anchor is kept in memory
+// here: the desk keeps it in the keychain, which adds a keychain write per append.
+#include "AuditLog.h"
+#include "AuditLogAuditor.h"
+#include "Cache.h"
+#include "Clock.h"
+#include "FhirTransport.h"
+#include "LookupService.h"
+#include "NationalServiceClient.h"
+#include "SecureDb.h"
+#include "StoreAnswerCache.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QUuid>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+using namespace cpis;
+
+namespace {
+
+const QStringList kNumbers{QStringLiteral("9990000018"), QStringLiteral("9990000026"),
+                           QStringLiteral("9990000034"), QStringLiteral("9990000042"),
+                           QStringLiteral("9990000050"), QStringLiteral("9990000069"),
+                           QStringLiteral("9990000077"), QStringLiteral("9990000093"),
+                           QStringLiteral("9990000107"), QStringLiteral("9990000115")};
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const auto i = qsizetype(p * double(v.size() - 1) + 0.5);
+    return v.at(std::min(i, v.size() - 1));
+}
+
+QString careTeamQuery(const QString& n)
+{
+    return QStringLiteral(
+               "/cpis/FHIR/R4/"
+               "CareTeam?patient%3Aidentifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C") +
+           n;
+}
+
+QString auditQuery(const QString& n)
+{
+    return QStringLiteral(
+               "/cpis/FHIR/R4/"
+               "AuditEvent?patient%3Aidentifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C") +
+           n + QStringLiteral("&_include=AuditEvent%3Aentity-type");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption lookupsOpt(QStringLiteral("lookups"), QStringLiteral("Look-ups."),
+                                        QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption storeOpt(QStringLiteral("store"), QStringLiteral("Store folder."),
+                                      QStringLiteral("dir"));
+    const QCommandLineOption noCacheOpt(QStringLiteral("no-cache"),
+                                        QStringLiteral("Leave the cache out (breakdown)."));
+    const QCommandLineOption noAuditOpt(QStringLiteral("no-audit"),
+                                        QStringLiteral("Leave the audit out (breakdown)."));
+    parser.addOption(noCacheOpt);
+    parser.addOption(noAuditOpt);
+    parser.addOption(lookupsOpt);
+    parser.addOption(storeOpt);
+    parser.addHelpOption();
+    parser.process(app);
+    const int n = parser.value(lookupsOpt).toInt();
+    QTextStream out(stdout);
+
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(CPIS_SANDBOX_EXE), {QStringLiteral("--open")});
+    if (!sandbox.waitForReadyRead(20000)) {
+        out << "bench_lookup: the sandbox did not start\n";
+        return 1;
+    }
+    const QUrl base(QString::fromUtf8(sandbox.readLine().trimmed()));
+    out << "sandbox: " << base.toString() << " (separate process, --open)\n";
+
+    QTemporaryDir tmp(parser.isSet(storeOpt)
+                          ? parser.value(storeOpt) + QStringLiteral("/bench-XXXXXX")
+                          : QStringLiteral(CPIS_BUILD_DIR "/bench-lookup-XXXXXX"));
+    SystemClock clock;
+    const QByteArray key(32, '\x42');
+    auto cacheDb = std::move(SecureDb::open(tmp.filePath(QStringLiteral("cache.db")), key).value());
+    auto auditDb = std::move(SecureDb::open(tmp.filePath(QStringLiteral("audit.db")), key).value());
+    auto cache = std::move(Cache::open(*cacheDb, clock).value());
+    MemoryAnchorStore anchors;
+    auto audit =
+        std::move(AuditLog::open(*auditDb, QByteArray(32, '\x17'), anchors, clock).value());
+    QNetworkAccessManager nam;
+    FhirTransport transport(&nam, &clock, FhirTransport::Settings());
+    NationalServiceClient client(&transport, base);
+    StoreAnswerCache answers(*cache, QStringLiteral("training"));
+    AuditLogAuditor auditor(*audit, QStringLiteral("bench"));
+    LookupService lookups(&client, parser.isSet(noCacheOpt) ? nullptr : &answers,
+                          parser.isSet(noAuditOpt) ? nullptr : &auditor, &clock,
+                          {SiteType::UnscheduledCare});
+    UserSession s;
+    s.userId = QStringLiteral("555000000001");
+    s.name = QStringLiteral("Bench Nurse");
+    s.activityCodes = {QStringLiteral("B0107")};
+    s.accessToken = "open-mode";
+    s.accessExpiresUtc = clock.nowUtc().addDays(1);
+    lookups.setSession(s);
+
+    // Warm-up: connection, TLS-free handshake, SQLite pages.
+    auto one = [&](const QString& number) {
+        std::optional<LookupResult> r;
+        lookups.lookup(NhsNumber::parse(number).value(), &app,
+                       [&](const LookupResult& x) { r = x; });
+        while (!r)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        return *r;
+    };
+    for (int i = 0; i < 20; ++i)
+        one(kNumbers.at(i % kNumbers.size()));
+
+    QList<double> ours;
+    int found = 0, none = 0, failed = 0;
+    QElapsedTimer total;
+    total.start();
+    for (int i = 0; i < n; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const LookupResult r = one(kNumbers.at(i % kNumbers.size()));
+        ours.append(double(t.nsecsElapsed()) / 1e6);
+        found += r.state == LookupResult::State::PlansFound;
+        none += r.state == LookupResult::State::NoRecord;
+        failed += r.state == LookupResult::State::CouldNotCheck ||
+                  (r.auditFailed && !parser.isSet(noAuditOpt));
+    }
+    const double oursTotal = double(total.elapsed());
+
+    // The floor: the same three GETs per look-up, with the same headers, from one curl
+    // process over one kept-alive connection.
+    QFile config(tmp.filePath(QStringLiteral("curl.cfg")));
+    if (!config.open(QIODevice::WriteOnly))
+        return 1;
+    const QString origin = base.toString(QUrl::RemovePath);
+    for (int i = 0; i < n + 20; ++i) {
+        const QString num = kNumbers.at(i % kNumbers.size());
+        const QStringList paths{QStringLiteral("/personal-demographics/FHIR/R4/Patient/") + num,
+                                careTeamQuery(num), auditQuery(num)};
+        for (const QString& p : paths) {
+            config.write("url = \"" + (origin + p).toUtf8() + "\"\n");
+            config.write("header = \"X-Request-ID: " +
+                         QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\"\n");
+            config.write("output = \"/dev/null\"\n");
+        }
+    }
+    config.close();
+    QProcess curl;
+    curl.start(QStringLiteral("curl"),
+               {QStringLiteral("-s"), QStringLiteral("-H"),
+                QStringLiteral("Authorization: Bearer open-mode"), QStringLiteral("-H"),
+                QStringLiteral("Accept: application/fhir+json"), QStringLiteral("-H"),
+                QStringLiteral("IsUnscheduledAccessEvent: true"), QStringLiteral("-w"),
+                QStringLiteral("%{time_total} %{num_connects}\\n"), QStringLiteral("-K"),
+                config.fileName()});
+    curl.waitForFinished(600000);
+    const QList<QByteArray> lines = curl.readAllStandardOutput().trimmed().split('\n');
+    QList<double> floor;
+    int connects = 0;
+    for (int i = 60; i + 2 < lines.size(); i += 3) { // skip the same 20 warm-up look-ups
+        double sum = 0;
+        for (int k = 0; k < 3; ++k) {
+            const QList<QByteArray> f = lines.at(i + k).split(' ');
+            sum += f.value(0).toDouble() * 1000.0;
+            connects += f.value(1).toInt();
+        }
+        floor.append(sum);
+    }
+
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+
+    const double o50 = percentile(ours, 0.50), o99 = percentile(ours, 0.99);
+    const double f50 = percentile(floor, 0.50), f99 = percentile(floor, 0.99);
+    out << Qt::fixed;
+    out.setRealNumberPrecision(3);
+    out << "look-ups: " << n << " (" << found << " plans found, " << none << " no record, "
+        << failed << " failed)\n";
+    out << "LookupService  p50 " << o50 << " ms  p99 " << o99 << " ms  (" << oursTotal / n
+        << " ms/look-up wall)\n";
+    out << "curl floor     p50 " << f50 << " ms  p99 " << f99 << " ms  (" << floor.size()
+        << " look-ups of 3 GETs, " << connects << " new connection(s))\n";
+    out << "ratio          p50 " << o50 / f50 << "  p99 " << o99 / f99 << '\n';
+    return failed == 0 ? 0 : 1;
+}
