@@ -1,8 +1,13 @@
 #include "SandboxServer.h"
+#include "ShiftedClock.h"
+#include "SyntheticPopulation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTextStream>
 
 #include <csignal>
@@ -34,17 +39,87 @@ int main(int argc, char** argv)
                                QStringLiteral("Port to listen on (0: any free port)."),
                                QStringLiteral("port"), QStringLiteral("0"));
     parser.addOption(portOpt);
+    QCommandLineOption seedOpt(QStringLiteral("seed"),
+                               QStringLiteral("Seed of the synthetic population."),
+                               QStringLiteral("n"), QStringLiteral("1"));
+    QCommandLineOption peopleOpt(QStringLiteral("people"),
+                                 QStringLiteral("Number of synthetic people (up to 850000)."),
+                                 QStringLiteral("n"), QStringLiteral("5000"));
+    QCommandLineOption tlsOpt(QStringLiteral("tls"),
+                              QStringLiteral("Serve HTTPS with this PEM certificate; the key "
+                                             "file follows as the next argument."),
+                              QStringLiteral("cert"));
+    QCommandLineOption openOpt(
+        QStringLiteral("open"),
+        QStringLiteral("No Authorization needed (acts as the triage nurse)."));
+    QCommandLineOption faultOpt(QStringLiteral("fault"),
+                                QStringLiteral("Server-wide fault, e.g. http-503 or latency=300."),
+                                QStringLiteral("name"));
+    QCommandLineOption nowOpt(QStringLiteral("now"),
+                              QStringLiteral("Start the clock at this UTC time (ISO 8601)."),
+                              QStringLiteral("time"));
+    parser.addOption(seedOpt);
+    parser.addOption(peopleOpt);
+    parser.addOption(tlsOpt);
+    parser.addOption(openOpt);
+    parser.addOption(faultOpt);
+    parser.addOption(nowOpt);
     parser.process(app);
 
+    auto fail = [](const QString& why) {
+        QTextStream(stderr) << "cpis-sandbox: " << why << '\n';
+        return 2;
+    };
     bool portOk = false;
     const uint port = parser.value(portOpt).toUInt(&portOk);
-    if (!portOk || port > 65535) {
-        QTextStream(stderr) << "cpis-sandbox: --port takes a number from 0 to 65535\n";
-        return 2;
-    }
+    if (!portOk || port > 65535)
+        return fail(QStringLiteral("--port takes a number from 0 to 65535"));
+    bool seedOk = false, peopleOk = false;
+    const quint64 seed = parser.value(seedOpt).toULongLong(&seedOk);
+    const int people = parser.value(peopleOpt).toInt(&peopleOk);
+    if (!seedOk)
+        return fail(QStringLiteral("--seed takes a whole number"));
+    if (!peopleOk || people < 0 || people > cpis::sandbox::SyntheticPopulation::kMaxPeople)
+        return fail(QStringLiteral("--people takes a number from 0 to 850000"));
 
     cpis::sandbox::SandboxServer::Options options;
     options.port = static_cast<quint16>(port);
+    options.seed = seed;
+    options.people = people;
+    options.open = parser.isSet(openOpt);
+    if (parser.isSet(faultOpt)) {
+        const auto fault = cpis::sandbox::FaultInjector::parse(parser.value(faultOpt));
+        if (!fault)
+            return fail(QStringLiteral("--fault names no known fault"));
+        options.fault = *fault;
+    }
+    if (parser.isSet(tlsOpt)) {
+        // --tls CERT KEY: the key is the first positional argument.
+        const QStringList rest = parser.positionalArguments();
+        if (rest.isEmpty())
+            return fail(QStringLiteral("--tls takes a certificate and a key file"));
+        QFile certFile(parser.value(tlsOpt));
+        QFile keyFile(rest.first());
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read the TLS certificate or key"));
+        options.tlsCertificate = QSslCertificate(&certFile, QSsl::Pem);
+        options.tlsKey = QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem);
+        if (options.tlsKey.isNull())
+            options.tlsKey = QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem);
+        if (options.tlsCertificate.isNull() || options.tlsKey.isNull())
+            return fail(QStringLiteral("the TLS certificate or key is not PEM"));
+    } else if (!parser.positionalArguments().isEmpty()) {
+        return fail(QStringLiteral("unexpected argument"));
+    }
+    std::unique_ptr<cpis::Clock> clock;
+    if (parser.isSet(nowOpt)) {
+        const QDateTime start = QDateTime::fromString(parser.value(nowOpt), Qt::ISODate);
+        if (!start.isValid())
+            return fail(QStringLiteral("--now takes an ISO 8601 time, e.g. 2026-11-25T10:00:00Z"));
+        clock = std::make_unique<cpis::sandbox::ShiftedClock>(start);
+        options.clock = clock.get();
+    }
+
     cpis::sandbox::SandboxServer server(options);
     if (!server.start()) {
         QTextStream(stderr) << "cpis-sandbox: " << server.errorString() << '\n';

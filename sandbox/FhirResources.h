@@ -1,0 +1,65 @@
+#pragma once
+
+#include "AccessLog.h"
+#include "LocalAuthorityDirectory.h"
+#include "SandboxPerson.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace cpis::sandbox {
+
+// Builds the FHIR R4 JSON the sandbox answers with, in the shapes docs/api.md states and
+// core/FhirParser reads.
+class FhirResources
+{
+public:
+    explicit FhirResources(const LocalAuthorityDirectory& authorities) : m_authorities(authorities)
+    {}
+
+    QJsonObject patient(const SandboxPerson& person) const;
+
+    // `fullUrlBase`: scheme://host:port the request came to (Bundle.entry.fullUrl).
+    QJsonObject careTeamBundle(const QString& nhsNumber,
+                               const QList<SandboxPlan>& plans,
+                               const QDate& today,
+                               const QString& bundleId,
+                               const QDateTime& now,
+                               const QString& fullUrlBase) const;
+    QJsonObject auditEventBundle(const QString& nhsNumber,
+                                 const QList<AccessEvent>& events,
+                                 const QString& bundleId,
+                                 const QDateTime& now,
+                                 const QString& fullUrlBase) const;
+
+    struct Outcome
+    {
+        int status;
+        QString spineCode;
+        QString display;
+        QString issueCode; // FHIR IssueType
+    };
+    static Outcome outcomeFor(int status, const QString& spineCode);
+    static QJsonObject
+    operationOutcome(int status, const QString& spineCode, const QString& diagnostics);
+
+    static QString instant(const QDateTime& t);
+
+    static const QString kNhsSystem;
+    static const QString kSnomedSystem;
+    static const QString kOdsSystem;
+    static const QString kSpineErrorSystem;
+    static const QString kUnknownPlanCode;
+
+private:
+    QJsonObject careTeam(const QString& nhsNumber,
+                         const SandboxPlan& plan,
+                         int index,
+                         const QDate& today) const;
+
+    const LocalAuthorityDirectory& m_authorities;
+};
+
+} // namespace cpis::sandbox
