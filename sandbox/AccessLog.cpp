@@ -14,6 +14,16 @@ void AccessLog::notify(const AccessNotification& notification)
     m_mailboxes[notification.laOdsCode].append(notification);
 }
 
+bool AccessLog::acknowledge(const QString& laOdsCode, const QString& notificationId)
+{
+    auto box = m_mailboxes.find(laOdsCode);
+    if (box == m_mailboxes.end())
+        return false;
+    const auto removed =
+        box->removeIf([&](const AccessNotification& n) { return n.id == notificationId; });
+    return removed > 0;
+}
+
 int AccessLog::notificationCount() const
 {
     int n = 0;

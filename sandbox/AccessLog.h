@@ -51,6 +51,8 @@ public:
         return m_mailboxes.value(laOdsCode);
     }
     QList<QString> mailboxes() const { return m_mailboxes.keys(); }
+    // MESH-style acknowledgement: the message leaves the mailbox. False if it was not there.
+    bool acknowledge(const QString& laOdsCode, const QString& notificationId);
     int notificationCount() const;
     QString nextId(const QString& prefix);
 

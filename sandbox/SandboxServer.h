@@ -56,6 +56,7 @@ public:
     QString errorString() const { return m_error; }
 
     const AccessLog& accessLog() const { return m_log; }
+    AccessLog& accessLog() { return m_log; } // the notices issue serves and acknowledges mailboxes
     SignInService& signIn() { return *m_signIn; }
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }

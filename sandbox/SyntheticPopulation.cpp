@@ -140,20 +140,28 @@ SyntheticPopulation::SyntheticPopulation(const LocalAuthorityDirectory& authorit
         if (child) {
             const qint32 ageStart = p.birthJd + 1;
             auto startWithin = [&](int days) {
-                return qMax(ageStart, today - 1 - rng.below(days));
+                return qMin(today, qMax(ageStart, today - 1 - rng.below(days)));
             };
             if (r < 15) {
                 addPlan(PlanType::ChildProtection, startWithin(700), 0);
             } else if (r < 25) {
+                // An ended plan must have started after birth; a baby gets an open one instead.
                 const qint32 end = today - 1 - rng.below(500);
-                addPlan(PlanType::ChildProtection,
-                        qMin(end, qMax(ageStart, end - 90 - rng.below(600))), end);
+                if (end > ageStart + 30)
+                    addPlan(PlanType::ChildProtection, qMax(ageStart, end - 90 - rng.below(600)),
+                            end);
+                else
+                    addPlan(PlanType::ChildProtection, startWithin(700), 0);
             } else if (r < 40) {
                 addPlan(PlanType::LookedAfter, startWithin(1500), 0);
             } else if (r < 45) {
                 const qint32 end = today - 1 - rng.below(300);
-                addPlan(PlanType::ChildProtection, qMin(end, qMax(ageStart, end - 200)), end);
-                addPlan(PlanType::LookedAfter, qMin(today, qMax(ageStart, end + 1)), 0);
+                if (end > ageStart + 30) {
+                    addPlan(PlanType::ChildProtection, qMax(ageStart, end - 200), end);
+                    addPlan(PlanType::LookedAfter, end + 1, 0);
+                } else {
+                    addPlan(PlanType::LookedAfter, startWithin(300), 0);
+                }
             }
         } else if (female && ageDays < 45 * 365 && r < 12) {
             const qint32 start = today - rng.below(240);

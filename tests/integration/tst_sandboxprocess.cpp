@@ -1,5 +1,6 @@
 // The cpis-sandbox executable as users and scripts see it: first line is the base URL,
 // it answers on loopback, and SIGTERM stops it cleanly.
+#include "../support/SandboxHttp.h"
 #include "SandboxServer.h"
 
 #include <QNetworkAccessManager>
@@ -7,6 +8,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -19,6 +21,9 @@ private slots:
     void inProcessServerAnswers();
     void executablePrintsUrlAndStopsOnSignal_data();
     void executablePrintsUrlAndStopsOnSignal();
+    void executableServesTlsAndOptions();
+    void executableRefusesBadArguments_data();
+    void executableRefusesBadArguments();
 
 private:
     static int httpGetStatus(const QUrl& url);
@@ -71,6 +76,60 @@ void TestSandboxProcess::executablePrintsUrlAndStopsOnSignal()
     QVERIFY(proc.waitForFinished(10000));
     QCOMPARE(proc.exitStatus(), QProcess::NormalExit);
     QCOMPARE(proc.exitCode(), 0);
+}
+
+void TestSandboxProcess::executableServesTlsAndOptions()
+{
+    QTemporaryDir dir;
+    QVERIFY(sandboxtest::makeLoopbackCertificate(dir.path()));
+    QProcess proc;
+    proc.setProgram(QStringLiteral(CPIS_SANDBOX_EXE));
+    proc.setArguments({QStringLiteral("--tls"), dir.filePath(QStringLiteral("cert.pem")),
+                       dir.filePath(QStringLiteral("key.pem")), QStringLiteral("--open"),
+                       QStringLiteral("--people"), QStringLiteral("2000"), QStringLiteral("--seed"),
+                       QStringLiteral("9"), QStringLiteral("--fault"), QStringLiteral("http-503")});
+    proc.start();
+    QVERIFY(proc.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(proc.canReadLine(), 10000);
+    const QUrl base(QString::fromUtf8(proc.readLine()).trimmed());
+    QCOMPARE(base.scheme(), QStringLiteral("https"));
+
+    QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+    QVERIFY(certFile.open(QIODevice::ReadOnly));
+    const QSslCertificate cert(&certFile, QSsl::Pem);
+    QNetworkAccessManager nam;
+    QUrl patient = base;
+    patient.setPath(QStringLiteral("/personal-demographics/FHIR/R4/Patient/9990000018"));
+    // --open: no token needed; --fault: every FHIR request fails with 503.
+    const auto r = sandboxtest::request(nam, "GET", patient,
+                                        {{"X-Request-ID", sandboxtest::newRequestId()}}, {cert});
+    QCOMPARE(r.error, QNetworkReply::ServiceUnavailableError);
+    QCOMPARE(r.status, 503);
+
+    ::kill(static_cast<pid_t>(proc.processId()), SIGTERM);
+    QVERIFY(proc.waitForFinished(10000));
+    QCOMPARE(proc.exitCode(), 0);
+}
+
+void TestSandboxProcess::executableRefusesBadArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
+    QTest::newRow("people") << QStringList{QStringLiteral("--people"), QStringLiteral("many")};
+    QTest::newRow("fault") << QStringList{QStringLiteral("--fault"), QStringLiteral("gremlins")};
+    QTest::newRow("tls-no-key") << QStringList{QStringLiteral("--tls"), QStringLiteral("/nope")};
+    QTest::newRow("now") << QStringList{QStringLiteral("--now"), QStringLiteral("yesterday")};
+}
+
+void TestSandboxProcess::executableRefusesBadArguments()
+{
+    QFETCH(QStringList, args);
+    QProcess proc;
+    proc.start(QStringLiteral(CPIS_SANDBOX_EXE), args);
+    QVERIFY(proc.waitForFinished(10000));
+    QCOMPARE(proc.exitCode(), 2);
+    QVERIFY(proc.readAllStandardOutput().isEmpty());
+    QVERIFY(proc.readAllStandardError().startsWith("cpis-sandbox: "));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxProcess)
