@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <fcntl.h>
 #include <unistd.h>
 #include <vector>
@@ -150,7 +151,9 @@ double fsyncFloor(const QString& path, int n)
     return rate;
 }
 
-double benchVerify(const QString& path, bool encrypted, qint64 n)
+// Wall-clock seconds; cpuSecs gets this thread's CPU time (the machine is shared, so
+// wall time includes waiting for a core).
+double benchVerify(const QString& path, bool encrypted, qint64 n, double* cpuSecs)
 {
     {
         auto db = openDb(path, encrypted);
@@ -171,9 +174,11 @@ double benchVerify(const QString& path, bool encrypted, qint64 n)
     MemoryAnchorStore anchors;
     auto log = AuditLog::open(*db, benchKey('m'), anchors, clock);
     QElapsedTimer t;
+    const std::clock_t c0 = std::clock();
     t.start();
     auto v = log.value()->verify();
     const double secs = double(t.nsecsElapsed()) / 1e9;
+    *cpuSecs = double(std::clock() - c0) / CLOCKS_PER_SEC;
     if (!v || !v.value().ok() || v.value().entries != n) {
         std::fprintf(stderr, "verify did not pass\n");
         std::exit(1);
@@ -226,9 +231,11 @@ int main(int argc, char** argv)
 
     std::printf("\n[audit verify] %lld entries, hash chain + HMAC, fresh open\n",
                 static_cast<long long>(audit));
-    const double ve = benchVerify(dir.filePath(QStringLiteral("v-enc.db")), true, audit);
-    const double vp = benchVerify(dir.filePath(QStringLiteral("v-plain.db")), false, audit);
-    std::printf("  sqlcipher %6.2f s\n  plain     %6.2f s\n  ratio %.2fx   (target < 5 s: %s)\n",
-                ve, vp, ve / vp, ve < 5 ? "met" : "MISSED");
+    double vec = 0, vpc = 0;
+    const double ve = benchVerify(dir.filePath(QStringLiteral("v-enc.db")), true, audit, &vec);
+    const double vp = benchVerify(dir.filePath(QStringLiteral("v-plain.db")), false, audit, &vpc);
+    std::printf("  sqlcipher %6.2f s wall, %6.2f s CPU\n  plain     %6.2f s wall, %6.2f s CPU\n"
+                "  ratio %.2fx wall, %.2fx CPU   (target < 5 s: %s)\n",
+                ve, vec, vp, vpc, ve / vp, vec / vpc, ve < 5 ? "met" : "MISSED");
     return 0;
 }
