@@ -1,0 +1,78 @@
+// Child process for the secure-store tests: things that must happen in another process
+// (being killed with SIGKILL mid-append, seeing a different D-Bus session).
+//   store_helper append-loop <db> <db-key-hex> <mac-key-hex>
+//       appends forever; prints "appended <seq> <request-id>" after each append returns.
+//   store_helper load-keys <service> <database-exists 0|1>
+//       prints "ok" or "error <code> <message>"; exit status 0 or 2.
+#include "AuditLog.h"
+#include "Clock.h"
+#include "KeyStore.h"
+#include "SecureDb.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace cpis;
+
+static int appendLoop(const QStringList& args)
+{
+    auto db = SecureDb::open(args.at(2), QByteArray::fromHex(args.at(3).toLatin1()));
+    if (!db) {
+        std::fprintf(stderr, "open: %s\n", qPrintable(db.error().message));
+        return 2;
+    }
+    SystemClock clock;
+    MemoryAnchorStore anchors;
+    auto log =
+        AuditLog::open(*db.value(), QByteArray::fromHex(args.at(4).toLatin1()), anchors, clock);
+    if (!log) {
+        std::fprintf(stderr, "audit: %s\n", qPrintable(log.error().message));
+        return 2;
+    }
+    for (qint64 i = 0;; ++i) {
+        AuditEntry e;
+        e.userId = QStringLiteral("555000111222");
+        e.userName = QStringLiteral("Crash Test");
+        e.role = QStringLiteral("R8000");
+        e.organisation = QStringLiteral("RXX");
+        e.action = AuditEntry::Action::LookUp;
+        e.nhsNumber = QStringLiteral("9434765919");
+        e.outcome = QStringLiteral("no-plan");
+        e.workstation = QStringLiteral("ws-1");
+        e.requestId = QStringLiteral("req-%1").arg(i);
+        auto r = log.value()->append(e);
+        if (!r) {
+            std::fprintf(stderr, "append: %s\n", qPrintable(r.error().message));
+            return 2;
+        }
+        std::printf("appended %lld %s\n", static_cast<long long>(r.value().seq),
+                    qPrintable(r.value().requestId));
+        std::fflush(stdout);
+    }
+}
+
+static int loadKeys(const QStringList& args)
+{
+    KeyStore keys(args.at(2), 5000);
+    auto r = keys.loadOrCreate(args.at(3) == QLatin1String("1"));
+    if (r) {
+        std::printf("ok\n");
+        return 0;
+    }
+    std::printf("error %d %s\n", int(r.error().code), qPrintable(r.error().message));
+    return 2;
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() == 5 && args.at(1) == QLatin1String("append-loop"))
+        return appendLoop(args);
+    if (args.size() == 4 && args.at(1) == QLatin1String("load-keys"))
+        return loadKeys(args);
+    std::fprintf(stderr, "usage: store_helper append-loop|load-keys ...\n");
+    return 1;
+}
