@@ -8,6 +8,11 @@
 #include <QtEndian>
 
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace cpis {
 
@@ -33,6 +38,7 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 
 constexpr int kFieldCount = 10;
 using RawFields = std::array<QByteArray, kFieldCount>;
+using FieldViews = std::array<QByteArrayView, kFieldCount>;
 
 const char* const kSelect = "SELECT seq, at_ms, user_id, user_name, role, organisation, action, "
                             "nhs_number, outcome, workstation, reason, request_id, hash, mac "
@@ -53,7 +59,7 @@ RawFields rawFields(const AuditEntry& e)
 }
 
 // Length-prefixed, so that moving bytes between neighbouring fields changes the hash.
-void addField(QCryptographicHash& h, const QByteArray& field)
+void addField(QCryptographicHash& h, QByteArrayView field)
 {
     const quint32 len = qToBigEndian(quint32(field.size()));
     h.addData(QByteArrayView(reinterpret_cast<const char*>(&len), sizeof len));
@@ -61,13 +67,13 @@ void addField(QCryptographicHash& h, const QByteArray& field)
 }
 
 QByteArray hashRaw(
-    QCryptographicHash& h, const QByteArray& prev, qint64 seq, qint64 atMs, const RawFields& fields)
+    QCryptographicHash& h, QByteArrayView prev, qint64 seq, qint64 atMs, const FieldViews& fields)
 {
     h.reset();
     h.addData(prev);
     const qint64 header[2] = {qToBigEndian(seq), qToBigEndian(atMs)};
     h.addData(QByteArrayView(reinterpret_cast<const char*>(header), sizeof header));
-    for (const QByteArray& f : fields)
+    for (QByteArrayView f : fields)
         addField(h, f);
     return h.result();
 }
@@ -77,6 +83,96 @@ const QByteArray& genesisHash()
     static const QByteArray zero(32, '\0');
     return zero;
 }
+
+// Checks MACs on a second thread while verify() reads and re-hashes on the first: a MAC
+// covers the stored hash, so the two halves of the per-entry work are independent.
+class MacChecker
+{
+public:
+    explicit MacChecker(const QByteArray& key) : m_key(key), m_thread([this] { run(); }) {}
+    ~MacChecker() { finish(); }
+    MacChecker(const MacChecker&) = delete;
+    MacChecker& operator=(const MacChecker&) = delete;
+
+    void add(qint64 seq, QByteArray hash, QByteArray mac)
+    {
+        m_batch.push_back(Item{seq, std::move(hash), std::move(mac)});
+        if (m_batch.size() >= kBatch)
+            flush();
+    }
+    // Waits until every MAC handed in was checked; the first bad seq, or 0.
+    qint64 finish()
+    {
+        if (m_thread.joinable()) {
+            flush();
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_done = true;
+            }
+            m_wake.notify_all();
+            m_thread.join();
+        }
+        return m_firstBad;
+    }
+
+private:
+    struct Item
+    {
+        qint64 seq;
+        QByteArray hash;
+        QByteArray mac;
+    };
+    static constexpr size_t kBatch = 4096;
+    static constexpr size_t kMaxQueued = 8; // bounds memory when reading outruns checking
+
+    void flush()
+    {
+        if (m_batch.empty())
+            return;
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < kMaxQueued; });
+        m_queue.push_back(std::move(m_batch));
+        lock.unlock();
+        m_batch = {};
+        m_wake.notify_all();
+    }
+    void run()
+    {
+        QMessageAuthenticationCode hmac(QCryptographicHash::Sha256, m_key);
+        for (;;) {
+            std::vector<Item> batch;
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_wake.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_queue.empty())
+                    return;
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+            }
+            m_space.notify_all();
+            if (m_firstBad != 0)
+                continue; // keep draining so the reader never blocks
+            for (const Item& it : batch) {
+                hmac.reset();
+                hmac.addData(it.hash);
+                if (hmac.result() != it.mac) {
+                    m_firstBad = it.seq;
+                    break;
+                }
+            }
+        }
+    }
+
+    QByteArray m_key;
+    std::vector<Item> m_batch;
+    std::deque<std::vector<Item>> m_queue;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_space;
+    bool m_done = false;
+    qint64 m_firstBad = 0; // written by the worker only; read after join()
+    std::thread m_thread;  // last: starts once everything above exists
+};
 
 } // namespace
 
@@ -142,7 +238,11 @@ StoreStatus AuditLog::load()
 QByteArray AuditLog::chainHash(const QByteArray& previousHash, const AuditEntry& e)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
-    return hashRaw(h, previousHash, e.seq, e.atUtc.toMSecsSinceEpoch(), rawFields(e));
+    const RawFields f = rawFields(e);
+    FieldViews views;
+    for (size_t i = 0; i < f.size(); ++i)
+        views[i] = f[i];
+    return hashRaw(h, previousHash, e.seq, e.atUtc.toMSecsSinceEpoch(), views);
 }
 
 QByteArray AuditLog::macOf(const QByteArray& hash) const
@@ -237,12 +337,25 @@ StoreResult<AuditVerdict> AuditLog::verify()
     st.bind(1, qint64(1));
 
     QCryptographicHash sha(QCryptographicHash::Sha256);
-    QMessageAuthenticationCode hmac(QCryptographicHash::Sha256, m_macKey);
+    MacChecker macs(m_macKey);
     AuditVerdict v;
+    // A MAC failure before the first chain failure is the first bad entry.
+    auto macFirst = [&](qint64 chainBadSeq) {
+        const qint64 macBad = macs.finish();
+        if (macBad == 0 || macBad >= chainBadSeq)
+            return false;
+        v.problem = AuditVerdict::Problem::MacMismatch;
+        v.firstBadSeq = macBad;
+        v.entries = macBad - 1;
+        v.message = QStringLiteral("audit entry %1 does not carry a valid seal (MAC); it "
+                                   "was written or rewritten without the audit key")
+                        .arg(macBad);
+        return true;
+    };
     QByteArray prev = genesisHash();
     QByteArray anchoredHash;
     qint64 expected = 1;
-    RawFields f;
+    FieldViews f;
     for (;;) {
         auto row = st.step();
         if (!row)
@@ -251,6 +364,8 @@ StoreResult<AuditVerdict> AuditLog::verify()
             break;
         const qint64 seq = st.int64(0);
         if (seq != expected) {
+            if (macFirst(expected))
+                return v;
             v.problem = AuditVerdict::Problem::Missing;
             v.firstBadSeq = expected;
             v.message = QStringLiteral("audit entry %1 is missing (the next entry present is %2)")
@@ -258,11 +373,14 @@ StoreResult<AuditVerdict> AuditLog::verify()
                             .arg(seq);
             return v;
         }
+        // Hashed straight from SQLite's buffers: no per-field copies over a million rows.
         for (int i = 0; i < kFieldCount; ++i)
-            f[size_t(i)] = st.utf8(2 + i);
+            f[size_t(i)] = st.utf8View(2 + i);
         const QByteArray stored = st.blob(12);
         const QByteArray computed = hashRaw(sha, prev, seq, st.int64(1), f);
         if (computed != stored) {
+            if (macFirst(seq))
+                return v;
             v.problem = AuditVerdict::Problem::HashMismatch;
             v.firstBadSeq = seq;
             v.message = QStringLiteral("audit entry %1 was altered, moved or has lost its "
@@ -270,22 +388,15 @@ StoreResult<AuditVerdict> AuditLog::verify()
                             .arg(seq);
             return v;
         }
-        hmac.reset();
-        hmac.addData(stored);
-        if (hmac.result() != st.blob(13)) {
-            v.problem = AuditVerdict::Problem::MacMismatch;
-            v.firstBadSeq = seq;
-            v.message = QStringLiteral("audit entry %1 does not carry a valid seal (MAC); it "
-                                       "was written or rewritten without the audit key")
-                            .arg(seq);
-            return v;
-        }
+        macs.add(seq, stored, st.blob(13));
         if (anchor && seq == anchor->seq)
             anchoredHash = stored;
         prev = stored;
         ++v.entries;
         ++expected;
     }
+    if (macFirst(expected))
+        return v;
     const qint64 last = expected - 1;
     if (anchor && anchor->seq > last) {
         v.problem = AuditVerdict::Problem::Truncated;

@@ -126,6 +126,12 @@ QByteArray SqlStatement::utf8(int column) const
     return QByteArray(p, sqlite3_column_bytes(m_stmt, column));
 }
 
+QByteArrayView SqlStatement::utf8View(int column) const
+{
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return QByteArrayView(p, sqlite3_column_bytes(m_stmt, column));
+}
+
 QByteArray SqlStatement::blob(int column) const
 {
     const auto* p = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));

@@ -3,6 +3,7 @@
 #include "StoreError.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 struct sqlite3;
@@ -36,6 +37,8 @@ public:
     qint64 int64(int column) const;
     QString text(int column) const;
     QByteArray utf8(int column) const; // text column's bytes as stored, no conversion
+    // The same without a copy; valid until the next step() or reset().
+    QByteArrayView utf8View(int column) const;
     QByteArray blob(int column) const;
     bool isNull(int column) const;
 

@@ -34,6 +34,7 @@ private slots:
     void anchorWindowIsAsDocumented();
     void anchorMismatchIsReported();
     void wrongMacKeyFailsAtFirstEntry();
+    void earliestFaultWinsAcrossKinds();
     void reopenContinuesTheChain();
     void exportsFhirNdjson();
     void exportsCsv();
@@ -270,6 +271,19 @@ void TestAuditLog::wrongMacKeyFailsAtFirstEntry()
     QVERIFY(l);
     log = std::move(l).value();
     QCOMPARE(verdict().problem, AuditVerdict::Problem::MacMismatch);
+    QCOMPARE(verdict().firstBadSeq, 1);
+}
+
+void TestAuditLog::earliestFaultWinsAcrossKinds()
+{
+    // MACs are checked on another thread; the verdict must still name the lowest entry.
+    fill(10);
+    tamper(
+        "UPDATE audit SET mac = x'00' WHERE seq = 2; UPDATE audit SET outcome = 'x' WHERE seq = 6");
+    QCOMPARE(verdict().problem, AuditVerdict::Problem::MacMismatch);
+    QCOMPARE(verdict().firstBadSeq, 2);
+    tamper("DELETE FROM audit WHERE seq = 1");
+    QCOMPARE(verdict().problem, AuditVerdict::Problem::Missing);
     QCOMPARE(verdict().firstBadSeq, 1);
 }
 
