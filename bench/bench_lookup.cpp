@@ -110,6 +110,7 @@ int main(int argc, char** argv)
     const QByteArray key(32, '\x42');
     auto cacheDb = std::move(SecureDb::open(tmp.filePath(QStringLiteral("cache.db")), key).value());
     auto auditDb = std::move(SecureDb::open(tmp.filePath(QStringLiteral("audit.db")), key).value());
+    (void)cacheDb->setDurability(SecureDb::Durability::AtCheckpoint); // as SecureStore does
     auto cache = std::move(Cache::open(*cacheDb, clock).value());
     MemoryAnchorStore anchors;
     auto audit =

@@ -119,6 +119,12 @@ SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
     return db;
 }
 
+StoreStatus SecureDb::setDurability(Durability d)
+{
+    return exec(d == Durability::EveryCommit ? "PRAGMA synchronous = FULL"
+                                             : "PRAGMA synchronous = NORMAL");
+}
+
 StoreStatus SecureDb::configure()
 {
     auto mode = queryText("PRAGMA journal_mode = WAL");

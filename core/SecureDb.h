@@ -38,6 +38,18 @@ public:
     StoreResult<QString> queryText(const char* sql);
     qint64 changes() const; // rows changed by the last INSERT/UPDATE/DELETE
 
+    // How much a commit costs. EveryCommit (the default, synchronous=FULL) flushes the WAL
+    // on each commit, so a returned commit survives a power cut: the audit log needs that.
+    // AtCheckpoint (synchronous=NORMAL) flushes only at checkpoints: a power cut may lose
+    // the last commits but never corrupts the file. Enough for a cache, whose loss costs
+    // only the offline fallback, and it saves a flush per look-up.
+    enum class Durability
+    {
+        EveryCommit,
+        AtCheckpoint,
+    };
+    StoreStatus setDurability(Durability d);
+
     StoreStatus begin(); // BEGIN IMMEDIATE: take the write lock up front
     StoreStatus commit();
     StoreStatus rollback();

@@ -49,6 +49,9 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
     if (!cacheDb)
         return cacheDb.error();
     store->m_cacheDb = std::move(cacheDb.value());
+    // Cached answers need not survive a power cut (the audit log must, and keeps FULL).
+    if (auto s = store->m_cacheDb->setDurability(SecureDb::Durability::AtCheckpoint); !s)
+        return s.error();
     auto auditDb = SecureDb::open(auditPath(directory), k.databaseKey);
     if (!auditDb)
         return auditDb.error();

@@ -114,6 +114,7 @@ struct Desk
         const QByteArray key(32, '\x5a');
         cacheDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("c.db")), key).value());
         auditDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("a.db")), key).value());
+        (void)cacheDb->setDurability(SecureDb::Durability::AtCheckpoint); // as SecureStore
         cache = std::move(Cache::open(*cacheDb, clock).value());
         audit = std::move(AuditLog::open(*auditDb, QByteArray(32, '\x33'), anchors, clock).value());
         FhirTransport::Settings s;

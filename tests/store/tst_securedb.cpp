@@ -137,6 +137,12 @@ void TestSecureDb::pragmasArePinned()
     QCOMPARE(q("PRAGMA synchronous"), QStringLiteral("2")); // FULL
     QCOMPARE(q("PRAGMA secure_delete"), QStringLiteral("1"));
     QCOMPARE(q("PRAGMA cache_size"), QStringLiteral("-65536"));
+
+    // A cache may trade the per-commit flush for speed; the default stays FULL.
+    QVERIFY(db.value()->setDurability(SecureDb::Durability::AtCheckpoint));
+    QCOMPARE(q("PRAGMA synchronous"), QStringLiteral("1")); // NORMAL
+    QVERIFY(db.value()->setDurability(SecureDb::Durability::EveryCommit));
+    QCOMPARE(q("PRAGMA synchronous"), QStringLiteral("2"));
 }
 
 void TestSecureDb::migrationsRunForwardOnce()
