@@ -160,7 +160,8 @@ int main(int argc, char** argv)
     const double oursTotal = double(total.elapsed());
 
     // The floor: the same three GETs per look-up, with the same headers, from one curl
-    // process over one kept-alive connection.
+    // process over one kept-alive connection. Headers go on the command line once: in a
+    // config file each `header` line would pile up onto every later request.
     QFile config(tmp.filePath(QStringLiteral("curl.cfg")));
     if (!config.open(QIODevice::WriteOnly))
         return 1;
@@ -171,20 +172,20 @@ int main(int argc, char** argv)
                                 careTeamQuery(num), auditQuery(num)};
         for (const QString& p : paths) {
             config.write("url = \"" + (origin + p).toUtf8() + "\"\n");
-            config.write("header = \"X-Request-ID: " +
-                         QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\"\n");
             config.write("output = \"/dev/null\"\n");
         }
     }
     config.close();
     QProcess curl;
-    curl.start(QStringLiteral("curl"),
-               {QStringLiteral("-s"), QStringLiteral("-H"),
-                QStringLiteral("Authorization: Bearer open-mode"), QStringLiteral("-H"),
-                QStringLiteral("Accept: application/fhir+json"), QStringLiteral("-H"),
-                QStringLiteral("IsUnscheduledAccessEvent: true"), QStringLiteral("-w"),
-                QStringLiteral("%{time_total} %{num_connects}\\n"), QStringLiteral("-K"),
-                config.fileName()});
+    curl.start(
+        QStringLiteral("curl"),
+        {QStringLiteral("-s"), QStringLiteral("-H"),
+         QStringLiteral("Authorization: Bearer open-mode"), QStringLiteral("-H"),
+         QStringLiteral("Accept: application/fhir+json"), QStringLiteral("-H"),
+         QStringLiteral("IsUnscheduledAccessEvent: true"), QStringLiteral("-H"),
+         QStringLiteral("X-Request-ID: ") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+         QStringLiteral("-w"), QStringLiteral("%{time_total} %{num_connects}\\n"),
+         QStringLiteral("-K"), config.fileName()});
     curl.waitForFinished(600000);
     const QList<QByteArray> lines = curl.readAllStandardOutput().trimmed().split('\n');
     QList<double> floor;
