@@ -108,16 +108,23 @@ QString CliCommands::humanText(const LookupResult& r, const QDate& today)
     return t;
 }
 
-void CliCommands::lookup(const NhsNumber& nhs, bool json, Done done)
+void CliCommands::withSession(const Done& done, std::function<void(const UserSession&)> then)
 {
-    m_session([this, nhs, json, done](const Result<UserSession, QString>& session) {
+    m_session([this, done, then](const Result<UserSession, QString>& session) {
         if (!session) {
             m_err << "cpis: not signed in: " << session.error() << '\n';
             m_err.flush();
             done(NotSignedIn);
             return;
         }
-        m_services.lookups().setSession(session.value());
+        then(session.value());
+    });
+}
+
+void CliCommands::lookup(const NhsNumber& nhs, bool json, Done done)
+{
+    withSession(done, [this, nhs, json, done](const UserSession& session) {
+        m_services.lookups().setSession(session);
         m_services.lookups().lookup(nhs, this, [this, json, done](const LookupResult& r) {
             const QDate today = m_services.clock()->nowUtc().date();
             if (json)
@@ -133,14 +140,8 @@ void CliCommands::lookup(const NhsNumber& nhs, bool json, Done done)
 
 void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
 {
-    m_session([this, nhs, json, done](const Result<UserSession, QString>& session) {
-        if (!session) {
-            m_err << "cpis: not signed in: " << session.error() << '\n';
-            m_err.flush();
-            done(NotSignedIn);
-            return;
-        }
-        auto* who = new UserSession(session.value());
+    withSession(done, [this, nhs, json, done](const UserSession& session) {
+        auto* who = new UserSession(session);
         NationalServiceClient::CallContext ctx;
         ctx.session = who;
         m_services.client().accessHistory(

@@ -61,6 +61,9 @@ public:
     static QString humanText(const LookupResult& r, const QDate& today);
 
 private:
+    // Runs `then` with the session, or ends the command with NotSignedIn.
+    void withSession(const Done& done, std::function<void(const UserSession&)> then);
+
     DeskServices& m_services;
     SessionSource m_session;
     QTextStream& m_out;
