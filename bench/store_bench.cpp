@@ -1,5 +1,6 @@
 // Secure-store benchmark (issue 4). Run by hand from a release build:
 //   build/release/bench/cpis_store_bench [answers=1000000] [appends=5000] [audit=1000000]
+// A count of 0 skips that part (e.g. `0 0 50000` times verify() alone).
 // Each figure is measured twice in this one process: on SQLCipher with a key (what the
 // app does) and on the same SQLCipher library opened with no key ("plain SQLite": same
 // engine 3.15.2, same pragmas, no encryption). Plain libsqlite3 cannot be linked into a
@@ -151,7 +152,7 @@ double fsyncFloor(const QString& path, int n)
     return rate;
 }
 
-// Wall-clock seconds; cpuSecs gets this thread's CPU time (the machine is shared, so
+// Wall-clock seconds; cpuSecs gets the process CPU time, all threads (the machine is shared, so
 // wall time includes waiting for a core).
 double benchVerify(const QString& path, bool encrypted, qint64 n, double* cpuSecs)
 {
@@ -205,37 +206,44 @@ int main(int argc, char** argv)
                 "(plain SQLite 3.15.2) in %s\n",
                 "3.4.1", qPrintable(dir.path()));
 
-    std::printf("\n[cache] %lld answers (200-byte payload), %d random point look-ups\n",
-                static_cast<long long>(answers), lookups);
-    const CacheFigures ce =
-        benchCache(dir.filePath(QStringLiteral("c-enc.db")), true, answers, lookups);
-    const CacheFigures cp =
-        benchCache(dir.filePath(QStringLiteral("c-plain.db")), false, answers, lookups);
-    std::printf("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n",
-                "sqlcipher", ce.fillSecs, ce.p50us, ce.p99us, ce.maxus);
-    std::printf("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n",
-                "plain", cp.fillSecs, cp.p50us, cp.p99us, cp.maxus);
-    std::printf("  ratio      fill %6.2fx  p50 %.2fx  p99 %.2fx   (target p99 < 1000 us: %s)\n",
-                ce.fillSecs / cp.fillSecs, ce.p50us / cp.p50us, ce.p99us / cp.p99us,
-                ce.p99us < 1000 ? "met" : "MISSED");
+    if (answers > 0) {
+        std::printf("\n[cache] %lld answers (200-byte payload), %d random point look-ups\n",
+                    static_cast<long long>(answers), lookups);
+        const CacheFigures ce =
+            benchCache(dir.filePath(QStringLiteral("c-enc.db")), true, answers, lookups);
+        const CacheFigures cp =
+            benchCache(dir.filePath(QStringLiteral("c-plain.db")), false, answers, lookups);
+        std::printf("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n",
+                    "sqlcipher", ce.fillSecs, ce.p50us, ce.p99us, ce.maxus);
+        std::printf("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n",
+                    "plain", cp.fillSecs, cp.p50us, cp.p99us, cp.maxus);
+        std::printf("  ratio      fill %6.2fx  p50 %.2fx  p99 %.2fx   (target p99 < 1000 us: %s)\n",
+                    ce.fillSecs / cp.fillSecs, ce.p50us / cp.p50us, ce.p99us / cp.p99us,
+                    ce.p99us < 1000 ? "met" : "MISSED");
+    }
 
-    std::printf("\n[audit append] %d durable appends, one at a time (WAL, synchronous=FULL)\n",
-                appends);
-    const double ae = benchAppends(dir.filePath(QStringLiteral("a-enc.db")), true, appends);
-    const double ap = benchAppends(dir.filePath(QStringLiteral("a-plain.db")), false, appends);
-    const double floor = fsyncFloor(dir.filePath(QStringLiteral("fsync.bin")), appends);
-    std::printf("  sqlcipher %8.0f /s\n  plain     %8.0f /s\n  ratio (plain/sqlcipher) %.2fx"
-                "   (target >= 2000/s: %s)\n",
-                ae, ap, ap / ae, ae >= 2000 ? "met" : "MISSED");
-    std::printf("  disk floor: write(300 B)+fdatasync %8.0f /s (no database at all)\n", floor);
+    if (appends > 0) {
+        std::printf("\n[audit append] %d durable appends, one at a time (WAL, synchronous=FULL)\n",
+                    appends);
+        const double ae = benchAppends(dir.filePath(QStringLiteral("a-enc.db")), true, appends);
+        const double ap = benchAppends(dir.filePath(QStringLiteral("a-plain.db")), false, appends);
+        const double floor = fsyncFloor(dir.filePath(QStringLiteral("fsync.bin")), appends);
+        std::printf("  sqlcipher %8.0f /s\n  plain     %8.0f /s\n  ratio (plain/sqlcipher) %.2fx"
+                    "   (target >= 2000/s: %s)\n",
+                    ae, ap, ap / ae, ae >= 2000 ? "met" : "MISSED");
+        std::printf("  disk floor: write(300 B)+fdatasync %8.0f /s (no database at all)\n", floor);
+    }
 
-    std::printf("\n[audit verify] %lld entries, hash chain + HMAC, fresh open\n",
-                static_cast<long long>(audit));
-    double vec = 0, vpc = 0;
-    const double ve = benchVerify(dir.filePath(QStringLiteral("v-enc.db")), true, audit, &vec);
-    const double vp = benchVerify(dir.filePath(QStringLiteral("v-plain.db")), false, audit, &vpc);
-    std::printf("  sqlcipher %6.2f s wall, %6.2f s CPU\n  plain     %6.2f s wall, %6.2f s CPU\n"
-                "  ratio %.2fx wall, %.2fx CPU   (target < 5 s: %s)\n",
-                ve, vec, vp, vpc, ve / vp, vec / vpc, ve < 5 ? "met" : "MISSED");
+    if (audit > 0) {
+        std::printf("\n[audit verify] %lld entries, hash chain + HMAC, fresh open\n",
+                    static_cast<long long>(audit));
+        double vec = 0, vpc = 0;
+        const double ve = benchVerify(dir.filePath(QStringLiteral("v-enc.db")), true, audit, &vec);
+        const double vp =
+            benchVerify(dir.filePath(QStringLiteral("v-plain.db")), false, audit, &vpc);
+        std::printf("  sqlcipher %6.2f s wall, %6.2f s CPU\n  plain     %6.2f s wall, %6.2f s CPU\n"
+                    "  ratio %.2fx wall, %.2fx CPU   (target < 5 s: %s)\n",
+                    ve, vec, vp, vpc, ve / vp, vec / vpc, ve < 5 ? "met" : "MISSED");
+    }
     return 0;
 }

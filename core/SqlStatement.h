@@ -40,6 +40,8 @@ public:
     // The same without a copy; valid until the next step() or reset().
     QByteArrayView utf8View(int column) const;
     QByteArray blob(int column) const;
+    // The same without a copy; valid until the next step() or reset().
+    QByteArrayView blobView(int column) const;
     bool isNull(int column) const;
 
 private:

@@ -25,6 +25,7 @@ struct StoreError
         AuditTampered,       // hash chain or HMAC broken, or entries missing
         AuditTruncated,      // the log is shorter than its anchor
         Io,                  // export or file I/O failed
+        Crypto,              // libcrypto could not hash or seal (no usable OpenSSL provider)
     };
     Code code = Code::Sql;
     QString message; // for people and logs; never contains NHS numbers, names or keys

@@ -3,7 +3,9 @@
 #include "AuditExport.h"
 #include "AuditLog.h"
 #include "Clock.h"
+#include "HmacSha256.h"
 #include "SecureDb.h"
+#include "Sha256.h"
 #include "StoreTestUtil.h"
 
 #include <QBuffer>
@@ -36,6 +38,8 @@ private slots:
     void wrongMacKeyFailsAtFirstEntry();
     void earliestFaultWinsAcrossKinds();
     void reopenContinuesTheChain();
+    void chainHashFormatIsPinned();
+    void libcryptoDigestsMatchKnownAnswers();
     void exportsFhirNdjson();
     void exportsCsv();
 
@@ -303,6 +307,47 @@ void TestAuditLog::reopenContinuesTheChain()
     const AuditVerdict v = verdict();
     QVERIFY2(v.ok(), qPrintable(v.message));
     QCOMPARE(v.entries, 5);
+}
+
+// Existing logs must keep verifying: this value was computed from the documented format
+// (prev ‖ seq ‖ at_ms ‖ length-prefixed UTF-8 fields) outside the code, and matches what
+// the Qt-hashed append() wrote before verify() moved to libcrypto.
+void TestAuditLog::chainHashFormatIsPinned()
+{
+    AuditEntry e;
+    e.seq = 1;
+    e.atUtc = QDateTime::fromMSecsSinceEpoch(1764000000123, Qt::UTC);
+    e.userId = QStringLiteral("555000111222");
+    e.userName = QStringLiteral("Bench Nurse");
+    e.role = QStringLiteral("R8001");
+    e.organisation = QStringLiteral("RXX01");
+    e.action = AuditEntry::Action::LookUp;
+    e.nhsNumber = QStringLiteral("9434765919");
+    e.outcome = QStringLiteral("no-plan");
+    e.workstation = QStringLiteral("ED-WS-07");
+    e.requestId = QStringLiteral("req-1");
+    QCOMPARE(AuditLog::chainHash(QByteArray(32, '\0'), e).toHex(),
+             QByteArray("2b48befaba8a0b66d9d620708ee4da70b39481dcca76f8516bb8982f3b25a1d2"));
+}
+
+// verify() uses these with one context for many inputs; each use must start afresh.
+void TestAuditLog::libcryptoDigestsMatchKnownAnswers()
+{
+    Sha256 sha;
+    QVERIFY(sha.isValid());
+    Sha256::Digest d;
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(sha.hash("abc", d));
+        QCOMPARE(view(d).toByteArray().toHex(),
+                 QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    }
+    HmacSha256 hmac("Jefe"); // RFC 4231, test case 2
+    QVERIFY(hmac.isValid());
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(hmac.mac("what do ya want for nothing?", d));
+        QCOMPARE(view(d).toByteArray().toHex(),
+                 QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+    }
 }
 
 void TestAuditLog::exportsFhirNdjson()
