@@ -211,6 +211,8 @@ QWidget* MainWindow::buildDeskPage()
         m_help = new QListWidget(helpBox);
         m_help->setObjectName(QStringLiteral("scenarioList"));
         m_help->setAccessibleName(tr("Training scenario NHS numbers"));
+        m_help->setWordWrap(true);
+        m_help->setMinimumWidth(330);
         for (const Scenario& s : m_env.scenarios) {
             auto* item =
                 new QListWidgetItem(grouped(s.nhsNumber) + QStringLiteral("  ") + s.title, m_help);
@@ -218,7 +220,7 @@ QWidget* MainWindow::buildDeskPage()
         }
         title->setBuddy(m_help);
         connect(m_help, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-            m_nhs->setText(item->data(Qt::UserRole).toString());
+            m_nhs->setText(grouped(item->data(Qt::UserRole).toString()));
             m_nhs->setFocus();
         });
         hl->addWidget(m_help, 1);
@@ -302,8 +304,9 @@ void MainWindow::onSignedIn(const UserSession& session)
 
 void MainWindow::lookUp(const QString& nhsNumber)
 {
-    m_nhs->setText(nhsNumber);
-    if (const auto parsed = NhsNumber::parse(nhsNumber))
+    const auto parsed = NhsNumber::parse(nhsNumber);
+    m_nhs->setText(parsed ? parsed.value().display() : nhsNumber);
+    if (parsed)
         search(parsed.value());
     else
         setStatus(tr("Not searched: %1").arg(parsed.error().message));

@@ -21,6 +21,7 @@ SignInDialog::SignInDialog(Setup setup,
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to CP-IS Desk"));
     setAccessibleName(tr("Sign in"));
+    setMinimumWidth(620);
     auto* layout = new QVBoxLayout(this);
 
     auto* intro = new QLabel(this);
