@@ -15,10 +15,14 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTableView>
@@ -143,6 +147,8 @@ private slots:
     void helpPanelListsScenarios();
     void escClearsFieldAndPatient();
     void lockedDeskShowsNoPatientText();
+    void everyControlHasAnAccessibleName();
+    void settingsPersistAndApplyTheIdleLock();
     void idleLockLocksAndUnlockSignsInAgain();
 
 private:
@@ -405,6 +411,53 @@ void TestTriageDesk::idleLockLocksAndUnlockSignsInAgain()
     QVERIFY(actions.contains(unlock));
     QCOMPARE(actions.last(), AuditEntry::actionName(AuditEntry::Action::SignIn));
     QCOMPARE(actions.at(actions.size() - 2), unlock);
+}
+
+void TestTriageDesk::everyControlHasAnAccessibleName()
+{
+    signIn();
+    QSignalSpy answered(&w(), &MainWindow::lookupAnswered);
+    typeAndSearch(QStringLiteral("9990000042")); // two plan cards, copy buttons, history
+    QVERIFY(answered.wait(10000));
+    confirm();
+    QStringList unnamed;
+    for (QWidget* c : w().findChildren<QWidget*>()) {
+        if (!c->isVisible() || c->focusPolicy() == Qt::NoFocus)
+            continue;
+        // Qt names a button or a (selectable) label by its text unless told otherwise.
+        const auto* button = qobject_cast<QAbstractButton*>(c);
+        const auto* text = qobject_cast<QLabel*>(c);
+        if (c->accessibleName().isEmpty() && !(button && !button->text().isEmpty()) &&
+            !(text && !text->text().isEmpty()))
+            unnamed << QString::fromLatin1(c->metaObject()->className()) + u' ' + c->objectName();
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestTriageDesk::settingsPersistAndApplyTheIdleLock()
+{
+    QSettings(QSettings::UserScope).clear();
+    w().openSettings();
+    auto* dialog = w().findChild<QDialog*>(QStringLiteral("settingsDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto* idle = dialog->findChild<QSpinBox*>(QStringLiteral("settingsIdleLock"));
+    QVERIFY(idle);
+    QCOMPARE(idle->value(), 5); // the default
+    idle->setFocus();
+    idle->selectAll();
+    QTest::keyClicks(idle, QStringLiteral("7"));
+    auto* site = dialog->findChild<QComboBox*>(QStringLiteral("settingsSite"));
+    site->setCurrentIndex(1);
+    QSignalSpy saved(&w(), &MainWindow::settingsSaved);
+    QTest::keyClick(idle, Qt::Key_Return); // the dialog's default button: Save
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(w().idleTimeoutMs(), 7 * 60 * 1000);
+    QSettings stored;
+    const ui::DeskSettings back = ui::DeskSettings::load(stored);
+    QCOMPARE(back.idleLockMinutes, 7);
+    QCOMPARE(back.site, SiteType::ScheduledCare);
+    QCOMPARE(back.environment, QStringLiteral("training"));
 }
 
 QTEST_MAIN(TestTriageDesk)
