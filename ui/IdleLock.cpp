@@ -8,6 +8,8 @@ namespace cpis::ui {
 IdleLock::IdleLock(int timeoutMs, QObject* parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
+    // A coarse timer may fire 5% late: 15 s past a 5-minute lock is not what the setting says.
+    m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(timeoutMs);
     connect(&m_timer, &QTimer::timeout, this, &IdleLock::idle);
     if (QCoreApplication::instance())

@@ -20,6 +20,7 @@ public:
     void arm();    // start counting (after sign-in)
     void disarm(); // stop counting (while locked or signed out)
     bool isArmed() const { return m_timer.isActive(); }
+    int remainingMs() const { return m_timer.remainingTime(); }
 
 signals:
     void idle();

@@ -2,6 +2,7 @@
 // key events as a nurse would: sign in, type a scenario number, Enter, confirm the banner,
 // read the CP-IS section. Then lock, idle lock and the "nothing visible while locked" rule.
 #include "CpisResultView.h"
+#include "IdleLock.h"
 #include "MainWindow.h"
 #include "NhsNumberEdit.h"
 #include "PatientBanner.h"
@@ -149,6 +150,7 @@ private slots:
     void lockedDeskShowsNoPatientText();
     void everyControlHasAnAccessibleName();
     void settingsPersistAndApplyTheIdleLock();
+    void inputRestartsTheIdleClock();
     void idleLockLocksAndUnlockSignsInAgain();
 
 private:
@@ -458,6 +460,24 @@ void TestTriageDesk::settingsPersistAndApplyTheIdleLock()
     QCOMPARE(back.idleLockMinutes, 7);
     QCOMPARE(back.site, SiteType::ScheduledCare);
     QCOMPARE(back.environment, QStringLiteral("training"));
+}
+
+void TestTriageDesk::inputRestartsTheIdleClock()
+{
+    ui::IdleLock idle(10000);
+    QSignalSpy fired(&idle, &ui::IdleLock::idle);
+    QTest::keyClick(w().nhsField(), Qt::Key_1); // not armed: nothing to restart
+    QVERIFY(!idle.isArmed());
+    idle.arm();
+    QTRY_VERIFY(idle.remainingMs() < 9700); // let some idle time pass
+    QTest::keyClick(&w(), Qt::Key_Tab);     // any key anywhere in the application
+    QVERIFY2(idle.remainingMs() > 9800, qPrintable(QString::number(idle.remainingMs())));
+    QTRY_VERIFY(idle.remainingMs() < 9700);
+    QTest::mouseClick(w().nhsField(), Qt::LeftButton);
+    QVERIFY(idle.remainingMs() > 9800);
+    idle.disarm();
+    QVERIFY(!idle.isArmed());
+    QCOMPARE(fired.count(), 0);
 }
 
 QTEST_MAIN(TestTriageDesk)
