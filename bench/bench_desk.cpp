@@ -4,8 +4,9 @@
 // Each look-up: Enter -> answer -> banner painted (t1); then the confirmation key ->
 // CpisResultView painted (t2). The nurse's reading time between the two is not the
 // desk's: "Enter to result painted" = t1 + (t2 - confirm pressed). The sandbox runs in this
-// process and thread, so its work is counted too; the store is a real SQLCipher pair on
-// the build's disk (fixed in-memory key, no keychain), with the durable audit append.
+// process and thread, so its work is counted too; the store is a real SQLCipher pair in a
+// temporary folder (TMPDIR: put it on a real disk, as fsync is part of the audit append),
+// keyed with a fixed in-memory key (no keychain).
 #include "CpisResultView.h"
 #include "MainWindow.h"
 #include "NhsNumberEdit.h"
