@@ -1,23 +1,48 @@
 #!/usr/bin/env bash
-# screenshot.sh <out.png> [cpis-desk args...]: starts the release cpis-desk under Xvfb and
-# captures its main window. Used for docs/screenshots.
+# screenshot.sh <out.png> [cpis-desk args...]: runs the release cpis-desk in training mode
+# under Xvfb and saves its main window once the scripted demo has finished, e.g.
+#   bash scripts/screenshot.sh docs/screenshots/desk-plans-found.png --demo-lookup 9990000018
+# Without --demo-* options it captures the window as it opens (and the sign-in dialog, as
+# <out>-dialog.png). `screenshot.sh --all` refreshes every docs/screenshots/desk-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:?output png}; shift || true
+out=${1:?output png or --all}; shift || true
+
+if [[ $out == --all ]]; then
+  shots=(
+    "desk-signin.png"
+    "desk-ready.png --demo-user triage-nurse"
+    "desk-banner-confirm.png --demo-lookup 9990000018 --demo-no-confirm"
+    "desk-plans-found.png --demo-lookup 9990000018"
+    "desk-several-plans.png --demo-lookup 9990000042"
+    "desk-ended-plan.png --demo-lookup 9990000050"
+    "desk-ucpp.png --demo-lookup 9990000034"
+    "desk-restricted.png --demo-lookup 9990000077"
+    "desk-superseded.png --demo-lookup 9990000085"
+    "desk-no-record.png --demo-lookup 9990000069"
+    "desk-could-not-check.png --demo-lookup 9990000190"
+    "desk-from-cache.png --demo-lookup 9990000018 --demo-offline"
+    "desk-locked.png --demo-lookup 9990000018 --demo-lock"
+  )
+  for shot in "${shots[@]}"; do
+    read -r name args <<<"$shot"
+    # shellcheck disable=SC2086 # args are words by design
+    bash "$0" "docs/screenshots/$name" $args
+  done
+  exit 0
+fi
+
 bash scripts/setup.sh
 bash scripts/build.sh release cpis-desk >/dev/null
-export XDG_RUNTIME_DIR="$PWD/build/release/xdg-run"
-mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-timeout 60 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash -c '
-  out=$1; shift
-  build/release/app/cpis-desk --training "$@" & app=$!
-  win=
-  for _ in $(seq 100); do
-    win=$(xwininfo -root -tree | awk "/\"CP-IS Desk\": \\(\"cpis-desk\"/ {print \$1; exit}")
-    [[ -n $win ]] && break; sleep 0.1
-  done
-  [[ -n $win ]] || { echo "screenshot: no window appeared" >&2; kill $app; exit 1; }
-  sleep 0.5   # let the first paint land; there is no portable signal for that from outside
-  import -window "$win" "$out"
-  kill $app; wait $app || true' screenshot "$out" "$@"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cpis-shot.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$(dirname "$out")"
+echo "screenshot: Xvfb has no session D-Bus: the desk runs with a throwaway unlocked keyring" \
+     "in a private D-Bus session and a throwaway store ($tmp/store)." >&2
+# Xvfb first, then the private keyring inside it: the keyring is unlocked before the desk
+# asks it anything, so gcr-prompter never waits on the invisible display.
+CPIS_KEYRING_KEEP_DISPLAY=1 CPIS_KEYRING_TIMEOUT=60 \
+  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  bash tests/support/with-private-keyring.sh "$PWD/build/release/app/cpis-desk" --training \
+  --store "$tmp/store" --capture "$(realpath -m "$out")" "$@"
 echo "$out"

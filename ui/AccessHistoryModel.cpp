@@ -9,7 +9,8 @@ AccessHistoryModel::AccessHistoryModel(QObject* parent) : QAbstractTableModel(pa
 void AccessHistoryModel::setRecords(const QList<AccessRecord>& records)
 {
     beginResetModel();
-    m_records = records;
+    // The screen promises the most recent 25; a longer answer is cut, never scrolled.
+    m_records = records.mid(0, 25);
     endResetModel();
 }
 

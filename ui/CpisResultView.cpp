@@ -21,6 +21,8 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     m_header = new QWidget(this);
     m_header->setObjectName(QStringLiteral("cpisState"));
     m_header->setAttribute(Qt::WA_StyledBackground);
+    // The state keeps its own height; spare room goes below, not into a tall coloured block.
+    m_header->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* headerLayout = new QHBoxLayout(m_header);
     m_icon = new QLabel(m_header);
     m_icon->setObjectName(QStringLiteral("cpisStateIcon"));
@@ -69,6 +71,7 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     m_historyLabel->setBuddy(m_historyView);
     layout->addWidget(m_historyView, 1);
+    layout->addStretch(0);
     clear();
 }
 

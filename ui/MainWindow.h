@@ -1,31 +1,140 @@
 #pragma once
 
+#include "AccessAuditor.h"
+#include "DeskSettings.h"
+#include "LookupResult.h"
+#include "SignInDialog.h"
+#include "UserSession.h"
+
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 
+#include <functional>
+#include <optional>
+
 class QLabel;
+class QListWidget;
+class QNetworkAccessManager;
+class QPushButton;
+class QScrollArea;
+class QStackedWidget;
+
+namespace cpis {
+class Clock;
+class LookupService;
+} // namespace cpis
 
 namespace cpis::ui {
 
-// The desk's main window. Until the triage screen lands it shows which service the
-// desk talks to, and the training marker whenever that service is the sandbox.
+class CpisResultView;
+class IdleLock;
+class NhsNumberEdit;
+class PatientBanner;
+
+// The triage screen: sign in, look a person up by NHS number, confirm the banner, read the
+// CP-IS section. Locking (idle or Ctrl+L) empties every widget that held patient data and
+// needs a fresh sign-in to come back.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    struct Scenario
+    {
+        QString nhsNumber; // ten digits
+        QString title;
+    };
     struct Environment
     {
         QUrl serviceUrl;
         bool training = false;
+        QString clientId = QStringLiteral("cpis-desk");
+        QList<SignInDialog::TestUser> testUsers; // training sign-in choices
+        QList<Scenario> scenarios;               // training help panel
+    };
+    struct Services
+    {
+        LookupService* lookups = nullptr;
+        QNetworkAccessManager* network = nullptr;
+        const Clock* clock = nullptr;
+        std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
     };
 
-    explicit MainWindow(Environment env, QWidget* parent = nullptr);
+    MainWindow(Environment env,
+               Services services,
+               DeskSettings settings,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    QLabel* trainingMarker() const { return m_trainingMarker; }
+    // The idle lock's timeout; tests shorten it.
+    void setIdleTimeoutMs(int ms);
+    int idleTimeoutMs() const;
+
+    bool isSignedIn() const { return m_session.isValid(); }
+    bool isLocked() const { return m_locked; }
+    bool awaitsConfirmation() const { return m_pending.has_value(); }
+    const UserSession& session() const { return m_session; }
+
+    NhsNumberEdit* nhsField() const { return m_nhs; }
+    CpisResultView* resultView() const { return m_result; }
+    PatientBanner* banner() const { return m_banner; }
+    SignInDialog* signInDialog() const { return m_signIn; }
+
+public slots:
+    void beginSignIn();                       // opens the sign-in dialog
+    void signInAs(const QString& testUserId); // training: signs in without the dialog
+    void lookUp(const QString& nhsNumber);    // as if typed and Enter pressed
+    void confirmBanner();
+    void lock();
+    void signOut();
+    void openSettings();
+
+signals:
+    void signedIn();
+    void signInFailed(const QString& message);
+    void lookupAnswered(); // the banner (or the result, when there is no banner) is shown
+    void resultShown();    // the CP-IS section is open
+    void locked();
+    void settingsSaved(const cpis::ui::DeskSettings& settings);
 
 private:
+    void buildMenus();
+    QWidget* buildDeskPage();
+    QWidget* buildGatePage();
+    void onSignedIn(const UserSession& session);
+    void search(const NhsNumber& nhs);
+    void onAnswer(const LookupResult& result);
+    void showResult();
+    void clearPatient();
+    void setStatus(const QString& text);
+    void audit(AuditEntry::Action action, const QString& outcome);
+
     Environment m_env;
+    Services m_services;
+    DeskSettings m_settings;
+    UserSession m_session;
+    bool m_locked = false;
+    bool m_wasLocked = false;
+    quint64 m_generation = 0; // answers to an older look-up (or from before a lock) are dropped
+    std::optional<LookupResult> m_pending;
+
     QLabel* m_trainingMarker = nullptr;
+    QLabel* m_userLabel = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QWidget* m_gatePage = nullptr;
+    QLabel* m_gateText = nullptr;
+    QPushButton* m_gateButton = nullptr;
+    QWidget* m_deskPage = nullptr;
+    NhsNumberEdit* m_nhs = nullptr;
+    QLabel* m_status = nullptr;
+    PatientBanner* m_banner = nullptr;
+    QWidget* m_confirmBar = nullptr;
+    QPushButton* m_confirmButton = nullptr;
+    QScrollArea* m_resultScroll = nullptr;
+    CpisResultView* m_result = nullptr;
+    QListWidget* m_help = nullptr;
+    IdleLock* m_idle = nullptr;
+    QPointer<SignInDialog> m_signIn;
 };
 
 } // namespace cpis::ui

@@ -70,7 +70,9 @@ void NhsNumberEdit::revalidate()
 
 void NhsNumberEdit::keyPressEvent(QKeyEvent* event)
 {
-    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+    // Ctrl+Enter belongs to the window (it confirms the banner), not to the search.
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        !(event->modifiers() & Qt::ControlModifier)) {
         const auto parsed = NhsNumber::parse(text());
         if (parsed.ok())
             emit submitted(parsed.value());

@@ -1,13 +1,37 @@
 // cpis-desk: wires the parts together; no logic of its own.
+#include "Clock.h"
+#include "DeskServices.h"
+#include "DeskSettings.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
+#include "ScenarioCatalogue.h"
+#include "SignInService.h"
 #include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QHostInfo>
 #include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+namespace {
+
+int fail(bool quiet, const QString& message)
+{
+    QTextStream(stderr) << "cpis-desk: " << message << '\n';
+    if (!quiet)
+        QMessageBox::critical(nullptr, QApplication::translate("main", "CP-IS Desk"), message);
+    return 1;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -27,24 +51,153 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Child Protection - Information Sharing desk client."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption trainingOpt(
+    const QCommandLineOption trainingOpt(
         QStringLiteral("training"),
         QApplication::translate("main", "Run against the built-in sandbox with synthetic data."));
-    parser.addOption(trainingOpt);
+    const QCommandLineOption storeOpt(
+        QStringLiteral("store"), QApplication::translate("main", "Folder of the encrypted store."),
+        QStringLiteral("dir"));
+    const QCommandLineOption demoUserOpt(
+        QStringLiteral("demo-user"),
+        QApplication::translate("main", "Training: sign in as this test user on start."),
+        QStringLiteral("user"));
+    const QCommandLineOption demoLookupOpt(
+        QStringLiteral("demo-lookup"),
+        QApplication::translate("main", "Training: look this number up and confirm the banner."),
+        QStringLiteral("nhs"));
+    const QCommandLineOption demoNoConfirmOpt(
+        QStringLiteral("demo-no-confirm"),
+        QApplication::translate("main", "Training: leave the banner unconfirmed."));
+    const QCommandLineOption demoOfflineOpt(
+        QStringLiteral("demo-offline"),
+        QApplication::translate("main", "Training: stop the sandbox after a first look-up and "
+                                        "look up again (the offline copy)."));
+    const QCommandLineOption demoLockOpt(
+        QStringLiteral("demo-lock"),
+        QApplication::translate("main", "Training: lock the desk after the demo look-up."));
+    const QCommandLineOption captureOpt(
+        QStringLiteral("capture"),
+        QApplication::translate("main", "Save the window as PNG after the demo, then quit."),
+        QStringLiteral("png"));
+    for (const auto* o : {&trainingOpt, &storeOpt, &demoUserOpt, &demoLookupOpt, &demoNoConfirmOpt,
+                          &demoOfflineOpt, &demoLockOpt, &captureOpt})
+        parser.addOption(*o);
     parser.process(app);
+    const bool capture = parser.isSet(captureOpt);
 
-    // Until a live service is configured (settings arrive with the triage desk), the desk
-    // always runs in training mode against its own sandbox: never against nothing.
-    cpis::sandbox::SandboxServer sandbox(cpis::sandbox::SandboxServer::Options{});
-    if (!sandbox.start()) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "CP-IS Desk"),
-            QApplication::translate("main", "The training sandbox could not start: %1")
-                .arg(sandbox.errorString()));
-        return 1;
+    QSettings stored;
+    const cpis::ui::DeskSettings settings = cpis::ui::DeskSettings::load(stored);
+    const bool training = parser.isSet(trainingOpt) || settings.isTraining();
+
+    cpis::SystemClock clock;
+    std::unique_ptr<cpis::sandbox::SandboxServer> sandbox;
+    QUrl serviceUrl = settings.serviceUrl;
+    if (training) {
+        sandbox =
+            std::make_unique<cpis::sandbox::SandboxServer>(cpis::sandbox::SandboxServer::Options{});
+        if (!sandbox->start())
+            return fail(capture,
+                        QApplication::translate("main", "The training sandbox could not start: %1")
+                            .arg(sandbox->errorString()));
+        serviceUrl = sandbox->baseUrl();
     }
 
-    cpis::ui::MainWindow window({sandbox.baseUrl(), true});
+    cpis::DeskServices::Config config;
+    config.serviceUrl = serviceUrl;
+    config.training = training;
+    config.environment = training ? QStringLiteral("training") : serviceUrl.host();
+    config.storeDirectory = parser.isSet(storeOpt)
+                                ? parser.value(storeOpt)
+                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config.keychainService = QStringLiteral("cpis-desk");
+    config.workstation = QHostInfo::localHostName() + QStringLiteral(" (cpis-desk)");
+    config.site = settings.site;
+    config.store.cache.retentionSecs = qint64(settings.cacheRetentionHours) * 3600;
+    auto services = cpis::DeskServices::create(config, &clock);
+    if (!services)
+        // No plaintext fallback: without the keychain there is no desk.
+        return fail(capture,
+                    QApplication::translate(
+                        "main", "The secure store could not be opened: %1\n\nCP-IS Desk needs "
+                                "an unlocked system keychain to protect its data, and will not "
+                                "run without one. Nothing was changed.")
+                        .arg(services.error().message));
+    cpis::DeskServices& desk = *services.value();
+
+    cpis::ui::MainWindow::Environment env;
+    env.serviceUrl = serviceUrl;
+    env.training = training;
+    if (sandbox) {
+        for (const auto& u : sandbox->signIn().users())
+            env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
+        for (const auto& s : sandbox->scenarios().scenarios())
+            env.scenarios.append({s.nhsNumber, s.title});
+    }
+    cpis::ui::MainWindow::Services deps{
+        &desk.lookups(), &desk.network(), &clock,
+        [&desk](const cpis::UserSession& who, const cpis::AccessEvent& ev) {
+            return desk.audit(who, ev);
+        }};
+    cpis::ui::MainWindow window(env, deps, settings);
     window.show();
+
+    // Demo and capture: the scripted path for docs/screenshots (training only).
+    const QString captureFile = parser.value(captureOpt);
+    auto finish = [&] {
+        if (!capture)
+            return;
+        QTimer::singleShot(400, &window, [&] {
+            const bool saved = window.grab().save(captureFile);
+            QApplication::exit(saved ? 0 : 1);
+        });
+    };
+    const QString lookupNumber = parser.value(demoLookupOpt);
+    QObject::connect(&window, &cpis::ui::MainWindow::signInFailed, &window,
+                     [&](const QString& why) {
+                         QTextStream(stderr) << "cpis-desk: demo sign-in failed: " << why << '\n';
+                         QApplication::exit(1);
+                     });
+    bool offlineDone = !parser.isSet(demoOfflineOpt);
+    QObject::connect(&window, &cpis::ui::MainWindow::lookupAnswered, &window, [&] {
+        if (!offlineDone) {
+            offlineDone = true;
+            QTimer::singleShot(0, &window, [&] {
+                sandbox.reset(); // the service goes away: the next answer is the offline copy
+                window.lookUp(lookupNumber);
+            });
+            return;
+        }
+        if (parser.isSet(demoNoConfirmOpt)) {
+            finish();
+            return;
+        }
+        if (window.awaitsConfirmation())
+            window.confirmBanner();
+        if (parser.isSet(demoLockOpt))
+            window.lock();
+        finish();
+    });
+    if (training && (parser.isSet(demoUserOpt) || parser.isSet(demoLookupOpt))) {
+        QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
+            if (!lookupNumber.isEmpty())
+                window.lookUp(lookupNumber);
+            else
+                finish();
+        });
+        window.signInAs(parser.isSet(demoUserOpt) ? parser.value(demoUserOpt)
+                                                  : QStringLiteral("triage-nurse"));
+    } else {
+        QTimer::singleShot(0, &window, &cpis::ui::MainWindow::beginSignIn);
+        if (capture)
+            QTimer::singleShot(800, &window, [&] {
+                if (auto* d = window.signInDialog()) {
+                    // The dialog is its own window: capture it beside the main one.
+                    d->grab().save(
+                        QString(captureFile)
+                            .replace(QStringLiteral(".png"), QStringLiteral("-dialog.png")));
+                }
+                finish();
+            });
+    }
     return app.exec();
 }

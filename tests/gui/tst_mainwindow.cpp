@@ -6,6 +6,7 @@
 
 using cpis::ui::MainWindow;
 
+// The window before anyone signs in: no service calls are made, so no stack is needed.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -17,7 +18,10 @@ private slots:
 
 void TestMainWindow::trainingMarkerShownForSandbox()
 {
-    MainWindow w({QUrl(QStringLiteral("http://127.0.0.1:1234")), true});
+    MainWindow::Environment env;
+    env.serviceUrl = QUrl(QStringLiteral("http://127.0.0.1:1234"));
+    env.training = true;
+    MainWindow w(env, {}, {});
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     auto* marker = w.findChild<QLabel*>(QStringLiteral("trainingMarker"));
@@ -28,11 +32,14 @@ void TestMainWindow::trainingMarkerShownForSandbox()
     auto* service = w.findChild<QLabel*>(QStringLiteral("serviceLabel"));
     QVERIFY(service);
     QVERIFY(service->text().contains(QStringLiteral("127.0.0.1:1234")));
+    QVERIFY(!w.isSignedIn());
 }
 
 void TestMainWindow::trainingMarkerHiddenForLiveService()
 {
-    MainWindow w({QUrl(QStringLiteral("https://api.service.nhs.uk")), false});
+    MainWindow::Environment env;
+    env.serviceUrl = QUrl(QStringLiteral("https://api.service.nhs.uk"));
+    MainWindow w(env, {}, {});
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     auto* marker = w.findChild<QLabel*>(QStringLiteral("trainingMarker"));

@@ -7,6 +7,16 @@
 
 using cpis::ui::Translations;
 
+namespace {
+cpis::ui::MainWindow::Environment trainingEnv()
+{
+    cpis::ui::MainWindow::Environment env;
+    env.serviceUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    env.training = true;
+    return env;
+}
+} // namespace
+
 class TestTranslations : public QObject
 {
     Q_OBJECT
@@ -28,13 +38,13 @@ void TestTranslations::welshLocaleGivesWelshWindow()
 {
     Translations tr;
     QVERIFY(tr.install(QLocale(QLocale::Welsh, QLocale::UnitedKingdom)));
-    cpis::ui::MainWindow w({QUrl(QStringLiteral("http://127.0.0.1:1")), true});
+    cpis::ui::MainWindow w(trainingEnv(), {}, {});
     QCOMPARE(w.windowTitle(), QStringLiteral("Desg CP-IS"));
     auto* marker = w.findChild<QLabel*>(QStringLiteral("trainingMarker"));
     QVERIFY(marker);
     QCOMPARE(marker->text(), QStringLiteral("HYFFORDDIANT: data synthetig"));
     tr.remove();
-    cpis::ui::MainWindow english({QUrl(QStringLiteral("http://127.0.0.1:1")), true});
+    cpis::ui::MainWindow english(trainingEnv(), {}, {});
     QCOMPARE(english.windowTitle(), QStringLiteral("CP-IS Desk"));
 }
 
@@ -42,7 +52,7 @@ void TestTranslations::unknownLanguageFallsBackToEnglish()
 {
     Translations tr;
     QVERIFY(!tr.install(QLocale(QLocale::French, QLocale::France)));
-    cpis::ui::MainWindow w({QUrl(QStringLiteral("http://127.0.0.1:1")), true});
+    cpis::ui::MainWindow w(trainingEnv(), {}, {});
     QCOMPARE(w.windowTitle(), QStringLiteral("CP-IS Desk"));
 }
 

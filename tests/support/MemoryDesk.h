@@ -1,0 +1,61 @@
+#pragma once
+// The desk's look-up stack over a real encrypted store keyed with a fixed in-memory key,
+// so GUI tests and benchmarks need no keychain (the keychain has its own tests).
+#include "AuditLog.h"
+#include "AuditLogAuditor.h"
+#include "Cache.h"
+#include "Clock.h"
+#include "FhirTransport.h"
+#include "LookupService.h"
+#include "NationalServiceClient.h"
+#include "SecureDb.h"
+#include "StoreAnswerCache.h"
+
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace cpis::testsupport {
+
+struct MemoryDesk
+{
+    QTemporaryDir dir;
+    SystemClock clock;
+    MemoryAnchorStore anchors;
+    std::unique_ptr<SecureDb> cacheDb;
+    std::unique_ptr<SecureDb> auditDb;
+    std::unique_ptr<Cache> cache;
+    std::unique_ptr<AuditLog> audit;
+    QNetworkAccessManager nam;
+    std::unique_ptr<FhirTransport> transport;
+    std::unique_ptr<NationalServiceClient> client;
+    std::unique_ptr<StoreAnswerCache> answers;
+    std::unique_ptr<AuditLogAuditor> auditor;
+    std::unique_ptr<LookupService> lookups;
+
+    explicit MemoryDesk(const QUrl& base) : MemoryDesk(base, FhirTransport::Settings()) {}
+    MemoryDesk(const QUrl& base, FhirTransport::Settings s)
+    {
+        const QByteArray key(32, '\x5a');
+        cacheDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("c.db")), key).value());
+        auditDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("a.db")), key).value());
+        cache = std::move(Cache::open(*cacheDb, clock).value());
+        audit = std::move(AuditLog::open(*auditDb, QByteArray(32, '\x33'), anchors, clock).value());
+        s.allowUnverifiedLoopback = true;
+        transport = std::make_unique<FhirTransport>(&nam, &clock, s);
+        client = std::make_unique<NationalServiceClient>(transport.get(), base);
+        answers = std::make_unique<StoreAnswerCache>(*cache, QStringLiteral("training"));
+        auditor = std::make_unique<AuditLogAuditor>(*audit, QStringLiteral("test-host"));
+        lookups = std::make_unique<LookupService>(client.get(), answers.get(), auditor.get(),
+                                                  &clock, LookupService::Settings{});
+    }
+
+    ~MemoryDesk()
+    {
+        lookups.reset(); // look-ups in flight hold the client and the auditor
+        auditor.reset();
+    }
+};
+
+} // namespace cpis::testsupport
