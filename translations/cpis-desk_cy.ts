@@ -194,13 +194,13 @@
         <translation>Dilynwch y weithdrefn ddiogelu leol.</translation>
     </message>
     <message numerus="yes">
-        <source>OFFLINE COPY, as of %1 (%n hour(s) old). The national service could not be reached: %2</source>
+        <source>OFFLINE COPY, as of %1 (%n hour(s) old), not a live answer. %2</source>
         <translation>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed). Nid oedd modd cyrraedd y gwasanaeth cenedlaethol: %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed). Nid oedd modd cyrraedd y gwasanaeth cenedlaethol: %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed). Nid oedd modd cyrraedd y gwasanaeth cenedlaethol: %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed). Nid oedd modd cyrraedd y gwasanaeth cenedlaethol: %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed). Nid oedd modd cyrraedd y gwasanaeth cenedlaethol: %2</numerusform>
+            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
+            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
+            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
+            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
+            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
         </translation>
     </message>
     <message>

@@ -188,10 +188,10 @@
         <translation>Follow local safeguarding procedure.</translation>
     </message>
     <message numerus="yes">
-        <source>OFFLINE COPY, as of %1 (%n hour(s) old). The national service could not be reached: %2</source>
+        <source>OFFLINE COPY, as of %1 (%n hour(s) old), not a live answer. %2</source>
         <translation>
-            <numerusform>OFFLINE COPY, as of %1 (%n hour old). The national service could not be reached: %2</numerusform>
-            <numerusform>OFFLINE COPY, as of %1 (%n hours old). The national service could not be reached: %2</numerusform>
+            <numerusform>OFFLINE COPY, as of %1 (%n hour old), not a live answer. %2</numerusform>
+            <numerusform>OFFLINE COPY, as of %1 (%n hours old), not a live answer. %2</numerusform>
         </translation>
     </message>
     <message>

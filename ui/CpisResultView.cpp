@@ -139,9 +139,8 @@ void CpisResultView::showResult(const LookupResult& r, const QDateTime& nowUtc)
     if (r.fromCache && r.state != LookupResult::State::CouldNotCheck) {
         const qint64 hours = r.answeredAtUtc.secsTo(nowUtc) / 3600;
         m_cacheNotice->setText(
-            tr("OFFLINE COPY, as of %1 (%n hour(s) old). The national service could not be "
-               "reached: %2",
-               nullptr, int(hours))
+            tr("OFFLINE COPY, as of %1 (%n hour(s) old), not a live answer. %2", nullptr,
+               int(hours))
                 .arg(checked, LookupResult::reasonText(r.reason, r.retryAfterSecs)));
         m_cacheNotice->setVisible(true);
     }
