@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <memory>
+
 namespace cpis {
 
 CliCommands::CliCommands(DeskServices& services,
@@ -141,14 +143,14 @@ void CliCommands::lookup(const NhsNumber& nhs, bool json, Done done)
 void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
 {
     withSession(done, [this, nhs, json, done](const UserSession& session) {
-        auto* who = new UserSession(session);
+        // The call context points at the session: it lives as long as the callback does.
+        auto who = std::make_shared<UserSession>(session);
         NationalServiceClient::CallContext ctx;
-        ctx.session = who;
+        ctx.session = who.get();
         m_services.client().accessHistory(
             nhs, ctx, this,
             [this, who, nhs, json, done](const Result<QList<AccessRecord>, ServiceError>& r,
                                          const QByteArray& requestId) {
-                std::unique_ptr<UserSession> owned(who);
                 AccessEvent ev;
                 ev.action = AuditEntry::Action::View;
                 ev.subject = nhs;
@@ -156,7 +158,7 @@ void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
                     r ? QStringLiteral("access-history")
                       : QStringLiteral("could-not-check ") + ServiceError::kindName(r.error().kind);
                 ev.requestId = requestId;
-                const bool audited = m_services.audit(*owned, ev).ok();
+                const bool audited = m_services.audit(*who, ev).ok();
                 if (!r) {
                     m_err << "cpis: could not read the access history: "
                           << LookupResult::reasonText(LookupResult::reasonFor(r.error().kind),
