@@ -87,7 +87,8 @@ int main(int argc, char** argv)
     ui::MainWindow::Services deps{stack.lookups.get(), &stack.nam, &stack.clock,
                                   [&](const UserSession& who, const AccessEvent& ev) {
                                       return stack.auditor->record(who, ev);
-                                  }};
+                                  },
+                                  stack.directory.get()};
     ui::MainWindow window(env, deps, ui::DeskSettings{});
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))

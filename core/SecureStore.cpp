@@ -19,18 +19,25 @@ QString SecureStore::auditPath(const QString& directory)
     return QDir(directory).filePath(QStringLiteral("audit.db"));
 }
 
+QString SecureStore::localDirectoryPath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("directory.db"));
+}
+
 SecureStore::~SecureStore()
 {
     // The audit log saves its anchor on close, so it goes before the keys' owner does.
     m_audit.reset();
     m_cache.reset();
+    m_localDirectory.reset();
 }
 
 StoreResult<std::unique_ptr<SecureStore>>
 SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, Options options)
 {
-    const bool exists =
-        QFileInfo::exists(cachePath(directory)) || QFileInfo::exists(auditPath(directory));
+    const bool exists = QFileInfo::exists(cachePath(directory)) ||
+                        QFileInfo::exists(auditPath(directory)) ||
+                        QFileInfo::exists(localDirectoryPath(directory));
     auto loaded = keys.loadOrCreate(exists);
     if (!loaded)
         return loaded.error();
@@ -56,11 +63,20 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
     if (!auditDb)
         return auditDb.error();
     store->m_auditDb = std::move(auditDb.value());
+    // Its own file: cache purges and cache schema steps never reach hand-typed entries.
+    auto localDb = SecureDb::open(localDirectoryPath(directory), k.databaseKey);
+    if (!localDb)
+        return localDb.error();
+    store->m_localDirectoryDb = std::move(localDb.value());
 
     auto cache = Cache::open(*store->m_cacheDb, clock, options.cache);
     if (!cache)
         return cache.error();
     store->m_cache = std::move(cache.value());
+    auto local = LocalDirectory::open(*store->m_localDirectoryDb);
+    if (!local)
+        return local.error();
+    store->m_localDirectory = std::move(local.value());
 
     store->m_anchors = std::make_unique<KeychainAnchorStore>(keys);
     auto audit =

@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "Cache.h"
+#include "LocalDirectory.h"
 #include "StoreError.h"
 
 #include <QString>
@@ -15,10 +16,10 @@ class Clock;
 class KeyStore;
 class SecureDb;
 
-// The desk's secure store as one thing to open: keys from the keychain, the answer cache
-// and the audit log, each in its own SQLCipher file in `directory`. Opening either fully
-// succeeds or changes nothing on disk and says why (keychain locked, key missing, wrong
-// key...): there is no half-open store and no plaintext fallback.
+// The desk's secure store as one thing to open: keys from the keychain, the answer cache,
+// the audit log and the local directory, each in its own SQLCipher file in `directory`. Opening
+// either fully succeeds or changes nothing on disk and says why (keychain locked, key missing,
+// wrong key...): there is no half-open store and no plaintext fallback.
 class SecureStore
 {
 public:
@@ -36,10 +37,12 @@ public:
 
     Cache& cache() { return *m_cache; }
     AuditLog& audit() { return *m_audit; }
+    LocalDirectory& localDirectory() { return *m_localDirectory; }
     QString directory() const { return m_directory; }
 
     static QString cachePath(const QString& directory);
     static QString auditPath(const QString& directory);
+    static QString localDirectoryPath(const QString& directory);
 
 private:
     SecureStore() = default;
@@ -47,8 +50,10 @@ private:
     QString m_directory;
     std::unique_ptr<SecureDb> m_cacheDb;
     std::unique_ptr<SecureDb> m_auditDb;
+    std::unique_ptr<SecureDb> m_localDirectoryDb;
     std::unique_ptr<AnchorStore> m_anchors;
     std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<LocalDirectory> m_localDirectory;
     std::unique_ptr<AuditLog> m_audit; // declared last: closed first, saving its anchor
 };
 

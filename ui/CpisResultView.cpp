@@ -2,6 +2,7 @@
 
 #include "AccessHistoryModel.h"
 #include "DisplayFormat.h"
+#include "LocalDirectory.h"
 #include "PlanCard.h"
 
 #include <QHBoxLayout>
@@ -111,8 +112,17 @@ void CpisResultView::showResult(const LookupResult& r, const QDateTime& nowUtc)
                       (current == 0 ? QStringLiteral(" ") + tr("(all ended)") : QString()) +
                       QStringLiteral(". ") +
                       tr("Contact the responsible local authority as your local procedure says."));
-        for (const CpisPlan& p : r.plans)
-            m_plansLayout->addWidget(new PlanCard(p, today, m_plans));
+        for (const CpisPlan& p : r.plans) {
+            auto* card = new PlanCard(p, today, m_plans);
+            if (m_directory) {
+                auto local = m_directory->find(p.authority.odsCode);
+                if (!local)
+                    card->showLocalDirectoryError(local.error().message);
+                else if (local.value())
+                    card->showLocalDirectory(*local.value());
+            }
+            m_plansLayout->addWidget(card);
+        }
         m_plans->setVisible(true);
         break;
     }

@@ -8,6 +8,10 @@ class QLabel;
 class QTableView;
 class QVBoxLayout;
 
+namespace cpis {
+class LocalDirectory;
+}
+
 namespace cpis::ui {
 
 class AccessHistoryModel;
@@ -29,6 +33,9 @@ public:
 
     explicit CpisResultView(QWidget* parent = nullptr);
 
+    // Plan cards add what this directory holds for their local authority; null: nothing.
+    void setLocalDirectory(LocalDirectory* directory) { m_directory = directory; }
+
     void showResult(const LookupResult& result, const QDateTime& nowUtc);
     void clear();
 
@@ -42,6 +49,7 @@ private:
                    const QString& title,
                    const QString& detail);
 
+    LocalDirectory* m_directory = nullptr;
     Shown m_shown = Shown::Nothing;
     QWidget* m_header = nullptr;
     QLabel* m_icon = nullptr;

@@ -5,6 +5,7 @@
 #include "DisplayFormat.h"
 #include "HeadlessSignIn.h"
 #include "IdleLock.h"
+#include "LocalDirectoryDialog.h"
 #include "LookupService.h"
 #include "NhsNumberEdit.h"
 #include "PatientBanner.h"
@@ -184,6 +185,7 @@ QWidget* MainWindow::buildDeskPage()
     }
 
     m_result = new CpisResultView;
+    m_result->setLocalDirectory(m_services.directory);
     m_resultScroll = new QScrollArea(page);
     m_resultScroll->setObjectName(QStringLiteral("cpisSection"));
     m_resultScroll->setAccessibleName(tr("CP-IS section"));
@@ -239,6 +241,10 @@ void MainWindow::buildMenus()
     addAction(lockAction);
     QAction* settingsAction = desk->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    QAction* directoryAction =
+        desk->addAction(tr("Local &directory…"), this, &MainWindow::openLocalDirectory);
+    directoryAction->setObjectName(QStringLiteral("localDirectoryAction"));
+    directoryAction->setEnabled(m_services.directory != nullptr);
     QAction* out = desk->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     out->setObjectName(QStringLiteral("signOutAction"));
     desk->addSeparator();
@@ -388,6 +394,8 @@ void MainWindow::lock()
     m_locked = true;
     m_wasLocked = true;
     m_idle->disarm();
+    if (m_directoryDialog)
+        m_directoryDialog->close(); // a locked desk edits nothing
     // Emptied, not covered: a screen reader or a screenshot of a locked desk finds nothing.
     m_nhs->blockSignals(true);
     m_nhs->clear();
@@ -419,6 +427,8 @@ void MainWindow::signOut()
     m_locked = false;
     m_wasLocked = false;
     m_idle->disarm();
+    if (m_directoryDialog)
+        m_directoryDialog->close();
     m_userLabel->setText(tr("Not signed in"));
     m_userLabel->setAccessibleName(m_userLabel->text());
     m_gateText->setText(tr("Signed out. Sign in to use CP-IS Desk."));
@@ -438,6 +448,25 @@ void MainWindow::openSettings()
         emit settingsSaved(m_settings);
     });
     dialog->open();
+}
+
+LocalDirectoryDialog* MainWindow::localDirectoryDialog() const
+{
+    return m_directoryDialog;
+}
+
+void MainWindow::openLocalDirectory()
+{
+    if (!m_services.directory || !isSignedIn() || m_locked)
+        return;
+    if (m_directoryDialog) {
+        m_directoryDialog->raise();
+        m_directoryDialog->activateWindow();
+        return;
+    }
+    m_directoryDialog = new LocalDirectoryDialog(*m_services.directory, this);
+    m_directoryDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_directoryDialog->open();
 }
 
 void MainWindow::audit(AuditEntry::Action action, const QString& outcome)

@@ -22,6 +22,7 @@ class QStackedWidget;
 
 namespace cpis {
 class Clock;
+class LocalDirectory;
 class LookupService;
 } // namespace cpis
 
@@ -29,6 +30,7 @@ namespace cpis::ui {
 
 class CpisResultView;
 class IdleLock;
+class LocalDirectoryDialog;
 class NhsNumberEdit;
 class PatientBanner;
 
@@ -58,6 +60,7 @@ public:
         QNetworkAccessManager* network = nullptr;
         const Clock* clock = nullptr;
         std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
+        LocalDirectory* directory = nullptr; // email and notes per local authority
     };
 
     MainWindow(Environment env,
@@ -79,6 +82,7 @@ public:
     CpisResultView* resultView() const { return m_result; }
     PatientBanner* banner() const { return m_banner; }
     SignInDialog* signInDialog() const { return m_signIn; }
+    LocalDirectoryDialog* localDirectoryDialog() const; // null unless open
 
 public slots:
     void beginSignIn();                       // opens the sign-in dialog
@@ -88,6 +92,7 @@ public slots:
     void lock();
     void signOut();
     void openSettings();
+    void openLocalDirectory(); // signed in only: edits are made by someone known
 
 signals:
     void signedIn();
@@ -135,6 +140,7 @@ private:
     QListWidget* m_help = nullptr;
     IdleLock* m_idle = nullptr;
     QPointer<SignInDialog> m_signIn;
+    QPointer<LocalDirectoryDialog> m_directoryDialog;
 };
 
 } // namespace cpis::ui

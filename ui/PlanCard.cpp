@@ -32,6 +32,7 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
             ? QStringLiteral("#planCard { border: 2px dashed #768692; background: #f0f4f5; }")
             : QStringLiteral("#planCard { border-left: 8px solid #d5281b; background: #ffffff; }"));
     auto* grid = new QGridLayout(this);
+    m_grid = grid;
 
     auto* type = new QLabel(
         LookupResult::planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()), this);
@@ -77,9 +78,74 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
     phone(tr("Emergency duty (out of hours)"), plan.authority.emergencyDutyPhone,
           QStringLiteral("emergencyDutyPhone"));
     grid->setColumnStretch(1, 1);
+    m_row = row;
 
     setAccessibleName(type->text());
     setAccessibleDescription(dates->text() + QStringLiteral(". ") + la->text());
+}
+
+QLabel* PlanCard::addLocalHeading(const QString& text)
+{
+    auto* heading = new QLabel(text, this);
+    heading->setObjectName(QStringLiteral("localDirectoryHeading"));
+    heading->setWordWrap(true);
+    QFont italic = heading->font();
+    italic.setItalic(true);
+    heading->setFont(italic);
+    heading->setStyleSheet(QStringLiteral("QLabel { color: #4c6272; }")); // 6.1:1 on white
+    m_grid->addWidget(heading, m_row++, 0, 1, 3);
+    return heading;
+}
+
+void PlanCard::showLocalDirectory(const DirectoryEntry& entry)
+{
+    if (entry.email.isEmpty() && entry.notes.isEmpty())
+        return;
+    addLocalHeading(tr("From this site's local directory (not in the national record):"));
+    QString said;
+    if (!entry.email.isEmpty()) {
+        auto* l = new QLabel(tr("Email (local directory)"), this);
+        auto* v = new QLabel(entry.email, this);
+        v->setObjectName(QStringLiteral("localEmail"));
+        v->setTextFormat(Qt::PlainText); // typed by people: never interpreted as markup
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        v->setAccessibleName(tr("Email from local directory: %1").arg(entry.email));
+        l->setBuddy(v);
+        m_grid->addWidget(l, m_row, 0);
+        m_grid->addWidget(v, m_row, 1);
+        auto* copy = new QPushButton(tr("Copy"), this);
+        copy->setObjectName(QStringLiteral("localEmailCopy"));
+        copy->setAccessibleName(tr("Copy local directory email"));
+        const QString email = entry.email;
+        connect(copy, &QPushButton::clicked, this,
+                [email] { QApplication::clipboard()->setText(email); });
+        m_grid->addWidget(copy, m_row, 2);
+        ++m_row;
+        said += tr("Local directory email %1.").arg(entry.email);
+    }
+    if (!entry.notes.isEmpty()) {
+        auto* l = new QLabel(tr("Notes (local directory)"), this);
+        auto* v = new QLabel(entry.notes, this);
+        v->setObjectName(QStringLiteral("localNotes"));
+        v->setTextFormat(Qt::PlainText);
+        v->setWordWrap(true);
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        v->setAccessibleName(tr("Notes from local directory: %1").arg(entry.notes));
+        l->setBuddy(v);
+        m_grid->addWidget(l, m_row, 0, Qt::AlignTop);
+        m_grid->addWidget(v, m_row, 1, 1, 2);
+        ++m_row;
+        said += (said.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("Local directory notes: %1").arg(entry.notes);
+    }
+    setAccessibleDescription(accessibleDescription() + QStringLiteral(" ") + said);
+}
+
+void PlanCard::showLocalDirectoryError(const QString& message)
+{
+    QLabel* l = addLocalHeading(tr("The local directory could not be read: %1").arg(message));
+    l->setObjectName(QStringLiteral("localDirectoryError"));
+    l->setTextFormat(Qt::PlainText);
 }
 
 } // namespace cpis::ui

@@ -137,7 +137,8 @@ int main(int argc, char** argv)
         &desk.lookups(), &desk.network(), &clock,
         [&desk](const cpis::UserSession& who, const cpis::AccessEvent& ev) {
             return desk.audit(who, ev);
-        }};
+        },
+        &desk.store().localDirectory()};
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 

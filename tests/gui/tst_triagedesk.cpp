@@ -2,7 +2,10 @@
 // key events as a nurse would: sign in, type a scenario number, Enter, confirm the banner,
 // read the CP-IS section. Then lock, idle lock and the "nothing visible while locked" rule.
 #include "CpisResultView.h"
+#include "DirectoryEntryDialog.h"
 #include "IdleLock.h"
+#include "LocalDirectoryDialog.h"
+#include "LocalDirectoryModel.h"
 #include "MainWindow.h"
 #include "NhsNumberEdit.h"
 #include "PatientBanner.h"
@@ -18,9 +21,11 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -65,7 +70,8 @@ struct Desk
         MainWindow::Services deps{stack->lookups.get(), &stack->nam, &stack->clock,
                                   [this](const UserSession& who, const AccessEvent& ev) {
                                       return stack->auditor->record(who, ev);
-                                  }};
+                                  },
+                                  stack->directory.get()};
         window = std::make_unique<MainWindow>(env, deps, ui::DeskSettings{});
     }
     ~Desk()
@@ -152,8 +158,13 @@ private slots:
     void settingsPersistAndApplyTheIdleLock();
     void inputRestartsTheIdleClock();
     void idleLockLocksAndUnlockSignsInAgain();
+    void localDirectoryShowsOnPlanCards();
+    void localDirectoryEditAndRemoveFromKeyboard();
 
 private:
+    ui::LocalDirectoryDialog* openDirectory();
+    ui::DirectoryEntryDialog* entryDialog(ui::LocalDirectoryDialog* directory);
+    void addEntry(ui::LocalDirectoryDialog* directory, const DirectoryEntry& e);
     void signIn(const QString& userId = QStringLiteral("triage-nurse"));
     void typeAndSearch(const QString& digits);
     void confirm();
@@ -478,6 +489,167 @@ void TestTriageDesk::inputRestartsTheIdleClock()
     idle.disarm();
     QVERIFY(!idle.isArmed());
     QCOMPARE(fired.count(), 0);
+}
+
+ui::LocalDirectoryDialog* TestTriageDesk::openDirectory()
+{
+    w().openLocalDirectory();
+    ui::LocalDirectoryDialog* d = w().localDirectoryDialog();
+    if (!d)
+        return nullptr;
+    if (!QTest::qWaitForWindowExposed(d))
+        return nullptr;
+    QApplication::setActiveWindow(d);
+    d->view()->setFocus();
+    return d;
+}
+
+ui::DirectoryEntryDialog* TestTriageDesk::entryDialog(ui::LocalDirectoryDialog* directory)
+{
+    // The entry dialog deletes itself later on close: take the one that is showing.
+    for (auto* e : directory->findChildren<ui::DirectoryEntryDialog*>())
+        if (e->isVisible())
+            return e;
+    return nullptr;
+}
+
+void TestTriageDesk::addEntry(ui::LocalDirectoryDialog* directory, const DirectoryEntry& e)
+{
+    QTest::keyClick(directory->view(), Qt::Key_Insert); // keyboard: Insert adds
+    QTRY_VERIFY(entryDialog(directory));
+    ui::DirectoryEntryDialog* d = entryDialog(directory);
+    auto* ods = d->findChild<QLineEdit*>(QStringLiteral("directoryOds"));
+    auto* email = d->findChild<QLineEdit*>(QStringLiteral("directoryEmail"));
+    auto* notes = d->findChild<QPlainTextEdit*>(QStringLiteral("directoryNotes"));
+    QVERIFY(ods && email && notes);
+    for (QWidget* c :
+         {static_cast<QWidget*>(ods), static_cast<QWidget*>(email), static_cast<QWidget*>(notes)})
+        QVERIFY(!c->accessibleName().isEmpty());
+    QTest::keyClicks(ods, e.odsCode);
+    QTest::keyClicks(email, e.email);
+    QTest::keyClicks(notes, e.notes);
+    QTest::keyClick(email, Qt::Key_Return); // the dialog's default button: Save
+    QTRY_VERIFY(!entryDialog(directory));
+}
+
+void TestTriageDesk::localDirectoryShowsOnPlanCards()
+{
+    signIn();
+    ui::LocalDirectoryDialog* dir = openDirectory();
+    QVERIFY(dir);
+    QAbstractItemModelTester tester(dir->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const DirectoryEntry she{QStringLiteral("SHE1"), QStringLiteral("mash@sheffield.example"),
+                             QStringLiteral("Secure email only; ask for the duty worker")};
+    // Typed in lower case: the directory keys on the code as the national record spells it.
+    addEntry(dir, {QStringLiteral("she1"), she.email, she.notes});
+    QCOMPARE(dir->model()->rowCount(), 1);
+    QCOMPARE(dir->model()->entry(0), she);
+    auto stored = m_desk->stack->directory->find(QStringLiteral("SHE1"));
+    QVERIFY(stored && stored.value());
+    QCOMPARE(*stored.value(), she);
+    QTest::keyClick(dir->view(), Qt::Key_Escape);
+    QTRY_VERIFY(!w().localDirectoryDialog());
+    QApplication::setActiveWindow(&w());
+
+    // Sheffield (SHE1) holds the plan of 999 000 0018: its card carries the entry.
+    QSignalSpy answered(&w(), &MainWindow::lookupAnswered);
+    typeAndSearch(QStringLiteral("9990000018"));
+    QVERIFY(answered.wait(10000));
+    confirm();
+    CpisResultView* view = w().resultView();
+    QCOMPARE(view->shown(), Shown::PlansFound);
+    auto* card = view->findChild<QWidget*>(QStringLiteral("planCard"));
+    QVERIFY(card);
+    QLabel* email = label(card, "localEmail");
+    QLabel* notes = label(card, "localNotes");
+    QVERIFY(email && email->isVisible());
+    QVERIFY(notes && notes->isVisible());
+    QCOMPARE(email->text(), she.email);
+    QCOMPARE(notes->text(), she.notes);
+    QVERIFY(anyContains(visibleText(card), QStringLiteral("local directory")));
+    QVERIFY(card->accessibleDescription().contains(she.email));
+    // Under the LA's phone numbers, not mixed in with them.
+    auto* grid = qobject_cast<QGridLayout*>(card->layout());
+    QVERIFY(grid);
+    int phoneRow = -1, emailRow = -1, rs = 0, c = 0, cs = 0;
+    grid->getItemPosition(grid->indexOf(label(card, "emergencyDutyPhone")), &phoneRow, &c, &rs,
+                          &cs);
+    grid->getItemPosition(grid->indexOf(email), &emailRow, &c, &rs, &cs);
+    QVERIFY2(emailRow > phoneRow, qPrintable(QStringLiteral("%1 %2").arg(emailRow).arg(phoneRow)));
+    auto* copy = card->findChild<QAbstractButton*>(QStringLiteral("localEmailCopy"));
+    QVERIFY(copy && copy->isVisible());
+    QVERIFY(!copy->accessibleName().isEmpty());
+    QApplication::clipboard()->clear();
+    copy->click();
+    QCOMPARE(QApplication::clipboard()->text(), she.email);
+
+    // Leeds (LEE1) has no entry: that card shows nothing from the directory.
+    typeAndSearch(QStringLiteral("9990000026"));
+    QVERIFY(answered.wait(10000));
+    confirm();
+    QCOMPARE(view->shown(), Shown::PlansFound);
+    card = view->findChild<QWidget*>(QStringLiteral("planCard"));
+    QVERIFY(card);
+    QVERIFY(!label(card, "localEmail"));
+    QVERIFY(!label(card, "localNotes"));
+    QVERIFY(!card->findChild<QAbstractButton*>(QStringLiteral("localEmailCopy")));
+    QVERIFY(!anyContains(visibleText(&w()), QStringLiteral("local directory")));
+    QVERIFY(!anyContains(visibleText(&w()), she.email));
+}
+
+void TestTriageDesk::localDirectoryEditAndRemoveFromKeyboard()
+{
+    QVERIFY(!openDirectory()); // not signed in: no one to answer for the edits
+    signIn();
+    ui::LocalDirectoryDialog* dir = openDirectory();
+    QVERIFY(dir);
+    QAbstractItemModelTester tester(dir->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    addEntry(dir, {QStringLiteral("SHE1"), QStringLiteral("a@sheffield.example"), QString()});
+    addEntry(dir, {QStringLiteral("LEE1"), QStringLiteral("b@leeds.example"),
+                   QStringLiteral("Phone first")});
+    QCOMPARE(dir->model()->rowCount(), 2);
+    QCOMPARE(dir->model()->entry(0).odsCode, QStringLiteral("LEE1")); // ordered by code
+
+    QStringList unnamed;
+    for (QWidget* c : dir->findChildren<QWidget*>())
+        if (c->isVisible() && c->focusPolicy() != Qt::NoFocus && c->accessibleName().isEmpty())
+            unnamed << QString::fromLatin1(c->metaObject()->className()) + u' ' + c->objectName();
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+
+    // Enter on SHE1's row edits it; the code stays fixed.
+    dir->view()->setCurrentIndex(dir->model()->index(dir->model()->rowOf("SHE1"), 0));
+    QTest::keyClick(dir->view(), Qt::Key_Return);
+    QTRY_VERIFY(entryDialog(dir));
+    ui::DirectoryEntryDialog* edit = entryDialog(dir);
+    QVERIFY(edit->findChild<QLineEdit*>(QStringLiteral("directoryOds"))->isReadOnly());
+    auto* email = edit->findChild<QLineEdit*>(QStringLiteral("directoryEmail"));
+    QCOMPARE(email->text(), QStringLiteral("a@sheffield.example"));
+    email->selectAll();
+    QTest::keyClicks(email, QStringLiteral("not-an-address"));
+    QTest::keyClick(email, Qt::Key_Return); // refused: Save stays disabled
+    QVERIFY(edit->isVisible());
+    QVERIFY(!label(edit, "directoryEntryProblem")->text().isEmpty());
+    email->selectAll();
+    QTest::keyClicks(email, QStringLiteral("cpis@sheffield.example"));
+    QTest::keyClick(email, Qt::Key_Return);
+    QTRY_VERIFY(!entryDialog(dir));
+    QCOMPARE(m_desk->stack->directory->find(QStringLiteral("SHE1")).value()->email,
+             QStringLiteral("cpis@sheffield.example"));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(dir->view()));
+
+    // Delete removes the selected row (LEE1), from the table and from the store.
+    dir->view()->setCurrentIndex(dir->model()->index(dir->model()->rowOf("LEE1"), 0));
+    QTest::keyClick(dir->view(), Qt::Key_Delete);
+    QCOMPARE(dir->model()->rowCount(), 1);
+    QCOMPARE(dir->model()->entry(0).odsCode, QStringLiteral("SHE1"));
+    QVERIFY(!m_desk->stack->directory->find(QStringLiteral("LEE1")).value());
+
+    // Locking closes it: a locked desk edits nothing.
+    w().lock();
+    QTRY_VERIFY(!w().localDirectoryDialog());
+    QCOMPARE(m_desk->stack->directory->all().value().size(), 1);
 }
 
 QTEST_MAIN(TestTriageDesk)

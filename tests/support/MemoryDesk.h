@@ -6,6 +6,7 @@
 #include "Cache.h"
 #include "Clock.h"
 #include "FhirTransport.h"
+#include "LocalDirectory.h"
 #include "LookupService.h"
 #include "NationalServiceClient.h"
 #include "SecureDb.h"
@@ -25,8 +26,10 @@ struct MemoryDesk
     MemoryAnchorStore anchors;
     std::unique_ptr<SecureDb> cacheDb;
     std::unique_ptr<SecureDb> auditDb;
+    std::unique_ptr<SecureDb> directoryDb;
     std::unique_ptr<Cache> cache;
     std::unique_ptr<AuditLog> audit;
+    std::unique_ptr<LocalDirectory> directory;
     QNetworkAccessManager nam;
     std::unique_ptr<FhirTransport> transport;
     std::unique_ptr<NationalServiceClient> client;
@@ -42,6 +45,8 @@ struct MemoryDesk
         auditDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("a.db")), key).value());
         cache = std::move(Cache::open(*cacheDb, clock).value());
         audit = std::move(AuditLog::open(*auditDb, QByteArray(32, '\x33'), anchors, clock).value());
+        directoryDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("d.db")), key).value());
+        directory = std::move(LocalDirectory::open(*directoryDb).value());
         s.allowUnverifiedLoopback = true;
         transport = std::make_unique<FhirTransport>(&nam, &clock, s);
         client = std::make_unique<NationalServiceClient>(transport.get(), base);
