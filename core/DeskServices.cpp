@@ -2,11 +2,31 @@
 
 #include "Clock.h"
 
+#include <QHostInfo>
+#include <QStandardPaths>
+
 namespace cpis {
 
 DeskServices::DeskServices(Config config, const Clock* clock, QObject* parent)
     : QObject(parent), m_config(std::move(config)), m_clock(clock), m_keys(m_config.keychainService)
 {}
+
+DeskServices::Config DeskServices::defaultConfig(const QUrl& serviceUrl,
+                                                 bool training,
+                                                 const QString& storeDirectory,
+                                                 const QString& program)
+{
+    Config c;
+    c.serviceUrl = serviceUrl;
+    c.training = training;
+    c.environment = training ? QStringLiteral("training") : serviceUrl.host();
+    c.storeDirectory = storeDirectory.isEmpty()
+                           ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                           : storeDirectory;
+    c.keychainService = QStringLiteral("cpis-desk");
+    c.workstation = QHostInfo::localHostName() + QStringLiteral(" (") + program + u')';
+    return c;
+}
 
 DeskServices::~DeskServices()
 {

@@ -39,6 +39,15 @@ public:
         SecureStore::Options store;
     };
 
+    // The settings both programs share: the environment tag, the keychain service name,
+    // the workstation recorded in the audit log, and the store folder (the app's data
+    // folder unless `storeDirectory` names one). `program` is how this workstation's
+    // entries say which program made them.
+    static Config defaultConfig(const QUrl& serviceUrl,
+                                bool training,
+                                const QString& storeDirectory,
+                                const QString& program);
+
     // Opens the keys and the store; an error says what stopped it and changes nothing.
     static Result<std::unique_ptr<DeskServices>, StoreError>
     create(Config config, const Clock* clock, QObject* parent = nullptr);

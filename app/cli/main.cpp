@@ -11,9 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QHostInfo>
 #include <QSslCertificate>
-#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
@@ -131,15 +129,8 @@ int main(int argc, char** argv)
         return CliCommands::BadInput;
     }
 
-    cpis::DeskServices::Config config;
-    config.serviceUrl = serviceUrl;
-    config.training = training;
-    config.environment = training ? QStringLiteral("training") : serviceUrl.host();
-    config.storeDirectory = parser.isSet(storeOpt)
-                                ? parser.value(storeOpt)
-                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    config.keychainService = QStringLiteral("cpis-desk");
-    config.workstation = QHostInfo::localHostName() + QStringLiteral(" (cpis)");
+    auto config = cpis::DeskServices::defaultConfig(serviceUrl, training, parser.value(storeOpt),
+                                                    QStringLiteral("cpis"));
     config.site =
         site == u"scheduled" ? cpis::SiteType::ScheduledCare : cpis::SiteType::UnscheduledCare;
     if (parser.isSet(caOpt)) {

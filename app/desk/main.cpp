@@ -10,12 +10,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QHostInfo>
 #include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
@@ -102,15 +100,8 @@ int main(int argc, char** argv)
         serviceUrl = sandbox->baseUrl();
     }
 
-    cpis::DeskServices::Config config;
-    config.serviceUrl = serviceUrl;
-    config.training = training;
-    config.environment = training ? QStringLiteral("training") : serviceUrl.host();
-    config.storeDirectory = parser.isSet(storeOpt)
-                                ? parser.value(storeOpt)
-                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    config.keychainService = QStringLiteral("cpis-desk");
-    config.workstation = QHostInfo::localHostName() + QStringLiteral(" (cpis-desk)");
+    auto config = cpis::DeskServices::defaultConfig(serviceUrl, training, parser.value(storeOpt),
+                                                    QStringLiteral("cpis-desk"));
     config.site = settings.site;
     config.store.cache.retentionSecs = qint64(settings.cacheRetentionHours) * 3600;
     auto services = cpis::DeskServices::create(config, &clock);

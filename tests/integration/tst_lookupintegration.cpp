@@ -1,6 +1,7 @@
 // The look-up path end to end against the in-process sandbox over real HTTP on loopback:
 // every scenario and every fault of docs/sandbox.md, the audit-before-result rule, silent
 // reads, and the switch to the cache (and back) when the service goes away.
+#include "../support/MemoryDesk.h"
 #include "AuditLog.h"
 #include "AuditLogAuditor.h"
 #include "Cache.h"
@@ -91,43 +92,27 @@ NhsNumber nhs(const QString& d)
     return NhsNumber::parse(d).value();
 }
 
-// The desk's look-up stack over a real encrypted store, keyed with a random key (the
-// keychain has its own tests), and the sandbox's own sign-in for the session.
+FhirTransport::Settings quickTransport()
+{
+    FhirTransport::Settings s;
+    // Long enough for the 1.5 s latency scenario, short enough to keep the test quick.
+    s.stallTimeout = std::chrono::milliseconds(2500);
+    s.totalTimeout = std::chrono::milliseconds(4500);
+    return s;
+}
+
+// The desk's look-up stack (tests/support/MemoryDesk.h) on a clock the test moves, with
+// the sandbox's own sign-in for the session.
 struct Desk
 {
-    QTemporaryDir dir;
     ManualClock clock{QDateTime::currentDateTimeUtc()};
-    MemoryAnchorStore anchors;
-    std::unique_ptr<SecureDb> cacheDb;
-    std::unique_ptr<SecureDb> auditDb;
-    std::unique_ptr<Cache> cache;
-    std::unique_ptr<AuditLog> audit;
-    QNetworkAccessManager nam;
-    std::unique_ptr<FhirTransport> transport;
-    std::unique_ptr<NationalServiceClient> client;
-    std::unique_ptr<StoreAnswerCache> answers;
-    std::unique_ptr<AuditLogAuditor> auditor;
-    std::unique_ptr<LookupService> lookups;
+    cpis::testsupport::MemoryDesk stack;
+    std::unique_ptr<AuditLog>& audit = stack.audit;
+    std::unique_ptr<LookupService>& lookups = stack.lookups;
 
-    Desk(const QUrl& base, SiteType site = SiteType::UnscheduledCare)
-    {
-        const QByteArray key(32, '\x5a');
-        cacheDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("c.db")), key).value());
-        auditDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("a.db")), key).value());
-        (void)cacheDb->setDurability(SecureDb::Durability::AtCheckpoint); // as SecureStore
-        cache = std::move(Cache::open(*cacheDb, clock).value());
-        audit = std::move(AuditLog::open(*auditDb, QByteArray(32, '\x33'), anchors, clock).value());
-        FhirTransport::Settings s;
-        // Long enough for the 1.5 s latency scenario, short enough to keep the test quick.
-        s.stallTimeout = std::chrono::milliseconds(2500);
-        s.totalTimeout = std::chrono::milliseconds(4500);
-        transport = std::make_unique<FhirTransport>(&nam, &clock, s);
-        client = std::make_unique<NationalServiceClient>(transport.get(), base);
-        answers = std::make_unique<StoreAnswerCache>(*cache, QStringLiteral("training"));
-        auditor = std::make_unique<AuditLogAuditor>(*audit, QStringLiteral("test-host"));
-        lookups = std::make_unique<LookupService>(client.get(), answers.get(), auditor.get(),
-                                                  &clock, LookupService::Settings{site});
-    }
+    explicit Desk(const QUrl& base, SiteType site = SiteType::UnscheduledCare)
+        : stack(base, quickTransport(), &clock, site)
+    {}
 
     void signInAs(SandboxServer& sandbox, const QString& userId)
     {

@@ -22,7 +22,8 @@ namespace cpis::testsupport {
 struct MemoryDesk
 {
     QTemporaryDir dir;
-    SystemClock clock;
+    SystemClock systemClock;
+    const Clock& clock; // the system clock unless the test brings its own
     MemoryAnchorStore anchors;
     std::unique_ptr<SecureDb> cacheDb;
     std::unique_ptr<SecureDb> auditDb;
@@ -38,11 +39,16 @@ struct MemoryDesk
     std::unique_ptr<LookupService> lookups;
 
     explicit MemoryDesk(const QUrl& base) : MemoryDesk(base, FhirTransport::Settings()) {}
-    MemoryDesk(const QUrl& base, FhirTransport::Settings s)
+    MemoryDesk(const QUrl& base,
+               FhirTransport::Settings s,
+               const Clock* testClock = nullptr,
+               SiteType site = SiteType::UnscheduledCare)
+        : clock(testClock ? *testClock : systemClock)
     {
         const QByteArray key(32, '\x5a');
         cacheDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("c.db")), key).value());
         auditDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("a.db")), key).value());
+        (void)cacheDb->setDurability(SecureDb::Durability::AtCheckpoint); // as SecureStore
         cache = std::move(Cache::open(*cacheDb, clock).value());
         audit = std::move(AuditLog::open(*auditDb, QByteArray(32, '\x33'), anchors, clock).value());
         directoryDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("d.db")), key).value());
@@ -53,7 +59,7 @@ struct MemoryDesk
         answers = std::make_unique<StoreAnswerCache>(*cache, QStringLiteral("training"));
         auditor = std::make_unique<AuditLogAuditor>(*audit, QStringLiteral("test-host"));
         lookups = std::make_unique<LookupService>(client.get(), answers.get(), auditor.get(),
-                                                  &clock, LookupService::Settings{});
+                                                  &clock, LookupService::Settings{site});
     }
 
     ~MemoryDesk()
