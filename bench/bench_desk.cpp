@@ -12,6 +12,7 @@
 #include "NhsNumberEdit.h"
 #include "PatientBanner.h"
 #include "SandboxServer.h"
+#include "support/ConsoleOut.h"
 #include "support/MemoryDesk.h"
 
 #include <QApplication>
@@ -21,9 +22,10 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <cstdio>
 
 using namespace cpis;
+using cpis::testsupport::complain;
+using cpis::testsupport::say;
 
 namespace {
 
@@ -63,9 +65,9 @@ void report(const char* what, const QList<double>& ms)
     double sum = 0;
     for (double x : ms)
         sum += x;
-    std::printf("%-34s n=%lld  mean %7.2f  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.2f ms\n", what,
-                static_cast<long long>(ms.size()), sum / double(ms.size()), pct(ms, 50),
-                pct(ms, 95), pct(ms, 99), pct(ms, 100));
+    say("%-34s n=%lld  mean %7.2f  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.2f ms\n", what,
+        static_cast<long long>(ms.size()), sum / double(ms.size()), pct(ms, 50), pct(ms, 95),
+        pct(ms, 99), pct(ms, 100));
 }
 
 } // namespace
@@ -77,7 +79,7 @@ int main(int argc, char** argv)
 
     sandbox::SandboxServer sandbox(sandbox::SandboxServer::Options{});
     if (!sandbox.start()) {
-        std::fprintf(stderr, "bench_desk: sandbox did not start\n");
+        complain("bench_desk: sandbox did not start\n");
         return 1;
     }
     testsupport::MemoryDesk stack(sandbox.baseUrl());
@@ -95,7 +97,7 @@ int main(int argc, char** argv)
         return 1;
     window.signInAs(QStringLiteral("triage-nurse"));
     if (!QTest::qWaitFor([&] { return window.isSignedIn(); }, 10000)) {
-        std::fprintf(stderr, "bench_desk: sign-in failed\n");
+        complain("bench_desk: sign-in failed\n");
         return 1;
     }
 
@@ -130,13 +132,13 @@ int main(int argc, char** argv)
         const qint64 enter = clock.nsecsElapsed();
         QTest::keyClick(field, Qt::Key_Return);
         if (!waitPainted(bannerProbe)) {
-            std::fprintf(stderr, "bench_desk: no banner painted\n");
+            complain("bench_desk: no banner painted\n");
             return 1;
         }
         const qint64 confirm = clock.nsecsElapsed();
         QTest::keyClick(field, Qt::Key_Return, Qt::ControlModifier);
         if (!waitPainted(resultProbe)) {
-            std::fprintf(stderr, "bench_desk: no result painted\n");
+            complain("bench_desk: no result painted\n");
             return 1;
         }
         if (i < 5)
@@ -163,16 +165,15 @@ int main(int argc, char** argv)
         service << double(done - start) / 1e6;
     }
 
-    std::printf("bench_desk: %d look-ups, platform %s, loopback sandbox at %s\n", runs,
-                qPrintable(QGuiApplication::platformName()),
-                qPrintable(sandbox.baseUrl().toString()));
+    say("bench_desk: %d look-ups, platform %s, loopback sandbox at %s\n", runs,
+        qPrintable(QGuiApplication::platformName()), qPrintable(sandbox.baseUrl().toString()));
     report("Enter -> banner painted", toBanner);
     report("confirm key -> result painted", toResult);
     report("Enter -> result painted (desk)", total);
     report("LookupService alone (floor)", service);
-    std::printf("ratio desk/floor: p50 %.2f  p99 %.2f\n", pct(total, 50) / pct(service, 50),
-                pct(total, 99) / pct(service, 99));
+    say("ratio desk/floor: p50 %.2f  p99 %.2f\n", pct(total, 50) / pct(service, 50),
+        pct(total, 99) / pct(service, 99));
     const double p99 = pct(total, 99);
-    std::printf("p99 %.2f ms: %s (target < 100 ms)\n", p99, p99 < 100 ? "PASS" : "FAIL");
+    say("p99 %.2f ms: %s (target < 100 ms)\n", p99, p99 < 100 ? "PASS" : "FAIL");
     return p99 < 100 ? 0 : 2;
 }

@@ -5,6 +5,7 @@
 // app does) and on the same SQLCipher library opened with no key ("plain SQLite": same
 // engine 3.15.2, same pragmas, no encryption). Plain libsqlite3 cannot be linked into a
 // process that has libsqlcipher, so this is the same-process baseline.
+#include "../tests/support/ConsoleOut.h"
 #include "AuditLog.h"
 #include "Cache.h"
 #include "Clock.h"
@@ -18,13 +19,14 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 #include <fcntl.h>
 #include <unistd.h>
 #include <vector>
 
 using namespace cpis;
+using cpis::testsupport::complain;
+using cpis::testsupport::say;
 
 namespace {
 
@@ -38,7 +40,7 @@ std::unique_ptr<SecureDb> openDb(const QString& path, bool encrypted)
     auto db =
         encrypted ? SecureDb::open(path, benchKey('k')) : SecureDb::openPlaintextForBenchmark(path);
     if (!db) {
-        std::fprintf(stderr, "open failed: %s\n", qPrintable(db.error().message));
+        complain("open failed: %s\n", qPrintable(db.error().message));
         std::exit(1);
     }
     return std::move(db).value();
@@ -89,7 +91,7 @@ CacheFigures benchCache(const QString& path, bool encrypted, qint64 n, int looku
         auto r = cache.value()->get(nhs);
         us.push_back(double(t.nsecsElapsed()) / 1e3);
         if (!r || !r.value()) {
-            std::fprintf(stderr, "look-up missed\n");
+            complain("look-up missed\n");
             std::exit(1);
         }
     }
@@ -127,7 +129,7 @@ double benchAppends(const QString& path, bool encrypted, int n)
     t.start();
     for (int i = 0; i < n; ++i) {
         if (!log.value()->append(sampleEntry(i))) {
-            std::fprintf(stderr, "append failed\n");
+            complain("append failed\n");
             std::exit(1);
         }
     }
@@ -181,7 +183,7 @@ double benchVerify(const QString& path, bool encrypted, qint64 n, double* cpuSec
     const double secs = double(t.nsecsElapsed()) / 1e9;
     *cpuSecs = double(std::clock() - c0) / CLOCKS_PER_SEC;
     if (!v || !v.value().ok() || v.value().entries != n) {
-        std::fprintf(stderr, "verify did not pass\n");
+        complain("verify did not pass\n");
         std::exit(1);
     }
     return secs;
@@ -202,48 +204,48 @@ int main(int argc, char** argv)
     QTemporaryDir dir(qEnvironmentVariableIsSet("CPIS_BENCH_DIR")
                           ? qEnvironmentVariable("CPIS_BENCH_DIR") + QStringLiteral("/store-XXXXXX")
                           : QDir::tempPath() + QStringLiteral("/cpis_store_bench-XXXXXX"));
-    std::printf("cpis_store_bench: SQLCipher %s vs the same library with no key "
-                "(plain SQLite 3.15.2) in %s\n",
-                "3.4.1", qPrintable(dir.path()));
+    say("cpis_store_bench: SQLCipher %s vs the same library with no key "
+        "(plain SQLite 3.15.2) in %s\n",
+        "3.4.1", qPrintable(dir.path()));
 
     if (answers > 0) {
-        std::printf("\n[cache] %lld answers (200-byte payload), %d random point look-ups\n",
-                    static_cast<long long>(answers), lookups);
+        say("\n[cache] %lld answers (200-byte payload), %d random point look-ups\n",
+            static_cast<long long>(answers), lookups);
         const CacheFigures ce =
             benchCache(dir.filePath(QStringLiteral("c-enc.db")), true, answers, lookups);
         const CacheFigures cp =
             benchCache(dir.filePath(QStringLiteral("c-plain.db")), false, answers, lookups);
-        std::printf("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n",
-                    "sqlcipher", ce.fillSecs, ce.p50us, ce.p99us, ce.maxus);
-        std::printf("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n",
-                    "plain", cp.fillSecs, cp.p50us, cp.p99us, cp.maxus);
-        std::printf("  ratio      fill %6.2fx  p50 %.2fx  p99 %.2fx   (target p99 < 1000 us: %s)\n",
-                    ce.fillSecs / cp.fillSecs, ce.p50us / cp.p50us, ce.p99us / cp.p99us,
-                    ce.p99us < 1000 ? "met" : "MISSED");
+        say("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n",
+            "sqlcipher", ce.fillSecs, ce.p50us, ce.p99us, ce.maxus);
+        say("  %-10s fill %6.2f s   look-up p50 %6.1f us  p99 %6.1f us  max %8.1f us\n", "plain",
+            cp.fillSecs, cp.p50us, cp.p99us, cp.maxus);
+        say("  ratio      fill %6.2fx  p50 %.2fx  p99 %.2fx   (target p99 < 1000 us: %s)\n",
+            ce.fillSecs / cp.fillSecs, ce.p50us / cp.p50us, ce.p99us / cp.p99us,
+            ce.p99us < 1000 ? "met" : "MISSED");
     }
 
     if (appends > 0) {
-        std::printf("\n[audit append] %d durable appends, one at a time (WAL, synchronous=FULL)\n",
-                    appends);
+        say("\n[audit append] %d durable appends, one at a time (WAL, synchronous=FULL)\n",
+            appends);
         const double ae = benchAppends(dir.filePath(QStringLiteral("a-enc.db")), true, appends);
         const double ap = benchAppends(dir.filePath(QStringLiteral("a-plain.db")), false, appends);
         const double floor = fsyncFloor(dir.filePath(QStringLiteral("fsync.bin")), appends);
-        std::printf("  sqlcipher %8.0f /s\n  plain     %8.0f /s\n  ratio (plain/sqlcipher) %.2fx"
-                    "   (target >= 2000/s: %s)\n",
-                    ae, ap, ap / ae, ae >= 2000 ? "met" : "MISSED");
-        std::printf("  disk floor: write(300 B)+fdatasync %8.0f /s (no database at all)\n", floor);
+        say("  sqlcipher %8.0f /s\n  plain     %8.0f /s\n  ratio (plain/sqlcipher) %.2fx"
+            "   (target >= 2000/s: %s)\n",
+            ae, ap, ap / ae, ae >= 2000 ? "met" : "MISSED");
+        say("  disk floor: write(300 B)+fdatasync %8.0f /s (no database at all)\n", floor);
     }
 
     if (audit > 0) {
-        std::printf("\n[audit verify] %lld entries, hash chain + HMAC, fresh open\n",
-                    static_cast<long long>(audit));
+        say("\n[audit verify] %lld entries, hash chain + HMAC, fresh open\n",
+            static_cast<long long>(audit));
         double vec = 0, vpc = 0;
         const double ve = benchVerify(dir.filePath(QStringLiteral("v-enc.db")), true, audit, &vec);
         const double vp =
             benchVerify(dir.filePath(QStringLiteral("v-plain.db")), false, audit, &vpc);
-        std::printf("  sqlcipher %6.2f s wall, %6.2f s CPU\n  plain     %6.2f s wall, %6.2f s CPU\n"
-                    "  ratio %.2fx wall, %.2fx CPU   (target < 5 s: %s)\n",
-                    ve, vec, vp, vpc, ve / vp, vec / vpc, ve < 5 ? "met" : "MISSED");
+        say("  sqlcipher %6.2f s wall, %6.2f s CPU\n  plain     %6.2f s wall, %6.2f s CPU\n"
+            "  ratio %.2fx wall, %.2fx CPU   (target < 5 s: %s)\n",
+            ve, vec, vp, vpc, ve / vp, vec / vpc, ve < 5 ? "met" : "MISSED");
     }
     return 0;
 }

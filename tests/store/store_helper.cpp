@@ -4,6 +4,7 @@
 //       appends forever; prints "appended <seq> <request-id>" after each append returns.
 //   store_helper load-keys <service> <database-exists 0|1>
 //       prints "ok" or "error <code> <message>"; exit status 0 or 2.
+#include "../support/ConsoleOut.h"
 #include "AuditLog.h"
 #include "Clock.h"
 #include "KeyStore.h"
@@ -12,15 +13,15 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <cstdio>
-
 using namespace cpis;
+using cpis::testsupport::complain;
+using cpis::testsupport::say;
 
 static int appendLoop(const QStringList& args)
 {
     auto db = SecureDb::open(args.at(2), QByteArray::fromHex(args.at(3).toLatin1()));
     if (!db) {
-        std::fprintf(stderr, "open: %s\n", qPrintable(db.error().message));
+        complain("open: %s\n", qPrintable(db.error().message));
         return 2;
     }
     SystemClock clock;
@@ -28,7 +29,7 @@ static int appendLoop(const QStringList& args)
     auto log =
         AuditLog::open(*db.value(), QByteArray::fromHex(args.at(4).toLatin1()), anchors, clock);
     if (!log) {
-        std::fprintf(stderr, "audit: %s\n", qPrintable(log.error().message));
+        complain("audit: %s\n", qPrintable(log.error().message));
         return 2;
     }
     for (qint64 i = 0;; ++i) {
@@ -44,12 +45,11 @@ static int appendLoop(const QStringList& args)
         e.requestId = QStringLiteral("req-%1").arg(i);
         auto r = log.value()->append(e);
         if (!r) {
-            std::fprintf(stderr, "append: %s\n", qPrintable(r.error().message));
+            complain("append: %s\n", qPrintable(r.error().message));
             return 2;
         }
-        std::printf("appended %lld %s\n", static_cast<long long>(r.value().seq),
-                    qPrintable(r.value().requestId));
-        std::fflush(stdout);
+        say("appended %lld %s\n", static_cast<long long>(r.value().seq),
+            qPrintable(r.value().requestId));
     }
 }
 
@@ -58,10 +58,10 @@ static int loadKeys(const QStringList& args)
     KeyStore keys(args.at(2), 5000);
     auto r = keys.loadOrCreate(args.at(3) == QLatin1String("1"));
     if (r) {
-        std::printf("ok\n");
+        say("ok\n");
         return 0;
     }
-    std::printf("error %d %s\n", int(r.error().code), qPrintable(r.error().message));
+    say("error %d %s\n", int(r.error().code), qPrintable(r.error().message));
     return 2;
 }
 
@@ -73,6 +73,6 @@ int main(int argc, char** argv)
         return appendLoop(args);
     if (args.size() == 4 && args.at(1) == QLatin1String("load-keys"))
         return loadKeys(args);
-    std::fprintf(stderr, "usage: store_helper append-loop|load-keys ...\n");
+    complain("usage: store_helper append-loop|load-keys ...\n");
     return 1;
 }
