@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <functional>
+
 namespace cpis {
 
 namespace {
@@ -164,47 +166,49 @@ QByteArray AuditExport::toCsvRow(const AuditEntry& e)
     return row;
 }
 
-StoreResult<qint64> AuditExport::writeFhirNdjson(AuditLog& log, QIODevice& out)
+namespace {
+
+StoreError exportFailed(const QIODevice& out)
 {
+    return StoreError{StoreError::Code::Io,
+                      QStringLiteral("writing the audit export failed: %1").arg(out.errorString())};
+}
+
+// Writes `header`, then one line per entry in log order; the number of entries written.
+StoreResult<qint64> writeLines(AuditLog& log,
+                               QIODevice& out,
+                               const QByteArray& header,
+                               const std::function<QByteArray(const AuditEntry&)>& line)
+{
+    if (!header.isEmpty() && out.write(header) != header.size())
+        return exportFailed(out);
     qint64 n = 0;
     bool writeOk = true;
     auto s = log.forEach([&](const AuditEntry& e) {
-        const QByteArray line =
-            QJsonDocument(toFhirAuditEvent(e)).toJson(QJsonDocument::Compact) + '\n';
-        writeOk = out.write(line) == line.size();
-        ++n;
+        const QByteArray bytes = line(e);
+        writeOk = out.write(bytes) == bytes.size();
+        n += writeOk;
         return writeOk;
     });
     if (!s)
         return s.error();
     if (!writeOk)
-        return StoreError{
-            StoreError::Code::Io,
-            QStringLiteral("writing the audit export failed: %1").arg(out.errorString())};
+        return exportFailed(out);
     return n;
+}
+
+} // namespace
+
+StoreResult<qint64> AuditExport::writeFhirNdjson(AuditLog& log, QIODevice& out)
+{
+    return writeLines(log, out, {}, [](const AuditEntry& e) -> QByteArray {
+        return QJsonDocument(toFhirAuditEvent(e)).toJson(QJsonDocument::Compact) + '\n';
+    });
 }
 
 StoreResult<qint64> AuditExport::writeCsv(AuditLog& log, QIODevice& out)
 {
-    if (out.write(csvHeader()) < 0)
-        return StoreError{
-            StoreError::Code::Io,
-            QStringLiteral("writing the audit export failed: %1").arg(out.errorString())};
-    qint64 n = 0;
-    bool writeOk = true;
-    auto s = log.forEach([&](const AuditEntry& e) {
-        const QByteArray row = toCsvRow(e);
-        writeOk = out.write(row) == row.size();
-        ++n;
-        return writeOk;
-    });
-    if (!s)
-        return s.error();
-    if (!writeOk)
-        return StoreError{
-            StoreError::Code::Io,
-            QStringLiteral("writing the audit export failed: %1").arg(out.errorString())};
-    return n;
+    return writeLines(log, out, csvHeader(), &AuditExport::toCsvRow);
 }
 
 } // namespace cpis
