@@ -167,16 +167,21 @@ void LocalDirectoryDialog::addEntry()
             reload(e.odsCode);
             return;
         }
-        if (auto s = m_directory.put(e); !s) {
-            showError(tr("Not saved"), s.error().message);
-            return;
-        }
-        m_error->hide();
-        reload(e.odsCode);
-        m_view->setFocus();
-        emit changed();
+        save(e);
     });
     d->open();
+}
+
+void LocalDirectoryDialog::save(const DirectoryEntry& e)
+{
+    if (auto s = m_directory.put(e); !s) {
+        showError(tr("Not saved"), s.error().message);
+        return;
+    }
+    m_error->hide();
+    reload(e.odsCode);
+    m_view->setFocus();
+    emit changed();
 }
 
 void LocalDirectoryDialog::editEntry()
@@ -186,17 +191,7 @@ void LocalDirectoryDialog::editEntry()
         return;
     auto* d = new DirectoryEntryDialog(m_model->entry(row), true, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QDialog::accepted, this, [this, d] {
-        const DirectoryEntry e = d->entry();
-        if (auto s = m_directory.put(e); !s) {
-            showError(tr("Not saved"), s.error().message);
-            return;
-        }
-        m_error->hide();
-        reload(e.odsCode);
-        m_view->setFocus();
-        emit changed();
-    });
+    connect(d, &QDialog::accepted, this, [this, d] { save(d->entry()); });
     d->open();
 }
 

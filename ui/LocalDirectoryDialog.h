@@ -8,7 +8,8 @@ class QTableView;
 
 namespace cpis {
 class LocalDirectory;
-}
+struct DirectoryEntry;
+} // namespace cpis
 
 namespace cpis::ui {
 
@@ -39,6 +40,8 @@ protected:
 
 private:
     void reload(const QString& selectOds = {});
+    // Stores an added or edited entry and shows it selected, or says why it was not saved.
+    void save(const DirectoryEntry& e);
     void updateButtons();
     void showError(const QString& what, const QString& message);
     int currentRow() const;
