@@ -154,6 +154,14 @@ struct Rig
 
     Rig() { service_.setSession(nurse(clock.nowUtc())); }
 
+    // PDS traces the child, CP-IS holds one plan, history one earlier look.
+    void serveChildOnAPlan()
+    {
+        service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
+        service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
+        service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    }
+
     LookupResult run(const NhsNumber& n)
     {
         std::optional<LookupResult> out;
@@ -199,9 +207,7 @@ private slots:
 void TestLookupService::plansFoundIsAuditedAndCached()
 {
     Rig rig;
-    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    rig.serveChildOnAPlan();
 
     const LookupResult r = rig.run(nhs("9000000009"));
     QCOMPARE(r.state, State::PlansFound);
@@ -292,9 +298,7 @@ void TestLookupService::serviceFailuresAreNeverNoRecord()
 void TestLookupService::offlineAnswersFromCacheWithItsAge()
 {
     Rig rig;
-    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    rig.serveChildOnAPlan();
     const QDateTime fetched = rig.clock.nowUtc();
     QCOMPARE(rig.run(nhs("9000000009")).state, State::PlansFound);
 
@@ -321,9 +325,7 @@ void TestLookupService::offlineAnswersFromCacheWithItsAge()
 void TestLookupService::refusalsNeverFallBackToCache()
 {
     Rig rig;
-    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    rig.serveChildOnAPlan();
     QCOMPARE(rig.run(nhs("9000000009")).state, State::PlansFound);
     FakeAnswer denied;
     denied.status = 403;
@@ -362,9 +364,7 @@ void TestLookupService::silentReadForB0170User()
 {
     Rig rig;
     rig.service_.setSession(nurse(rig.clock.nowUtc(), "B0170"));
-    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    rig.serveChildOnAPlan();
     const LookupResult r = rig.run(nhs("9000000009"));
     QCOMPARE(r.state, State::PlansFound);
     QVERIFY(!r.notificationSent);
@@ -422,9 +422,7 @@ void TestLookupService::auditFailureIsFlagged()
 {
     Rig rig;
     rig.auditor.fail = true;
-    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), ok(patientJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(careTeamJson("9000000009")));
-    rig.service.byPath.insert(QStringLiteral("AuditEvent"), ok(kHistory));
+    rig.serveChildOnAPlan();
     const LookupResult r = rig.run(nhs("9000000009"));
     // A plan is never hidden because the log failed; the failure is shown instead.
     QCOMPARE(r.state, State::PlansFound);
