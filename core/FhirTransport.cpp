@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <optional>
+
 namespace cpis {
 
 struct FhirTransport::Pending
@@ -28,6 +30,9 @@ struct FhirTransport::Pending
     QPointer<QNetworkReply> reply;
     QTimer deadline;
     bool timedOut = false;
+    // What the service said before a retry that then ran out of time: a 429 or 503 says more
+    // about why the check failed than "timeout" does.
+    std::optional<ServiceError> earlierError;
 };
 
 FhirTransport::FhirTransport(QNetworkAccessManager* nam,
@@ -146,17 +151,16 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
     }
 
     ServiceError error = classify(reply, p->timedOut);
+    if (p->timedOut && p->earlierError)
+        error = *p->earlierError;
     const auto delay = p->timedOut ? std::nullopt : m_retry.delayBefore(p->attempt + 1, error);
     const auto remaining =
         m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
     if (delay && *delay < remaining) {
+        p->earlierError = error;
         QTimer::singleShot(*delay, this, [this, p] {
             if (p->timedOut) {
-                finish(p, ServiceError{ServiceError::Kind::Timeout,
-                                       0,
-                                       {},
-                                       QStringLiteral("total time limit reached"),
-                                       -1});
+                finish(p, *p->earlierError);
                 return;
             }
             startAttempt(p);

@@ -23,6 +23,7 @@ struct FakeAnswer
     QList<std::pair<QByteArray, QByteArray>> headers;
     // Not NoError: the transfer fails at the network level (refused, reset...).
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    bool stall = false; // never answers: the reply ends only when the client aborts it
 };
 
 class FakeReply : public QNetworkReply
@@ -36,6 +37,8 @@ public:
         setOperation(QNetworkAccessManager::GetOperation);
         open(QIODevice::ReadOnly | QIODevice::Unbuffered);
         QTimer::singleShot(0, this, [this, answer] {
+            if (answer.stall)
+                return;
             if (answer.networkError != QNetworkReply::NoError) {
                 setError(answer.networkError, QStringLiteral("fake network error"));
                 emit errorOccurred(answer.networkError);
