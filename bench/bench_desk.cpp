@@ -13,6 +13,7 @@
 #include "PatientBanner.h"
 #include "SandboxServer.h"
 #include "support/ConsoleOut.h"
+#include "support/DeskWindowServices.h"
 #include "support/MemoryDesk.h"
 
 #include <QApplication>
@@ -86,12 +87,7 @@ int main(int argc, char** argv)
     ui::MainWindow::Environment env;
     env.serviceUrl = sandbox.baseUrl();
     env.training = true;
-    ui::MainWindow::Services deps{stack.lookups.get(), &stack.nam, &stack.clock,
-                                  [&](const UserSession& who, const AccessEvent& ev) {
-                                      return stack.auditor->record(who, ev);
-                                  },
-                                  stack.directory.get()};
-    ui::MainWindow window(env, deps, ui::DeskSettings{});
+    ui::MainWindow window(env, testsupport::windowServices(stack), ui::DeskSettings{});
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return 1;

@@ -25,6 +25,8 @@ Result<UserSession, QString> SessionVault::load() const
     s.organisationName = o.value(QLatin1String("orgName")).toString();
     for (const QJsonValue& v : o.value(QLatin1String("activity")).toArray())
         s.activityCodes.append(v.toString());
+    for (const QJsonValue& v : o.value(QLatin1String("workgroups")).toArray())
+        s.workgroups.append(v.toString());
     s.accessToken = o.value(QLatin1String("access")).toString().toLatin1();
     s.refreshToken = o.value(QLatin1String("refresh")).toString().toLatin1();
     s.accessExpiresUtc =
@@ -44,6 +46,7 @@ Status<QString> SessionVault::save(const UserSession& s)
         {QStringLiteral("orgCode"), s.organisationCode},
         {QStringLiteral("orgName"), s.organisationName},
         {QStringLiteral("activity"), QJsonArray::fromStringList(s.activityCodes)},
+        {QStringLiteral("workgroups"), QJsonArray::fromStringList(s.workgroups)},
         {QStringLiteral("access"), QString::fromLatin1(s.accessToken)},
         {QStringLiteral("refresh"), QString::fromLatin1(s.refreshToken)},
         {QStringLiteral("expires"), s.accessExpiresUtc.toUTC().toString(Qt::ISODate)}};

@@ -234,6 +234,10 @@ void SignInFlow::fetchUserInfo(UserSession session,
             const QJsonArray codes = role.value(QLatin1String("activity_codes")).toArray();
             for (const QJsonValue& c : codes)
                 session.activityCodes << c.toString();
+            // Absent on profiles that have none: no desk function beyond look-up.
+            const QJsonArray groups = role.value(QLatin1String("workgroups")).toArray();
+            for (const QJsonValue& g : groups)
+                session.workgroups << g.toString();
         }
         if (session.userId.isEmpty() || session.roleId.isEmpty())
             done(Error{tr("Your user details name no selected role.")});

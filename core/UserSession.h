@@ -10,6 +10,21 @@ namespace cpis {
 // Where the desk is used. It decides, with the user's RBAC activity codes, whether a
 // CP-IS query is an unscheduled access (which notifies the local authority) or a silent
 // read. Users never choose that themselves.
+// What the desk offers a signed-in user. Look-up follows from the CP-IS activity codes; the
+// others from the role's workgroups (docs/api.md §2). The main window shows these and no others,
+// and the national service refuses the matching requests to anyone else.
+enum class DeskFunction
+{
+    LookUp,    // triage look-up by NHS number (B0107 or B0170)
+    Notices,   // a local authority's attendance notices (social workers)
+    Review,    // the site's CP-IS positives (safeguarding leads)
+    AreaLists, // the children on plans in a school or health-visiting area (0-19 services)
+};
+
+inline const QString kWorkgroupNotices = QStringLiteral("CPIS-NOTICES");
+inline const QString kWorkgroupReview = QStringLiteral("CPIS-REVIEW");
+inline const QString kWorkgroupAreaLists = QStringLiteral("CPIS-AREA-LISTS");
+
 enum class SiteType
 {
     UnscheduledCare, // emergency department, walk-in centre, maternity, out of hours
@@ -26,6 +41,7 @@ struct UserSession
     QString organisationCode;
     QString organisationName;
     QStringList activityCodes;
+    QStringList workgroups;
 
     QByteArray accessToken;
     QByteArray refreshToken;
@@ -42,6 +58,21 @@ struct UserSession
     {
         return activityCodes.contains(QStringLiteral("B0107")) ||
                activityCodes.contains(QStringLiteral("B0170"));
+    }
+
+    bool allows(DeskFunction f) const
+    {
+        switch (f) {
+        case DeskFunction::LookUp:
+            return canViewCpis();
+        case DeskFunction::Notices:
+            return workgroups.contains(kWorkgroupNotices);
+        case DeskFunction::Review:
+            return workgroups.contains(kWorkgroupReview);
+        case DeskFunction::AreaLists:
+            return workgroups.contains(kWorkgroupAreaLists);
+        }
+        return false;
     }
 
     // An access notifies the local authority only for a B0107 user in unscheduled care.

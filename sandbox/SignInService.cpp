@@ -49,7 +49,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("Triage Nurse, Emergency Department"),
          hospital,
          hospitalName,
-         {QStringLiteral("B0107")}},
+         {QStringLiteral("B0107")},
+         {}},
         {QStringLiteral("school-nurse"),
          QStringLiteral("555000000002"),
          QStringLiteral("Priya Shah"),
@@ -58,7 +59,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("School Nurse"),
          community,
          communityName,
-         {QStringLiteral("B0170")}},
+         {QStringLiteral("B0170")},
+         {QStringLiteral("CPIS-AREA-LISTS")}},
         {QStringLiteral("health-visitor"),
          QStringLiteral("555000000003"),
          QStringLiteral("Grace O'Neill"),
@@ -67,7 +69,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("Health Visitor"),
          community,
          communityName,
-         {QStringLiteral("B0170")}},
+         {QStringLiteral("B0170")},
+         {QStringLiteral("CPIS-AREA-LISTS")}},
         {QStringLiteral("safeguarding-lead"),
          QStringLiteral("555000000004"),
          QStringLiteral("Tom Fielding"),
@@ -76,7 +79,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("Named Nurse for Safeguarding Children"),
          hospital,
          hospitalName,
-         {QStringLiteral("B0107"), QStringLiteral("B0170")}},
+         {QStringLiteral("B0107"), QStringLiteral("B0170")},
+         {QStringLiteral("CPIS-REVIEW")}},
         {QStringLiteral("social-worker"),
          QStringLiteral("555000000005"),
          QStringLiteral("Sam Okafor"),
@@ -85,7 +89,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("Social Worker"),
          laOds,
          laName,
-         {}},
+         {},
+         {QStringLiteral("CPIS-NOTICES")}},
     };
 }
 
@@ -251,9 +256,13 @@ SignInService::Answer SignInService::userinfo(const QByteArray& authorization) c
     for (const QString& c : u->activityCodes)
         codes.append(c);
     const QJsonObject role{
-        {QStringLiteral("person_roleid"), u->roleId}, {QStringLiteral("role_code"), u->roleCode},
-        {QStringLiteral("role_name"), u->roleName},   {QStringLiteral("org_code"), u->orgCode},
-        {QStringLiteral("org_name"), u->orgName},     {QStringLiteral("activity_codes"), codes}};
+        {QStringLiteral("person_roleid"), u->roleId},
+        {QStringLiteral("role_code"), u->roleCode},
+        {QStringLiteral("role_name"), u->roleName},
+        {QStringLiteral("org_code"), u->orgCode},
+        {QStringLiteral("org_name"), u->orgName},
+        {QStringLiteral("activity_codes"), codes},
+        {QStringLiteral("workgroups"), QJsonArray::fromStringList(u->workgroups)}};
     return {200,
             "application/json",
             json({{QStringLiteral("sub"), u->userUid},

@@ -17,6 +17,7 @@ struct TestUser
     QString orgCode;
     QString orgName;
     QStringList activityCodes;
+    QStringList workgroups; // desk functions beyond look-up (docs/api.md §2, "workgroups")
 
     bool notifies() const { return activityCodes.contains(QStringLiteral("B0107")); }
     bool canViewCpis() const

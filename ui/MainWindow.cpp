@@ -22,6 +22,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace cpis::ui {
@@ -65,8 +66,14 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     m_pages = new QStackedWidget(central);
     m_gatePage = buildGatePage();
     m_deskPage = buildDeskPage();
+    m_tabs = new QTabWidget(m_pages);
+    m_tabs->setObjectName(QStringLiteral("functionTabs"));
+    m_tabs->setAccessibleName(tr("Desk functions"));
+    m_tabs->setTabBarAutoHide(true); // one function: no tab bar to get past
+    m_tabs->setDocumentMode(true);
+    m_deskPage->hide();
     m_pages->addWidget(m_gatePage);
-    m_pages->addWidget(m_deskPage);
+    m_pages->addWidget(m_tabs);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
@@ -299,13 +306,68 @@ void MainWindow::onSignedIn(const UserSession& session)
     m_userLabel->setText(tr("Signed in: %1 · %2 · %3")
                              .arg(session.name, session.roleName, session.organisationName));
     m_userLabel->setAccessibleName(m_userLabel->text());
-    m_pages->setCurrentWidget(m_deskPage);
-    if (!session.canViewCpis())
-        setStatus(tr("Your role has no CP-IS access: look-ups will be refused."));
+    openFunctions();
     m_idle->arm();
     activateWindow();
-    m_nhs->setFocus();
+    if (m_functionViews.isEmpty()) {
+        m_gateText->setText(tr("Your role (%1) has no CP-IS Desk functions. Sign in with "
+                               "another role, or ask your registration authority.")
+                                .arg(session.roleName));
+        m_pages->setCurrentWidget(m_gatePage);
+        m_gateButton->setFocus();
+    } else {
+        m_pages->setCurrentWidget(m_tabs);
+        if (m_tabs->currentWidget() == m_deskPage)
+            m_nhs->setFocus();
+        else
+            m_tabs->currentWidget()->setFocus();
+    }
     emit signedIn();
+}
+
+void MainWindow::openFunctions()
+{
+    closeFunctions();
+    if (m_session.allows(DeskFunction::LookUp)) {
+        m_tabs->addTab(m_deskPage, tr("&Look-up"));
+        m_functionViews.append({DeskFunction::LookUp, m_deskPage});
+    }
+    for (const RoleView& view : m_services.roleViews) {
+        if (!view.create || !m_session.allows(view.function))
+            continue;
+        QWidget* w = view.create(m_session, m_tabs);
+        m_tabs->addTab(w, view.title);
+        m_functionViews.append({view.function, w});
+    }
+    m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::closeFunctions()
+{
+    // Destroyed, not hidden: a locked desk keeps no notice, list or review in memory.
+    m_tabs->clear();
+    for (const auto& [function, widget] : std::as_const(m_functionViews)) {
+        if (widget != m_deskPage)
+            delete widget;
+    }
+    m_functionViews.clear();
+    m_deskPage->hide();
+}
+
+QWidget* MainWindow::functionView(DeskFunction function) const
+{
+    for (const auto& [f, widget] : m_functionViews)
+        if (f == function)
+            return widget;
+    return nullptr;
+}
+
+QList<DeskFunction> MainWindow::shownFunctions() const
+{
+    QList<DeskFunction> out;
+    for (const auto& entry : m_functionViews)
+        out.append(entry.first);
+    return out;
 }
 
 void MainWindow::lookUp(const QString& nhsNumber)
@@ -320,7 +382,7 @@ void MainWindow::lookUp(const QString& nhsNumber)
 
 void MainWindow::search(const NhsNumber& nhs)
 {
-    if (!isSignedIn() || m_locked)
+    if (!isSignedIn() || m_locked || !m_session.allows(DeskFunction::LookUp))
         return;
     clearPatient();
     const quint64 generation = ++m_generation;
@@ -402,6 +464,7 @@ void MainWindow::lock()
     m_nhs->blockSignals(false);
     clearPatient();
     setStatus(QString());
+    closeFunctions();
     m_session = UserSession{};
     m_services.lookups->setSession(UserSession{});
     m_userLabel->setText(tr("Locked"));
@@ -422,6 +485,7 @@ void MainWindow::signOut()
     m_nhs->clear();
     clearPatient();
     setStatus(QString());
+    closeFunctions();
     m_session = UserSession{};
     m_services.lookups->setSession(UserSession{});
     m_locked = false;

@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 class QPushButton;
 class QScrollArea;
 class QStackedWidget;
+class QTabWidget;
 
 namespace cpis {
 class Clock;
@@ -54,6 +55,15 @@ public:
         QList<SignInDialog::TestUser> testUsers; // training sign-in choices
         QList<Scenario> scenarios;               // training help panel
     };
+    // A screen for one desk function beyond look-up (notices, review, area lists). It is made
+    // at sign-in for a session that allows the function and destroyed at lock and sign-out, so
+    // whatever patient data it holds goes with it.
+    struct RoleView
+    {
+        DeskFunction function = DeskFunction::LookUp;
+        QString title; // tab title, with an & accelerator
+        std::function<QWidget*(const UserSession&, QWidget* parent)> create;
+    };
     struct Services
     {
         LookupService* lookups = nullptr;
@@ -61,6 +71,7 @@ public:
         const Clock* clock = nullptr;
         std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
         LocalDirectory* directory = nullptr; // email and notes per local authority
+        QList<RoleView> roleViews;           // offered when the session allows their function
     };
 
     MainWindow(Environment env,
@@ -83,6 +94,10 @@ public:
     PatientBanner* banner() const { return m_banner; }
     SignInDialog* signInDialog() const { return m_signIn; }
     LocalDirectoryDialog* localDirectoryDialog() const; // null unless open
+    QTabWidget* functionTabs() const { return m_tabs; }
+    // The screen shown for `function`, or null when the session does not allow it.
+    QWidget* functionView(DeskFunction function) const;
+    QList<DeskFunction> shownFunctions() const;
 
 public slots:
     void beginSignIn();                       // opens the sign-in dialog
@@ -111,6 +126,8 @@ private:
     void onAnswer(const LookupResult& result);
     void showResult();
     void clearPatient();
+    void openFunctions();
+    void closeFunctions();
     void setStatus(const QString& text);
     void audit(AuditEntry::Action action, const QString& outcome);
 
@@ -130,6 +147,8 @@ private:
     QLabel* m_gateText = nullptr;
     QPushButton* m_gateButton = nullptr;
     QWidget* m_deskPage = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QList<std::pair<DeskFunction, QWidget*>> m_functionViews; // in tab order
     NhsNumberEdit* m_nhs = nullptr;
     QLabel* m_status = nullptr;
     PatientBanner* m_banner = nullptr;

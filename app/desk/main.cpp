@@ -124,12 +124,14 @@ int main(int argc, char** argv)
         for (const auto& s : sandbox->scenarios().scenarios())
             env.scenarios.append({s.nhsNumber, s.title});
     }
-    cpis::ui::MainWindow::Services deps{
-        &desk.lookups(), &desk.network(), &clock,
-        [&desk](const cpis::UserSession& who, const cpis::AccessEvent& ev) {
-            return desk.audit(who, ev);
-        },
-        &desk.store().localDirectory()};
+    cpis::ui::MainWindow::Services deps;
+    deps.lookups = &desk.lookups();
+    deps.network = &desk.network();
+    deps.clock = &clock;
+    deps.audit = [&desk](const cpis::UserSession& who, const cpis::AccessEvent& ev) {
+        return desk.audit(who, ev);
+    };
+    deps.directory = &desk.store().localDirectory();
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 

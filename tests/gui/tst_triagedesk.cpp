@@ -12,6 +12,7 @@
 #include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
+#include "support/DeskWindowServices.h"
 #include "support/MemoryDesk.h"
 
 #include <QAbstractButton>
@@ -26,11 +27,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -67,11 +71,21 @@ struct Desk
             env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
         for (const auto& sc : sandbox->scenarios().scenarios())
             env.scenarios.append({sc.nhsNumber, sc.title});
-        MainWindow::Services deps{stack->lookups.get(), &stack->nam, &stack->clock,
-                                  [this](const UserSession& who, const AccessEvent& ev) {
-                                      return stack->auditor->record(who, ev);
-                                  },
-                                  stack->directory.get()};
+        MainWindow::Services deps = testsupport::windowServices(*stack);
+        // Stand-ins for the role screens: each says which function and whose session made it.
+        const std::pair<DeskFunction, const char*> roles[] = {
+            {DeskFunction::Notices, "notices"},
+            {DeskFunction::Review, "review"},
+            {DeskFunction::AreaLists, "areaLists"}};
+        for (const auto& [function, name] : roles) {
+            const QString objectName = QString::fromLatin1(name);
+            deps.roleViews.append(
+                {function, objectName, [objectName](const UserSession& s, QWidget* parent) {
+                     auto* v = new QLabel(s.name, parent);
+                     v->setObjectName(objectName);
+                     return v;
+                 }});
+        }
         window = std::make_unique<MainWindow>(env, deps, ui::DeskSettings{});
     }
     ~Desk()
@@ -148,6 +162,8 @@ private slots:
     void cleanup() { m_desk.reset(); }
 
     void signInShowsUserRoleAndOrganisation();
+    void roleDecidesTheViews_data();
+    void roleDecidesTheViews();
     void scenarios_data();
     void scenarios();
     void fromCacheAfterTheServiceStops();
@@ -228,6 +244,49 @@ void TestTriageDesk::signInShowsUserRoleAndOrganisation()
     QVERIFY2(who.contains(u.name) && who.contains(u.roleName) && who.contains(u.orgName),
              qPrintable(who));
     QVERIFY(m_desk->auditActions().contains(AuditEntry::actionName(AuditEntry::Action::SignIn)));
+}
+
+void TestTriageDesk::roleDecidesTheViews_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QList<DeskFunction>>("shown");
+    using F = DeskFunction;
+    QTest::newRow("triage nurse") << "triage-nurse" << QList<F>{F::LookUp};
+    QTest::newRow("school nurse") << "school-nurse" << QList<F>{F::LookUp, F::AreaLists};
+    QTest::newRow("health visitor") << "health-visitor" << QList<F>{F::LookUp, F::AreaLists};
+    QTest::newRow("safeguarding lead") << "safeguarding-lead" << QList<F>{F::LookUp, F::Review};
+    QTest::newRow("social worker") << "social-worker" << QList<F>{F::Notices};
+}
+
+void TestTriageDesk::roleDecidesTheViews()
+{
+    QFETCH(QString, user);
+    QFETCH(QList<DeskFunction>, shown);
+    QSignalSpy signedIn(&w(), &MainWindow::signedIn);
+    w().signInAs(user);
+    QVERIFY(signedIn.wait(10000));
+    QCOMPARE(w().shownFunctions(), shown);
+    QCOMPARE(w().functionTabs()->count(), shown.size());
+    QCOMPARE(w().functionTabs()->tabBar()->isVisible(), shown.size() > 1);
+    const auto u = m_desk->sandbox->signIn().user(user).value();
+    for (DeskFunction f : {DeskFunction::Notices, DeskFunction::Review, DeskFunction::AreaLists}) {
+        QWidget* view = w().functionView(f);
+        QCOMPARE(view != nullptr, shown.contains(f));
+        if (auto* l = qobject_cast<QLabel*>(view))
+            QCOMPARE(l->text(), u.name); // made for this session
+    }
+    // Look-up is refused, not merely hidden, for a role without it.
+    QCOMPARE(w().nhsField()->isVisible(), shown.contains(DeskFunction::LookUp));
+
+    // A lock destroys the role screens with whatever they held.
+    QList<QPointer<QWidget>> views;
+    for (DeskFunction f : shown)
+        if (f != DeskFunction::LookUp)
+            views << w().functionView(f);
+    w().lock();
+    QVERIFY(w().shownFunctions().isEmpty());
+    for (const QPointer<QWidget>& v : views)
+        QVERIFY(v.isNull());
 }
 
 void TestTriageDesk::scenarios_data()

@@ -138,15 +138,11 @@ void TestSandboxData::faultNames()
 void TestSandboxData::accessHistoryRules()
 {
     AccessLog log;
-    TestUser a{QStringLiteral("a"),
-               QStringLiteral("u1"),
-               QStringLiteral("A"),
-               QStringLiteral("r1"),
-               {},
-               {},
-               {},
-               {},
-               {}};
+    TestUser a;
+    a.id = QStringLiteral("a");
+    a.userUid = QStringLiteral("u1");
+    a.name = QStringLiteral("A");
+    a.roleId = QStringLiteral("r1");
     TestUser b = a;
     b.userUid = QStringLiteral("u2");
     const QDateTime t0(m_today, QTime(9, 0), Qt::UTC);
