@@ -20,8 +20,7 @@ namespace cpis {
 
 struct FhirTransport::Pending
 {
-    QUrl url;
-    Headers headers;
+    Request request;
     QByteArray requestId;
     QPointer<QObject> context;
     Callback done;
@@ -60,13 +59,28 @@ bool FhirTransport::isFhirJson(const QByteArray& contentType)
     return mime == "application/fhir+json" || mime == "application/json";
 }
 
+QByteArray HttpResponse::header(const QByteArray& name) const
+{
+    for (const auto& [k, v] : headers)
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    return {};
+}
+
 QByteArray
 FhirTransport::get(const QUrl& url, const Headers& headers, QObject* context, Callback done)
 {
+    Request r;
+    r.url = url;
+    r.headers = headers;
+    return send(std::move(r), context, std::move(done));
+}
+
+QByteArray FhirTransport::send(Request request, QObject* context, Callback done)
+{
     auto* p = new Pending;
     m_pending.insert(p);
-    p->url = url;
-    p->headers = headers;
+    p->request = std::move(request);
     p->requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     p->context = context;
     p->done = std::move(done);
@@ -87,16 +101,19 @@ FhirTransport::get(const QUrl& url, const Headers& headers, QObject* context, Ca
 void FhirTransport::startAttempt(Pending* p)
 {
     ++p->attempt;
-    QNetworkRequest req(p->url);
-    req.setRawHeader("Accept", "application/fhir+json");
+    const Request& r = p->request;
+    QNetworkRequest req(r.url);
+    req.setRawHeader("Accept", r.accept);
     req.setRawHeader("X-Request-ID", p->requestId);
-    for (const auto& [name, value] : p->headers)
+    if (!r.body.isEmpty() || r.method == "PUT" || r.method == "POST")
+        req.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
+    for (const auto& [name, value] : r.headers)
         req.setRawHeader(name, value);
     req.setTransferTimeout(int(m_settings.stallTimeout.count()));
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::ManualRedirectPolicy);
 
-    if (p->url.scheme() == u"https") {
+    if (r.url.scheme() == u"https") {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         if (!m_settings.caCertificates.isEmpty())
             tls.setCaCertificates(m_settings.caCertificates);
@@ -108,7 +125,11 @@ void FhirTransport::startAttempt(Pending* p)
         req.setSslConfiguration(tls);
     }
 
-    QNetworkReply* reply = m_nam->get(req);
+    QNetworkReply* reply = r.method == "GET"      ? m_nam->get(req)
+                           : r.method == "PUT"    ? m_nam->put(req, r.body)
+                           : r.method == "POST"   ? m_nam->post(req, r.body)
+                           : r.method == "DELETE" ? m_nam->deleteResource(req)
+                                                  : m_nam->sendCustomRequest(req, r.method, r.body);
     p->reply = reply;
     if (m_settings.allowUnverifiedLoopback) {
         connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError>& errors) {
@@ -137,7 +158,8 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
         r.body = reply->readAll();
         r.requestId = reply->rawHeader("X-Request-ID");
         r.attempts = p->attempt;
-        if (!isFhirJson(r.contentType)) {
+        r.headers = reply->rawHeaderPairs();
+        if (!r.body.isEmpty() && !isFhirJson(r.contentType)) {
             finish(p, ServiceError{ServiceError::Kind::BadResponse,
                                    status,
                                    {},
@@ -153,7 +175,10 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
     ServiceError error = classify(reply, p->timedOut);
     if (p->timedOut && p->earlierError)
         error = *p->earlierError;
-    const auto delay = p->timedOut ? std::nullopt : m_retry.delayBefore(p->attempt + 1, error);
+    // POST is not idempotent: a retry could do it twice.
+    const auto delay = p->timedOut || p->request.method == "POST"
+                           ? std::nullopt
+                           : m_retry.delayBefore(p->attempt + 1, error);
     const auto remaining =
         m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
     if (delay && *delay < remaining) {

@@ -31,6 +31,10 @@ struct HttpResponse
     QByteArray body;
     QByteArray requestId; // X-Request-ID as the server echoed it
     int attempts = 1;
+    QList<std::pair<QByteArray, QByteArray>> headers; // as received
+
+    // The first header of that name (case-insensitive), or empty.
+    QByteArray header(const QByteArray& name) const;
 };
 
 // GETs against the national service with the platform's conventions: a fresh X-Request-ID
@@ -53,6 +57,19 @@ public:
     };
 
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+    // One logical request. GET, PUT and DELETE are idempotent and retried like GET; POST is
+    // never retried. A 2xx answer with a body must be FHIR (or plain) JSON; an empty 2xx body
+    // (202 Accepted, 204) is fine.
+    struct Request
+    {
+        QByteArray method = "GET";
+        QUrl url;
+        Headers headers;
+        QByteArray body;
+        QByteArray contentType = "application/fhir+json"; // of `body`, when there is one
+        QByteArray accept = "application/fhir+json";
+    };
     using Callback =
         std::function<void(const Result<HttpResponse, ServiceError>&, const QByteArray& requestId)>;
 
@@ -65,6 +82,7 @@ public:
     // Starts a GET; `done` runs exactly once, unless `context` is destroyed first.
     // Returns the X-Request-ID used for every attempt.
     QByteArray get(const QUrl& url, const Headers& headers, QObject* context, Callback done);
+    QByteArray send(Request request, QObject* context, Callback done);
 
     const Settings& settings() const { return m_settings; }
 

@@ -5,6 +5,8 @@
 // can assert what was sent (URLs, headers) without a server.
 
 #include <QByteArray>
+#include <QHash>
+#include <QIODevice>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -103,11 +105,23 @@ public:
     {}
 
     QList<QNetworkRequest> requests;
+    QList<QByteArray> methods; // "GET", "PUT", ... per request
+    QList<QByteArray> bodies;  // what each request sent
 
 protected:
-    QNetworkReply* createRequest(Operation, const QNetworkRequest& request, QIODevice*) override
+    QNetworkReply*
+    createRequest(Operation op, const QNetworkRequest& request, QIODevice* outgoing) override
     {
         requests.append(request);
+        static const QHash<Operation, QByteArray> names{{GetOperation, "GET"},
+                                                        {PutOperation, "PUT"},
+                                                        {PostOperation, "POST"},
+                                                        {DeleteOperation, "DELETE"},
+                                                        {HeadOperation, "HEAD"}};
+        methods.append(op == CustomOperation
+                           ? request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray()
+                           : names.value(op));
+        bodies.append(outgoing ? outgoing->readAll() : QByteArray());
         return new FakeReply(request, m_router(request), this);
     }
 
