@@ -49,6 +49,18 @@ void run(FhirTransport& transport, QObject* context, Outcome& out)
                   });
 }
 
+// One GET through a fresh transport over `nam`, waited out (or given up on after 5 s).
+Outcome getOnce(FakeNetwork& nam)
+{
+    SystemClock clock;
+    FhirTransport transport(&nam, &clock, quick());
+    QObject context;
+    Outcome out;
+    run(transport, &context, out);
+    (void)QTest::qWaitFor([&out] { return out.done; }, 5000); // the caller checks out.done
+    return out;
+}
+
 } // namespace
 
 // A 429 asks for a wait; the retry after it then hangs until the total limit. The user should
@@ -66,12 +78,8 @@ void TestFhirTransport::retryThatRunsOutOfTimeKeepsTheServicesReason()
         }
         return a;
     });
-    SystemClock clock;
-    FhirTransport transport(&nam, &clock, quick());
-    QObject context;
-    Outcome out;
-    run(transport, &context, out);
-    QTRY_VERIFY_WITH_TIMEOUT(out.done, 5000);
+    const Outcome out = getOnce(nam);
+    QVERIFY(out.done);
     QCOMPARE(out.calls, 1);
     QCOMPARE(attempts, 2);
     QVERIFY(out.error);
@@ -85,12 +93,8 @@ void TestFhirTransport::stallWithNothingEarlierIsATimeout()
         a.stall = true;
         return a;
     });
-    SystemClock clock;
-    FhirTransport transport(&nam, &clock, quick());
-    QObject context;
-    Outcome out;
-    run(transport, &context, out);
-    QTRY_VERIFY_WITH_TIMEOUT(out.done, 5000);
+    const Outcome out = getOnce(nam);
+    QVERIFY(out.done);
     QCOMPARE(out.calls, 1);
     QVERIFY(out.error);
     QCOMPARE(out.error->kind, ServiceError::Kind::Timeout);
