@@ -100,7 +100,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 # No daemons start inside the root.
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod +x "$root/usr/sbin/policy-rc.d"
-for m in proc sys dev; do
+for m in proc sys dev dev/pts; do
   mount --bind "/$m" "$root/$m" && mounted+=("$root/$m")
 done
 mount --bind "$work/apt" "$root/var/cache/apt/archives" && mounted+=("$root/var/cache/apt/archives")
