@@ -213,6 +213,151 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::DirectoryEntryDialog</name>
+    <message>
+        <source>Edit local directory entry</source>
+        <translation>Golygu cofnod yn y cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>Add local directory entry</source>
+        <translation>Ychwanegu cofnod i&apos;r cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>Local authority ODS code</source>
+        <translation>Cod ODS yr awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>&amp;ODS code</source>
+        <translation>Cod &amp;ODS</translation>
+    </message>
+    <message>
+        <source>Local authority email</source>
+        <translation>E-bost yr awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-bost</translation>
+    </message>
+    <message>
+        <source>Notes about this local authority</source>
+        <translation>Nodiadau am yr awdurdod lleol hwn</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Nodiadau</translation>
+    </message>
+    <message>
+        <source>Save entry</source>
+        <translation>Cadw&apos;r cofnod</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Enter the local authority&apos;s ODS code.</source>
+        <translation>Rhowch god ODS yr awdurdod lleol.</translation>
+    </message>
+    <message>
+        <source>An ODS code is 3 to 10 letters and digits.</source>
+        <translation>Mae cod ODS yn 3 i 10 o lythrennau a digidau.</translation>
+    </message>
+    <message>
+        <source>The email address is not complete.</source>
+        <translation>Nid yw&apos;r cyfeiriad e-bost yn gyflawn.</translation>
+    </message>
+    <message>
+        <source>Entry can be saved</source>
+        <translation>Gellir cadw&apos;r cofnod</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::LocalDirectoryDialog</name>
+    <message>
+        <source>Local directory</source>
+        <translation>Cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>Email addresses and notes for local authorities, kept encrypted on this computer. The national CP-IS record does not carry them; plan cards show them labelled &quot;local directory&quot;.</source>
+        <translation>Cyfeiriadau e-bost a nodiadau ar gyfer awdurdodau lleol, wedi&apos;u cadw wedi&apos;u hamgryptio ar y cyfrifiadur hwn. Nid yw&apos;r cofnod CP-IS cenedlaethol yn eu cynnwys; mae cardiau cynllun yn eu dangos gyda&apos;r label &quot;cyfeiriadur lleol&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;Local authorities</source>
+        <translation>&amp;Awdurdodau lleol</translation>
+    </message>
+    <message>
+        <source>Local directory entries</source>
+        <translation>Cofnodion y cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>Enter edits the selected entry, Delete removes it, Insert adds one.</source>
+        <translation>Mae Enter yn golygu&apos;r cofnod a ddewiswyd, Delete yn ei ddileu, Insert yn ychwanegu un.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ychwanegu…</translation>
+    </message>
+    <message>
+        <source>Add a local directory entry</source>
+        <translation>Ychwanegu cofnod i&apos;r cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Golygu…</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry</source>
+        <translation>Golygu&apos;r cofnod a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Tynnu</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry</source>
+        <translation>Tynnu&apos;r cofnod a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Close the local directory</source>
+        <translation>Cau&apos;r cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>The local directory could not be read</source>
+        <translation>Nid oedd modd darllen y cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Heb ei ychwanegu</translation>
+    </message>
+    <message>
+        <source>%1 is already in the directory: edit it instead.</source>
+        <translation>Mae %1 yn y cyfeiriadur yn barod: golygwch ef yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Heb ei gadw</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Heb ei dynnu</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::LocalDirectoryModel</name>
+    <message>
+        <source>ODS code</source>
+        <translation>Cod ODS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-bost</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::MainWindow</name>
     <message>
         <source>CP-IS Desk</source>
@@ -227,24 +372,136 @@
         <translation>Modd hyfforddi: mae&apos;r holl ddata yn synthetig</translation>
     </message>
     <message>
-        <source>CP-IS Desk
-
-Connected to %1</source>
-        <translation>Desg CP-IS
-
-Wedi cysylltu â %1</translation>
-    </message>
-    <message>
         <source>Service address</source>
         <translation>Cyfeiriad y gwasanaeth</translation>
     </message>
     <message>
-        <source>Training mode</source>
-        <translation>Modd hyfforddi</translation>
+        <source>Training sandbox at %1</source>
+        <translation>Blwch tywod hyfforddi yn %1</translation>
     </message>
     <message>
-        <source>Live service</source>
-        <translation>Gwasanaeth byw</translation>
+        <source>Live service at %1</source>
+        <translation>Gwasanaeth byw yn %1</translation>
+    </message>
+    <message>
+        <source>Sign in to use CP-IS Desk.</source>
+        <translation>Mewngofnodwch i ddefnyddio Desg CP-IS.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Heb fewngofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;NHS No.</source>
+        <translation>&amp;Rhif GIG</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
+        <translation>Teipiwch neu gludwch y deg digid a phwyswch Enter. Mae Escape yn clirio.</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Heb chwilio: %1</translation>
+    </message>
+    <message>
+        <source>Check the banner against the person in front of you before you read CP-IS.</source>
+        <translation>Gwiriwch y faner yn erbyn y person sydd o&apos;ch blaen cyn i chi ddarllen CP-IS.</translation>
+    </message>
+    <message>
+        <source>Banner matches the person (Ctrl+Enter)</source>
+        <translation>Mae&apos;r faner yn cyfateb i&apos;r person (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Confirm the banner matches the person in front of me</source>
+        <translation>Cadarnhau bod y faner yn cyfateb i&apos;r person sydd o&apos;m blaen</translation>
+    </message>
+    <message>
+        <source>CP-IS section</source>
+        <translation>Adran CP-IS</translation>
+    </message>
+    <message>
+        <source>&amp;Training scenarios (synthetic)</source>
+        <translation>Senarios &amp;hyfforddi (synthetig)</translation>
+    </message>
+    <message>
+        <source>Enter on a line puts its number in the NHS No. field.</source>
+        <translation>Mae Enter ar linell yn rhoi ei rhif yn y maes Rhif GIG.</translation>
+    </message>
+    <message>
+        <source>Training scenario NHS numbers</source>
+        <translation>Rhifau GIG y senarios hyfforddi</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Desg</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Cloi</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Gosodiadau…</translation>
+    </message>
+    <message>
+        <source>Local &amp;directory…</source>
+        <translation>Cyfeiriadur &amp;lleol…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Allgofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Ymadael</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 · %2 · %3</source>
+        <translation>Wedi mewngofnodi: %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Your role has no CP-IS access: look-ups will be refused.</source>
+        <translation>Nid oes gan eich rôl fynediad i CP-IS: bydd chwiliadau&apos;n cael eu gwrthod.</translation>
+    </message>
+    <message>
+        <source>Checking PDS and CP-IS for NHS No. %1…</source>
+        <translation>Yn gwirio PDS a CP-IS ar gyfer Rhif GIG %1…</translation>
+    </message>
+    <message>
+        <source>Warning: this look-up could not be recorded in the audit log.</source>
+        <translation>Rhybudd: nid oedd modd cofnodi&apos;r chwiliad hwn yn y log archwilio.</translation>
+    </message>
+    <message>
+        <source>Look-up status</source>
+        <translation>Statws y chwiliad</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Wedi cloi</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk is locked. Sign in again to continue.</source>
+        <translation>Mae Desg CP-IS wedi cloi. Mewngofnodwch eto i barhau.</translation>
+    </message>
+    <message>
+        <source>Signed out. Sign in to use CP-IS Desk.</source>
+        <translation>Wedi allgofnodi. Mewngofnodwch i ddefnyddio Desg CP-IS.</translation>
+    </message>
+    <message>
+        <source>Warning: could not write to the audit log: %1</source>
+        <translation>Rhybudd: nid oedd modd ysgrifennu i&apos;r log archwilio: %1</translation>
     </message>
 </context>
 <context>
@@ -335,6 +592,188 @@ Wedi cysylltu â %1</translation>
         <source>Emergency duty (out of hours)</source>
         <translation>Dyletswydd argyfwng (y tu allan i oriau)</translation>
     </message>
+    <message>
+        <source>From this site&apos;s local directory (not in the national record):</source>
+        <translation>O gyfeiriadur lleol y safle hwn (nid yw yn y cofnod cenedlaethol):</translation>
+    </message>
+    <message>
+        <source>Email (local directory)</source>
+        <translation>E-bost (cyfeiriadur lleol)</translation>
+    </message>
+    <message>
+        <source>Email from local directory: %1</source>
+        <translation>E-bost o&apos;r cyfeiriadur lleol: %1</translation>
+    </message>
+    <message>
+        <source>Copy local directory email</source>
+        <translation>Copïo&apos;r e-bost o&apos;r cyfeiriadur lleol</translation>
+    </message>
+    <message>
+        <source>Local directory email %1.</source>
+        <translation>E-bost y cyfeiriadur lleol %1.</translation>
+    </message>
+    <message>
+        <source>Notes (local directory)</source>
+        <translation>Nodiadau (cyfeiriadur lleol)</translation>
+    </message>
+    <message>
+        <source>Notes from local directory: %1</source>
+        <translation>Nodiadau o&apos;r cyfeiriadur lleol: %1</translation>
+    </message>
+    <message>
+        <source>Local directory notes: %1</source>
+        <translation>Nodiadau&apos;r cyfeiriadur lleol: %1</translation>
+    </message>
+    <message>
+        <source>The local directory could not be read: %1</source>
+        <translation>Nid oedd modd darllen y cyfeiriadur lleol: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::SettingsDialog</name>
+    <message>
+        <source>CP-IS Desk settings</source>
+        <translation>Gosodiadau Desg CP-IS</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Amgylchedd</translation>
+    </message>
+    <message>
+        <source>Training (built-in sandbox, synthetic data)</source>
+        <translation>Hyfforddi (blwch tywod adeiledig, data synthetig)</translation>
+    </message>
+    <message>
+        <source>Live national service</source>
+        <translation>Gwasanaeth cenedlaethol byw</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Amgylchedd</translation>
+    </message>
+    <message>
+        <source>Service URL</source>
+        <translation>URL y gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Service &amp;URL</source>
+        <translation>&amp;URL y gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Lock after minutes idle</source>
+        <translation>Cloi ar ôl munudau segur</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> mun</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle for</source>
+        <translation>&amp;Cloi pan yn segur am</translation>
+    </message>
+    <message>
+        <source>Keep offline answers for hours</source>
+        <translation>Cadw atebion all-lein am oriau</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> awr</translation>
+    </message>
+    <message>
+        <source>&amp;Keep offline answers for</source>
+        <translation>Cadw atebion all-lein a&amp;m</translation>
+    </message>
+    <message>
+        <source>Site type</source>
+        <translation>Math o safle</translation>
+    </message>
+    <message>
+        <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
+        <translation>Gofal heb ei drefnu (argyfwng, galw heibio, mamolaeth, y tu allan i oriau)</translation>
+    </message>
+    <message>
+        <source>Scheduled care (GP in hours, 0-19 services)</source>
+        <translation>Gofal wedi&apos;i drefnu (meddyg teulu yn ystod oriau, gwasanaethau 0-19)</translation>
+    </message>
+    <message>
+        <source>&amp;Site type</source>
+        <translation>Math o &amp;safle</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Iaith y system</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Iaith</translation>
+    </message>
+    <message>
+        <source>The idle lock changes at once; the service, retention, site type and language when CP-IS Desk next starts.</source>
+        <translation>Mae&apos;r clo segur yn newid ar unwaith; y gwasanaeth, y cyfnod cadw, y math o safle a&apos;r iaith pan fydd Desg CP-IS yn cychwyn nesaf.</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Cadw&apos;r gosodiadau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to CP-IS Desk</source>
+        <translation>Mewngofnodi i Ddesg CP-IS</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>TRAINING: synthetic data. Choose a test user and press Enter.</source>
+        <translation>HYFFORDDIANT: data synthetig. Dewiswch ddefnyddiwr prawf a phwyswch Enter.</translation>
+    </message>
+    <message>
+        <source>Test users</source>
+        <translation>Defnyddwyr prawf</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Sign in with your NHS smartcard or security key. The sign-in page opens in your web browser.</source>
+        <translation>Mewngofnodwch gyda&apos;ch cerdyn clyfar GIG neu&apos;ch allwedd ddiogelwch. Mae&apos;r dudalen fewngofnodi yn agor yn eich porwr gwe.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;Open sign-in page</source>
+        <translation>&amp;Agor y dudalen fewngofnodi</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Canslo&apos;r mewngofnodi</translation>
+    </message>
+    <message>
+        <source>could not listen for the sign-in answer on this computer</source>
+        <translation>nid oedd modd gwrando am yr ateb mewngofnodi ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Methodd y mewngofnodi: %1</translation>
+    </message>
 </context>
 <context>
     <name>display</name>
@@ -388,6 +827,42 @@ Wedi cysylltu â %1</translation>
     <message>
         <source>The training sandbox could not start: %1</source>
         <translation>Nid oedd modd cychwyn y blwch tywod hyfforddi: %1</translation>
+    </message>
+    <message>
+        <source>Folder of the encrypted store.</source>
+        <translation>Ffolder y storfa wedi&apos;i hamgryptio.</translation>
+    </message>
+    <message>
+        <source>Training: sign in as this test user on start.</source>
+        <translation>Hyfforddi: mewngofnodi fel y defnyddiwr prawf hwn wrth gychwyn.</translation>
+    </message>
+    <message>
+        <source>Training: look this number up and confirm the banner.</source>
+        <translation>Hyfforddi: chwilio am y rhif hwn a chadarnhau&apos;r faner.</translation>
+    </message>
+    <message>
+        <source>Training: leave the banner unconfirmed.</source>
+        <translation>Hyfforddi: gadael y faner heb ei chadarnhau.</translation>
+    </message>
+    <message>
+        <source>Training: stop the sandbox after a first look-up and look up again (the offline copy).</source>
+        <translation>Hyfforddi: atal y blwch tywod ar ôl y chwiliad cyntaf a chwilio eto (y copi all-lein).</translation>
+    </message>
+    <message>
+        <source>Training: lock the desk after the demo look-up.</source>
+        <translation>Hyfforddi: cloi&apos;r ddesg ar ôl y chwiliad arddangos.</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG after the demo, then quit.</source>
+        <translation>Cadw&apos;r ffenestr fel PNG ar ôl yr arddangosiad, yna gadael.</translation>
+    </message>
+    <message>
+        <source>The secure store could not be opened: %1
+
+CP-IS Desk needs an unlocked system keychain to protect its data, and will not run without one. Nothing was changed.</source>
+        <translation>Nid oedd modd agor y storfa ddiogel: %1
+
+Mae Desg CP-IS angen cadwyn allweddi system sydd wedi&apos;i datgloi i ddiogelu ei data, ac ni fydd yn rhedeg heb un. Ni newidiwyd dim.</translation>
     </message>
 </context>
 </TS>

@@ -204,6 +204,151 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::DirectoryEntryDialog</name>
+    <message>
+        <source>Edit local directory entry</source>
+        <translation>Edit local directory entry</translation>
+    </message>
+    <message>
+        <source>Add local directory entry</source>
+        <translation>Add local directory entry</translation>
+    </message>
+    <message>
+        <source>Local authority ODS code</source>
+        <translation>Local authority ODS code</translation>
+    </message>
+    <message>
+        <source>&amp;ODS code</source>
+        <translation>&amp;ODS code</translation>
+    </message>
+    <message>
+        <source>Local authority email</source>
+        <translation>Local authority email</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <source>Notes about this local authority</source>
+        <translation>Notes about this local authority</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Save entry</source>
+        <translation>Save entry</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enter the local authority&apos;s ODS code.</source>
+        <translation>Enter the local authority&apos;s ODS code.</translation>
+    </message>
+    <message>
+        <source>An ODS code is 3 to 10 letters and digits.</source>
+        <translation>An ODS code is 3 to 10 letters and digits.</translation>
+    </message>
+    <message>
+        <source>The email address is not complete.</source>
+        <translation>The email address is not complete.</translation>
+    </message>
+    <message>
+        <source>Entry can be saved</source>
+        <translation>Entry can be saved</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::LocalDirectoryDialog</name>
+    <message>
+        <source>Local directory</source>
+        <translation>Local directory</translation>
+    </message>
+    <message>
+        <source>Email addresses and notes for local authorities, kept encrypted on this computer. The national CP-IS record does not carry them; plan cards show them labelled &quot;local directory&quot;.</source>
+        <translation>Email addresses and notes for local authorities, kept encrypted on this computer. The national CP-IS record does not carry them; plan cards show them labelled &quot;local directory&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;Local authorities</source>
+        <translation>&amp;Local authorities</translation>
+    </message>
+    <message>
+        <source>Local directory entries</source>
+        <translation>Local directory entries</translation>
+    </message>
+    <message>
+        <source>Enter edits the selected entry, Delete removes it, Insert adds one.</source>
+        <translation>Enter edits the selected entry, Delete removes it, Insert adds one.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Add a local directory entry</source>
+        <translation>Add a local directory entry</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry</source>
+        <translation>Edit the selected entry</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry</source>
+        <translation>Remove the selected entry</translation>
+    </message>
+    <message>
+        <source>Close the local directory</source>
+        <translation>Close the local directory</translation>
+    </message>
+    <message>
+        <source>The local directory could not be read</source>
+        <translation>The local directory could not be read</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Not added</translation>
+    </message>
+    <message>
+        <source>%1 is already in the directory: edit it instead.</source>
+        <translation>%1 is already in the directory: edit it instead.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Not removed</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::LocalDirectoryModel</name>
+    <message>
+        <source>ODS code</source>
+        <translation>ODS code</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::MainWindow</name>
     <message>
         <source>CP-IS Desk</source>
@@ -218,24 +363,136 @@
         <translation>Training mode: all data is synthetic</translation>
     </message>
     <message>
-        <source>CP-IS Desk
-
-Connected to %1</source>
-        <translation>CP-IS Desk
-
-Connected to %1</translation>
-    </message>
-    <message>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <source>Training mode</source>
-        <translation>Training mode</translation>
+        <source>Training sandbox at %1</source>
+        <translation>Training sandbox at %1</translation>
     </message>
     <message>
-        <source>Live service</source>
-        <translation>Live service</translation>
+        <source>Live service at %1</source>
+        <translation>Live service at %1</translation>
+    </message>
+    <message>
+        <source>Sign in to use CP-IS Desk.</source>
+        <translation>Sign in to use CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;NHS No.</source>
+        <translation>&amp;NHS No.</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>NHS number</translation>
+    </message>
+    <message>
+        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
+        <translation>Type or paste the ten digits and press Enter. Escape clears.</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Not searched: %1</translation>
+    </message>
+    <message>
+        <source>Check the banner against the person in front of you before you read CP-IS.</source>
+        <translation>Check the banner against the person in front of you before you read CP-IS.</translation>
+    </message>
+    <message>
+        <source>Banner matches the person (Ctrl+Enter)</source>
+        <translation>Banner matches the person (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Confirm the banner matches the person in front of me</source>
+        <translation>Confirm the banner matches the person in front of me</translation>
+    </message>
+    <message>
+        <source>CP-IS section</source>
+        <translation>CP-IS section</translation>
+    </message>
+    <message>
+        <source>&amp;Training scenarios (synthetic)</source>
+        <translation>&amp;Training scenarios (synthetic)</translation>
+    </message>
+    <message>
+        <source>Enter on a line puts its number in the NHS No. field.</source>
+        <translation>Enter on a line puts its number in the NHS No. field.</translation>
+    </message>
+    <message>
+        <source>Training scenario NHS numbers</source>
+        <translation>Training scenario NHS numbers</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Local &amp;directory…</source>
+        <translation>Local &amp;directory…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 · %2 · %3</source>
+        <translation>Signed in: %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Your role has no CP-IS access: look-ups will be refused.</source>
+        <translation>Your role has no CP-IS access: look-ups will be refused.</translation>
+    </message>
+    <message>
+        <source>Checking PDS and CP-IS for NHS No. %1…</source>
+        <translation>Checking PDS and CP-IS for NHS No. %1…</translation>
+    </message>
+    <message>
+        <source>Warning: this look-up could not be recorded in the audit log.</source>
+        <translation>Warning: this look-up could not be recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Look-up status</source>
+        <translation>Look-up status</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk is locked. Sign in again to continue.</source>
+        <translation>CP-IS Desk is locked. Sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>Signed out. Sign in to use CP-IS Desk.</source>
+        <translation>Signed out. Sign in to use CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>Warning: could not write to the audit log: %1</source>
+        <translation>Warning: could not write to the audit log: %1</translation>
     </message>
 </context>
 <context>
@@ -326,6 +583,188 @@ Connected to %1</translation>
         <source>Emergency duty (out of hours)</source>
         <translation>Emergency duty (out of hours)</translation>
     </message>
+    <message>
+        <source>From this site&apos;s local directory (not in the national record):</source>
+        <translation>From this site&apos;s local directory (not in the national record):</translation>
+    </message>
+    <message>
+        <source>Email (local directory)</source>
+        <translation>Email (local directory)</translation>
+    </message>
+    <message>
+        <source>Email from local directory: %1</source>
+        <translation>Email from local directory: %1</translation>
+    </message>
+    <message>
+        <source>Copy local directory email</source>
+        <translation>Copy local directory email</translation>
+    </message>
+    <message>
+        <source>Local directory email %1.</source>
+        <translation>Local directory email %1.</translation>
+    </message>
+    <message>
+        <source>Notes (local directory)</source>
+        <translation>Notes (local directory)</translation>
+    </message>
+    <message>
+        <source>Notes from local directory: %1</source>
+        <translation>Notes from local directory: %1</translation>
+    </message>
+    <message>
+        <source>Local directory notes: %1</source>
+        <translation>Local directory notes: %1</translation>
+    </message>
+    <message>
+        <source>The local directory could not be read: %1</source>
+        <translation>The local directory could not be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::SettingsDialog</name>
+    <message>
+        <source>CP-IS Desk settings</source>
+        <translation>CP-IS Desk settings</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>Training (built-in sandbox, synthetic data)</source>
+        <translation>Training (built-in sandbox, synthetic data)</translation>
+    </message>
+    <message>
+        <source>Live national service</source>
+        <translation>Live national service</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Environment</translation>
+    </message>
+    <message>
+        <source>Service URL</source>
+        <translation>Service URL</translation>
+    </message>
+    <message>
+        <source>Service &amp;URL</source>
+        <translation>Service &amp;URL</translation>
+    </message>
+    <message>
+        <source>Lock after minutes idle</source>
+        <translation>Lock after minutes idle</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle for</source>
+        <translation>&amp;Lock when idle for</translation>
+    </message>
+    <message>
+        <source>Keep offline answers for hours</source>
+        <translation>Keep offline answers for hours</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>&amp;Keep offline answers for</source>
+        <translation>&amp;Keep offline answers for</translation>
+    </message>
+    <message>
+        <source>Site type</source>
+        <translation>Site type</translation>
+    </message>
+    <message>
+        <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
+        <translation>Unscheduled care (emergency, walk-in, maternity, out of hours)</translation>
+    </message>
+    <message>
+        <source>Scheduled care (GP in hours, 0-19 services)</source>
+        <translation>Scheduled care (GP in hours, 0-19 services)</translation>
+    </message>
+    <message>
+        <source>&amp;Site type</source>
+        <translation>&amp;Site type</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>Lan&amp;guage</translation>
+    </message>
+    <message>
+        <source>The idle lock changes at once; the service, retention, site type and language when CP-IS Desk next starts.</source>
+        <translation>The idle lock changes at once; the service, retention, site type and language when CP-IS Desk next starts.</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to CP-IS Desk</source>
+        <translation>Sign in to CP-IS Desk</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>TRAINING: synthetic data. Choose a test user and press Enter.</source>
+        <translation>TRAINING: synthetic data. Choose a test user and press Enter.</translation>
+    </message>
+    <message>
+        <source>Test users</source>
+        <translation>Test users</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Sign in with your NHS smartcard or security key. The sign-in page opens in your web browser.</source>
+        <translation>Sign in with your NHS smartcard or security key. The sign-in page opens in your web browser.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Open sign-in page</source>
+        <translation>&amp;Open sign-in page</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancel sign-in</translation>
+    </message>
+    <message>
+        <source>could not listen for the sign-in answer on this computer</source>
+        <translation>could not listen for the sign-in answer on this computer</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Sign-in failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>display</name>
@@ -379,6 +818,42 @@ Connected to %1</translation>
     <message>
         <source>The training sandbox could not start: %1</source>
         <translation>The training sandbox could not start: %1</translation>
+    </message>
+    <message>
+        <source>Folder of the encrypted store.</source>
+        <translation>Folder of the encrypted store.</translation>
+    </message>
+    <message>
+        <source>Training: sign in as this test user on start.</source>
+        <translation>Training: sign in as this test user on start.</translation>
+    </message>
+    <message>
+        <source>Training: look this number up and confirm the banner.</source>
+        <translation>Training: look this number up and confirm the banner.</translation>
+    </message>
+    <message>
+        <source>Training: leave the banner unconfirmed.</source>
+        <translation>Training: leave the banner unconfirmed.</translation>
+    </message>
+    <message>
+        <source>Training: stop the sandbox after a first look-up and look up again (the offline copy).</source>
+        <translation>Training: stop the sandbox after a first look-up and look up again (the offline copy).</translation>
+    </message>
+    <message>
+        <source>Training: lock the desk after the demo look-up.</source>
+        <translation>Training: lock the desk after the demo look-up.</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG after the demo, then quit.</source>
+        <translation>Save the window as PNG after the demo, then quit.</translation>
+    </message>
+    <message>
+        <source>The secure store could not be opened: %1
+
+CP-IS Desk needs an unlocked system keychain to protect its data, and will not run without one. Nothing was changed.</source>
+        <translation>The secure store could not be opened: %1
+
+CP-IS Desk needs an unlocked system keychain to protect its data, and will not run without one. Nothing was changed.</translation>
     </message>
 </context>
 </TS>

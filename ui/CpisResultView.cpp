@@ -69,6 +69,9 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyView->verticalHeader()->hide();
+    // Tab moves on past the table (arrows move inside it): cell by cell, Tab would take a
+    // keyboard user through every cell of 25 rows before reaching the next control.
+    m_historyView->setTabKeyNavigation(false);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     m_historyLabel->setBuddy(m_historyView);
     layout->addWidget(m_historyView, 1);

@@ -22,6 +22,10 @@ DeskSettings DeskSettings::load(QSettings& from)
     s.site = from.value(QStringLiteral("site/type")).toString() == u"scheduled"
                  ? SiteType::ScheduledCare
                  : SiteType::UnscheduledCare;
+    // Only the languages the desk ships; anything else follows the system.
+    const QString language = from.value(QStringLiteral("ui/language")).toString();
+    if (language == u"en_GB" || language == u"cy")
+        s.language = language;
     return s;
 }
 
@@ -34,6 +38,7 @@ void DeskSettings::save(QSettings& to) const
     to.setValue(QStringLiteral("site/type"), site == SiteType::ScheduledCare
                                                  ? QStringLiteral("scheduled")
                                                  : QStringLiteral("unscheduled"));
+    to.setValue(QStringLiteral("ui/language"), language);
 }
 
 } // namespace cpis::ui

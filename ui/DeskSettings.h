@@ -2,6 +2,7 @@
 
 #include "UserSession.h"
 
+#include <QLocale>
 #include <QString>
 #include <QUrl>
 
@@ -18,6 +19,10 @@ struct DeskSettings
     int idleLockMinutes = 5;
     int cacheRetentionHours = 24;
     SiteType site = SiteType::UnscheduledCare;
+    QString language; // empty: follow the system; else "en_GB" or "cy"
+
+    // The locale the interface is translated for: the chosen language, else the system's.
+    QLocale uiLocale() const { return language.isEmpty() ? QLocale::system() : QLocale(language); }
 
     bool isTraining() const { return environment != u"live" || serviceUrl.isEmpty(); }
 

@@ -9,6 +9,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cpis::ui {
 
 SettingsDialog::SettingsDialog(const DeskSettings& current, QWidget* parent)
@@ -60,8 +62,18 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, QWidget* parent)
     m_site->setCurrentIndex(current.site == SiteType::ScheduledCare ? 1 : 0);
     form->addRow(tr("&Site type"), m_site);
 
-    auto* note = new QLabel(tr("The idle lock changes at once; the service, retention and "
-                               "site type when CP-IS Desk next starts."),
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("settingsLanguage"));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("System language"), QString());
+    // Each language is named in itself, so someone who cannot read the current one finds it.
+    m_language->addItem(QStringLiteral("English (UK)"), QStringLiteral("en_GB"));
+    m_language->addItem(QStringLiteral("Cymraeg"), QStringLiteral("cy"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(current.language)));
+    form->addRow(tr("Lan&guage"), m_language);
+
+    auto* note = new QLabel(tr("The idle lock changes at once; the service, retention, "
+                               "site type and language when CP-IS Desk next starts."),
                             this);
     note->setWordWrap(true);
     layout->addWidget(note);
@@ -82,6 +94,7 @@ DeskSettings SettingsDialog::settings() const
     s.idleLockMinutes = m_idle->value();
     s.cacheRetentionHours = m_retention->value();
     s.site = m_site->currentIndex() == 1 ? SiteType::ScheduledCare : SiteType::UnscheduledCare;
+    s.language = m_language->currentData().toString();
     return s;
 }
 

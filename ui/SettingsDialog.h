@@ -10,8 +10,8 @@ class QSpinBox;
 
 namespace cpis::ui {
 
-// Service URL and environment, idle lock, cache retention and site type. The idle lock
-// applies at once; the rest when the desk next starts (it says so).
+// Service URL and environment, idle lock, cache retention, site type and language. The idle
+// lock applies at once; the rest when the desk next starts (it says so).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +27,7 @@ private:
     QSpinBox* m_idle = nullptr;
     QSpinBox* m_retention = nullptr;
     QComboBox* m_site = nullptr;
+    QComboBox* m_language = nullptr;
 };
 
 } // namespace cpis::ui

@@ -29,63 +29,113 @@ int fail(bool quiet, const QString& message)
     return 1;
 }
 
+// The command line, shared by the text-only start (--help, --version) and the desk.
+struct Options
+{
+    QCommandLineOption training{
+        QStringLiteral("training"),
+        QCoreApplication::translate("main",
+                                    "Run against the built-in sandbox with synthetic data.")};
+    QCommandLineOption store{QStringLiteral("store"),
+                             QCoreApplication::translate("main", "Folder of the encrypted store."),
+                             QStringLiteral("dir")};
+    QCommandLineOption demoUser{
+        QStringLiteral("demo-user"),
+        QCoreApplication::translate("main", "Training: sign in as this test user on start."),
+        QStringLiteral("user")};
+    QCommandLineOption demoLookup{
+        QStringLiteral("demo-lookup"),
+        QCoreApplication::translate("main",
+                                    "Training: look this number up and confirm the banner."),
+        QStringLiteral("nhs")};
+    QCommandLineOption demoNoConfirm{
+        QStringLiteral("demo-no-confirm"),
+        QCoreApplication::translate("main", "Training: leave the banner unconfirmed.")};
+    QCommandLineOption demoOffline{
+        QStringLiteral("demo-offline"),
+        QCoreApplication::translate("main",
+                                    "Training: stop the sandbox after a first look-up and "
+                                    "look up again (the offline copy).")};
+    QCommandLineOption demoLock{
+        QStringLiteral("demo-lock"),
+        QCoreApplication::translate("main", "Training: lock the desk after the demo look-up.")};
+    QCommandLineOption capture{
+        QStringLiteral("capture"),
+        QCoreApplication::translate("main", "Save the window as PNG after the demo, then quit."),
+        QStringLiteral("png")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Child Protection - Information Sharing desk client."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        for (const auto* o : {&training, &store, &demoUser, &demoLookup, &demoNoConfirm,
+                              &demoOffline, &demoLock, &capture})
+            parser.addOption(*o);
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("cpis-desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("cpis-desk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
+}
+
+// The language the settings ask for, else the system's.
+QLocale uiLocale()
+{
+    QSettings stored;
+    return cpis::ui::DeskSettings::load(stored).uiLocale();
+}
+
+// --help and --version only print, so they must work where there is no display (a server,
+// a package check in a chroot): answer them before QApplication needs a platform plugin.
+bool onlyPrints(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "--help-all" ||
+            a == "-?")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setIdentity();
+        cpis::ui::Translations translations;
+        translations.install(uiLocale());
+        QCommandLineParser parser;
+        const Options options;
+        options.addTo(parser);
+        parser.process(core); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("cpis-desk"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("CP-IS Desk"));
-    QApplication::setOrganizationName(QStringLiteral("cpis-desk"));
-    QApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("cpis-desk"));
+    QApplication::setDesktopFileName(QStringLiteral("invalid.example.cpisdesk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cpis-desk.png")));
-
-    cpis::ui::Translations translations;
-    translations.install(QLocale());
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Child Protection - Information Sharing desk client."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption trainingOpt(
-        QStringLiteral("training"),
-        QApplication::translate("main", "Run against the built-in sandbox with synthetic data."));
-    const QCommandLineOption storeOpt(
-        QStringLiteral("store"), QApplication::translate("main", "Folder of the encrypted store."),
-        QStringLiteral("dir"));
-    const QCommandLineOption demoUserOpt(
-        QStringLiteral("demo-user"),
-        QApplication::translate("main", "Training: sign in as this test user on start."),
-        QStringLiteral("user"));
-    const QCommandLineOption demoLookupOpt(
-        QStringLiteral("demo-lookup"),
-        QApplication::translate("main", "Training: look this number up and confirm the banner."),
-        QStringLiteral("nhs"));
-    const QCommandLineOption demoNoConfirmOpt(
-        QStringLiteral("demo-no-confirm"),
-        QApplication::translate("main", "Training: leave the banner unconfirmed."));
-    const QCommandLineOption demoOfflineOpt(
-        QStringLiteral("demo-offline"),
-        QApplication::translate("main", "Training: stop the sandbox after a first look-up and "
-                                        "look up again (the offline copy)."));
-    const QCommandLineOption demoLockOpt(
-        QStringLiteral("demo-lock"),
-        QApplication::translate("main", "Training: lock the desk after the demo look-up."));
-    const QCommandLineOption captureOpt(
-        QStringLiteral("capture"),
-        QApplication::translate("main", "Save the window as PNG after the demo, then quit."),
-        QStringLiteral("png"));
-    for (const auto* o : {&trainingOpt, &storeOpt, &demoUserOpt, &demoLookupOpt, &demoNoConfirmOpt,
-                          &demoOfflineOpt, &demoLockOpt, &captureOpt})
-        parser.addOption(*o);
-    parser.process(app);
-    const bool capture = parser.isSet(captureOpt);
 
     QSettings stored;
     const cpis::ui::DeskSettings settings = cpis::ui::DeskSettings::load(stored);
-    const bool training = parser.isSet(trainingOpt) || settings.isTraining();
+    cpis::ui::Translations translations;
+    translations.install(settings.uiLocale());
+
+    QCommandLineParser parser;
+    const Options opt;
+    opt.addTo(parser);
+    parser.process(app);
+    const bool capture = parser.isSet(opt.capture);
+    const bool training = parser.isSet(opt.training) || settings.isTraining();
 
     cpis::SystemClock clock;
     std::unique_ptr<cpis::sandbox::SandboxServer> sandbox;
@@ -100,7 +150,7 @@ int main(int argc, char** argv)
         serviceUrl = sandbox->baseUrl();
     }
 
-    auto config = cpis::DeskServices::defaultConfig(serviceUrl, training, parser.value(storeOpt),
+    auto config = cpis::DeskServices::defaultConfig(serviceUrl, training, parser.value(opt.store),
                                                     QStringLiteral("cpis-desk"));
     config.site = settings.site;
     config.store.cache.retentionSecs = qint64(settings.cacheRetentionHours) * 3600;
@@ -136,7 +186,7 @@ int main(int argc, char** argv)
     window.show();
 
     // Demo and capture: the scripted path for docs/screenshots (training only).
-    const QString captureFile = parser.value(captureOpt);
+    const QString captureFile = parser.value(opt.capture);
     auto finish = [&] {
         if (!capture)
             return;
@@ -145,13 +195,13 @@ int main(int argc, char** argv)
             QApplication::exit(saved ? 0 : 1);
         });
     };
-    const QString lookupNumber = parser.value(demoLookupOpt);
+    const QString lookupNumber = parser.value(opt.demoLookup);
     QObject::connect(&window, &cpis::ui::MainWindow::signInFailed, &window,
                      [&](const QString& why) {
                          QTextStream(stderr) << "cpis-desk: demo sign-in failed: " << why << '\n';
                          QApplication::exit(1);
                      });
-    bool offlineDone = !parser.isSet(demoOfflineOpt);
+    bool offlineDone = !parser.isSet(opt.demoOffline);
     QObject::connect(&window, &cpis::ui::MainWindow::lookupAnswered, &window, [&] {
         if (!offlineDone) {
             offlineDone = true;
@@ -161,25 +211,25 @@ int main(int argc, char** argv)
             });
             return;
         }
-        if (parser.isSet(demoNoConfirmOpt)) {
+        if (parser.isSet(opt.demoNoConfirm)) {
             finish();
             return;
         }
         if (window.awaitsConfirmation())
             window.confirmBanner();
-        if (parser.isSet(demoLockOpt))
+        if (parser.isSet(opt.demoLock))
             window.lock();
         finish();
     });
-    if (training && (parser.isSet(demoUserOpt) || parser.isSet(demoLookupOpt))) {
+    if (training && (parser.isSet(opt.demoUser) || parser.isSet(opt.demoLookup))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
             if (!lookupNumber.isEmpty())
                 window.lookUp(lookupNumber);
             else
                 finish();
         });
-        window.signInAs(parser.isSet(demoUserOpt) ? parser.value(demoUserOpt)
-                                                  : QStringLiteral("triage-nurse"));
+        window.signInAs(parser.isSet(opt.demoUser) ? parser.value(opt.demoUser)
+                                                   : QStringLiteral("triage-nurse"));
     } else {
         QTimer::singleShot(0, &window, &cpis::ui::MainWindow::beginSignIn);
         if (capture)
