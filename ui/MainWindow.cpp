@@ -22,6 +22,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -65,13 +66,17 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
 
     m_pages = new QStackedWidget(central);
     m_gatePage = buildGatePage();
-    m_deskPage = buildDeskPage();
     m_tabs = new QTabWidget(m_pages);
     m_tabs->setObjectName(QStringLiteral("functionTabs"));
     m_tabs->setAccessibleName(tr("Desk functions"));
-    m_tabs->setTabBarAutoHide(true); // one function: no tab bar to get past
     m_tabs->setDocumentMode(true);
-    m_deskPage->hide();
+    m_tabs->tabBar()->setVisible(false);
+    m_tabs->setFocusPolicy(Qt::NoFocus);
+    // The look-up page stays in its tab for the window's life (hidden for roles without it):
+    // moving a built page in and out of the tab widget broke the Tab focus chain.
+    m_deskPage = buildDeskPage();
+    m_tabs->addTab(m_deskPage, tr("&Look-up"));
+    m_tabs->setTabVisible(0, false);
     m_pages->addWidget(m_gatePage);
     m_pages->addWidget(m_tabs);
     layout->addWidget(m_pages, 1);
@@ -329,7 +334,7 @@ void MainWindow::openFunctions()
 {
     closeFunctions();
     if (m_session.allows(DeskFunction::LookUp)) {
-        m_tabs->addTab(m_deskPage, tr("&Look-up"));
+        m_tabs->setTabVisible(0, true);
         m_functionViews.append({DeskFunction::LookUp, m_deskPage});
     }
     for (const RoleView& view : m_services.roleViews) {
@@ -339,19 +344,26 @@ void MainWindow::openFunctions()
         m_tabs->addTab(w, view.title);
         m_functionViews.append({view.function, w});
     }
-    m_tabs->setCurrentIndex(0);
+    if (!m_functionViews.isEmpty())
+        m_tabs->setCurrentWidget(m_functionViews.first().second);
+    // One function: no tab bar to get past (the bar's own auto-hide counts hidden tabs too).
+    // Qt 6.4 still offers a tab widget whose bar is hidden to Tab, and focus then sticks on
+    // the control before it; so it leaves the focus chain with its bar.
+    const bool several = m_functionViews.size() > 1;
+    m_tabs->tabBar()->setVisible(several);
+    m_tabs->setFocusPolicy(several ? Qt::TabFocus : Qt::NoFocus);
 }
 
 void MainWindow::closeFunctions()
 {
     // Destroyed, not hidden: a locked desk keeps no notice, list or review in memory.
-    m_tabs->clear();
-    for (const auto& [function, widget] : std::as_const(m_functionViews)) {
-        if (widget != m_deskPage)
-            delete widget;
+    while (m_tabs->count() > 1) {
+        QWidget* view = m_tabs->widget(1);
+        m_tabs->removeTab(1);
+        delete view;
     }
     m_functionViews.clear();
-    m_deskPage->hide();
+    m_tabs->setTabVisible(0, false);
 }
 
 QWidget* MainWindow::functionView(DeskFunction function) const

@@ -6,6 +6,7 @@
 #include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
+#include "support/DeskWindowServices.h"
 #include "support/MemoryDesk.h"
 
 #include <QSignalSpy>
@@ -21,12 +22,14 @@ struct TrainingDesk
     std::unique_ptr<MemoryDesk> stack;
     std::unique_ptr<ui::MainWindow> window;
 
-    explicit TrainingDesk(ui::DeskSettings settings = {})
+    explicit TrainingDesk(ui::DeskSettings settings = {},
+                          FhirTransport::Settings transport = FhirTransport::Settings(),
+                          QList<ui::MainWindow::RoleView> roleViews = {})
     {
         sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxServer::Options{});
         if (!sandbox->start())
             qFatal("sandbox did not start");
-        stack = std::make_unique<MemoryDesk>(sandbox->baseUrl());
+        stack = std::make_unique<MemoryDesk>(sandbox->baseUrl(), std::move(transport));
         ui::MainWindow::Environment env;
         env.serviceUrl = sandbox->baseUrl();
         env.training = true;
@@ -34,17 +37,24 @@ struct TrainingDesk
             env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
         for (const auto& sc : sandbox->scenarios().scenarios())
             env.scenarios.append({sc.nhsNumber, sc.title});
-        ui::MainWindow::Services deps{stack->lookups.get(), &stack->nam, &stack->clock,
-                                      [this](const UserSession& who, const AccessEvent& ev) {
-                                          return stack->auditor->record(who, ev);
-                                      },
-                                      stack->directory.get()};
+        ui::MainWindow::Services deps = windowServices(*stack);
+        deps.roleViews = std::move(roleViews);
         window = std::make_unique<ui::MainWindow>(env, deps, std::move(settings));
     }
     ~TrainingDesk()
     {
         window.reset();
         stack.reset();
+    }
+
+    QStringList auditActions() const
+    {
+        QStringList out;
+        (void)stack->audit->forEach([&](const AuditEntry& e) {
+            out << AuditEntry::actionName(e.action);
+            return true;
+        });
+        return out;
     }
 
     bool signIn(const QString& user = QStringLiteral("triage-nurse"))
