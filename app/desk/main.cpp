@@ -3,17 +3,23 @@
 #include "DeskServices.h"
 #include "DeskSettings.h"
 #include "MainWindow.h"
+#include "NoticeFilterModel.h"
+#include "NoticesView.h"
 #include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
 #include "Translations.h"
+#include "TrayNotifier.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QTabBar>
+#include <QTableView>
 #include <QTextStream>
 #include <QTimer>
 
@@ -73,12 +79,23 @@ int main(int argc, char** argv)
     const QCommandLineOption demoLockOpt(
         QStringLiteral("demo-lock"),
         QApplication::translate("main", "Training: lock the desk after the demo look-up."));
+    // Attendance notices demo (issue 7).
+    const QCommandLineOption demoNoticeOpt(
+        QStringLiteral("demo-notice"),
+        QApplication::translate("main", "Training: after the first check for attendance notices, "
+                                        "open the n-th one (from 1)."),
+        QStringLiteral("n"));
+    const QCommandLineOption demoAcknowledgeOpt(
+        QStringLiteral("demo-acknowledge"),
+        QApplication::translate("main", "Training: acknowledge the opened notice and show the "
+                                        "acknowledged ones."));
     const QCommandLineOption captureOpt(
         QStringLiteral("capture"),
         QApplication::translate("main", "Save the window as PNG after the demo, then quit."),
         QStringLiteral("png"));
-    for (const auto* o : {&trainingOpt, &storeOpt, &demoUserOpt, &demoLookupOpt, &demoNoConfirmOpt,
-                          &demoOfflineOpt, &demoLockOpt, &captureOpt})
+    for (const auto* o :
+         {&trainingOpt, &storeOpt, &demoUserOpt, &demoLookupOpt, &demoNoConfirmOpt, &demoOfflineOpt,
+          &demoLockOpt, &demoNoticeOpt, &demoAcknowledgeOpt, &captureOpt})
         parser.addOption(*o);
     parser.process(app);
     const bool capture = parser.isSet(captureOpt);
@@ -132,6 +149,10 @@ int main(int argc, char** argv)
         return desk.audit(who, ev);
     };
     deps.directory = &desk.store().localDirectory();
+    // Attendance notices for social workers (issue 7).
+    cpis::ui::TrayNotifier tray(QApplication::windowIcon());
+    deps.roleViews.append(cpis::ui::NoticesView::roleView(
+        {&desk.noticeClient(), &desk.store().notices(), &desk.auditor(), &clock, &tray, {}}));
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 
@@ -173,6 +194,32 @@ int main(int argc, char** argv)
     });
     if (training && (parser.isSet(demoUserOpt) || parser.isSet(demoLookupOpt))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
+            auto* notices = qobject_cast<cpis::ui::NoticesView*>(
+                window.functionView(cpis::DeskFunction::Notices));
+            if (notices && parser.isSet(demoNoticeOpt)) {
+                // Attendance notices (issue 7): wait for the first check, open one.
+                QObject::connect(
+                    &notices->service(), &cpis::NoticeService::checked, notices,
+                    [&, notices] {
+                        const int row = parser.value(demoNoticeOpt).toInt() - 1;
+                        notices->table()->setFocus();
+                        notices->table()->setCurrentIndex(notices->filter()->index(row, 0));
+                        if (!parser.isSet(demoAcknowledgeOpt)) {
+                            finish();
+                            return;
+                        }
+                        QObject::connect(
+                            &notices->service(), &cpis::NoticeService::acknowledgeFinished, notices,
+                            [&, notices] {
+                                notices->statusTabs()->setCurrentIndex(1);
+                                notices->table()->setCurrentIndex(notices->filter()->index(0, 0));
+                                finish();
+                            });
+                        notices->acknowledgeButton()->click();
+                    },
+                    Qt::SingleShotConnection);
+                return;
+            }
             if (!lookupNumber.isEmpty())
                 window.lookUp(lookupNumber);
             else
