@@ -285,7 +285,7 @@ void TestNoticesIntegration::localChildIdIsStablePerAuthority()
     QVERIFY(she != MeshMailbox::localChildId(QStringLiteral("LEE1"), kLily));
     QVERIFY(she != MeshMailbox::localChildId(QStringLiteral("SHE1"), kOscar));
     // Pinned: docs/api.md §10 states it, and it must not change between releases.
-    QCOMPARE(she, MeshMailbox::localChildId(QStringLiteral("SHE1"), QStringLiteral("9990000018")));
+    QCOMPARE(she, QStringLiteral("SHE1-42259367"));
 }
 
 LookupResult TestNoticesIntegration::lookUp(const QString& userId, const QString& number)
