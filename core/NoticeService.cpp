@@ -181,6 +181,24 @@ void NoticeService::acknowledge(const QString& messageId)
         m_session, messageId, this,
         [this, messageId, notices](const Result<QString, ServiceError>& r, auto) {
             m_acknowledging.remove(messageId);
+            if (!r && r.error().kind == ServiceError::Kind::NotFound) {
+                // The mailbox no longer holds it: acknowledged already, from another desk or
+                // by an earlier attempt whose answer was lost. Kept here as acknowledged, and
+                // said so, rather than left "new" for ever.
+                auditAcknowledge(notices, messageId, QStringLiteral("not-at-service"));
+                const QString by = m_session.name + QStringLiteral(" (") + m_session.userId +
+                                   QStringLiteral("); the service no longer held it");
+                if (auto s = m_store.markAcknowledged(mailbox(), messageId, m_clock.nowUtc(), by);
+                    !s) {
+                    emit acknowledgeFinished(
+                        messageId, tr("The service no longer holds this notice, and this desk "
+                                      "could not save that: %1")
+                                       .arg(s.error().message));
+                    return;
+                }
+                emit acknowledgeFinished(messageId, QString());
+                return;
+            }
             if (!r) {
                 // Best effort: the "requested" entry stands either way.
                 auditAcknowledge(notices, messageId, QStringLiteral("failed"));

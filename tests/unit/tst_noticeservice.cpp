@@ -128,6 +128,7 @@ private slots:
     void acknowledgeAuditsBeforeTellingTheService();
     void auditFailureStopsTheAcknowledgement();
     void serviceFailureLeavesTheNoticeNew();
+    void goneFromTheServiceIsKeptAsAcknowledged();
     void detailViewIsAuditedOncePerNotice();
 
 private:
@@ -372,6 +373,23 @@ void TestNoticeService::serviceFailureLeavesTheNoticeNew()
     service->acknowledge(QStringLiteral("nope"));
     QCOMPARE(done.size(), 1);
     QVERIFY(!done.first().at(1).toString().isEmpty());
+}
+
+void TestNoticeService::goneFromTheServiceIsKeptAsAcknowledged()
+{
+    auto service = makeService();
+    check(*service);
+    m_box.ackStatus = 404; // acknowledged elsewhere, or an earlier answer was lost
+    QSignalSpy done(service.get(), &NoticeService::acknowledgeFinished);
+    service->acknowledge(QStringLiteral("m1"));
+    QVERIFY(done.wait(5000));
+    QCOMPARE(done.first().at(1).toString(), QString());
+    const auto m1 = m_store->message(QStringLiteral("SHE1"), QStringLiteral("m1"));
+    QVERIFY(m1->first().isAcknowledged());
+    QVERIFY(m1->first().acknowledgedBy.contains(QStringLiteral("no longer held")));
+    QCOMPARE(m_auditor.events.size(), 2);
+    QCOMPARE(m_auditor.events.at(0).outcome, QStringLiteral("requested"));
+    QCOMPARE(m_auditor.events.at(1).outcome, QStringLiteral("not-at-service"));
 }
 
 void TestNoticeService::detailViewIsAuditedOncePerNotice()
