@@ -222,7 +222,15 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_service->start();
 }
 
-NoticesView::~NoticesView() = default;
+NoticesView::~NoticesView()
+{
+    // The children go after this object is no longer a NoticesView: nothing they emit on the
+    // way out (a selection model losing its model) may reach a slot here, let alone audit.
+    for (QObject* child : findChildren<QObject*>())
+        child->disconnect(this);
+    m_service->disconnect(this);
+    m_service->stop();
+}
 
 void NoticesView::reload()
 {
