@@ -52,6 +52,9 @@ DeskServices::create(Config config, const Clock* clock, QObject* parent)
     d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, transport);
     d->m_client =
         std::make_unique<NationalServiceClient>(d->m_transport.get(), d->m_config.serviceUrl);
+    // Attendance notices (issue 7): the same service host in this sandbox (docs/api.md §10).
+    d->m_noticeClient =
+        std::make_unique<NoticeClient>(d->m_transport.get(), d->m_config.serviceUrl);
     d->m_cache = std::make_unique<StoreAnswerCache>(d->m_store->cache(), d->m_config.environment);
     d->m_auditor = std::make_unique<AuditLogAuditor>(d->m_store->audit(), d->m_config.workstation);
     d->m_lookup =

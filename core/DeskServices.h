@@ -5,6 +5,7 @@
 #include "KeyStore.h"
 #include "LookupService.h"
 #include "NationalServiceClient.h"
+#include "NoticeClient.h"
 #include "SecureStore.h"
 #include "StoreAnswerCache.h"
 
@@ -61,6 +62,8 @@ public:
     SecureStore& store() { return *m_store; }
     AccessAuditor& auditor() { return *m_auditor; }
     LookupService& lookups() { return *m_lookup; }
+    // Attendance notices (issue 7): the mailbox client; the store is store().notices().
+    NoticeClient& noticeClient() { return *m_noticeClient; }
 
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<StoreAnswerCache> m_cache;
     std::unique_ptr<AuditLogAuditor> m_auditor;
     std::unique_ptr<LookupService> m_lookup;
+    std::unique_ptr<NoticeClient> m_noticeClient; // issue 7
 };
 
 } // namespace cpis

@@ -24,12 +24,18 @@ QString SecureStore::localDirectoryPath(const QString& directory)
     return QDir(directory).filePath(QStringLiteral("directory.db"));
 }
 
+QString SecureStore::noticesPath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("notices.db"));
+}
+
 SecureStore::~SecureStore()
 {
     // The audit log saves its anchor on close, so it goes before the keys' owner does.
     m_audit.reset();
     m_cache.reset();
     m_localDirectory.reset();
+    m_notices.reset(); // issue 7
 }
 
 StoreResult<std::unique_ptr<SecureStore>>
@@ -77,6 +83,16 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
     if (!local)
         return local.error();
     store->m_localDirectory = std::move(local.value());
+
+    // Attendance notices (issue 7).
+    auto noticesDb = SecureDb::open(noticesPath(directory), k.databaseKey);
+    if (!noticesDb)
+        return noticesDb.error();
+    store->m_noticesDb = std::move(noticesDb.value());
+    auto notices = NoticeStore::open(*store->m_noticesDb);
+    if (!notices)
+        return notices.error();
+    store->m_notices = std::move(notices.value());
 
     store->m_anchors = std::make_unique<KeychainAnchorStore>(keys);
     auto audit =

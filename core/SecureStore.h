@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "Cache.h"
 #include "LocalDirectory.h"
+#include "NoticeStore.h"
 #include "StoreError.h"
 
 #include <QString>
@@ -38,11 +39,14 @@ public:
     Cache& cache() { return *m_cache; }
     AuditLog& audit() { return *m_audit; }
     LocalDirectory& localDirectory() { return *m_localDirectory; }
+    // Attendance notices (issue 7).
+    NoticeStore& notices() { return *m_notices; }
     QString directory() const { return m_directory; }
 
     static QString cachePath(const QString& directory);
     static QString auditPath(const QString& directory);
     static QString localDirectoryPath(const QString& directory);
+    static QString noticesPath(const QString& directory); // issue 7
 
 private:
     SecureStore() = default;
@@ -54,6 +58,9 @@ private:
     std::unique_ptr<AnchorStore> m_anchors;
     std::unique_ptr<Cache> m_cache;
     std::unique_ptr<LocalDirectory> m_localDirectory;
+    // Attendance notices (issue 7): their own file, so cache purges never reach them.
+    std::unique_ptr<SecureDb> m_noticesDb;
+    std::unique_ptr<NoticeStore> m_notices;
     std::unique_ptr<AuditLog> m_audit; // declared last: closed first, saving its anchor
 };
 

@@ -3,6 +3,7 @@
 #include "FhirResources.h"
 #include "HttpFrontEnd.h"
 #include "LocalAuthorityDirectory.h"
+#include "MeshMailbox.h"
 #include "NhsNumber.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
@@ -122,6 +123,9 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
     m_signIn = std::make_unique<SignInService>(
         m_clock, SignInService::defaultUsers(sheffield.odsCode, sheffield.name));
     seedHistory();
+    // Attendance notices (issue 7): the local authorities' mailboxes, a few seeded.
+    m_mesh = std::make_unique<MeshMailbox>(m_log, *m_signIn);
+    m_mesh->seed(*m_catalogue, *m_population, *m_authorities, now());
 
     m_http = std::make_unique<HttpFrontEnd>(
         [this](const QHttpServerRequest& r, QTcpSocket* s) { handle(r, s); });
@@ -189,6 +193,9 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
     case QHttpServerRequest::Method::Post:
         in.method = "POST";
         break;
+    case QHttpServerRequest::Method::Put:
+        in.method = "PUT";
+        break;
     default:
         in.method = "OTHER";
         break;
@@ -203,6 +210,11 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
 
     if (in.path.startsWith(kPdsBase + u'/') || in.path.startsWith(kCpisBase + u'/')) {
         handleFhir(in, socket);
+        return;
+    }
+    if (MeshMailbox::handles(in.path)) {
+        const MeshMailbox::Answer a = m_mesh->answer(in.method, in.path, in.headers);
+        write(socket, {a.status, a.contentType, a.body, a.headers}, in.close);
         return;
     }
     if (in.path.startsWith(QStringLiteral("/oauth2/"))) {

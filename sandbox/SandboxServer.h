@@ -24,6 +24,7 @@ namespace cpis::sandbox {
 class FhirResources;
 class HttpFrontEnd;
 class LocalAuthorityDirectory;
+class MeshMailbox;
 class ScenarioCatalogue;
 class SignInService;
 class SyntheticPopulation;
@@ -116,6 +117,7 @@ private:
     std::unique_ptr<SignInService> m_signIn;
     FaultInjector m_faults;
     AccessLog m_log;
+    std::unique_ptr<MeshMailbox> m_mesh; // attendance notices (issue 7, docs/api.md §10)
     std::unique_ptr<HttpFrontEnd> m_http;
     quint16 m_port = 0;
     QString m_error;

@@ -3,17 +3,23 @@
 #include "DeskServices.h"
 #include "DeskSettings.h"
 #include "MainWindow.h"
+#include "NoticeFilterModel.h"
+#include "NoticesView.h"
 #include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
 #include "Translations.h"
+#include "TrayNotifier.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QTabBar>
+#include <QTableView>
 #include <QTextStream>
 #include <QTimer>
 
@@ -59,6 +65,18 @@ struct Options
     QCommandLineOption demoLock{
         QStringLiteral("demo-lock"),
         QCoreApplication::translate("main", "Training: lock the desk after the demo look-up.")};
+    // Attendance notices demo (issue 7).
+    QCommandLineOption demoNotice{
+        QStringLiteral("demo-notice"),
+        QCoreApplication::translate("main",
+                                    "Training: after the first check for attendance notices, "
+                                    "open the n-th one (from 1)."),
+        QStringLiteral("n")};
+    QCommandLineOption demoAcknowledge{
+        QStringLiteral("demo-acknowledge"),
+        QCoreApplication::translate("main",
+                                    "Training: acknowledge the opened notice and show the "
+                                    "acknowledged ones.")};
     QCommandLineOption capture{
         QStringLiteral("capture"),
         QCoreApplication::translate("main", "Save the window as PNG after the demo, then quit."),
@@ -71,7 +89,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         for (const auto* o : {&training, &store, &demoUser, &demoLookup, &demoNoConfirm,
-                              &demoOffline, &demoLock, &capture})
+                              &demoOffline, &demoLock, &demoNotice, &demoAcknowledge, &capture})
             parser.addOption(*o);
     }
 };
@@ -182,6 +200,10 @@ int main(int argc, char** argv)
         return desk.audit(who, ev);
     };
     deps.directory = &desk.store().localDirectory();
+    // Attendance notices for social workers (issue 7).
+    cpis::ui::TrayNotifier tray(QApplication::windowIcon());
+    deps.roleViews.append(cpis::ui::NoticesView::roleView(
+        {&desk.noticeClient(), &desk.store().notices(), &desk.auditor(), &clock, &tray, {}}));
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 
@@ -223,6 +245,32 @@ int main(int argc, char** argv)
     });
     if (training && (parser.isSet(opt.demoUser) || parser.isSet(opt.demoLookup))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
+            auto* notices = qobject_cast<cpis::ui::NoticesView*>(
+                window.functionView(cpis::DeskFunction::Notices));
+            if (notices && parser.isSet(opt.demoNotice)) {
+                // Attendance notices (issue 7): wait for the first check, open one.
+                QObject::connect(
+                    &notices->service(), &cpis::NoticeService::checked, notices,
+                    [&, notices] {
+                        const int row = parser.value(opt.demoNotice).toInt() - 1;
+                        notices->table()->setFocus();
+                        notices->table()->setCurrentIndex(notices->filter()->index(row, 0));
+                        if (!parser.isSet(opt.demoAcknowledge)) {
+                            finish();
+                            return;
+                        }
+                        QObject::connect(
+                            &notices->service(), &cpis::NoticeService::acknowledgeFinished, notices,
+                            [&, notices] {
+                                notices->statusTabs()->setCurrentIndex(1);
+                                notices->table()->setCurrentIndex(notices->filter()->index(0, 0));
+                                finish();
+                            });
+                        notices->acknowledgeButton()->click();
+                    },
+                    Qt::SingleShotConnection);
+                return;
+            }
             if (!lookupNumber.isEmpty())
                 window.lookUp(lookupNumber);
             else

@@ -9,6 +9,8 @@
 #include "LocalDirectory.h"
 #include "LookupService.h"
 #include "NationalServiceClient.h"
+#include "NoticeClient.h"
+#include "NoticeStore.h"
 #include "SecureDb.h"
 #include "StoreAnswerCache.h"
 
@@ -37,6 +39,10 @@ struct MemoryDesk
     std::unique_ptr<StoreAnswerCache> answers;
     std::unique_ptr<AuditLogAuditor> auditor;
     std::unique_ptr<LookupService> lookups;
+    // Attendance notices (issue 7): the mailbox client and the notices' own encrypted file.
+    std::unique_ptr<SecureDb> noticesDb;
+    std::unique_ptr<NoticeStore> notices;
+    std::unique_ptr<NoticeClient> noticeClient;
 
     explicit MemoryDesk(const QUrl& base) : MemoryDesk(base, FhirTransport::Settings()) {}
     MemoryDesk(const QUrl& base,
@@ -60,6 +66,10 @@ struct MemoryDesk
         auditor = std::make_unique<AuditLogAuditor>(*audit, QStringLiteral("test-host"));
         lookups = std::make_unique<LookupService>(client.get(), answers.get(), auditor.get(),
                                                   &clock, LookupService::Settings{site});
+        // Attendance notices (issue 7).
+        noticesDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("n.db")), key).value());
+        notices = std::move(NoticeStore::open(*noticesDb).value());
+        noticeClient = std::make_unique<NoticeClient>(transport.get(), base);
     }
 
     ~MemoryDesk()

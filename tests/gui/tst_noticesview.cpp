@@ -1,0 +1,388 @@
+// The social worker's notices screen in the real main window, against the in-process sandbox:
+// sign in, see the seeded notices, filter them, open one, acknowledge it from the keyboard,
+// get a desktop notification (counts only) when new ones arrive, and lose the screen at lock.
+#include "DesktopNotifier.h"
+#include "MainWindow.h"
+#include "MeshMailbox.h"
+#include "NoticeFilterModel.h"
+#include "NoticeModel.h"
+#include "NoticesView.h"
+#include "SandboxServer.h"
+#include "SignInService.h"
+#include "support/DeskWindowServices.h"
+#include "support/MemoryDesk.h"
+#include "support/SandboxHttp.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QAbstractScrollArea>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTableView>
+#include <QTest>
+#include <QTimeZone>
+
+#include <memory>
+
+using namespace cpis;
+using cpis::sandbox::SandboxServer;
+using cpis::testsupport::MemoryDesk;
+using cpis::ui::MainWindow;
+using cpis::ui::NoticesView;
+
+namespace {
+
+struct RecordingNotifier final : ui::DesktopNotifier
+{
+    void notify(const QString& title, const QString& message) override
+    {
+        calls.append({title, message});
+    }
+    QList<std::pair<QString, QString>> calls;
+};
+
+struct Desk
+{
+    std::unique_ptr<SandboxServer> sandbox;
+    std::unique_ptr<MemoryDesk> stack;
+    RecordingNotifier notifier;
+    std::unique_ptr<MainWindow> window;
+
+    Desk()
+    {
+        sandbox = std::make_unique<SandboxServer>(SandboxServer::Options{});
+        if (!sandbox->start())
+            qFatal("sandbox did not start");
+        FhirTransport::Settings s;
+        s.stallTimeout = std::chrono::milliseconds(2500);
+        s.totalTimeout = std::chrono::milliseconds(4500);
+        stack = std::make_unique<MemoryDesk>(sandbox->baseUrl(), s);
+        MainWindow::Environment env;
+        env.serviceUrl = sandbox->baseUrl();
+        env.training = true;
+        for (const auto& u : sandbox->signIn().users())
+            env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
+        MainWindow::Services deps = testsupport::windowServices(*stack);
+        deps.roleViews.append(NoticesView::roleView({stack->noticeClient.get(),
+                                                     stack->notices.get(),
+                                                     stack->auditor.get(),
+                                                     &stack->clock,
+                                                     &notifier,
+                                                     {}}));
+        window = std::make_unique<MainWindow>(env, deps, ui::DeskSettings{});
+    }
+    ~Desk()
+    {
+        window.reset();
+        stack.reset();
+    }
+
+    QList<AuditEntry> audit() const
+    {
+        QList<AuditEntry> out;
+        (void)stack->audit->forEach([&](const AuditEntry& e) {
+            out << e;
+            return true;
+        });
+        return out;
+    }
+    int audited(AuditEntry::Action action) const
+    {
+        int n = 0;
+        for (const AuditEntry& e : audit())
+            n += e.action == action ? 1 : 0;
+        return n;
+    }
+};
+
+QDate ukToday()
+{
+    return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/London")).date();
+}
+
+} // namespace
+
+class TestNoticesView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+    void socialWorkerSeesTheMailboxAndIsNotifiedByCount();
+    void filtersByChildDateAndSite();
+    void detailAndAcknowledgeFromTheKeyboard();
+    void newArrivalNotifiesAgain();
+    void failedCheckSaysSoAndKeepsTheList();
+    void lockDestroysTheView();
+    void everyControlHasAnAccessibleNameAndTabOrder();
+
+private:
+    NoticesView* signInAsSocialWorker();
+    MainWindow& w() { return *m_desk->window; }
+    std::unique_ptr<Desk> m_desk;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_filterTester;
+};
+
+void TestNoticesView::init()
+{
+    m_desk = std::make_unique<Desk>();
+    w().show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w()));
+    QApplication::setActiveWindow(&w());
+}
+
+void TestNoticesView::cleanup()
+{
+    m_filterTester.reset();
+    m_modelTester.reset();
+    m_desk.reset();
+}
+
+NoticesView* TestNoticesView::signInAsSocialWorker()
+{
+    QSignalSpy signedIn(&w(), &MainWindow::signedIn);
+    w().signInAs(QStringLiteral("social-worker"));
+    if (!signedIn.wait(10000))
+        return nullptr;
+    if (w().shownFunctions() != QList<DeskFunction>{DeskFunction::Notices})
+        return nullptr;
+    auto* view = qobject_cast<NoticesView*>(w().functionView(DeskFunction::Notices));
+    if (!view)
+        return nullptr;
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(
+        view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_filterTester = std::make_unique<QAbstractItemModelTester>(
+        view->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    if (!QTest::qWaitFor([&] { return view->service().state().lastSuccessUtc.isValid(); }, 10000))
+        return nullptr;
+    return view;
+}
+
+void TestNoticesView::socialWorkerSeesTheMailboxAndIsNotifiedByCount()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    QCOMPARE(view->model()->rowCount(), 3);
+    QCOMPARE(view->table()->model()->rowCount(), 3);
+    QCOMPARE(view->statusTabs()->tabText(0), QStringLiteral("New (3)"));
+    QCOMPARE(view->statusTabs()->tabText(1), QStringLiteral("Acknowledged (0)"));
+    QVERIFY(view->checkStatus()->text().startsWith(QStringLiteral("Last checked: ")));
+    // Newest first.
+    const QAbstractItemModel* m = view->table()->model();
+    QVERIFY(m->index(0, 0).data(ui::NoticeModel::WhenRole).toDateTime() >
+            m->index(2, 0).data(ui::NoticeModel::WhenRole).toDateTime());
+
+    // One desktop notification, with the count and nothing that names anyone.
+    QCOMPARE(m_desk->notifier.calls.size(), 1);
+    const QString text =
+        m_desk->notifier.calls.first().first + u' ' + m_desk->notifier.calls.first().second;
+    // (Plural forms come from the translation; untranslated English reads "notice(s)".)
+    QVERIFY2(text.contains(QStringLiteral("3 new attendance notice")), qPrintable(text));
+    for (const char* never : {"999", "Amelia", "Omar", "Tom", "Sheffield", "RX1", "RX3", "SHE1"})
+        QVERIFY2(!text.contains(QLatin1String(never)), never);
+}
+
+void TestNoticesView::filtersByChildDateAndSite()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    const QAbstractItemModel* m = view->table()->model();
+    QCOMPARE(m->rowCount(), 3);
+
+    QTest::keyClicks(view->childFilter(), QStringLiteral("999 000 0034"));
+    QCOMPARE(m->rowCount(), 1);
+    QCOMPARE(m->index(0, ui::NoticeModel::NhsNumber).data().toString(),
+             QStringLiteral("999 000 0034"));
+    view->childFilter()->clear();
+    const QString childId =
+        sandbox::MeshMailbox::localChildId(QStringLiteral("SHE1"), QStringLiteral("9990000077"));
+    QTest::keyClicks(view->childFilter(), childId.toLower());
+    QCOMPARE(m->rowCount(), 1);
+    QCOMPARE(m->index(0, ui::NoticeModel::ChildId).data().toString(), childId);
+    view->childFilter()->clear();
+    QCOMPARE(m->rowCount(), 3);
+
+    // Sites: all, then the one from the urgent treatment centre.
+    QComboBox* site = view->siteFilter();
+    QCOMPARE(site->count(), 3);
+    site->setCurrentIndex(site->findData(QStringLiteral("RX3")));
+    QCOMPARE(m->rowCount(), 1);
+    QVERIFY(m->index(0, ui::NoticeModel::Site).data().toString().contains(QStringLiteral("RX3")));
+    site->setCurrentIndex(site->findData(QStringLiteral("RX1")));
+    QCOMPARE(m->rowCount(), 2);
+    site->setCurrentIndex(0);
+
+    // Dates (UK days, inclusive): nothing looked up tomorrow; the oldest, three days ago.
+    view->fromDate()->setDate(ukToday().addDays(1));
+    QCOMPARE(m->rowCount(), 0);
+    view->fromDate()->setDate(view->fromDate()->minimumDate()); // "Any"
+    QCOMPARE(view->fromDate()->text(), QStringLiteral("Any"));
+    view->toDate()->setDate(ukToday().addDays(-3));
+    QCOMPARE(m->rowCount(), 1);
+    QCOMPARE(m->index(0, ui::NoticeModel::Site).data().toString(),
+             QStringLiteral("Sandbox General Hospital NHS Trust (RX1)"));
+    view->toDate()->setDate(view->toDate()->minimumDate());
+    QCOMPARE(m->rowCount(), 3);
+}
+
+void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    QTableView* table = view->table();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_End);
+    QTest::keyClick(table, Qt::Key_Home);
+    QCOMPARE(table->currentIndex().row(), 0);
+    const QString nhs = table->model()->index(0, ui::NoticeModel::NhsNumber).data().toString();
+    QVERIFY(view->detailText().contains(nhs));
+    QVERIFY(view->detailText().contains(QStringLiteral("SHE1-")));
+    QVERIFY(view->detailText().contains(QStringLiteral("Not yet")));
+    QVERIFY(view->acknowledgeButton()->isEnabled());
+    // Opening a detail is a view of the child's record.
+    QVERIFY(m_desk->audited(AuditEntry::Action::View) >= 1);
+    const auto views = m_desk->audit();
+    QVERIFY(std::any_of(views.cbegin(), views.cend(), [&](const AuditEntry& e) {
+        return e.action == AuditEntry::Action::View &&
+               NhsNumber::parse(e.nhsNumber).value().display() == nhs;
+    }));
+
+    const QString mailbox = QStringLiteral("SHE1");
+    QCOMPARE(m_desk->sandbox->accessLog().notificationsFor(mailbox).size(), 3);
+    QTest::keyClick(table, Qt::Key_K, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(view->statusTabs()->tabText(1), QStringLiteral("Acknowledged (1)"),
+                              10000);
+    QCOMPARE(view->statusTabs()->tabText(0), QStringLiteral("New (2)"));
+    QCOMPARE(view->actionStatus()->text(), QStringLiteral("Acknowledged."));
+    QCOMPARE(table->model()->rowCount(), 2);
+    QVERIFY(table->hasFocus());
+    QCOMPARE(m_desk->sandbox->accessLog().notificationsFor(mailbox).size(), 2);
+    QCOMPARE(m_desk->audited(AuditEntry::Action::NoticeAcknowledged), 1);
+
+    // The Acknowledged tab, from the keyboard: the notice, with when and by whom.
+    view->statusTabs()->setFocus();
+    QTest::keyClick(view->statusTabs(), Qt::Key_Right);
+    QCOMPARE(view->statusTabs()->currentIndex(), 1);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, ui::NoticeModel::NhsNumber).data().toString(), nhs);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QVERIFY(view->detailText().contains(QStringLiteral("by Sam Okafor (555000000005)")));
+    QVERIFY(!view->acknowledgeButton()->isEnabled());
+}
+
+void TestNoticesView::newArrivalNotifiesAgain()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    QCOMPARE(m_desk->notifier.calls.size(), 1);
+    // A triage look-up by the B0107 nurse, straight at the service.
+    QNetworkAccessManager nam;
+    QUrl url = m_desk->sandbox->baseUrl();
+    url.setPath(QStringLiteral("/cpis/FHIR/R4/CareTeam"));
+    url.setQuery(
+        QStringLiteral("patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C9990000018"));
+    const auto r = sandboxtest::request(
+        nam, "GET", url,
+        {{"X-Request-ID", sandboxtest::newRequestId()},
+         {"Authorization",
+          "Bearer " + m_desk->sandbox->signIn().issueAccessToken(QStringLiteral("triage-nurse"))}});
+    QCOMPARE(r.status, 200);
+
+    QTest::keyClick(view->checkButton(), Qt::Key_Space); // "Check now"
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->notifier.calls.size(), 2, 10000);
+    QVERIFY(
+        m_desk->notifier.calls.last().second.startsWith(QStringLiteral("1 new attendance notice")));
+    QTRY_COMPARE(view->statusTabs()->tabText(0), QStringLiteral("New (4)"));
+}
+
+void TestNoticesView::failedCheckSaysSoAndKeepsTheList()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    const QString lastGood =
+        view->checkStatus()->text().mid(QStringLiteral("Last checked: ").size());
+    m_desk->sandbox.reset(); // the service goes away
+    QSignalSpy checked(&view->service(), &NoticeService::checked);
+    view->service().checkNow();
+    QVERIFY(checked.wait(15000));
+    const QString status = view->checkStatus()->text();
+    QVERIFY2(status.startsWith(QStringLiteral("Could not check for new notices")),
+             qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("Last successful check: ") + lastGood),
+             qPrintable(status));
+    QCOMPARE(view->checkStatus()->accessibleName(), status);
+    // What was held is still shown: a failed check is not "no notices".
+    QCOMPARE(view->table()->model()->rowCount(), 3);
+}
+
+void TestNoticesView::lockDestroysTheView()
+{
+    QPointer<NoticesView> view = signInAsSocialWorker();
+    QVERIFY(view);
+    QPointer<NoticeService> service = &view->service();
+    m_filterTester.reset();
+    m_modelTester.reset();
+    w().lock();
+    QVERIFY(view.isNull());
+    QVERIFY(service.isNull()); // no polling while locked
+    QVERIFY(w().functionView(DeskFunction::Notices) == nullptr);
+    // No notice text is left anywhere in the window.
+    for (QWidget* child : w().findChildren<QWidget*>()) {
+        if (auto* l = qobject_cast<QLabel*>(child))
+            QVERIFY2(!l->text().contains(QStringLiteral("999 000")), qPrintable(l->text()));
+    }
+}
+
+void TestNoticesView::everyControlHasAnAccessibleNameAndTabOrder()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    QList<QWidget*> controls;
+    for (QWidget* c : view->findChildren<QWidget*>()) {
+        // Parts of a composite control (a line edit's clear button, a spin box's editor) are
+        // announced through the control that owns them.
+        QObject* owner = c->parent();
+        if (qobject_cast<QLineEdit*>(owner) || qobject_cast<QAbstractSpinBox*>(owner) ||
+            qobject_cast<QComboBox*>(owner) || qobject_cast<QTableView*>(owner) ||
+            qobject_cast<QAbstractScrollArea*>(owner ? owner->parent() : nullptr))
+            continue;
+        if (qobject_cast<QAbstractButton*>(c) || qobject_cast<QComboBox*>(c) ||
+            qobject_cast<QAbstractSpinBox*>(c) || qobject_cast<QTabBar*>(c) ||
+            qobject_cast<QTableView*>(c) || qobject_cast<QLineEdit*>(c))
+            controls << c;
+    }
+    QVERIFY(controls.size() >= 9);
+    for (QWidget* c : std::as_const(controls))
+        QVERIFY2(!c->accessibleName().isEmpty(),
+                 qPrintable(c->metaObject()->className() + QStringLiteral(" ") + c->objectName()));
+
+    // Tab order: table, Acknowledge, New/Acknowledged, child, from, to, site, Check now.
+    view->table()->setFocus();
+    view->table()->setCurrentIndex(view->table()->model()->index(0, 0));
+    QVERIFY(view->acknowledgeButton()->isEnabled());
+    const QList<QWidget*> order{view->acknowledgeButton(), view->statusTabs(), view->childFilter(),
+                                view->fromDate(),          view->toDate(),     view->siteFilter(),
+                                view->checkButton()};
+    for (QWidget* next : order) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget* f = QApplication::focusWidget();
+        QVERIFY2(f == next || next->isAncestorOf(f),
+                 qPrintable(QStringLiteral("focus on %1, expected %2")
+                                .arg(f ? f->objectName() : QStringLiteral("nothing"),
+                                     next->objectName())));
+    }
+}
+
+QTEST_MAIN(TestNoticesView)
+#include "tst_noticesview.moc"
