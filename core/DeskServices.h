@@ -5,6 +5,8 @@
 #include "KeyStore.h"
 #include "LookupService.h"
 #include "NationalServiceClient.h"
+#include "ReviewClient.h"
+#include "ReviewService.h"
 #include "SecureStore.h"
 #include "StoreAnswerCache.h"
 
@@ -61,6 +63,7 @@ public:
     SecureStore& store() { return *m_store; }
     AccessAuditor& auditor() { return *m_auditor; }
     LookupService& lookups() { return *m_lookup; }
+    ReviewService& review() { return *m_review; } // issue 7: the site's positives
 
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
@@ -78,6 +81,9 @@ private:
     std::unique_ptr<StoreAnswerCache> m_cache;
     std::unique_ptr<AuditLogAuditor> m_auditor;
     std::unique_ptr<LookupService> m_lookup;
+    // Issue 7: the safeguarding lead's review of the site's positives.
+    std::unique_ptr<ReviewClient> m_reviewClient;
+    std::unique_ptr<ReviewService> m_review;
 };
 
 } // namespace cpis

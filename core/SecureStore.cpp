@@ -24,12 +24,18 @@ QString SecureStore::localDirectoryPath(const QString& directory)
     return QDir(directory).filePath(QStringLiteral("directory.db"));
 }
 
+QString SecureStore::reviewPath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("review.db"));
+}
+
 SecureStore::~SecureStore()
 {
     // The audit log saves its anchor on close, so it goes before the keys' owner does.
     m_audit.reset();
     m_cache.reset();
     m_localDirectory.reset();
+    m_review.reset();
 }
 
 StoreResult<std::unique_ptr<SecureStore>>
@@ -37,7 +43,8 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
 {
     const bool exists = QFileInfo::exists(cachePath(directory)) ||
                         QFileInfo::exists(auditPath(directory)) ||
-                        QFileInfo::exists(localDirectoryPath(directory));
+                        QFileInfo::exists(localDirectoryPath(directory)) ||
+                        QFileInfo::exists(reviewPath(directory));
     auto loaded = keys.loadOrCreate(exists);
     if (!loaded)
         return loaded.error();
@@ -77,6 +84,15 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
     if (!local)
         return local.error();
     store->m_localDirectory = std::move(local.value());
+    // Issue 7: the review queue, in its own file so cache purges never reach decisions.
+    auto reviewDb = SecureDb::open(reviewPath(directory), k.databaseKey);
+    if (!reviewDb)
+        return reviewDb.error();
+    store->m_reviewDb = std::move(reviewDb.value());
+    auto review = ReviewStore::open(*store->m_reviewDb);
+    if (!review)
+        return review.error();
+    store->m_review = std::move(review.value());
 
     store->m_anchors = std::make_unique<KeychainAnchorStore>(keys);
     auto audit =

@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "Cache.h"
 #include "LocalDirectory.h"
+#include "ReviewStore.h"
 #include "StoreError.h"
 
 #include <QString>
@@ -38,11 +39,13 @@ public:
     Cache& cache() { return *m_cache; }
     AuditLog& audit() { return *m_audit; }
     LocalDirectory& localDirectory() { return *m_localDirectory; }
+    ReviewStore& review() { return *m_review; } // issue 7: the site's review queue
     QString directory() const { return m_directory; }
 
     static QString cachePath(const QString& directory);
     static QString auditPath(const QString& directory);
     static QString localDirectoryPath(const QString& directory);
+    static QString reviewPath(const QString& directory); // issue 7
 
 private:
     SecureStore() = default;
@@ -54,6 +57,9 @@ private:
     std::unique_ptr<AnchorStore> m_anchors;
     std::unique_ptr<Cache> m_cache;
     std::unique_ptr<LocalDirectory> m_localDirectory;
+    // Issue 7: the review queue, in its own file.
+    std::unique_ptr<SecureDb> m_reviewDb;
+    std::unique_ptr<ReviewStore> m_review;
     std::unique_ptr<AuditLog> m_audit; // declared last: closed first, saving its anchor
 };
 
