@@ -3,7 +3,8 @@
 # under Xvfb and saves its main window once the scripted demo has finished, e.g.
 #   bash scripts/screenshot.sh docs/screenshots/desk-plans-found.png --demo-lookup 9990000018
 # Without --demo-* options it captures the window as it opens (and the sign-in dialog, as
-# <out>-dialog.png). `screenshot.sh --all` refreshes every docs/screenshots/desk-*.png.
+# <out>-dialog.png). `screenshot.sh --all` refreshes every docs/screenshots/desk-*.png
+# and review-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?output png or --all}; shift || true
@@ -23,6 +24,7 @@ if [[ $out == --all ]]; then
     "desk-could-not-check.png --demo-lookup 9990000190"
     "desk-from-cache.png --demo-lookup 9990000018 --demo-offline"
     "desk-locked.png --demo-lookup 9990000018 --demo-lock"
+    "review-queue.png --demo-user safeguarding-lead --demo-review"
   )
   for shot in "${shots[@]}"; do
     read -r name args <<<"$shot"

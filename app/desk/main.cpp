@@ -3,6 +3,7 @@
 #include "DeskServices.h"
 #include "DeskSettings.h"
 #include "MainWindow.h"
+#include "ReviewView.h"
 #include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
@@ -14,6 +15,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 
@@ -73,12 +75,16 @@ int main(int argc, char** argv)
     const QCommandLineOption demoLockOpt(
         QStringLiteral("demo-lock"),
         QApplication::translate("main", "Training: lock the desk after the demo look-up."));
+    const QCommandLineOption demoReviewOpt( // issue 7
+        QStringLiteral("demo-review"),
+        QApplication::translate("main", "Training: open the review screen once it has refreshed "
+                                        "(sign in as safeguarding-lead)."));
     const QCommandLineOption captureOpt(
         QStringLiteral("capture"),
         QApplication::translate("main", "Save the window as PNG after the demo, then quit."),
         QStringLiteral("png"));
     for (const auto* o : {&trainingOpt, &storeOpt, &demoUserOpt, &demoLookupOpt, &demoNoConfirmOpt,
-                          &demoOfflineOpt, &demoLockOpt, &captureOpt})
+                          &demoOfflineOpt, &demoLockOpt, &demoReviewOpt, &captureOpt})
         parser.addOption(*o);
     parser.process(app);
     const bool capture = parser.isSet(captureOpt);
@@ -132,6 +138,11 @@ int main(int argc, char** argv)
         return desk.audit(who, ev);
     };
     deps.directory = &desk.store().localDirectory();
+    // Issue 7: the safeguarding lead's review of the site's positives.
+    deps.roleViews.append({cpis::DeskFunction::Review, QApplication::translate("main", "&Review"),
+                           [&desk, &clock](const cpis::UserSession& s, QWidget* parent) {
+                               return new cpis::ui::ReviewView(&desk.review(), &clock, s, parent);
+                           }});
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 
@@ -173,6 +184,14 @@ int main(int argc, char** argv)
     });
     if (training && (parser.isSet(demoUserOpt) || parser.isSet(demoLookupOpt))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
+            // Issue 7: the review screen, once its refresh has answered.
+            if (auto* review = qobject_cast<cpis::ui::ReviewView*>(
+                    window.functionView(cpis::DeskFunction::Review));
+                review && parser.isSet(demoReviewOpt)) {
+                window.functionTabs()->setCurrentWidget(review);
+                QObject::connect(review, &cpis::ui::ReviewView::refreshFinished, &window, finish);
+                return;
+            }
             if (!lookupNumber.isEmpty())
                 window.lookUp(lookupNumber);
             else

@@ -9,6 +9,9 @@
 #include "LocalDirectory.h"
 #include "LookupService.h"
 #include "NationalServiceClient.h"
+#include "ReviewClient.h"
+#include "ReviewService.h"
+#include "ReviewStore.h"
 #include "SecureDb.h"
 #include "StoreAnswerCache.h"
 
@@ -37,6 +40,11 @@ struct MemoryDesk
     std::unique_ptr<StoreAnswerCache> answers;
     std::unique_ptr<AuditLogAuditor> auditor;
     std::unique_ptr<LookupService> lookups;
+    // Issue 7: the site review queue (own file, as SecureStore keeps it).
+    std::unique_ptr<SecureDb> reviewDb;
+    std::unique_ptr<ReviewStore> reviewStore;
+    std::unique_ptr<ReviewClient> reviewClient;
+    std::unique_ptr<ReviewService> review;
 
     explicit MemoryDesk(const QUrl& base) : MemoryDesk(base, FhirTransport::Settings()) {}
     MemoryDesk(const QUrl& base,
@@ -60,10 +68,18 @@ struct MemoryDesk
         auditor = std::make_unique<AuditLogAuditor>(*audit, QStringLiteral("test-host"));
         lookups = std::make_unique<LookupService>(client.get(), answers.get(), auditor.get(),
                                                   &clock, LookupService::Settings{site});
+        // Issue 7: the site review queue.
+        reviewDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("r.db")), key).value());
+        reviewStore = std::move(ReviewStore::open(*reviewDb).value());
+        reviewClient = std::make_unique<ReviewClient>(transport.get(), base);
+        review = std::make_unique<ReviewService>(reviewClient.get(), reviewStore.get(),
+                                                 auditor.get(), &clock);
     }
 
     ~MemoryDesk()
     {
+        review.reset(); // issue 7: holds the client, the store and the auditor
+        reviewClient.reset();
         lookups.reset(); // look-ups in flight hold the client and the auditor
         auditor.reset();
     }
