@@ -67,7 +67,9 @@ ReviewView::ReviewView(ReviewService* service,
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setTabKeyNavigation(false); // Tab leaves the table for the status editor
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as what it shows; the note takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ReviewQueueModel::Note, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("CP-IS positives at this site"));
     m_table->setAccessibleDescription(
         tr("Newest first. Up and Down choose a positive; Tab moves to its status and note."));
