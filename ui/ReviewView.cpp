@@ -216,8 +216,10 @@ void ReviewView::updateChart()
 {
     QChart* chart = m_chart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
-        chart->removeAxis(axis);
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis); // hands the axis back to us
+        delete axis;
+    }
     const auto counts = m_service->dailyCounts(m_session, kDays);
     if (!counts)
         return;
