@@ -23,15 +23,17 @@ QString AuditEntry::actionName(Action a)
         return QStringLiteral("lock");
     case Action::Unlock:
         return QStringLiteral("unlock");
+    case Action::ReviewUpdated:
+        return QStringLiteral("review-updated");
     }
     return {};
 }
 
 std::optional<AuditEntry::Action> AuditEntry::actionFromName(const QString& name)
 {
-    for (Action a :
-         {Action::LookUp, Action::View, Action::NoticeAcknowledged, Action::ListSync,
-          Action::Export, Action::SignIn, Action::SignOut, Action::Lock, Action::Unlock}) {
+    for (Action a : {Action::LookUp, Action::View, Action::NoticeAcknowledged, Action::ListSync,
+                     Action::Export, Action::SignIn, Action::SignOut, Action::Lock, Action::Unlock,
+                     Action::ReviewUpdated}) {
         if (actionName(a) == name)
             return a;
     }

@@ -22,6 +22,7 @@ struct AuditEntry
         SignOut,
         Lock,
         Unlock,
+        ReviewUpdated, // issue 7: a safeguarding lead set a positive's review status
     };
 
     qint64 seq = 0;

@@ -30,6 +30,7 @@ QString fhirAction(AuditEntry::Action a)
         return QStringLiteral("R");
     case AuditEntry::Action::NoticeAcknowledged:
     case AuditEntry::Action::ListSync:
+    case AuditEntry::Action::ReviewUpdated:
         return QStringLiteral("U");
     default:
         return QStringLiteral("E");

@@ -31,6 +31,8 @@ DeskServices::Config DeskServices::defaultConfig(const QUrl& serviceUrl,
 DeskServices::~DeskServices()
 {
     // Look-ups in flight hold the client and the auditor: they go first.
+    m_review.reset(); // issue 7
+    m_reviewClient.reset();
     m_lookup.reset();
     m_auditor.reset();
     m_cache.reset();
@@ -60,6 +62,11 @@ DeskServices::create(Config config, const Clock* clock, QObject* parent)
     d->m_lookup =
         std::make_unique<LookupService>(d->m_client.get(), d->m_cache.get(), d->m_auditor.get(),
                                         clock, LookupService::Settings{d->m_config.site});
+    // Issue 7: the site review queue.
+    d->m_reviewClient =
+        std::make_unique<ReviewClient>(d->m_transport.get(), d->m_config.serviceUrl);
+    d->m_review = std::make_unique<ReviewService>(d->m_reviewClient.get(), &d->m_store->review(),
+                                                  d->m_auditor.get(), clock);
     return d;
 }
 

@@ -6,6 +6,8 @@
 #include "LookupService.h"
 #include "NationalServiceClient.h"
 #include "NoticeClient.h"
+#include "ReviewClient.h"
+#include "ReviewService.h"
 #include "SecureStore.h"
 #include "StoreAnswerCache.h"
 
@@ -64,6 +66,7 @@ public:
     LookupService& lookups() { return *m_lookup; }
     // Attendance notices (issue 7): the mailbox client; the store is store().notices().
     NoticeClient& noticeClient() { return *m_noticeClient; }
+    ReviewService& review() { return *m_review; } // issue 7: the site's positives
 
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
@@ -82,6 +85,9 @@ private:
     std::unique_ptr<AuditLogAuditor> m_auditor;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<NoticeClient> m_noticeClient; // issue 7
+    // Issue 7: the safeguarding lead's review of the site's positives.
+    std::unique_ptr<ReviewClient> m_reviewClient;
+    std::unique_ptr<ReviewService> m_review;
 };
 
 } // namespace cpis

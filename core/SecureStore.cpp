@@ -29,6 +29,11 @@ QString SecureStore::noticesPath(const QString& directory)
     return QDir(directory).filePath(QStringLiteral("notices.db"));
 }
 
+QString SecureStore::reviewPath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("review.db"));
+}
+
 SecureStore::~SecureStore()
 {
     // The audit log saves its anchor on close, so it goes before the keys' owner does.
@@ -36,14 +41,16 @@ SecureStore::~SecureStore()
     m_cache.reset();
     m_localDirectory.reset();
     m_notices.reset(); // issue 7
+    m_review.reset();
 }
 
 StoreResult<std::unique_ptr<SecureStore>>
 SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, Options options)
 {
-    const bool exists = QFileInfo::exists(cachePath(directory)) ||
-                        QFileInfo::exists(auditPath(directory)) ||
-                        QFileInfo::exists(localDirectoryPath(directory));
+    const bool exists =
+        QFileInfo::exists(cachePath(directory)) || QFileInfo::exists(auditPath(directory)) ||
+        QFileInfo::exists(localDirectoryPath(directory)) ||
+        QFileInfo::exists(noticesPath(directory)) || QFileInfo::exists(reviewPath(directory));
     auto loaded = keys.loadOrCreate(exists);
     if (!loaded)
         return loaded.error();
@@ -83,6 +90,15 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
     if (!local)
         return local.error();
     store->m_localDirectory = std::move(local.value());
+    // Issue 7: the review queue, in its own file so cache purges never reach decisions.
+    auto reviewDb = SecureDb::open(reviewPath(directory), k.databaseKey);
+    if (!reviewDb)
+        return reviewDb.error();
+    store->m_reviewDb = std::move(reviewDb.value());
+    auto review = ReviewStore::open(*store->m_reviewDb);
+    if (!review)
+        return review.error();
+    store->m_review = std::move(review.value());
 
     // Attendance notices (issue 7).
     auto noticesDb = SecureDb::open(noticesPath(directory), k.databaseKey);

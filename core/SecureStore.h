@@ -4,6 +4,7 @@
 #include "Cache.h"
 #include "LocalDirectory.h"
 #include "NoticeStore.h"
+#include "ReviewStore.h"
 #include "StoreError.h"
 
 #include <QString>
@@ -41,12 +42,14 @@ public:
     LocalDirectory& localDirectory() { return *m_localDirectory; }
     // Attendance notices (issue 7).
     NoticeStore& notices() { return *m_notices; }
+    ReviewStore& review() { return *m_review; } // issue 7: the site's review queue
     QString directory() const { return m_directory; }
 
     static QString cachePath(const QString& directory);
     static QString auditPath(const QString& directory);
     static QString localDirectoryPath(const QString& directory);
     static QString noticesPath(const QString& directory); // issue 7
+    static QString reviewPath(const QString& directory);  // issue 7
 
 private:
     SecureStore() = default;
@@ -61,6 +64,9 @@ private:
     // Attendance notices (issue 7): their own file, so cache purges never reach them.
     std::unique_ptr<SecureDb> m_noticesDb;
     std::unique_ptr<NoticeStore> m_notices;
+    // Issue 7: the review queue, in its own file.
+    std::unique_ptr<SecureDb> m_reviewDb;
+    std::unique_ptr<ReviewStore> m_review;
     std::unique_ptr<AuditLog> m_audit; // declared last: closed first, saving its anchor
 };
 

@@ -5,6 +5,7 @@
 #include "LocalAuthorityDirectory.h"
 #include "MeshMailbox.h"
 #include "NhsNumber.h"
+#include "ReviewFeed.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
 #include "SyntheticPopulation.h"
@@ -126,6 +127,13 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
     // Attendance notices (issue 7): the local authorities' mailboxes, a few seeded.
     m_mesh = std::make_unique<MeshMailbox>(m_log, *m_signIn);
     m_mesh->seed(*m_catalogue, *m_population, *m_authorities, now());
+    // Issue 7: the review feed, with 30 days of positives at the hospital trust (RX1).
+    m_review = std::make_unique<ReviewFeed>(*m_authorities);
+    m_review->seed(*m_population, *m_catalogue,
+                   {*m_signIn->user(QStringLiteral("triage-nurse")),
+                    *m_signIn->user(QStringLiteral("triage-nurse")),
+                    *m_signIn->user(QStringLiteral("safeguarding-lead"))},
+                   now(), m_options.seed);
 
     m_http = std::make_unique<HttpFrontEnd>(
         [this](const QHttpServerRequest& r, QTcpSocket* s) { handle(r, s); });
@@ -373,6 +381,11 @@ SandboxServer::Reply SandboxServer::answerFhir(const Incoming& in, bool unknownP
     if (!unscheduled.isEmpty() && unscheduled != "true" && unscheduled != "false")
         return refuse(400, "PRECONDITION_FAILED",
                       QStringLiteral("IsUnscheduledAccessEvent must be true or false"));
+    if (ReviewFeed::handles(in.path, in.query)) { // issue 7: the site review feed (§12)
+        const ReviewFeed::Answer a = m_review->answer(in.query, *user, now(), in.origin);
+        return {a.status == 200 ? fhirJson(in, a.body) : error(in, a.status, a.spineCode, a.why),
+                Fault::None, 0};
+    }
     if (in.path != kCpisBase + QStringLiteral("/CareTeam") &&
         in.path != kCpisBase + QStringLiteral("/AuditEvent"))
         return refuse(404, "RESOURCE_NOT_FOUND", QStringLiteral("No endpoint at this path"));
@@ -455,6 +468,7 @@ SandboxServer::careTeam(const Incoming& in, const TestUser& user, bool unknownPl
     const bool unscheduled = in.header("isunscheduledaccessevent").toLower() != "false";
     const bool notifies = unscheduled && user.notifies();
     m_log.record(AccessEvent{m_log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
+    m_review->record(*nhs, plans, t, user); // a positive for the site's review (issue 7)
     if (notifies) {
         QStringList told;
         for (const SandboxPlan& p : std::as_const(plans)) {

@@ -25,6 +25,7 @@ class FhirResources;
 class HttpFrontEnd;
 class LocalAuthorityDirectory;
 class MeshMailbox;
+class ReviewFeed;
 class ScenarioCatalogue;
 class SignInService;
 class SyntheticPopulation;
@@ -62,6 +63,7 @@ public:
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }
     const LocalAuthorityDirectory& authorities() const { return *m_authorities; }
+    const ReviewFeed& reviewFeed() const { return *m_review; } // site review feed (issue 7)
 
     static const QString kPdsBase;
     static const QString kCpisBase;
@@ -117,7 +119,8 @@ private:
     std::unique_ptr<SignInService> m_signIn;
     FaultInjector m_faults;
     AccessLog m_log;
-    std::unique_ptr<MeshMailbox> m_mesh; // attendance notices (issue 7, docs/api.md §10)
+    std::unique_ptr<MeshMailbox> m_mesh;  // attendance notices (issue 7, docs/api.md §10)
+    std::unique_ptr<ReviewFeed> m_review; // issue 7: CP-IS positives per site
     std::unique_ptr<HttpFrontEnd> m_http;
     quint16 m_port = 0;
     QString m_error;

@@ -3,8 +3,8 @@
 # under Xvfb and saves its main window once the scripted demo has finished, e.g.
 #   bash scripts/screenshot.sh docs/screenshots/desk-plans-found.png --demo-lookup 9990000018
 # Without --demo-* options it captures the window as it opens (and the sign-in dialog, as
-# <out>-dialog.png). `screenshot.sh --all` refreshes every docs/screenshots/desk-*.png and
-# notices-*.png.
+# <out>-dialog.png). `screenshot.sh --all` refreshes every docs/screenshots/desk-*.png,
+# notices-*.png and review-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?output png or --all}; shift || true
@@ -26,6 +26,7 @@ if [[ $out == --all ]]; then
     "desk-locked.png --demo-lookup 9990000018 --demo-lock"
     "notices-new.png --demo-user social-worker --demo-notice 1"
     "notices-acknowledged.png --demo-user social-worker --demo-notice 1 --demo-acknowledge"
+    "review-queue.png --demo-user safeguarding-lead --demo-review"
   )
   for shot in "${shots[@]}"; do
     read -r name args <<<"$shot"

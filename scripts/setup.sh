@@ -8,7 +8,8 @@ packages=(
   cmake ninja-build ccache g++ pkg-config dpkg-dev clang-format
   # Qt 6.4 (qt6-websockets-dev: Qt6HttpServer needs it but Debian does not say so)
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev qt6-tools-dev qt6-l10n-tools
-  qt6-charts-dev
+  # qt6-charts-dev's CMake package needs Qt6OpenGL's, which Debian ships apart and does not name
+  qt6-charts-dev libqt6opengl6-dev
   # secure store (libsecret-1-0 is dlopen()ed by QtKeychain, which does not depend on it)
   qtkeychain-qt6-dev libsecret-1-0 libsqlcipher-dev sqlcipher libssl-dev
   # headless tests: private D-Bus session with a real Secret Service, X server for screenshots

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "NoticeFilterModel.h"
 #include "NoticesView.h"
+#include "ReviewView.h"
 #include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -77,6 +79,12 @@ struct Options
         QCoreApplication::translate("main",
                                     "Training: acknowledge the opened notice and show the "
                                     "acknowledged ones.")};
+    QCommandLineOption demoReview{
+        // issue 7
+        QStringLiteral("demo-review"),
+        QCoreApplication::translate("main",
+                                    "Training: open the review screen once it has refreshed "
+                                    "(sign in as safeguarding-lead).")};
     QCommandLineOption capture{
         QStringLiteral("capture"),
         QCoreApplication::translate("main", "Save the window as PNG after the demo, then quit."),
@@ -88,8 +96,9 @@ struct Options
             "main", "Child Protection - Information Sharing desk client."));
         parser.addHelpOption();
         parser.addVersionOption();
-        for (const auto* o : {&training, &store, &demoUser, &demoLookup, &demoNoConfirm,
-                              &demoOffline, &demoLock, &demoNotice, &demoAcknowledge, &capture})
+        for (const auto* o :
+             {&training, &store, &demoUser, &demoLookup, &demoNoConfirm, &demoOffline, &demoLock,
+              &demoNotice, &demoAcknowledge, &demoReview, &capture})
             parser.addOption(*o);
     }
 };
@@ -204,6 +213,11 @@ int main(int argc, char** argv)
     cpis::ui::TrayNotifier tray(QApplication::windowIcon());
     deps.roleViews.append(cpis::ui::NoticesView::roleView(
         {&desk.noticeClient(), &desk.store().notices(), &desk.auditor(), &clock, &tray, {}}));
+    // Issue 7: the safeguarding lead's review of the site's positives.
+    deps.roleViews.append({cpis::DeskFunction::Review, QApplication::translate("main", "&Review"),
+                           [&desk, &clock](const cpis::UserSession& s, QWidget* parent) {
+                               return new cpis::ui::ReviewView(&desk.review(), &clock, s, parent);
+                           }});
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 
@@ -245,6 +259,14 @@ int main(int argc, char** argv)
     });
     if (training && (parser.isSet(opt.demoUser) || parser.isSet(opt.demoLookup))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
+            // Issue 7: the review screen, once its refresh has answered.
+            if (auto* review = qobject_cast<cpis::ui::ReviewView*>(
+                    window.functionView(cpis::DeskFunction::Review));
+                review && parser.isSet(opt.demoReview)) {
+                window.functionTabs()->setCurrentWidget(review);
+                QObject::connect(review, &cpis::ui::ReviewView::refreshFinished, &window, finish);
+                return;
+            }
             auto* notices = qobject_cast<cpis::ui::NoticesView*>(
                 window.functionView(cpis::DeskFunction::Notices));
             if (notices && parser.isSet(opt.demoNotice)) {

@@ -11,6 +11,9 @@
 #include "NationalServiceClient.h"
 #include "NoticeClient.h"
 #include "NoticeStore.h"
+#include "ReviewClient.h"
+#include "ReviewService.h"
+#include "ReviewStore.h"
 #include "SecureDb.h"
 #include "StoreAnswerCache.h"
 
@@ -43,6 +46,11 @@ struct MemoryDesk
     std::unique_ptr<SecureDb> noticesDb;
     std::unique_ptr<NoticeStore> notices;
     std::unique_ptr<NoticeClient> noticeClient;
+    // Issue 7: the site review queue (own file, as SecureStore keeps it).
+    std::unique_ptr<SecureDb> reviewDb;
+    std::unique_ptr<ReviewStore> reviewStore;
+    std::unique_ptr<ReviewClient> reviewClient;
+    std::unique_ptr<ReviewService> review;
 
     explicit MemoryDesk(const QUrl& base) : MemoryDesk(base, FhirTransport::Settings()) {}
     MemoryDesk(const QUrl& base,
@@ -70,10 +78,18 @@ struct MemoryDesk
         noticesDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("n.db")), key).value());
         notices = std::move(NoticeStore::open(*noticesDb).value());
         noticeClient = std::make_unique<NoticeClient>(transport.get(), base);
+        // Issue 7: the site review queue.
+        reviewDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("r.db")), key).value());
+        reviewStore = std::move(ReviewStore::open(*reviewDb).value());
+        reviewClient = std::make_unique<ReviewClient>(transport.get(), base);
+        review = std::make_unique<ReviewService>(reviewClient.get(), reviewStore.get(),
+                                                 auditor.get(), &clock);
     }
 
     ~MemoryDesk()
     {
+        review.reset(); // issue 7: holds the client, the store and the auditor
+        reviewClient.reset();
         lookups.reset(); // look-ups in flight hold the client and the auditor
         auditor.reset();
     }
