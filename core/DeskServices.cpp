@@ -30,7 +30,9 @@ DeskServices::Config DeskServices::defaultConfig(const QUrl& serviceUrl,
 
 DeskServices::~DeskServices()
 {
-    // Look-ups in flight hold the client and the auditor: they go first.
+    // Look-ups and syncs in flight hold the client and the auditor: they go first.
+    m_areaLists.reset();
+    m_areaListClient.reset();
     m_lookup.reset();
     m_auditor.reset();
     m_cache.reset();
@@ -57,6 +59,11 @@ DeskServices::create(Config config, const Clock* clock, QObject* parent)
     d->m_lookup =
         std::make_unique<LookupService>(d->m_client.get(), d->m_cache.get(), d->m_auditor.get(),
                                         clock, LookupService::Settings{d->m_config.site});
+    // Area lists (issue 7)
+    d->m_areaListClient = std::make_unique<AreaListClient>(
+        d->m_transport.get(), &d->m_nam, d->m_config.serviceUrl, AreaListClient::Settings{});
+    d->m_areaLists = std::make_unique<AreaListService>(
+        d->m_areaListClient.get(), &d->m_store->areaLists(), d->m_auditor.get(), clock);
     return d;
 }
 

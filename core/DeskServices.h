@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AreaListClient.h"
+#include "AreaListService.h"
 #include "AuditLogAuditor.h"
 #include "FhirTransport.h"
 #include "KeyStore.h"
@@ -61,6 +63,7 @@ public:
     SecureStore& store() { return *m_store; }
     AccessAuditor& auditor() { return *m_auditor; }
     LookupService& lookups() { return *m_lookup; }
+    AreaListService& areaLists() { return *m_areaLists; } // issue 7
 
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
@@ -78,6 +81,9 @@ private:
     std::unique_ptr<StoreAnswerCache> m_cache;
     std::unique_ptr<AuditLogAuditor> m_auditor;
     std::unique_ptr<LookupService> m_lookup;
+    // Area lists (issue 7)
+    std::unique_ptr<AreaListClient> m_areaListClient;
+    std::unique_ptr<AreaListService> m_areaLists;
 };
 
 } // namespace cpis

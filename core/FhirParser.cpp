@@ -243,8 +243,27 @@ Result<Demographics, Error> FhirParser::patient(const QByteArray& body, const Nh
     auto parsed = parseObject(body, QStringLiteral("Patient"));
     if (!parsed)
         return parsed.error();
-    const QJsonObject p = parsed.value();
+    return patientResource(parsed.value(), asked);
+}
 
+std::optional<QDateTime> FhirParser::instant(const QJsonValue& v)
+{
+    return parseInstant(v);
+}
+
+Result<CpisPlan, Error> FhirParser::careTeamResource(const QJsonObject& ct,
+                                                     const NhsNumber& subject)
+{
+    if (ct.value(QLatin1String("resourceType")).toString() != u"CareTeam")
+        return err(QStringLiteral("resourceType is not CareTeam"));
+    return careTeamPlan(ct, subject);
+}
+
+Result<Demographics, Error> FhirParser::patientResource(const QJsonObject& p,
+                                                        const NhsNumber& asked)
+{
+    if (p.value(QLatin1String("resourceType")).toString() != u"Patient")
+        return err(QStringLiteral("resourceType is not Patient"));
     const auto id = NhsNumber::parse(p.value(QLatin1String("id")).toString());
     if (!id)
         return err(QStringLiteral("Patient.id is not a valid NHS number"));

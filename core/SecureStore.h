@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AreaListStore.h"
 #include "AuditLog.h"
 #include "Cache.h"
 #include "LocalDirectory.h"
@@ -39,6 +40,9 @@ public:
     AuditLog& audit() { return *m_audit; }
     LocalDirectory& localDirectory() { return *m_localDirectory; }
     QString directory() const { return m_directory; }
+    // Area lists (issue 7): their own file, see AreaListStore.
+    AreaListStore& areaLists() { return *m_areaLists; }
+    static QString areaListsPath(const QString& directory);
 
     static QString cachePath(const QString& directory);
     static QString auditPath(const QString& directory);
@@ -54,6 +58,9 @@ private:
     std::unique_ptr<AnchorStore> m_anchors;
     std::unique_ptr<Cache> m_cache;
     std::unique_ptr<LocalDirectory> m_localDirectory;
+    // Area lists (issue 7)
+    std::unique_ptr<SecureDb> m_areaListsDb;
+    std::unique_ptr<AreaListStore> m_areaLists;
     std::unique_ptr<AuditLog> m_audit; // declared last: closed first, saving its anchor
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessLog.h"
+#include "BulkExport.h"
 #include "Clock.h"
 #include "FaultInjector.h"
 
@@ -44,7 +45,8 @@ public:
         FaultInjector::Choice fault;    // server-wide
         QSslCertificate tlsCertificate; // both set: HTTPS
         QSslKey tlsKey;
-        const Clock* clock = nullptr; // nullptr: the system clock
+        const Clock* clock = nullptr;  // nullptr: the system clock
+        BulkExport::Options areaLists; // area lists (docs/api.md §11)
     };
 
     explicit SandboxServer(Options options, QObject* parent = nullptr);
@@ -61,6 +63,7 @@ public:
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }
     const LocalAuthorityDirectory& authorities() const { return *m_authorities; }
+    BulkExport& areaLists() { return *m_bulk; } // area lists: groups, counters, test hooks
 
     static const QString kPdsBase;
     static const QString kCpisBase;
@@ -116,6 +119,7 @@ private:
     std::unique_ptr<SignInService> m_signIn;
     FaultInjector m_faults;
     AccessLog m_log;
+    std::unique_ptr<BulkExport> m_bulk; // before m_http: sockets (and their file streams) go first
     std::unique_ptr<HttpFrontEnd> m_http;
     quint16 m_port = 0;
     QString m_error;

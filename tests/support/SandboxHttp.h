@@ -81,7 +81,9 @@ inline HttpResult request(QNetworkAccessManager& nam,
     }
     QElapsedTimer t;
     t.start();
-    QNetworkReply* reply = method == "POST" ? nam.post(req, body) : nam.get(req);
+    QNetworkReply* reply = method == "POST"  ? nam.post(req, body)
+                           : method == "GET" ? nam.get(req)
+                                             : nam.sendCustomRequest(req, method, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     HttpResult r;
     r.finished = finished.wait(timeoutMs + 5000);
