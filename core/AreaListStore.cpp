@@ -174,8 +174,10 @@ AreaListStore::commitSync(const QString& areaName, const QDateTime& asOf, const 
         !s)
         return fail(s.error());
     if (auto s = run(m_db,
-                     "DELETE FROM area_patient WHERE area = ?1 AND NOT EXISTS (SELECT 1 FROM "
-                     "area_plan p WHERE p.area = ?1 AND p.nhs = area_patient.nhs)",
+                     // NOT IN builds one temporary index; a correlated NOT EXISTS would scan the
+                     // area's plans once per person (area_plan is keyed by CareTeam id).
+                     "DELETE FROM area_patient WHERE area = ?1 AND nhs NOT IN (SELECT nhs FROM "
+                     "area_plan WHERE area = ?1)",
                      {m_syncArea});
         !s)
         return fail(s.error());
