@@ -80,9 +80,10 @@ QByteArray signIn(QNetworkAccessManager& nam, const QUrl& base, const QString& u
     QNetworkRequest t(tokenUrl);
     t.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
     QNetworkReply* tok = wait(nam.post(
-        t, "grant_type=authorization_code&code=" + code.toLatin1() +
-               "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcb&client_id=cpis-desk&code_verifier=" +
-               verifier));
+        t,
+        "grant_type=authorization_code&code=" + code.toLatin1() +
+            "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcb&client_id=cpis-desk&code_verifier=" +
+            verifier));
     const QByteArray token = QJsonDocument::fromJson(tok->readAll())
                                  .object()
                                  .value(QLatin1String("access_token"))
@@ -188,15 +189,14 @@ int main(int argc, char** argv)
         openMs, shown, view.model()->totalRows());
 
     // 3. Keystrokes: narrowing and widening, names and NHS-number digits.
-    const QList<QString> script{QStringLiteral("s"),  QStringLiteral("m"), QStringLiteral("i"),
-                                QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("\b"),
-                                QStringLiteral("p"),  QStringLiteral("a"), QStringLiteral("t"),
-                                QStringLiteral("e"),  QStringLiteral("\b"), QStringLiteral("\b"),
-                                QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("9"),
-                                QStringLiteral("9"),  QStringLiteral("9"), QStringLiteral("4"),
-                                QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("\b"),
-                                QStringLiteral("\b"), QStringLiteral("o"), QStringLiteral("l"),
-                                QStringLiteral("\b"), QStringLiteral("\b")};
+    const QList<QString> script{
+        QStringLiteral("s"),  QStringLiteral("m"),  QStringLiteral("i"),  QStringLiteral("\b"),
+        QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("p"),  QStringLiteral("a"),
+        QStringLiteral("t"),  QStringLiteral("e"),  QStringLiteral("\b"), QStringLiteral("\b"),
+        QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("9"),  QStringLiteral("9"),
+        QStringLiteral("9"),  QStringLiteral("4"),  QStringLiteral("\b"), QStringLiteral("\b"),
+        QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("o"),  QStringLiteral("l"),
+        QStringLiteral("\b"), QStringLiteral("\b")};
     QList<double> keyMs;
     filter->setFocus();
     for (int i = 0; i < keystrokes; ++i) {

@@ -268,6 +268,11 @@ void AreaListView::startSync()
     m_cancel->setFocus();
 }
 
+void AreaListView::setFilter(const QString& text)
+{
+    m_filter->setText(text);
+}
+
 void AreaListView::onProgress(const QString& text, qint64 done, qint64 total)
 {
     m_progressText->setText(text);

@@ -47,6 +47,7 @@ public:
     QString currentAreaId() const;
     void selectArea(const QString& areaId);
     void startSync();
+    void setFilter(const QString& text); // as if typed
 
 signals:
     void areasLoaded(int count);

@@ -1,4 +1,5 @@
 // cpis-desk: wires the parts together; no logic of its own.
+#include "AreaListView.h"
 #include "Clock.h"
 #include "DeskServices.h"
 #include "DeskSettings.h"
@@ -14,6 +15,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 
@@ -80,6 +82,13 @@ int main(int argc, char** argv)
     for (const auto* o : {&trainingOpt, &storeOpt, &demoUserOpt, &demoLookupOpt, &demoNoConfirmOpt,
                           &demoOfflineOpt, &demoLockOpt, &captureOpt})
         parser.addOption(*o);
+    // Area lists (issue 7)
+    const QCommandLineOption demoAreaListOpt(
+        QStringLiteral("demo-area-list"),
+        QApplication::translate("main", "Training: open the area list after the demo sign-in, "
+                                        "sync its first area and filter it by this text."),
+        QStringLiteral("filter"));
+    parser.addOption(demoAreaListOpt);
     parser.process(app);
     const bool capture = parser.isSet(captureOpt);
 
@@ -132,6 +141,12 @@ int main(int argc, char** argv)
         return desk.audit(who, ev);
     };
     deps.directory = &desk.store().localDirectory();
+    // Area lists (issue 7): school nurses and health visitors.
+    deps.roleViews.append(
+        {cpis::DeskFunction::AreaLists, QApplication::translate("main", "&Area list"),
+         [&desk, &clock](const cpis::UserSession& s, QWidget* parent) -> QWidget* {
+             return new cpis::ui::AreaListView(&desk.areaLists(), s, &clock, parent);
+         }});
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 
@@ -171,8 +186,22 @@ int main(int argc, char** argv)
             window.lock();
         finish();
     });
-    if (training && (parser.isSet(demoUserOpt) || parser.isSet(demoLookupOpt))) {
+    if (training && (parser.isSet(demoUserOpt) || parser.isSet(demoLookupOpt) ||
+                     parser.isSet(demoAreaListOpt))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
+            // Area lists (issue 7): the list screen, synced, as the screenshots show it.
+            auto* list = qobject_cast<cpis::ui::AreaListView*>(
+                window.functionView(cpis::DeskFunction::AreaLists));
+            if (parser.isSet(demoAreaListOpt) && list) {
+                window.functionTabs()->setCurrentWidget(list);
+                QObject::connect(list, &cpis::ui::AreaListView::areasLoaded, list,
+                                 [&, list] { list->startSync(); });
+                QObject::connect(&desk.areaLists(), &cpis::AreaListService::finished, list, [&] {
+                    list->setFilter(parser.value(demoAreaListOpt));
+                    finish();
+                });
+                return;
+            }
             if (!lookupNumber.isEmpty())
                 window.lookUp(lookupNumber);
             else

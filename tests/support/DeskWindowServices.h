@@ -1,5 +1,6 @@
 #pragma once
 // The main window's services over a MemoryDesk, for GUI tests and the desk benchmark.
+#include "AreaListView.h"
 #include "MainWindow.h"
 #include "support/MemoryDesk.h"
 
@@ -16,6 +17,16 @@ inline ui::MainWindow::Services windowServices(MemoryDesk& stack)
     };
     deps.directory = stack.directory.get();
     return deps;
+}
+
+// Area lists (issue 7): the real area-list screen for the roles that allow it, as in main.cpp.
+inline void addAreaListView(ui::MainWindow::Services& deps, MemoryDesk& stack)
+{
+    deps.roleViews.append({DeskFunction::AreaLists, QStringLiteral("&Area list"),
+                           [&stack](const UserSession& s, QWidget* parent) -> QWidget* {
+                               return new ui::AreaListView(stack.areaLists.get(), s, &stack.clock,
+                                                           parent);
+                           }});
 }
 
 } // namespace cpis::testsupport
