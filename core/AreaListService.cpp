@@ -275,6 +275,12 @@ std::vector<AreaListRow> AreaListService::rows(const QString& areaId) const
     return out;
 }
 
+void AreaListService::forEachRow(const QString& areaId,
+                                 const std::function<void(AreaListRow&&)>& row) const
+{
+    (void)m_store->forEachRow(areaId, row);
+}
+
 Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
                                                    const QString& areaId,
                                                    const std::vector<AreaListRow>& rows,

@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace cpis::ui {
@@ -40,44 +41,73 @@ AreaListModel::AreaListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void AreaListModel::setRows(std::vector<AreaListRow> rows, const QDate& today)
 {
+    beginLoad(today);
+    for (AreaListRow& r : rows)
+        append(std::move(r));
+    rows.clear();
+    endLoad();
+}
+
+void AreaListModel::beginLoad(const QDate& today)
+{
     beginResetModel();
     m_today = qint32(today.toJulianDay());
     m_rows.clear();
-    m_rows.reserve(rows.size());
-    // Local authority names repeat; one shared copy each.
-    QHash<QString, QString> names;
-    for (AreaListRow& in : rows) {
-        Row r;
-        r.nhs = std::move(in.nhsNumber);
-        r.given = std::move(in.givenName);
-        r.family = std::move(in.familyName);
-        r.gender = std::move(in.gender);
-        r.laCode = *names.insert(in.laCode, in.laCode);
-        auto la = names.constFind(in.laName);
-        r.laName = la != names.constEnd() ? *la : *names.insert(in.laName, in.laName);
-        r.key = (r.family + u' ' + r.given + u' ' + r.nhs).toLower();
-        r.sortName = (r.family + u'\t' + r.given).toLower();
-        r.birth = in.birthDate ? qint32(in.birthDate->toJulianDay()) : 0;
-        r.start = qint32(in.start.toJulianDay());
-        r.end = in.end ? qint32(in.end->toJulianDay()) : 0;
-        r.type = in.type;
-        m_rows.push_back(std::move(r));
-    }
-    rows.clear();
+    m_keys.clear();
+    m_keyStart.clear();
+    m_flags.clear();
+    m_order.clear();
+    m_visible.clear();
+}
+
+void AreaListModel::append(AreaListRow&& in)
+{
+    auto shared = [this](QString& s) {
+        auto it = m_shared.constFind(s);
+        s = it != m_shared.constEnd() ? *it : *m_shared.insert(s, s);
+    };
+    Row r;
+    r.nhs = std::move(in.nhsNumber);
+    r.given = std::move(in.givenName);
+    r.family = std::move(in.familyName);
+    r.gender = std::move(in.gender);
+    r.laCode = std::move(in.laCode);
+    r.laName = std::move(in.laName);
+    shared(r.gender);
+    shared(r.laCode);
+    shared(r.laName);
+    r.birth = in.birthDate ? qint32(in.birthDate->toJulianDay()) : 0;
+    r.start = qint32(in.start.toJulianDay());
+    r.end = in.end ? qint32(in.end->toJulianDay()) : 0;
+    r.type = in.type;
+    m_keyStart.push_back(int(m_keys.size()));
+    m_keys += QString(r.family + u' ' + r.given + u' ' + r.nhs).toLower().toUtf8();
+    m_keys += '\n';
+    m_flags.push_back(quint8(int(r.type) | (r.end != 0 && r.end < m_today ? 4 : 0)));
+    m_rows.push_back(std::move(r));
+}
+
+void AreaListModel::endLoad()
+{
+    m_keyStart.push_back(int(m_keys.size()));
     m_order.resize(m_rows.size());
     for (size_t i = 0; i < m_order.size(); ++i)
         m_order[i] = int(i);
+    sortOrder();
+    m_visible = filtered();
     endResetModel();
-    sort(m_sortColumn, m_sortOrder);
 }
 
 void AreaListModel::clear()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_order.clear();
-    m_visible.clear();
-    endResetModel();
+    beginLoad(QDate::fromJulianDay(m_today));
+    endLoad();
+}
+
+QByteArrayView AreaListModel::key(int row) const
+{
+    const int from = m_keyStart[size_t(row)];
+    return QByteArrayView(m_keys.constData() + from, m_keyStart[size_t(row) + 1] - from - 1);
 }
 
 QString AreaListModel::normalisedNeedle(const QString& text)
@@ -93,60 +123,76 @@ QString AreaListModel::normalisedNeedle(const QString& text)
     return t;
 }
 
-bool AreaListModel::passes(const Row& r, const QString& needle) const
+bool AreaListModel::passesFlags(int row) const
 {
-    if (!m_showEnded && r.end != 0 && r.end < m_today)
+    const quint8 f = m_flags[size_t(row)];
+    if (!m_showEnded && (f & 4))
         return false;
     switch (m_plan) {
     case PlanFilter::All:
-        break;
+        return true;
     case PlanFilter::ChildProtection:
-        if (r.type != PlanType::ChildProtection)
-            return false;
-        break;
+        return (f & 3) == int(PlanType::ChildProtection);
     case PlanFilter::LookedAfter:
-        if (r.type != PlanType::LookedAfter)
-            return false;
-        break;
+        return (f & 3) == int(PlanType::LookedAfter);
     case PlanFilter::UnbornChildProtection:
-        if (r.type != PlanType::UnbornChildProtection)
-            return false;
-        break;
+        return (f & 3) == int(PlanType::UnbornChildProtection);
     }
-    return needle.isEmpty() || r.key.contains(needle);
+    return true;
 }
 
-void AreaListModel::refilter(bool narrowing)
+std::vector<int> AreaListModel::filtered() const
+{
+    std::vector<char> hit;
+    if (!m_needle.isEmpty()) {
+        // One pass over every key; a row is a hit once, then the search skips to the next row.
+        hit.assign(m_rows.size(), 0);
+        const char* base = m_keys.constData();
+        const size_t size = size_t(m_keys.size());
+        size_t pos = 0;
+        while (pos < size) {
+            const void* p =
+                memmem(base + pos, size - pos, m_needle.constData(), size_t(m_needle.size()));
+            if (!p)
+                break;
+            const int offset = int(static_cast<const char*>(p) - base);
+            const auto next = std::upper_bound(m_keyStart.cbegin(), m_keyStart.cend(), offset);
+            const size_t row = size_t(next - m_keyStart.cbegin()) - 1;
+            hit[row] = 1;
+            pos = size_t(*next);
+        }
+    }
+    std::vector<int> out;
+    out.reserve(m_order.size());
+    for (const int i : m_order)
+        if ((hit.empty() || hit[size_t(i)]) && passesFlags(i))
+            out.push_back(i);
+    return out;
+}
+
+void AreaListModel::refilter()
 {
     beginResetModel();
-    std::vector<int> next;
-    const std::vector<int>& from = narrowing ? m_visible : m_order;
-    next.reserve(from.size());
-    for (const int i : from)
-        if (passes(m_rows[size_t(i)], m_needle))
-            next.push_back(i);
-    m_visible.swap(next);
+    m_visible = filtered();
     endResetModel();
 }
 
 void AreaListModel::setFilterText(const QString& text)
 {
-    const QString needle = normalisedNeedle(text);
+    const QByteArray needle = normalisedNeedle(text).toUtf8();
     m_text = text;
     if (needle == m_needle)
         return;
-    const bool narrowing = needle.contains(m_needle);
     m_needle = needle;
-    refilter(narrowing);
+    refilter();
 }
 
 void AreaListModel::setPlanFilter(PlanFilter f)
 {
     if (f == m_plan)
         return;
-    const bool narrowing = m_plan == PlanFilter::All;
     m_plan = f;
-    refilter(narrowing);
+    refilter();
 }
 
 void AreaListModel::setShowEnded(bool show)
@@ -154,26 +200,41 @@ void AreaListModel::setShowEnded(bool show)
     if (show == m_showEnded)
         return;
     m_showEnded = show;
-    refilter(!show);
+    refilter();
 }
 
 void AreaListModel::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
     m_sortOrder = order;
+    emit layoutAboutToBeChanged();
+    sortOrder();
+    std::vector<char> shown(m_rows.size(), 0);
+    for (const int i : m_visible)
+        shown[size_t(i)] = 1;
+    std::vector<int> next;
+    next.reserve(m_visible.size());
+    for (const int i : m_order)
+        if (shown[size_t(i)])
+            next.push_back(i);
+    m_visible.swap(next);
+    changePersistentIndexList(persistentIndexList(), QModelIndexList(persistentIndexList().size()));
+    emit layoutChanged();
+}
+
+void AreaListModel::sortOrder()
+{
+    const int column = m_sortColumn;
     const auto& rows = m_rows;
-    auto byName = [&rows](int a, int b) {
-        const int c = rows[size_t(a)].sortName.compare(rows[size_t(b)].sortName);
-        return c != 0 ? c < 0 : rows[size_t(a)].nhs < rows[size_t(b)].nhs;
-    };
-    auto by = [&](auto key) {
-        return [&rows, key, byName](int a, int b) {
-            const auto ka = key(rows[size_t(a)]);
-            const auto kb = key(rows[size_t(b)]);
+    // The key starts "family given": byte order of the lower-case UTF-8 is name order.
+    auto byName = [this](int a, int b) { return key(a) < key(b); };
+    auto by = [&](auto field) {
+        return [&rows, field, byName](int a, int b) {
+            const auto ka = field(rows[size_t(a)]);
+            const auto kb = field(rows[size_t(b)]);
             return ka != kb ? ka < kb : byName(a, b);
         };
     };
-    emit layoutAboutToBeChanged();
     switch (column) {
     case NhsNumber:
         std::sort(m_order.begin(), m_order.end(), by([](const Row& r) { return r.nhs; }));
@@ -200,16 +261,8 @@ void AreaListModel::sort(int column, Qt::SortOrder order)
         std::sort(m_order.begin(), m_order.end(), byName);
         break;
     }
-    if (order == Qt::DescendingOrder)
+    if (m_sortOrder == Qt::DescendingOrder)
         std::reverse(m_order.begin(), m_order.end());
-    std::vector<int> next;
-    next.reserve(m_visible.size());
-    for (const int i : m_order)
-        if (passes(m_rows[size_t(i)], m_needle))
-            next.push_back(i);
-    m_visible.swap(next);
-    changePersistentIndexList(persistentIndexList(), QModelIndexList(persistentIndexList().size()));
-    emit layoutChanged();
 }
 
 std::vector<AreaListRow> AreaListModel::visibleRows() const

@@ -3,7 +3,9 @@
 #include "AreaList.h"
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QDate>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -13,9 +15,10 @@ namespace cpis::ui {
 
 // An area list as a table, one row per plan, with its own sorting and filtering. A
 // QSortFilterProxyModel over 150,000 rows re-runs a virtual filter call per row and compares
-// strings locale-aware on every sort: too slow for a keystroke. Here every row carries a
-// lower-case search key made once, the sorted order is kept, and a filter that narrows the
-// previous one scans only the rows still shown.
+// strings locale-aware on every sort: too slow for a keystroke. Here every row's lower-case
+// search key ("family given nhs", UTF-8) is made once into one contiguous buffer, so a keystroke
+// is one memmem() pass over a few megabytes plus a walk of the kept sort order over compact
+// per-row flags.
 class AreaListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -42,6 +45,10 @@ public:
     explicit AreaListModel(QObject* parent = nullptr);
 
     void setRows(std::vector<AreaListRow> rows, const QDate& today);
+    // The same without a vector of rows in between: beginLoad, append each, endLoad.
+    void beginLoad(const QDate& today);
+    void append(AreaListRow&& row);
+    void endLoad();
     void clear();
     void setFilterText(const QString& text);
     void setPlanFilter(PlanFilter f);
@@ -75,16 +82,23 @@ private:
         PlanType type = PlanType::ChildProtection;
     };
 
-    bool passes(const Row& r, const QString& needle) const;
-    void refilter(bool narrowing);
+    bool passesFlags(int row) const;
+    void refilter();
+    void sortOrder();
+    std::vector<int> filtered() const;
+    QByteArrayView key(int row) const;
     static QString normalisedNeedle(const QString& text);
 
     std::vector<Row> m_rows;
-    std::vector<int> m_order;   // every row, sorted
-    std::vector<int> m_visible; // the rows shown, in m_order's order
+    QByteArray m_keys;                // every row's key, each followed by '\n'
+    std::vector<int> m_keyStart;      // where row i's key starts in m_keys (size rows + 1)
+    std::vector<quint8> m_flags;      // per row: plan type (bits 0-1), ended (bit 2)
+    QHash<QString, QString> m_shared; // one copy of each repeated text (LA names, genders)
+    std::vector<int> m_order;         // every row, sorted
+    std::vector<int> m_visible;       // the rows shown, in m_order's order
     qint32 m_today = 0;
     QString m_text;
-    QString m_needle;
+    QByteArray m_needle;
     PlanFilter m_plan = PlanFilter::All;
     bool m_showEnded = false;
     int m_sortColumn = Name;

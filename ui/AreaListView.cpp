@@ -216,7 +216,9 @@ void AreaListView::showArea()
         showState();
         return;
     }
-    m_model->setRows(m_service->rows(id), m_clock->nowUtc().date());
+    m_model->beginLoad(m_clock->nowUtc().date());
+    m_service->forEachRow(id, [this](AreaListRow&& r) { m_model->append(std::move(r)); });
+    m_model->endLoad();
     showState();
     updateCount();
     emit listShown(m_model->totalRows());
