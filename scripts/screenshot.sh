@@ -23,6 +23,9 @@ if [[ $out == --all ]]; then
     "desk-could-not-check.png --demo-lookup 9990000190"
     "desk-from-cache.png --demo-lookup 9990000018 --demo-offline"
     "desk-locked.png --demo-lookup 9990000018 --demo-lock"
+    "arealist-school-nurse.png --demo-user school-nurse --demo-area-list"
+    "arealist-filtered.png --demo-user school-nurse --demo-area-list --demo-area-filter sm"
+    "arealist-health-visitor.png --demo-user health-visitor --demo-area-list"
   )
   for shot in "${shots[@]}"; do
     read -r name args <<<"$shot"

@@ -98,7 +98,7 @@ AreaListView::AreaListView(AreaListService* service,
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int em = fontMetrics().horizontalAdvance(u'M');
-    const int widths[] = {18, 9, 8, 5, 8, 8, 14};
+    const int widths[] = {22, 13, 12, 6, 12, 12, 14};
     for (int c = 0; c < AreaListModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c] * em);
     m_table->horizontalHeader()->setStretchLastSection(true);

@@ -85,9 +85,13 @@ int main(int argc, char** argv)
     // Area lists (issue 7)
     const QCommandLineOption demoAreaListOpt(
         QStringLiteral("demo-area-list"),
-        QApplication::translate("main", "Training: open the area list after the demo sign-in, "
-                                        "sync its first area and filter it by this text."),
-        QStringLiteral("filter"));
+        QApplication::translate("main", "Training: open the area list after the demo sign-in "
+                                        "and sync its first area."));
+    const QCommandLineOption demoAreaFilterOpt(
+        QStringLiteral("demo-area-filter"),
+        QApplication::translate("main", "Training: then filter the area list by this text."),
+        QStringLiteral("text"));
+    parser.addOption(demoAreaFilterOpt);
     parser.addOption(demoAreaListOpt);
     parser.process(app);
     const bool capture = parser.isSet(captureOpt);
@@ -196,10 +200,11 @@ int main(int argc, char** argv)
                 window.functionTabs()->setCurrentWidget(list);
                 QObject::connect(list, &cpis::ui::AreaListView::areasLoaded, list,
                                  [&, list] { list->startSync(); });
-                QObject::connect(&desk.areaLists(), &cpis::AreaListService::finished, list, [&] {
-                    list->setFilter(parser.value(demoAreaListOpt));
-                    finish();
-                });
+                QObject::connect(&desk.areaLists(), &cpis::AreaListService::finished, list,
+                                 [&, list] {
+                                     list->setFilter(parser.value(demoAreaFilterOpt));
+                                     finish();
+                                 });
                 return;
             }
             if (!lookupNumber.isEmpty())
