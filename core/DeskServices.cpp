@@ -33,6 +33,8 @@ DeskServices::~DeskServices()
     // Look-ups in flight hold the client and the auditor: they go first.
     m_review.reset(); // issue 7
     m_reviewClient.reset();
+    m_areaLists.reset();
+    m_areaListClient.reset();
     m_lookup.reset();
     m_auditor.reset();
     m_cache.reset();
@@ -67,6 +69,11 @@ DeskServices::create(Config config, const Clock* clock, QObject* parent)
         std::make_unique<ReviewClient>(d->m_transport.get(), d->m_config.serviceUrl);
     d->m_review = std::make_unique<ReviewService>(d->m_reviewClient.get(), &d->m_store->review(),
                                                   d->m_auditor.get(), clock);
+    // Area lists (issue 7)
+    d->m_areaListClient = std::make_unique<AreaListClient>(
+        d->m_transport.get(), &d->m_nam, d->m_config.serviceUrl, AreaListClient::Settings{});
+    d->m_areaLists = std::make_unique<AreaListService>(
+        d->m_areaListClient.get(), &d->m_store->areaLists(), d->m_auditor.get(), clock);
     return d;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AreaListClient.h"
+#include "AreaListService.h"
 #include "AuditLogAuditor.h"
 #include "FhirTransport.h"
 #include "KeyStore.h"
@@ -66,7 +68,8 @@ public:
     LookupService& lookups() { return *m_lookup; }
     // Attendance notices (issue 7): the mailbox client; the store is store().notices().
     NoticeClient& noticeClient() { return *m_noticeClient; }
-    ReviewService& review() { return *m_review; } // issue 7: the site's positives
+    ReviewService& review() { return *m_review; }         // issue 7: the site's positives
+    AreaListService& areaLists() { return *m_areaLists; } // issue 7
 
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
@@ -88,6 +91,9 @@ private:
     // Issue 7: the safeguarding lead's review of the site's positives.
     std::unique_ptr<ReviewClient> m_reviewClient;
     std::unique_ptr<ReviewService> m_review;
+    // Area lists (issue 7)
+    std::unique_ptr<AreaListClient> m_areaListClient;
+    std::unique_ptr<AreaListService> m_areaLists;
 };
 
 } // namespace cpis

@@ -39,23 +39,52 @@ Result<QJsonObject, Error> parseObject(const QByteArray& body, const QString& re
     return o;
 }
 
+// ASCII digits at [from, from + n) as a number; -1 when any is not one.
+int digitsAt(const QString& s, int from, int n)
+{
+    int v = 0;
+    for (int i = from; i < from + n; ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        v = v * 10 + (c - u'0');
+    }
+    return v;
+}
+
 // FHIR date, full precision only: a plan or birth date with a missing day is ambiguous.
+// Read by hand: area lists parse hundreds of thousands of them.
 std::optional<QDate> parseDate(const QJsonValue& v)
 {
-    static const QRegularExpression re(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
     if (!v.isString())
         return std::nullopt;
-    const auto m = re.match(v.toString());
-    if (!m.hasMatch())
+    const QString s = v.toString();
+    if (s.size() != 10 || s.at(4) != u'-' || s.at(7) != u'-')
         return std::nullopt;
-    const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    if (!d.isValid())
+    const int y = digitsAt(s, 0, 4), m = digitsAt(s, 5, 2), d = digitsAt(s, 8, 2);
+    if (y < 0 || m < 0 || d < 0)
         return std::nullopt;
-    return d;
+    const QDate date(y, m, d);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
 }
 
 std::optional<QDateTime> parseInstant(const QJsonValue& v)
 {
+    // The common form, YYYY-MM-DDThh:mm:ssZ, without a regular expression; anything else
+    // takes the general path below.
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (s.size() == 20 && s.at(4) == u'-' && s.at(7) == u'-' && s.at(10) == u'T' &&
+            s.at(13) == u':' && s.at(16) == u':' && s.at(19) == u'Z') {
+            const QDate d(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2));
+            const int h = digitsAt(s, 11, 2), mi = digitsAt(s, 14, 2), se = digitsAt(s, 17, 2);
+            const QTime t(h, mi, se);
+            if (d.isValid() && h >= 0 && mi >= 0 && se >= 0 && t.isValid())
+                return QDateTime(d, t, Qt::UTC);
+        }
+    }
     static const QRegularExpression re(QStringLiteral(
         "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"));
     if (!v.isString() || !re.match(v.toString()).hasMatch())
@@ -243,8 +272,27 @@ Result<Demographics, Error> FhirParser::patient(const QByteArray& body, const Nh
     auto parsed = parseObject(body, QStringLiteral("Patient"));
     if (!parsed)
         return parsed.error();
-    const QJsonObject p = parsed.value();
+    return patientResource(parsed.value(), asked);
+}
 
+std::optional<QDateTime> FhirParser::instant(const QJsonValue& v)
+{
+    return parseInstant(v);
+}
+
+Result<CpisPlan, Error> FhirParser::careTeamResource(const QJsonObject& ct,
+                                                     const NhsNumber& subject)
+{
+    if (ct.value(QLatin1String("resourceType")).toString() != u"CareTeam")
+        return err(QStringLiteral("resourceType is not CareTeam"));
+    return careTeamPlan(ct, subject);
+}
+
+Result<Demographics, Error> FhirParser::patientResource(const QJsonObject& p,
+                                                        const NhsNumber& asked)
+{
+    if (p.value(QLatin1String("resourceType")).toString() != u"Patient")
+        return err(QStringLiteral("resourceType is not Patient"));
     const auto id = NhsNumber::parse(p.value(QLatin1String("id")).toString());
     if (!id)
         return err(QStringLiteral("Patient.id is not a valid NHS number"));

@@ -7,8 +7,13 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace cpis {
 
@@ -28,6 +33,14 @@ public:
     static Result<QList<CpisPlan>, Error> careTeamBundle(const QByteArray& body,
                                                          const NhsNumber& subject);
     static Result<QList<AccessRecord>, Error> auditEventBundle(const QByteArray& body);
+
+    // The same rules for one resource already read as JSON (area lists: one NDJSON line each).
+    static Result<Demographics, Error> patientResource(const QJsonObject& p,
+                                                       const NhsNumber& asked);
+    static Result<CpisPlan, Error> careTeamResource(const QJsonObject& ct,
+                                                    const NhsNumber& subject);
+    // A FHIR instant with a time zone, in UTC; nullopt when it is anything else.
+    static std::optional<QDateTime> instant(const QJsonValue& v);
 
     static constexpr int kMaxAccessRecords = 25;
 };

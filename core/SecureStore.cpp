@@ -34,6 +34,12 @@ QString SecureStore::reviewPath(const QString& directory)
     return QDir(directory).filePath(QStringLiteral("review.db"));
 }
 
+// Area lists (issue 7)
+QString SecureStore::areaListsPath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("arealists.db"));
+}
+
 SecureStore::~SecureStore()
 {
     // The audit log saves its anchor on close, so it goes before the keys' owner does.
@@ -42,6 +48,7 @@ SecureStore::~SecureStore()
     m_localDirectory.reset();
     m_notices.reset(); // issue 7
     m_review.reset();
+    m_areaLists.reset();
 }
 
 StoreResult<std::unique_ptr<SecureStore>>
@@ -50,7 +57,8 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
     const bool exists =
         QFileInfo::exists(cachePath(directory)) || QFileInfo::exists(auditPath(directory)) ||
         QFileInfo::exists(localDirectoryPath(directory)) ||
-        QFileInfo::exists(noticesPath(directory)) || QFileInfo::exists(reviewPath(directory));
+        QFileInfo::exists(noticesPath(directory)) || QFileInfo::exists(reviewPath(directory)) ||
+        QFileInfo::exists(areaListsPath(directory));
     auto loaded = keys.loadOrCreate(exists);
     if (!loaded)
         return loaded.error();
@@ -109,6 +117,18 @@ SecureStore::open(const QString& directory, KeyStore& keys, const Clock& clock, 
     if (!notices)
         return notices.error();
     store->m_notices = std::move(notices.value());
+
+    // Area lists (issue 7): a list can be fetched again, so the cache's durability will do.
+    auto listsDb = SecureDb::open(areaListsPath(directory), k.databaseKey);
+    if (!listsDb)
+        return listsDb.error();
+    store->m_areaListsDb = std::move(listsDb.value());
+    if (auto s = store->m_areaListsDb->setDurability(SecureDb::Durability::AtCheckpoint); !s)
+        return s.error();
+    auto lists = AreaListStore::open(*store->m_areaListsDb);
+    if (!lists)
+        return lists.error();
+    store->m_areaLists = std::move(lists.value());
 
     store->m_anchors = std::make_unique<KeychainAnchorStore>(keys);
     auto audit =

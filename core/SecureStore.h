@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AreaListStore.h"
 #include "AuditLog.h"
 #include "Cache.h"
 #include "LocalDirectory.h"
@@ -44,6 +45,9 @@ public:
     NoticeStore& notices() { return *m_notices; }
     ReviewStore& review() { return *m_review; } // issue 7: the site's review queue
     QString directory() const { return m_directory; }
+    // Area lists (issue 7): their own file, see AreaListStore.
+    AreaListStore& areaLists() { return *m_areaLists; }
+    static QString areaListsPath(const QString& directory);
 
     static QString cachePath(const QString& directory);
     static QString auditPath(const QString& directory);
@@ -67,6 +71,9 @@ private:
     // Issue 7: the review queue, in its own file.
     std::unique_ptr<SecureDb> m_reviewDb;
     std::unique_ptr<ReviewStore> m_review;
+    // Area lists (issue 7)
+    std::unique_ptr<SecureDb> m_areaListsDb;
+    std::unique_ptr<AreaListStore> m_areaLists;
     std::unique_ptr<AuditLog> m_audit; // declared last: closed first, saving its anchor
 };
 

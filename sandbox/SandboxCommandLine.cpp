@@ -65,6 +65,17 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
     parser.addOption(openOpt);
     parser.addOption(faultOpt);
     parser.addOption(nowOpt);
+    // Area lists (docs/api.md §11)
+    QCommandLineOption areaSizeOpt(
+        QStringLiteral("area-size"),
+        QStringLiteral("Give the school nurse one more area with this many children on plans "
+                       "(generated on demand, up to 200000)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    QCommandLineOption fileSizeOpt(QStringLiteral("export-file-size"),
+                                   QStringLiteral("Resources per area-list NDJSON file."),
+                                   QStringLiteral("n"), QStringLiteral("10000"));
+    parser.addOption(areaSizeOpt);
+    parser.addOption(fileSizeOpt);
     parser.process(arguments);
 
     auto fail = [&program](const QString& why) {
@@ -83,7 +94,17 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
     if (!peopleOk || people < 0 || people > cpis::sandbox::SyntheticPopulation::kMaxPeople)
         return fail(QStringLiteral("--people takes a number from 0 to 850000"));
 
+    bool areaOk = false, fileOk = false;
+    const int areaSize = parser.value(areaSizeOpt).toInt(&areaOk);
+    const int fileSize = parser.value(fileSizeOpt).toInt(&fileOk);
+    if (!areaOk || areaSize < 0 || areaSize > 200000)
+        return fail(QStringLiteral("--area-size takes a number from 0 to 200000"));
+    if (!fileOk || fileSize < 1)
+        return fail(QStringLiteral("--export-file-size takes a positive number"));
+
     cpis::sandbox::SandboxServer::Options options;
+    options.areaLists.areaSize = areaSize;
+    options.areaLists.maxFileResources = fileSize;
     options.port = static_cast<quint16>(port);
     options.seed = seed;
     options.people = people;

@@ -134,6 +134,8 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
                     *m_signIn->user(QStringLiteral("triage-nurse")),
                     *m_signIn->user(QStringLiteral("safeguarding-lead"))},
                    now(), m_options.seed);
+    m_bulk = std::make_unique<BulkExport>(*m_population, *m_catalogue, *m_authorities, *m_signIn,
+                                          *m_clock, m_options.areaLists, m_options.seed);
 
     m_http = std::make_unique<HttpFrontEnd>(
         [this](const QHttpServerRequest& r, QTcpSocket* s) { handle(r, s); });
@@ -204,6 +206,9 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
     case QHttpServerRequest::Method::Put:
         in.method = "PUT";
         break;
+    case QHttpServerRequest::Method::Delete:
+        in.method = "DELETE";
+        break;
     default:
         in.method = "OTHER";
         break;
@@ -215,6 +220,10 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
     in.body = request.body();
     in.close = in.header("connection").toLower() == "close";
     in.origin = baseUrl().toString();
+
+    // Area lists (docs/api.md §11): Group, $export, its status URL and files.
+    if (m_bulk->dispatch({in.method, in.path, in.query, in.headers, in.origin, in.close}, socket))
+        return;
 
     if (in.path.startsWith(kPdsBase + u'/') || in.path.startsWith(kCpisBase + u'/')) {
         handleFhir(in, socket);

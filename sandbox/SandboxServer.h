@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessLog.h"
+#include "BulkExport.h"
 #include "Clock.h"
 #include "FaultInjector.h"
 
@@ -46,7 +47,8 @@ public:
         FaultInjector::Choice fault;    // server-wide
         QSslCertificate tlsCertificate; // both set: HTTPS
         QSslKey tlsKey;
-        const Clock* clock = nullptr; // nullptr: the system clock
+        const Clock* clock = nullptr;  // nullptr: the system clock
+        BulkExport::Options areaLists; // area lists (docs/api.md §11)
     };
 
     explicit SandboxServer(Options options, QObject* parent = nullptr);
@@ -64,6 +66,7 @@ public:
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }
     const LocalAuthorityDirectory& authorities() const { return *m_authorities; }
     const ReviewFeed& reviewFeed() const { return *m_review; } // site review feed (issue 7)
+    BulkExport& areaLists() { return *m_bulk; } // area lists: groups, counters, test hooks
 
     static const QString kPdsBase;
     static const QString kCpisBase;
@@ -121,6 +124,7 @@ private:
     AccessLog m_log;
     std::unique_ptr<MeshMailbox> m_mesh;  // attendance notices (issue 7, docs/api.md §10)
     std::unique_ptr<ReviewFeed> m_review; // issue 7: CP-IS positives per site
+    std::unique_ptr<BulkExport> m_bulk; // before m_http: sockets (and their file streams) go first
     std::unique_ptr<HttpFrontEnd> m_http;
     quint16 m_port = 0;
     QString m_error;

@@ -173,6 +173,21 @@ SyntheticPopulation::SyntheticPopulation(const LocalAuthorityDirectory& authorit
         if (rng.below(1000) < 2)
             m_supersededGenerated.insert(nextBase(), quint32(i));
     }
+    m_walkOffset = offset;
+    m_walk = walk;
+}
+
+std::vector<quint32> SyntheticPopulation::takeUnusedBases(int n)
+{
+    std::vector<quint32> out;
+    out.reserve(size_t(qMax(0, n)));
+    while (int(out.size()) < n && m_walk < kBaseRange) {
+        const quint32 base =
+            kFirstGeneratedBase + quint32((m_walkOffset + m_walk++ * kStride) % kBaseRange);
+        if (checkDigit(base) >= 0)
+            out.push_back(base);
+    }
+    return out;
 }
 
 void SyntheticPopulation::addFixed(const SandboxPerson& person)

@@ -50,6 +50,10 @@ public:
 
     static constexpr int kMaxPeople = 850000; // about 909,000 valid 999-range numbers exist
 
+    // Area lists (docs/api.md §11): NHS-number bases no generated person holds, continuing the
+    // same walk, so list-only members never collide with PDS people. Each call hands out new ones.
+    std::vector<quint32> takeUnusedBases(int n);
+
 private:
     struct PlanRecord
     {
@@ -76,6 +80,8 @@ private:
     SandboxPerson expand(const PersonRecord& r) const;
 
     const LocalAuthorityDirectory& m_authorities;
+    quint64 m_walkOffset = 0; // where the number walk started and how far it went
+    quint64 m_walk = 0;
     std::vector<PersonRecord> m_people;
     std::vector<PlanRecord> m_plans;
     QHash<quint32, quint32> m_byBase;

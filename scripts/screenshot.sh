@@ -27,6 +27,9 @@ if [[ $out == --all ]]; then
     "notices-new.png --demo-user social-worker --demo-notice 1"
     "notices-acknowledged.png --demo-user social-worker --demo-notice 1 --demo-acknowledge"
     "review-queue.png --demo-user safeguarding-lead --demo-review"
+    "arealist-school-nurse.png --demo-user school-nurse --demo-area-list"
+    "arealist-filtered.png --demo-user school-nurse --demo-area-list --demo-area-filter sm"
+    "arealist-health-visitor.png --demo-user health-visitor --demo-area-list"
   )
   for shot in "${shots[@]}"; do
     read -r name args <<<"$shot"

@@ -1,4 +1,5 @@
 // cpis-desk: wires the parts together; no logic of its own.
+#include "AreaListView.h"
 #include "Clock.h"
 #include "DeskServices.h"
 #include "DeskSettings.h"
@@ -85,6 +86,16 @@ struct Options
         QCoreApplication::translate("main",
                                     "Training: open the review screen once it has refreshed "
                                     "(sign in as safeguarding-lead).")};
+    // Area lists (issue 7)
+    QCommandLineOption demoAreaList{
+        QStringLiteral("demo-area-list"),
+        QCoreApplication::translate("main",
+                                    "Training: open the area list after the demo sign-in "
+                                    "and sync its first area.")};
+    QCommandLineOption demoAreaFilter{
+        QStringLiteral("demo-area-filter"),
+        QCoreApplication::translate("main", "Training: then filter the area list by this text."),
+        QStringLiteral("text")};
     QCommandLineOption capture{
         QStringLiteral("capture"),
         QCoreApplication::translate("main", "Save the window as PNG after the demo, then quit."),
@@ -98,7 +109,7 @@ struct Options
         parser.addVersionOption();
         for (const auto* o :
              {&training, &store, &demoUser, &demoLookup, &demoNoConfirm, &demoOffline, &demoLock,
-              &demoNotice, &demoAcknowledge, &demoReview, &capture})
+              &demoNotice, &demoAcknowledge, &demoReview, &demoAreaList, &demoAreaFilter, &capture})
             parser.addOption(*o);
     }
 };
@@ -218,6 +229,12 @@ int main(int argc, char** argv)
                            [&desk, &clock](const cpis::UserSession& s, QWidget* parent) {
                                return new cpis::ui::ReviewView(&desk.review(), &clock, s, parent);
                            }});
+    // Area lists (issue 7): school nurses and health visitors.
+    deps.roleViews.append(
+        {cpis::DeskFunction::AreaLists, QApplication::translate("main", "&Area list"),
+         [&desk, &clock](const cpis::UserSession& s, QWidget* parent) -> QWidget* {
+             return new cpis::ui::AreaListView(&desk.areaLists(), s, &clock, parent);
+         }});
     cpis::ui::MainWindow window(env, deps, settings);
     window.show();
 
@@ -257,8 +274,23 @@ int main(int argc, char** argv)
             window.lock();
         finish();
     });
-    if (training && (parser.isSet(opt.demoUser) || parser.isSet(opt.demoLookup))) {
+    if (training && (parser.isSet(opt.demoUser) || parser.isSet(opt.demoLookup) ||
+                     parser.isSet(opt.demoAreaList))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
+            // Area lists (issue 7): the list screen, synced, as the screenshots show it.
+            auto* list = qobject_cast<cpis::ui::AreaListView*>(
+                window.functionView(cpis::DeskFunction::AreaLists));
+            if (parser.isSet(opt.demoAreaList) && list) {
+                window.functionTabs()->setCurrentWidget(list);
+                QObject::connect(list, &cpis::ui::AreaListView::areasLoaded, list,
+                                 [&, list] { list->startSync(); });
+                QObject::connect(&desk.areaLists(), &cpis::AreaListService::finished, list,
+                                 [&, list] {
+                                     list->setFilter(parser.value(opt.demoAreaFilter));
+                                     finish();
+                                 });
+                return;
+            }
             // Issue 7: the review screen, once its refresh has answered.
             if (auto* review = qobject_cast<cpis::ui::ReviewView*>(
                     window.functionView(cpis::DeskFunction::Review));

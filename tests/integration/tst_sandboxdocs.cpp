@@ -129,6 +129,7 @@ private:
     QNetworkAccessManager m_nam;
     QTemporaryDir m_dumpDir;
     int m_dumped = 0;
+    QString m_lastJob; // path of the last Content-Location, for {job} in later tags (§11)
     QTemporaryDir m_certDir;
     QSslCertificate m_cert;
     QSslKey m_key;
@@ -200,8 +201,14 @@ HttpResult TestSandboxDocs::send(SandboxServer& server, const QString& tag, int*
     bool requestId = true;
     Headers headers;
     *expectedStatus = 200;
+    bool poll = false; // §11: repeat while the answer is 202 (an export being prepared)
+    int line = 0;      // §11: compare only this line (1-based) of an NDJSON body
     for (const QString& p : parts.mid(1)) {
-        if (p.startsWith(QStringLiteral("user=")))
+        if (p == u"poll")
+            poll = true;
+        else if (p.startsWith(QStringLiteral("line=")))
+            line = p.mid(5).toInt();
+        else if (p.startsWith(QStringLiteral("user=")))
             user = p.mid(5);
         else if (p.startsWith(QStringLiteral("status=")))
             *expectedStatus = p.mid(7).toInt();
@@ -237,7 +244,7 @@ HttpResult TestSandboxDocs::send(SandboxServer& server, const QString& tag, int*
     }
 
     const QString method = first.value(0);
-    const QString target = first.value(1);
+    const QString target = QString(first.value(1)).replace(QStringLiteral("{job}"), m_lastJob);
     QUrl url = server.baseUrl();
     const qsizetype q = target.indexOf(u'?');
     url.setPath(q < 0 ? target : target.left(q));
@@ -251,7 +258,15 @@ HttpResult TestSandboxDocs::send(SandboxServer& server, const QString& tag, int*
     if (method == u"POST")
         headers.append(
             {QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")});
-    return request(m_nam, method.toLatin1(), url, headers, {}, body);
+    HttpResult r = request(m_nam, method.toLatin1(), url, headers, {}, body);
+    // Each request runs the event loop, so the sandbox prepares the export between polls.
+    for (int i = 0; poll && r.status == 202 && i < 200; ++i)
+        r = request(m_nam, method.toLatin1(), url, headers, {}, body);
+    if (const QByteArray job = r.header("content-location"); !job.isEmpty())
+        m_lastJob = QUrl(QString::fromLatin1(job)).path();
+    if (line > 0)
+        r.body = r.body.split('\n').value(line - 1);
+    return r;
 }
 
 void TestSandboxDocs::documentedExamplesMatch()

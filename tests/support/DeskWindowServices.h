@@ -1,5 +1,6 @@
 #pragma once
 // The main window's services over a MemoryDesk, for GUI tests and the desk benchmark.
+#include "AreaListView.h"
 #include "MainWindow.h"
 #include "ReviewView.h"
 #include "support/MemoryDesk.h"
@@ -26,6 +27,16 @@ inline ui::MainWindow::RoleView reviewRoleView(MemoryDesk& stack)
             [&stack](const UserSession& s, QWidget* parent) {
                 return new ui::ReviewView(stack.review.get(), &stack.clock, s, parent);
             }};
+}
+
+// Area lists (issue 7): the real area-list screen for the roles that allow it, as in main.cpp.
+inline void addAreaListView(ui::MainWindow::Services& deps, MemoryDesk& stack)
+{
+    deps.roleViews.append({DeskFunction::AreaLists, QStringLiteral("&Area list"),
+                           [&stack](const UserSession& s, QWidget* parent) -> QWidget* {
+                               return new ui::AreaListView(stack.areaLists.get(), s, &stack.clock,
+                                                           parent);
+                           }});
 }
 
 } // namespace cpis::testsupport

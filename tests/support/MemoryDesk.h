@@ -1,6 +1,9 @@
 #pragma once
 // The desk's look-up stack over a real encrypted store keyed with a fixed in-memory key,
 // so GUI tests and benchmarks need no keychain (the keychain has its own tests).
+#include "AreaListClient.h"
+#include "AreaListService.h"
+#include "AreaListStore.h"
 #include "AuditLog.h"
 #include "AuditLogAuditor.h"
 #include "Cache.h"
@@ -51,6 +54,11 @@ struct MemoryDesk
     std::unique_ptr<ReviewStore> reviewStore;
     std::unique_ptr<ReviewClient> reviewClient;
     std::unique_ptr<ReviewService> review;
+    // Area lists (issue 7)
+    std::unique_ptr<SecureDb> areaListsDb;
+    std::unique_ptr<AreaListStore> areaListStore;
+    std::unique_ptr<AreaListClient> areaListClient;
+    std::unique_ptr<AreaListService> areaLists;
 
     explicit MemoryDesk(const QUrl& base) : MemoryDesk(base, FhirTransport::Settings()) {}
     MemoryDesk(const QUrl& base,
@@ -84,13 +92,26 @@ struct MemoryDesk
         reviewClient = std::make_unique<ReviewClient>(transport.get(), base);
         review = std::make_unique<ReviewService>(reviewClient.get(), reviewStore.get(),
                                                  auditor.get(), &clock);
+        // Area lists (issue 7)
+        areaListsDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("l.db")), key).value());
+        (void)areaListsDb->setDurability(SecureDb::Durability::AtCheckpoint); // as SecureStore
+        areaListStore = std::move(AreaListStore::open(*areaListsDb).value());
+        AreaListClient::Settings listSettings;
+        listSettings.maxPollDelay = std::chrono::milliseconds(50);
+        areaListClient =
+            std::make_unique<AreaListClient>(transport.get(), &nam, base, listSettings);
+        areaLists = std::make_unique<AreaListService>(areaListClient.get(), areaListStore.get(),
+                                                      auditor.get(), &clock);
     }
 
     ~MemoryDesk()
     {
         review.reset(); // issue 7: holds the client, the store and the auditor
         reviewClient.reset();
-        lookups.reset(); // look-ups in flight hold the client and the auditor
+        lookups.reset();   // look-ups in flight hold the client and the auditor
+        areaLists.reset(); // syncs and look-ups in flight hold the client and the auditor
+        areaListClient.reset();
+        lookups.reset();
         auditor.reset();
     }
 };

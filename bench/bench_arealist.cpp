@@ -1,0 +1,224 @@
+// bench_arealist: issue 7, acceptance 2. A 150,000-child area list from a cpis-sandbox child
+// process (--area-size), synced through the real AreaListService into a real SQLCipher store
+// (fixed in-memory key, as tests/support/MemoryDesk.h), then shown in the real AreaListView
+// offscreen. Prints: sync total (kick-off to committed), table open (area picked to the table
+// painted with every row loaded from the encrypted store), filter keystroke p50/p99 (key press
+// to the table repainted), and this process's peak RSS (getrusage ru_maxrss).
+// Targets: sync < 10 s, open < 1 s, keystroke < 50 ms, peak RSS < 300 MB. Exit 2 when missed.
+//
+// Usage: QT_QPA_PLATFORM=offscreen bench_arealist [children=150000] [keystrokes=50]
+#include "AreaListModel.h"
+#include "AreaListView.h"
+#include "SignInFlow.h"
+#include "support/ConsoleOut.h"
+#include "support/MemoryDesk.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <sys/resource.h>
+
+using namespace cpis;
+using cpis::testsupport::complain;
+using cpis::testsupport::say;
+
+namespace {
+
+double peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0; // KiB on Linux
+}
+
+double pct(QList<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    const qsizetype i = std::min<qsizetype>(v.size() - 1, qsizetype(p / 100.0 * double(v.size())));
+    return v.at(i);
+}
+
+QNetworkReply* wait(QNetworkReply* r)
+{
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return r;
+}
+
+// The sandbox's sign-in as the desk does it (authorization code with PKCE), for one user.
+QByteArray signIn(QNetworkAccessManager& nam, const QUrl& base, const QString& user)
+{
+    const QByteArray verifier = "bench-arealist-verifier-0123456789-abcdefghijklmnop";
+    QUrl authorize = base;
+    authorize.setPath(QStringLiteral("/oauth2/authorize"));
+    authorize.setQuery(QStringLiteral("response_type=code&client_id=cpis-desk&redirect_uri=http%3A%"
+                                      "2F%2F127.0.0.1%3A8765%2Fcb&state=s&code_challenge=") +
+                       QString::fromLatin1(SignInFlow::codeChallenge(verifier)) +
+                       QStringLiteral("&code_challenge_method=S256&user=") + user);
+    QNetworkRequest req(authorize);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply* pick = wait(nam.get(req));
+    const QString code = QUrlQuery(QUrl(QString::fromLatin1(pick->rawHeader("Location"))))
+                             .queryItemValue(QStringLiteral("code"));
+    pick->deleteLater();
+    QUrl tokenUrl = base;
+    tokenUrl.setPath(QStringLiteral("/oauth2/token"));
+    QNetworkRequest t(tokenUrl);
+    t.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+    QNetworkReply* tok = wait(nam.post(
+        t,
+        "grant_type=authorization_code&code=" + code.toLatin1() +
+            "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcb&client_id=cpis-desk&code_verifier=" +
+            verifier));
+    const QByteArray token = QJsonDocument::fromJson(tok->readAll())
+                                 .object()
+                                 .value(QLatin1String("access_token"))
+                                 .toString()
+                                 .toLatin1();
+    tok->deleteLater();
+    return token;
+}
+
+// Paints the table's viewport now and says how long since `from`.
+double paintedMs(QTableView* table, const QElapsedTimer& t, qint64 from)
+{
+    table->viewport()->repaint();
+    return double(t.nsecsElapsed() - from) / 1e6;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int children = args.size() > 1 ? args.at(1).toInt() : 150000;
+    const int keystrokes = args.size() > 2 ? args.at(2).toInt() : 50;
+
+    QProcess sandbox;
+    sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sandbox.start(QStringLiteral(CPIS_SANDBOX_EXE),
+                  {QStringLiteral("--area-size"), QString::number(children)});
+    if (!sandbox.waitForReadyRead(30000)) {
+        complain("bench_arealist: the sandbox did not start\n");
+        return 1;
+    }
+    const QUrl base(QString::fromUtf8(sandbox.readLine().trimmed()));
+    say("sandbox: %s (separate process, --area-size %d)\n", qPrintable(base.toString()), children);
+
+    testsupport::MemoryDesk desk(base);
+    say("store: %s (SQLCipher, fixed in-memory key)\n", qPrintable(desk.dir.path()));
+    UserSession session;
+    session.userId = QStringLiteral("555000000002");
+    session.name = QStringLiteral("School Nurse");
+    session.roleId = QStringLiteral("100000000002");
+    session.organisationCode = QStringLiteral("RX2");
+    session.workgroups = {kWorkgroupAreaLists};
+    session.accessToken = signIn(desk.nam, base, QStringLiteral("school-nurse"));
+    session.accessExpiresUtc = QDateTime::currentDateTimeUtc().addSecs(3600);
+    if (session.accessToken.isEmpty()) {
+        complain("bench_arealist: sign-in failed\n");
+        return 1;
+    }
+    const AreaInfo area{QStringLiteral("school-trust"), QStringLiteral("Sandbox Academy Trust"),
+                        children};
+    const double rssBefore = peakRssMb();
+
+    // 1. Sync: kick-off, preparation, every NDJSON file parsed and stored, audit, commit.
+    QElapsedTimer t;
+    t.start();
+    qint64 manifestAt = 0;
+    AreaListService::Outcome outcome;
+    {
+        QEventLoop loop;
+        QObject::connect(desk.areaLists.get(), &AreaListService::progress, &loop,
+                         [&](const QString&, qint64, qint64 total) {
+                             if (total > 0 && manifestAt == 0)
+                                 manifestAt = t.nsecsElapsed();
+                         });
+        QObject::connect(desk.areaLists.get(), &AreaListService::finished, &loop,
+                         [&](const AreaListService::Outcome& o) {
+                             outcome = o;
+                             loop.quit();
+                         });
+        desk.areaLists->sync(session, area, AreaListService::Mode::Full);
+        loop.exec();
+    }
+    const double syncMs = double(t.nsecsElapsed()) / 1e6;
+    if (!outcome.ok) {
+        complain("bench_arealist: sync failed: %s\n", qPrintable(outcome.error));
+        return 1;
+    }
+    const double rssAfterSync = peakRssMb();
+    say("sync: %.0f ms total (manifest after %.0f ms); %lld Patient + %lld CareTeam resources "
+        "(%.0f resources/s)\n",
+        syncMs, double(manifestAt) / 1e6, outcome.patients, outcome.careTeams,
+        double(outcome.patients + outcome.careTeams) / (syncMs / 1000.0));
+
+    // 2. The view: the small first area shows, then the big one is picked.
+    ui::AreaListView view(desk.areaLists.get(), session, &desk.clock);
+    view.resize(1200, 800);
+    view.show();
+    {
+        QEventLoop loop;
+        QObject::connect(&view, &ui::AreaListView::areasLoaded, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    auto* table = view.findChild<QTableView*>(QStringLiteral("areaTable"));
+    auto* filter = view.findChild<QLineEdit*>(QStringLiteral("listFilter"));
+    QApplication::processEvents();
+    qint64 from = t.nsecsElapsed();
+    view.selectArea(area.id);
+    const double openMs = paintedMs(table, t, from);
+    const int shown = view.model()->rowCount();
+    say("table open: %.1f ms (%d rows of %d loaded from the encrypted store, sorted, painted)\n",
+        openMs, shown, view.model()->totalRows());
+
+    // 3. Keystrokes: narrowing and widening, names and NHS-number digits.
+    const QList<QString> script{
+        QStringLiteral("s"),  QStringLiteral("m"),  QStringLiteral("i"),  QStringLiteral("\b"),
+        QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("p"),  QStringLiteral("a"),
+        QStringLiteral("t"),  QStringLiteral("e"),  QStringLiteral("\b"), QStringLiteral("\b"),
+        QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("9"),  QStringLiteral("9"),
+        QStringLiteral("9"),  QStringLiteral("4"),  QStringLiteral("\b"), QStringLiteral("\b"),
+        QStringLiteral("\b"), QStringLiteral("\b"), QStringLiteral("o"),  QStringLiteral("l"),
+        QStringLiteral("\b"), QStringLiteral("\b")};
+    QList<double> keyMs;
+    filter->setFocus();
+    for (int i = 0; i < keystrokes; ++i) {
+        const QString k = script.at(i % script.size());
+        from = t.nsecsElapsed();
+        if (k == u"\b")
+            QTest::keyClick(filter, Qt::Key_Backspace);
+        else
+            QTest::keyClicks(filter, k);
+        keyMs.append(paintedMs(table, t, from));
+    }
+    say("filter keystroke (%d, key press to table repainted): p50 %.2f ms, p99 %.2f ms, max "
+        "%.2f ms\n",
+        int(keyMs.size()), pct(keyMs, 50), pct(keyMs, 99), pct(keyMs, 100));
+    const double rss = peakRssMb();
+    say("peak RSS: %.0f MB (before sync %.0f MB, after sync %.0f MB, with the view %.0f MB)\n", rss,
+        rssBefore, rssAfterSync, rss);
+
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+    const bool met = syncMs < 10000 && openMs < 1000 && pct(keyMs, 99) < 50 && rss < 300;
+    say("targets (sync < 10 s, open < 1 s, keystroke p99 < 50 ms, RSS < 300 MB): %s\n",
+        met ? "met" : "MISSED");
+    return met ? 0 : 2;
+}

@@ -1,0 +1,288 @@
+// The area-list screen (issue 7) in the real main window: signed in as the school nurse
+// against the in-process sandbox, sync, sort, filter, plan type, ended plans, cancel, CSV
+// export (audited), and a lock that destroys the screen with its list.
+#include "AreaListModel.h"
+#include "AreaListView.h"
+#include "MainWindow.h"
+#include "SandboxServer.h"
+#include "SignInService.h"
+#include "support/DeskWindowServices.h"
+#include "support/MemoryDesk.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace cpis;
+using cpis::sandbox::SandboxServer;
+using cpis::ui::AreaListModel;
+using cpis::ui::AreaListView;
+using cpis::ui::MainWindow;
+
+class TestAreaListView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+    void syncShowsTheListWithItsAsOf();
+    void sortFilterPlanTypeAndEnded();
+    void cancelKeepsTheListAndSaysSo();
+    void failedSyncNeverLooksEmpty();
+    void exportWritesCsvAndAudits();
+    void keyboardAndAccessibleNames();
+    void lockDestroysTheView();
+    void modelPassesTheTester();
+
+private:
+    AreaListView* view() const
+    {
+        return qobject_cast<AreaListView*>(m_window->functionView(DeskFunction::AreaLists));
+    }
+    template <typename T> T* child(const char* name) const
+    {
+        return view()->findChild<T*>(QLatin1String(name));
+    }
+    bool sync();
+    QStringList auditActions() const;
+
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<testsupport::MemoryDesk> m_stack;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestAreaListView::init()
+{
+    SandboxServer::Options o;
+    o.areaLists.maxFileResources = 10;
+    o.areaLists.retryAfterSecs = 0;
+    m_sandbox = std::make_unique<SandboxServer>(o);
+    QVERIFY(m_sandbox->start());
+    m_stack = std::make_unique<testsupport::MemoryDesk>(m_sandbox->baseUrl());
+    MainWindow::Environment env;
+    env.serviceUrl = m_sandbox->baseUrl();
+    env.training = true;
+    for (const auto& u : m_sandbox->signIn().users())
+        env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
+    MainWindow::Services deps = testsupport::windowServices(*m_stack);
+    testsupport::addAreaListView(deps, *m_stack);
+    m_window = std::make_unique<MainWindow>(env, deps, ui::DeskSettings{});
+    m_window->resize(1100, 700);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy signedIn(m_window.get(), &MainWindow::signedIn);
+    m_window->signInAs(QStringLiteral("school-nurse"));
+    QVERIFY(signedIn.wait(10000));
+    QVERIFY(view());
+    m_window->functionTabs()->setCurrentWidget(view());
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>("areaPicker")->count() == 3, 10000);
+}
+
+void TestAreaListView::cleanup()
+{
+    m_window.reset();
+    m_stack.reset();
+    m_sandbox.reset();
+}
+
+bool TestAreaListView::sync()
+{
+    QSignalSpy done(m_stack->areaLists.get(), &AreaListService::finished);
+    QTest::mouseClick(child<QPushButton>("syncButton"), Qt::LeftButton);
+    return done.wait(15000) && done.first().first().value<AreaListService::Outcome>().ok;
+}
+
+QStringList TestAreaListView::auditActions() const
+{
+    QStringList out;
+    (void)m_stack->audit->forEach([&](const AuditEntry& e) {
+        out << AuditEntry::actionName(e.action);
+        return true;
+    });
+    return out;
+}
+
+void TestAreaListView::syncShowsTheListWithItsAsOf()
+{
+    auto* state = child<QLabel>("syncState");
+    QVERIFY(state->text().contains(QStringLiteral("Not synced yet")));
+    QCOMPARE(view()->model()->rowCount(), 0);
+    QVERIFY(sync());
+    QVERIFY(view()->model()->rowCount() > 10);
+    QVERIFY(state->text().startsWith(QStringLiteral("As of ")));
+    QVERIFY(!child<QProgressBar>("syncProgress")->isVisible());
+    QVERIFY(auditActions().contains(AuditEntry::actionName(AuditEntry::Action::ListSync)));
+}
+
+void TestAreaListView::sortFilterPlanTypeAndEnded()
+{
+    QVERIFY(sync());
+    AreaListModel* m = view()->model();
+    auto* table = child<QTableView>("areaTable");
+    const int total = m->totalRows();
+    const int current = m->rowCount();
+    QVERIFY(current < total); // ended plans hidden by default
+
+    auto* ended = child<QCheckBox>("showEnded");
+    ended->setFocus();
+    QTest::keyClick(ended, Qt::Key_Space);
+    QCOMPARE(m->rowCount(), total);
+    QTest::keyClick(ended, Qt::Key_Space);
+    QCOMPARE(m->rowCount(), current);
+
+    // Sorting by the header: by birth date descending, then by name.
+    table->horizontalHeader()->setSortIndicator(AreaListModel::BirthDate, Qt::DescendingOrder);
+    QStringList births;
+    for (int r = 0; r < m->rowCount(); ++r)
+        births << m->data(m->index(r, AreaListModel::BirthDate)).toString();
+    const auto rows = m->visibleRows();
+    for (size_t i = 1; i < rows.size(); ++i)
+        QVERIFY(*rows[i - 1].birthDate >= *rows[i].birthDate);
+    table->horizontalHeader()->setSortIndicator(AreaListModel::Name, Qt::AscendingOrder);
+    const auto byName = m->visibleRows();
+    for (size_t i = 1; i < byName.size(); ++i)
+        QVERIFY(byName[i - 1].familyName.toLower() <= byName[i].familyName.toLower());
+
+    // Type-ahead: a family name, then an NHS number typed with spaces.
+    auto* filter = child<QLineEdit>("listFilter");
+    filter->setFocus();
+    const QString family = byName.front().familyName;
+    QTest::keyClicks(filter, family.left(4));
+    QVERIFY(m->rowCount() >= 1);
+    for (const AreaListRow& r : m->visibleRows())
+        QVERIFY(r.familyName.contains(family.left(4), Qt::CaseInsensitive) ||
+                r.givenName.contains(family.left(4), Qt::CaseInsensitive));
+    filter->clear();
+    QCOMPARE(m->rowCount(), current);
+    const QString nhs = byName.back().nhsNumber;
+    QTest::keyClicks(filter, nhs.left(3) + u' ' + nhs.mid(3, 3) + u' ' + nhs.mid(6));
+    QCOMPARE(m->rowCount(), 1);
+    QCOMPARE(m->visibleRows().front().nhsNumber, nhs);
+    filter->clear();
+
+    // Plan type.
+    auto* plan = child<QComboBox>("planFilter");
+    plan->setCurrentIndex(plan->findData(int(AreaListModel::PlanFilter::LookedAfter)));
+    QVERIFY(m->rowCount() > 0);
+    for (const AreaListRow& r : m->visibleRows())
+        QCOMPARE(r.type, PlanType::LookedAfter);
+    plan->setCurrentIndex(0);
+    QCOMPARE(m->rowCount(), current);
+}
+
+void TestAreaListView::cancelKeepsTheListAndSaysSo()
+{
+    QVERIFY(sync());
+    const int before = view()->model()->totalRows();
+    m_sandbox->areaLists().options().prepareIntervalMs = 300; // the cancel lands while preparing
+    QSignalSpy done(m_stack->areaLists.get(), &AreaListService::finished);
+    QTest::mouseClick(child<QPushButton>("syncButton"), Qt::LeftButton);
+    auto* cancel = child<QPushButton>("cancelButton");
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(cancel->hasFocus()); // Enter or Space cancels at once
+    QVERIFY(child<QProgressBar>("syncProgress")->isVisible());
+    QTest::keyClick(cancel, Qt::Key_Space);
+    QCOMPARE(done.size(), 1);
+    QVERIFY(done.first().first().value<AreaListService::Outcome>().cancelled);
+    QCOMPARE(view()->model()->totalRows(), before);
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(child<QLabel>("syncState")->text().contains(QStringLiteral("failed")));
+    QVERIFY(child<QLabel>("syncState")->text().contains(QStringLiteral("As of")));
+}
+
+void TestAreaListView::failedSyncNeverLooksEmpty()
+{
+    // The first sync fails (the service goes away): the screen says so, it is not "no children".
+    m_sandbox.reset();
+    QSignalSpy done(m_stack->areaLists.get(), &AreaListService::finished);
+    QTest::mouseClick(child<QPushButton>("syncButton"), Qt::LeftButton);
+    QVERIFY(done.wait(20000));
+    QVERIFY(!done.first().first().value<AreaListService::Outcome>().ok);
+    const QString state = child<QLabel>("syncState")->text();
+    QVERIFY2(state.contains(QStringLiteral("failed")), qPrintable(state));
+    QVERIFY(state.contains(QStringLiteral("No list has been received")));
+}
+
+void TestAreaListView::exportWritesCsvAndAudits()
+{
+    QVERIFY(sync());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("list.csv"));
+    view()->setSaveFileChooser([path] { return path; });
+    QSignalSpy exported(view(), &AreaListView::exported);
+    auto* button = child<QPushButton>("exportButton");
+    button->setFocus();
+    QTest::keyClick(button, Qt::Key_Space);
+    QCOMPARE(exported.size(), 1);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray csv = f.readAll();
+    QCOMPARE(csv.count('\n'), view()->model()->rowCount() + 1);
+    QCOMPARE(auditActions().last(), AuditEntry::actionName(AuditEntry::Action::Export));
+}
+
+void TestAreaListView::keyboardAndAccessibleNames()
+{
+    const QList<QWidget*> controls = view()->findChildren<QWidget*>();
+    for (QWidget* w : controls) {
+        if (qobject_cast<QLabel*>(w) || !w->focusPolicy() || w->parentWidget() != view())
+            continue;
+        QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+    }
+    // Tab order: area, sync, (cancel disabled), filter, plan, ended, export, table.
+    child<QComboBox>("areaPicker")->setFocus();
+    const char* order[] = {"syncButton", "listFilter",   "planFilter",
+                           "showEnded",  "exportButton", "areaTable"};
+    for (const char* name : order) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QString::fromLatin1(name));
+    }
+    // Ctrl+F goes to the filter.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>("listFilter"));
+}
+
+void TestAreaListView::lockDestroysTheView()
+{
+    QVERIFY(sync());
+    QPointer<AreaListView> v = view();
+    QPointer<AreaListModel> model = v->model();
+    m_window->lock();
+    QVERIFY(v.isNull());
+    QVERIFY(model.isNull());
+    QVERIFY(m_window->functionView(DeskFunction::AreaLists) == nullptr);
+}
+
+void TestAreaListView::modelPassesTheTester()
+{
+    QVERIFY(sync());
+    AreaListModel* m = view()->model();
+    QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m->sort(AreaListModel::Start, Qt::DescendingOrder);
+    m->setFilterText(QStringLiteral("a"));
+    m->setShowEnded(true);
+    m->setPlanFilter(AreaListModel::PlanFilter::ChildProtection);
+    m->setFilterText(QString());
+    m->setPlanFilter(AreaListModel::PlanFilter::All);
+    m->sort(AreaListModel::Authority, Qt::AscendingOrder);
+    QVERIFY(m->rowCount() > 0);
+}
+
+QTEST_MAIN(TestAreaListView)
+#include "tst_arealistview.moc"
