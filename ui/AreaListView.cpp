@@ -87,6 +87,9 @@ AreaListView::AreaListView(AreaListService* service,
     m_table->setAccessibleName(tr("Children on plans in the area"));
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
+    // Tab leaves the table (arrows move between cells); cell-by-cell Tab traps the keyboard in
+    // a list of thousands.
+    m_table->setTabKeyNavigation(false);
     m_table->horizontalHeader()->setSortIndicator(AreaListModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -121,11 +121,13 @@ ReviewView::ReviewView(ReviewService* service,
     layout->addLayout(editor);
     layout->addWidget(m_chart, 2);
 
-    setTabOrder(m_filter, m_table);
+    // The queue first (the screen's focus goes to it, and Tab from the tab bar lands on it), then
+    // what edits the selected positive, then the filter and the rest.
     setTabOrder(m_table, m_status);
     setTabOrder(m_status, m_note);
     setTabOrder(m_note, m_save);
-    setTabOrder(m_save, m_refresh);
+    setTabOrder(m_save, m_filter);
+    setTabOrder(m_filter, m_refresh);
     setTabOrder(m_refresh, m_chart);
     setFocusProxy(m_table);
 

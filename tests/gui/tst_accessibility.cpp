@@ -4,15 +4,22 @@
 //
 // Adding a window is one line in screens() below: a name and how to open it on a desk
 // that is set up against the in-process sandbox.
+#include "AreaListService.h"
+#include "AreaListView.h"
 #include "DirectoryEntryDialog.h"
 #include "LocalDirectoryDialog.h"
 #include "MainWindow.h"
+#include "NoticeService.h"
+#include "NoticesView.h"
+#include "ReviewView.h"
 #include "support/TrainingDesk.h"
 
 #include <QAccessible>
 #include <QApplication>
 #include <QDialog>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 
 #include <functional>
@@ -28,7 +35,14 @@ struct Rig : cpis::testsupport::TrainingDesk
 {
     std::unique_ptr<QWidget> extra;
 
-    Rig() { window->show(); }
+    // The real role screens (notices, review, area lists), as the desk offers them.
+    Rig()
+        : TrainingDesk(ui::DeskSettings{},
+                       FhirTransport::Settings(),
+                       [](testsupport::MemoryDesk& s) { return testsupport::realRoleViews(s); })
+    {
+        window->show();
+    }
     ~Rig() { extra.reset(); }
 
     bool lookUpSignedIn(const QString& nhs, bool confirm)
@@ -87,6 +101,52 @@ QWidget* entryDialog(Rig& r, bool editing)
     return r.extra.get();
 }
 
+// A role's screen once its first answer is in (the inbox checked, the queue refreshed, the list
+// synced), so its tables hold rows.
+template <typename View, typename Ready>
+QWidget* roleScreen(Rig& r, const char* user, DeskFunction f, Ready ready)
+{
+    r.window->signInAs(QLatin1String(user));
+    if (!QTest::qWaitFor([&] { return r.window->isSignedIn(); }, 10000))
+        return nullptr;
+    auto* view = qobject_cast<View*>(r.window->functionView(f));
+    if (!view)
+        return nullptr;
+    r.window->functionTabs()->setCurrentWidget(view);
+    return ready(view) ? r.window.get() : nullptr;
+}
+
+QWidget* noticesScreen(Rig& r)
+{
+    return roleScreen<ui::NoticesView>(
+        r, "social-worker", DeskFunction::Notices, [](ui::NoticesView* v) {
+            return QTest::qWaitFor([v] { return v->service().state().lastSuccessUtc.isValid(); },
+                                   10000);
+        });
+}
+
+QWidget* reviewScreen(Rig& r)
+{
+    return roleScreen<ui::ReviewView>(r, "safeguarding-lead", DeskFunction::Review,
+                                      [](ui::ReviewView* v) {
+                                          QSignalSpy done(v, &ui::ReviewView::refreshFinished);
+                                          v->refresh();
+                                          return done.wait(10000);
+                                      });
+}
+
+QWidget* areaListScreen(Rig& r, const char* user)
+{
+    return roleScreen<ui::AreaListView>(
+        r, user, DeskFunction::AreaLists, [&r](ui::AreaListView* v) {
+            if (!QTest::qWaitFor([v] { return !v->currentAreaId().isEmpty(); }, 10000))
+                return false; // the areas never came
+            QSignalSpy done(r.stack->areaLists.get(), &AreaListService::finished);
+            v->startSync();
+            return done.wait(15000);
+        });
+}
+
 // Every window and dialog, in each state that shows different controls. One line each.
 const QList<Screen>& screens()
 {
@@ -113,6 +173,12 @@ const QList<Screen>& screens()
         {"local directory dialog", localDirectory},
         {"directory entry dialog: add", [](Rig& r) { return entryDialog(r, false); }},
         {"directory entry dialog: edit", [](Rig& r) { return entryDialog(r, true); }},
+        {"main window: social worker's notices", noticesScreen},
+        {"main window: safeguarding lead's review queue", reviewScreen},
+        {"main window: school nurse's area list, synced",
+         [](Rig& r) { return areaListScreen(r, "school-nurse"); }},
+        {"main window: health visitor's area list, synced",
+         [](Rig& r) { return areaListScreen(r, "health-visitor"); }},
     };
     return all;
 }
@@ -137,8 +203,9 @@ void collectUnnamed(QAccessibleInterface* iface, QStringList& unnamed, int depth
     if (state.invisible)
         return;
     auto* widget = qobject_cast<QWidget*>(iface->object());
+    // A widget whose focus goes to a proxy (a scroll area's viewport) is not a stop of its own.
     if (widget && state.focusable && widget->focusPolicy() != Qt::NoFocus &&
-        iface->text(QAccessible::Name).trimmed().isEmpty())
+        !widget->focusProxy() && iface->text(QAccessible::Name).trimmed().isEmpty())
         unnamed << describe(widget) + u" (role " + QString::number(int(iface->role())) + u')';
     // Rows and cells of item views are named by their data; the view itself is checked.
     if (iface->tableInterface() || iface->role() == QAccessible::List ||

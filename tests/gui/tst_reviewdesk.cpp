@@ -326,11 +326,12 @@ void TestReviewDesk::accessibleNamesAndTabOrder()
     }
     QVERIFY(!view->refreshedLabel()->accessibleName().isEmpty());
 
-    const QList<QWidget*> order{view->filter(),   view->queue(),      view->statusEdit(),
-                                view->noteEdit(), view->saveButton(), view->refreshButton(),
+    // The queue first: it is where the screen's focus goes and where Tab from the tab bar lands.
+    const QList<QWidget*> order{view->queue(),      view->statusEdit(), view->noteEdit(),
+                                view->saveButton(), view->filter(),     view->refreshButton(),
                                 view->chart()};
-    view->filter()->setFocus();
-    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->filter()));
+    view->queue()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->queue()));
     for (int i = 1; i < order.size(); ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QTRY_COMPARE(QApplication::focusWidget(), order.at(i));

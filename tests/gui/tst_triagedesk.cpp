@@ -159,7 +159,9 @@ private:
 
 void TestTriageDesk::init()
 {
-    m_desk = std::make_unique<TrainingDesk>(ui::DeskSettings{}, quickTransport(), stubRoleViews());
+    m_desk =
+        std::make_unique<TrainingDesk>(ui::DeskSettings{}, quickTransport(),
+                                       [](testsupport::MemoryDesk&) { return stubRoleViews(); });
     w().show();
     QVERIFY(QTest::qWaitForWindowExposed(&w()));
     QApplication::setActiveWindow(&w());

@@ -1,7 +1,9 @@
 #pragma once
 // The main window's services over a MemoryDesk, for GUI tests and the desk benchmark.
 #include "AreaListView.h"
+#include "DesktopNotifier.h"
 #include "MainWindow.h"
+#include "NoticesView.h"
 #include "ReviewView.h"
 #include "support/MemoryDesk.h"
 
@@ -30,13 +32,35 @@ inline ui::MainWindow::RoleView reviewRoleView(MemoryDesk& stack)
 }
 
 // Area lists (issue 7): the real area-list screen for the roles that allow it, as in main.cpp.
+inline ui::MainWindow::RoleView areaListRoleView(MemoryDesk& stack)
+{
+    return {DeskFunction::AreaLists, QStringLiteral("&Area list"),
+            [&stack](const UserSession& s, QWidget* parent) -> QWidget* {
+                return new ui::AreaListView(stack.areaLists.get(), s, &stack.clock, parent);
+            }};
+}
 inline void addAreaListView(ui::MainWindow::Services& deps, MemoryDesk& stack)
 {
-    deps.roleViews.append({DeskFunction::AreaLists, QStringLiteral("&Area list"),
-                           [&stack](const UserSession& s, QWidget* parent) -> QWidget* {
-                               return new ui::AreaListView(stack.areaLists.get(), s, &stack.clock,
-                                                           parent);
-                           }});
+    deps.roleViews.append(areaListRoleView(stack));
+}
+
+// Issue 7: the social worker's notices screen; `notifier` may be null (no desktop notices).
+inline ui::MainWindow::RoleView noticesRoleView(MemoryDesk& stack,
+                                                ui::DesktopNotifier* notifier = nullptr)
+{
+    return ui::NoticesView::roleView({stack.noticeClient.get(),
+                                      stack.notices.get(),
+                                      stack.auditor.get(),
+                                      &stack.clock,
+                                      notifier,
+                                      {}});
+}
+
+// Every real role screen, as app/desk/main.cpp offers them.
+inline QList<ui::MainWindow::RoleView> realRoleViews(MemoryDesk& stack,
+                                                     ui::DesktopNotifier* notifier = nullptr)
+{
+    return {noticesRoleView(stack, notifier), reviewRoleView(stack), areaListRoleView(stack)};
 }
 
 } // namespace cpis::testsupport

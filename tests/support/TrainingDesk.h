@@ -12,19 +12,23 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace cpis::testsupport {
 
 struct TrainingDesk
 {
+    // The role screens to offer, made over the desk's own stack (realRoleViews for the real ones).
+    using RoleViewsFor = std::function<QList<ui::MainWindow::RoleView>(MemoryDesk&)>;
+
     std::unique_ptr<sandbox::SandboxServer> sandbox;
     std::unique_ptr<MemoryDesk> stack;
     std::unique_ptr<ui::MainWindow> window;
 
     explicit TrainingDesk(ui::DeskSettings settings = {},
                           FhirTransport::Settings transport = FhirTransport::Settings(),
-                          QList<ui::MainWindow::RoleView> roleViews = {})
+                          RoleViewsFor roleViews = {})
     {
         sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxServer::Options{});
         if (!sandbox->start())
@@ -38,7 +42,8 @@ struct TrainingDesk
         for (const auto& sc : sandbox->scenarios().scenarios())
             env.scenarios.append({sc.nhsNumber, sc.title});
         ui::MainWindow::Services deps = windowServices(*stack);
-        deps.roleViews = std::move(roleViews);
+        if (roleViews)
+            deps.roleViews = roleViews(*stack);
         window = std::make_unique<ui::MainWindow>(env, deps, std::move(settings));
     }
     ~TrainingDesk()
