@@ -1,6 +1,7 @@
 #include "AreaListParser.h"
 
 #include "FhirParser.h"
+#include "FhirSystems.h"
 #include "NhsNumber.h"
 
 #include <QJsonDocument>
@@ -10,7 +11,7 @@
 namespace cpis {
 
 namespace {
-const QString kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
+const QString& kNhsSystem = fhir::kNhsNumberSystem;
 
 Result<QJsonObject, AreaListParser::Error> object(QByteArrayView line, const char* type)
 {

@@ -1,6 +1,7 @@
 #include "NationalServiceClient.h"
 
 #include "FhirParser.h"
+#include "FhirSystems.h"
 
 #include <QUrlQuery>
 
@@ -9,7 +10,7 @@ namespace cpis {
 namespace {
 const QString kPdsBase = QStringLiteral("/personal-demographics/FHIR/R4");
 const QString kCpisBase = QStringLiteral("/cpis/FHIR/R4");
-const QString kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
+const QString& kNhsSystem = fhir::kNhsNumberSystem;
 
 ServiceError badResponse(const FhirParser::Error& e, int status)
 {

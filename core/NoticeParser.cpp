@@ -1,5 +1,7 @@
 #include "NoticeParser.h"
 
+#include "FhirSystems.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,9 +16,9 @@ const QString NoticeParser::kChildIdSystem =
 
 namespace {
 
-const QString kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
-const QString kSnomedSystem = QStringLiteral("http://snomed.info/sct");
-const QString kOdsSystem = QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code");
+const QString& kNhsSystem = fhir::kNhsNumberSystem;
+const QString& kSnomedSystem = fhir::kSnomedSystem;
+const QString& kOdsSystem = fhir::kOdsSystem;
 const QString kRoleClass = QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass");
 const QString kEventType = QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type");
 

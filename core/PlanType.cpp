@@ -26,6 +26,19 @@ QString snomedCode(PlanType type)
     return {};
 }
 
+QString snomedDisplay(PlanType type)
+{
+    switch (type) {
+    case PlanType::ChildProtection:
+        return QStringLiteral("Child Protection Plan");
+    case PlanType::LookedAfter:
+        return QStringLiteral("Looked After Child");
+    case PlanType::UnbornChildProtection:
+        return QStringLiteral("Unborn Child Protection Plan");
+    }
+    return {};
+}
+
 QString planTypeShortName(PlanType type)
 {
     switch (type) {

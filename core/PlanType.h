@@ -23,6 +23,7 @@ inline constexpr char16_t UnbornChildProtectionPlan[] = u"818901000000100";
 // An unknown code is not a plan type: callers must treat it as a bad response, never drop it.
 std::optional<PlanType> planTypeFromSnomed(const QString& code);
 QString snomedCode(PlanType type);
+QString snomedDisplay(PlanType type);     // "Child Protection Plan", as CareTeam.category shows it
 QString planTypeShortName(PlanType type); // "CPP", "LAC", "UCPP"
 
 } // namespace cpis

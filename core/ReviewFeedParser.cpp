@@ -1,5 +1,6 @@
 #include "ReviewFeedParser.h"
 
+#include "FhirSystems.h"
 #include "NhsNumber.h"
 
 #include <QHash>
@@ -11,9 +12,9 @@
 namespace cpis {
 
 namespace {
-const QString kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
-const QString kSnomedSystem = QStringLiteral("http://snomed.info/sct");
-const QString kOdsSystem = QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code");
+const QString& kNhsSystem = fhir::kNhsNumberSystem;
+const QString& kSnomedSystem = fhir::kSnomedSystem;
+const QString& kOdsSystem = fhir::kOdsSystem;
 
 using Error = FhirParser::Error;
 

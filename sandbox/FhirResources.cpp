@@ -21,18 +21,6 @@ QJsonObject nhsIdentifier(const QString& nhs)
     return {{QStringLiteral("system"), FhirResources::kNhsSystem}, {QStringLiteral("value"), nhs}};
 }
 
-QString planDisplay(PlanType t)
-{
-    switch (t) {
-    case PlanType::ChildProtection:
-        return QStringLiteral("Child Protection Plan");
-    case PlanType::LookedAfter:
-        return QStringLiteral("Looked After Child");
-    case PlanType::UnbornChildProtection:
-        return QStringLiteral("Unborn Child Protection Plan");
-    }
-    return {};
-}
 } // namespace
 
 QString FhirResources::instant(const QDateTime& t)
@@ -104,7 +92,7 @@ QJsonObject FhirResources::careTeam(const QString& nhs,
     const bool active = !plan.end || *plan.end >= today;
     const QString code = plan.unknownCode ? kUnknownPlanCode : snomedCode(plan.type);
     const QString display =
-        plan.unknownCode ? QStringLiteral("Unknown plan type") : planDisplay(plan.type);
+        plan.unknownCode ? QStringLiteral("Unknown plan type") : snomedDisplay(plan.type);
     return {
         {QStringLiteral("resourceType"), QStringLiteral("CareTeam")},
         {QStringLiteral("id"), QString(nhs + u'-' + QString::number(index + 1))},

@@ -34,19 +34,6 @@ bool isUuid(const QByteArray& v)
     return re.match(QString::fromLatin1(v)).hasMatch();
 }
 
-QString planDisplay(PlanType t)
-{
-    switch (t) {
-    case PlanType::ChildProtection:
-        return QStringLiteral("Child Protection Plan");
-    case PlanType::LookedAfter:
-        return QStringLiteral("Looked After Child");
-    case PlanType::UnbornChildProtection:
-        return QStringLiteral("Unborn Child Protection Plan");
-    }
-    return {};
-}
-
 QJsonObject roleClass(const QString& code, const QString& display)
 {
     return {
@@ -99,7 +86,7 @@ QJsonObject MeshMailbox::message(const AccessNotification& n) const
                            {QStringLiteral("type"),
                             QJsonObject{{QStringLiteral("system"), FhirResources::kSnomedSystem},
                                         {QStringLiteral("code"), snomedCode(n.planType)},
-                                        {QStringLiteral("display"), planDisplay(n.planType)}}}};
+                                        {QStringLiteral("display"), snomedDisplay(n.planType)}}}};
     const QJsonObject event{
         {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
         {QStringLiteral("id"), n.id},

@@ -17,19 +17,6 @@ namespace {
 const QString kPath = QStringLiteral("/cpis/FHIR/R4/AuditEvent");
 const QString kObjectRole = QStringLiteral("http://terminology.hl7.org/CodeSystem/object-role");
 
-QString planDisplay(PlanType t)
-{
-    switch (t) {
-    case PlanType::ChildProtection:
-        return QStringLiteral("Child Protection Plan");
-    case PlanType::LookedAfter:
-        return QStringLiteral("Looked After Child");
-    case PlanType::UnbornChildProtection:
-        return QStringLiteral("Unborn Child Protection Plan");
-    }
-    return {};
-}
-
 // As the CareTeam query answers: ended plans for a year, a UCPP for 28 days.
 bool visibleOn(const SandboxPlan& plan, const QDate& day)
 {
@@ -300,7 +287,7 @@ QJsonObject ReviewFeed::auditEvent(const ReviewPositive& p) const
                                       {QStringLiteral("value"), la.odsCode}}},
                          {QStringLiteral("display"), la.name}}},
             {QStringLiteral("type"),
-             coding(FhirResources::kSnomedSystem, snomedCode(plan.type), planDisplay(plan.type))},
+             coding(FhirResources::kSnomedSystem, snomedCode(plan.type), snomedDisplay(plan.type))},
             {QStringLiteral("role"),
              coding(kObjectRole, QStringLiteral("3"), QStringLiteral("Report"))}});
     }

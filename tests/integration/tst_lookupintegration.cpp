@@ -1,7 +1,6 @@
 // The look-up path end to end against the in-process sandbox over real HTTP on loopback:
 // every scenario and every fault of docs/sandbox.md, the audit-before-result rule, silent
 // reads, and the switch to the cache (and back) when the service goes away.
-#include "../support/MemoryDesk.h"
 #include "AuditLog.h"
 #include "AuditLogAuditor.h"
 #include "Cache.h"
@@ -13,6 +12,8 @@
 #include "SecureDb.h"
 #include "SignInService.h"
 #include "StoreAnswerCache.h"
+#include "support/MemoryDesk.h"
+#include "support/SandboxSession.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -116,17 +117,8 @@ struct Desk
 
     void signInAs(SandboxServer& sandbox, const QString& userId)
     {
-        const auto u = sandbox.signIn().user(userId).value();
-        UserSession s;
-        s.userId = u.userUid;
-        s.name = u.name;
-        s.roleId = u.roleId;
-        s.roleName = u.roleName;
-        s.organisationCode = u.orgCode;
-        s.activityCodes = u.activityCodes;
-        s.accessToken = sandbox.signIn().issueAccessToken(userId);
-        s.accessExpiresUtc = clock.nowUtc().addDays(1);
-        lookups->setSession(s);
+        lookups->setSession(
+            testsupport::sandboxSession(sandbox, userId, clock.nowUtc().addDays(1)));
     }
 
     // Runs one look-up; checks that exactly one audit entry was committed before the

@@ -10,6 +10,7 @@
 #include "SandboxServer.h"
 #include "SignInService.h"
 #include "support/MemoryDesk.h"
+#include "support/SandboxSession.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -37,19 +38,7 @@ FhirTransport::Settings quickTransport()
 
 UserSession sessionFor(SandboxServer& sandbox, const QString& userId, const QDateTime& now)
 {
-    const auto u = sandbox.signIn().user(userId).value();
-    UserSession s;
-    s.userId = u.userUid;
-    s.name = u.name;
-    s.roleId = u.roleId;
-    s.roleName = u.roleName;
-    s.organisationCode = u.orgCode;
-    s.organisationName = u.orgName;
-    s.activityCodes = u.activityCodes;
-    s.workgroups = u.workgroups;
-    s.accessToken = sandbox.signIn().issueAccessToken(userId);
-    s.accessExpiresUtc = now.addDays(1);
-    return s;
+    return testsupport::sandboxSession(sandbox, userId, now.addDays(1));
 }
 
 NhsNumber nhs(const QString& digits)

@@ -1,8 +1,6 @@
 // The site review feed end to end against the in-process sandbox over loopback HTTP: the
 // contract of docs/api.md §12 (who may read it, which look-ups it lists, paging) and the
 // desk's ReviewService reading it into the encrypted store, with status changes audited.
-#include "../support/MemoryDesk.h"
-#include "../support/SandboxHttp.h"
 #include "AuditLog.h"
 #include "Clock.h"
 #include "ReviewFeed.h"
@@ -10,6 +8,9 @@
 #include "ReviewStore.h"
 #include "SandboxServer.h"
 #include "SignInService.h"
+#include "support/MemoryDesk.h"
+#include "support/SandboxHttp.h"
+#include "support/SandboxSession.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -27,19 +28,7 @@ const QString kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
 
 UserSession sessionFor(SandboxServer& server, const QString& userId)
 {
-    const auto u = server.signIn().user(userId).value();
-    UserSession s;
-    s.userId = u.userUid;
-    s.name = u.name;
-    s.roleId = u.roleId;
-    s.roleName = u.roleName;
-    s.organisationCode = u.orgCode;
-    s.organisationName = u.orgName;
-    s.activityCodes = u.activityCodes;
-    s.workgroups = u.workgroups;
-    s.accessToken = server.signIn().issueAccessToken(userId);
-    s.accessExpiresUtc = kNow.addSecs(3600);
-    return s;
+    return testsupport::sandboxSession(server, userId, kNow.addSecs(3600));
 }
 } // namespace
 
