@@ -57,6 +57,85 @@
     </message>
 </context>
 <context>
+    <name>cpis::AreaListService</name>
+    <message>
+        <source>The national service could not be reached.</source>
+        <translation>Nid oedd modd cyrraedd y gwasanaeth cenedlaethol.</translation>
+    </message>
+    <message>
+        <source>The national service did not answer in time.</source>
+        <translation>Ni atebodd y gwasanaeth cenedlaethol mewn pryd.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired; sign in again.</source>
+        <translation>Mae eich mewngofnodi wedi dod i ben; mewngofnodwch eto.</translation>
+    </message>
+    <message>
+        <source>Your role may not receive area lists.</source>
+        <translation>Ni chaiff eich rôl dderbyn rhestrau ardal.</translation>
+    </message>
+    <message>
+        <source>The national service sent a list the desk could not read (%1).</source>
+        <translation>Anfonodd y gwasanaeth cenedlaethol restr nad oedd modd i&apos;r ddesg ei darllen (%1).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Wedi&apos;i ganslo.</translation>
+    </message>
+    <message>
+        <source>The national service could not provide the list (%1).</source>
+        <translation>Nid oedd modd i&apos;r gwasanaeth cenedlaethol ddarparu&apos;r rhestr (%1).</translation>
+    </message>
+    <message>
+        <source>Asking the national service for the list…</source>
+        <translation>Yn gofyn i&apos;r gwasanaeth cenedlaethol am y rhestr…</translation>
+    </message>
+    <message>
+        <source>The national service is preparing the list…</source>
+        <translation>Mae&apos;r gwasanaeth cenedlaethol yn paratoi&apos;r rhestr…</translation>
+    </message>
+    <message>
+        <source>Preparing: %1</source>
+        <translation>Yn paratoi: %1</translation>
+    </message>
+    <message>
+        <source>The encrypted store could not start the update: %1</source>
+        <translation>Nid oedd modd i&apos;r storfa wedi&apos;i hamgryptio ddechrau&apos;r diweddariad: %1</translation>
+    </message>
+    <message>
+        <source>Receiving the list…</source>
+        <translation>Yn derbyn y rhestr…</translation>
+    </message>
+    <message>
+        <source>The list names plans of people it does not list.</source>
+        <translation>Mae&apos;r rhestr yn enwi cynlluniau pobl nad ydynt ar y rhestr.</translation>
+    </message>
+    <message>
+        <source>The encrypted store failed: %1</source>
+        <translation>Methodd y storfa wedi&apos;i hamgryptio: %1</translation>
+    </message>
+    <message>
+        <source>The audit log could not record the list: %1</source>
+        <translation>Nid oedd modd i&apos;r log archwilio gofnodi&apos;r rhestr: %1</translation>
+    </message>
+    <message>
+        <source>The encrypted store could not save the list: %1</source>
+        <translation>Nid oedd modd i&apos;r storfa wedi&apos;i hamgryptio gadw&apos;r rhestr: %1</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Yn gyfredol.</translation>
+    </message>
+    <message>
+        <source>The audit log could not record the export: %1</source>
+        <translation>Nid oedd modd i&apos;r log archwilio gofnodi&apos;r allforio: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::LookupResult</name>
     <message>
         <source>The national service could not be reached.</source>
@@ -89,6 +168,45 @@
     <message>
         <source>Your role does not include access to CP-IS.</source>
         <translation>Nid yw eich rôl yn cynnwys mynediad i CP-IS.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::NoticeService</name>
+    <message>
+        <source>The notices could not be read from the encrypted store: %1</source>
+        <translation>Nid oedd modd darllen yr hysbysiadau o&apos;r storfa wedi&apos;i hamgryptio: %1</translation>
+    </message>
+    <message>
+        <source>The notices could not be saved in the encrypted store: %1</source>
+        <translation>Nid oedd modd cadw&apos;r hysbysiadau yn y storfa wedi&apos;i hamgryptio: %1</translation>
+    </message>
+    <message>
+        <source>The notice could not be read from the encrypted store: %1</source>
+        <translation>Nid oedd modd darllen yr hysbysiad o&apos;r storfa wedi&apos;i hamgryptio: %1</translation>
+    </message>
+    <message>
+        <source>This notice is not held on this desk.</source>
+        <translation>Nid yw&apos;r hysbysiad hwn yn cael ei ddal ar y ddesg hon.</translation>
+    </message>
+    <message>
+        <source>This notice has already been acknowledged.</source>
+        <translation>Mae&apos;r hysbysiad hwn wedi&apos;i gydnabod yn barod.</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: the audit log could not record it (%1).</source>
+        <translation>Heb ei gydnabod: nid oedd modd i&apos;r log archwilio ei gofnodi (%1).</translation>
+    </message>
+    <message>
+        <source>The service no longer holds this notice, and this desk could not save that: %1</source>
+        <translation>Nid yw&apos;r gwasanaeth yn dal yr hysbysiad hwn mwyach, ac nid oedd modd i&apos;r ddesg hon gadw hynny: %1</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Heb ei gydnabod: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged with the service, but this desk could not save it: %1</source>
+        <translation>Wedi&apos;i gydnabod gyda&apos;r gwasanaeth, ond nid oedd modd i&apos;r ddesg hon ei gadw: %1</translation>
     </message>
 </context>
 <context>
@@ -143,6 +261,252 @@
     <message>
         <source>Organisation</source>
         <translation>Sefydliad</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::AreaListModel</name>
+    <message>
+        <source>Child Protection Plan</source>
+        <translation>Cynllun Amddiffyn Plentyn</translation>
+    </message>
+    <message>
+        <source>Looked After Child</source>
+        <translation>Plentyn sy&apos;n Derbyn Gofal</translation>
+    </message>
+    <message>
+        <source>Unborn Child Protection Plan</source>
+        <translation>Cynllun Amddiffyn Plentyn yn y Groth</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>agored</translation>
+    </message>
+    <message>
+        <source>%1, ended</source>
+        <translation>%1, wedi dod i ben</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>daeth i ben %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ganwyd</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Cynllun</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Dechrau</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Diwedd</translation>
+    </message>
+    <message>
+        <source>Local authority</source>
+        <translation>Awdurdod lleol</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::AreaListView</name>
+    <message>
+        <source>Area list</source>
+        <translation>Rhestr ardal</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Ardal</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Ardal:</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>Cy&amp;soni</translation>
+    </message>
+    <message>
+        <source>Sync the area list</source>
+        <translation>Cysoni&apos;r rhestr ardal</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l sync</source>
+        <translation>Ca&amp;nslo&apos;r cysoni</translation>
+    </message>
+    <message>
+        <source>Cancel the sync</source>
+        <translation>Canslo&apos;r cysoni</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Cynnydd y cysoni</translation>
+    </message>
+    <message>
+        <source>Sync progress text</source>
+        <translation>Testun cynnydd y cysoni</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Cyflwr y cysoni</translation>
+    </message>
+    <message>
+        <source>Filter by name or NHS number</source>
+        <translation>Hidlo yn ôl enw neu rif GIG</translation>
+    </message>
+    <message>
+        <source>Filter by name or NHS number (Ctrl+F)</source>
+        <translation>Hidlo yn ôl enw neu rif GIG (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Plan type</source>
+        <translation>Math o gynllun</translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation>Pob cynllun</translation>
+    </message>
+    <message>
+        <source>Child Protection Plans</source>
+        <translation>Cynlluniau Amddiffyn Plant</translation>
+    </message>
+    <message>
+        <source>Looked After Children</source>
+        <translation>Plant sy&apos;n Derbyn Gofal</translation>
+    </message>
+    <message>
+        <source>Unborn Child Protection Plans</source>
+        <translation>Cynlluniau Amddiffyn Plentyn yn y Groth</translation>
+    </message>
+    <message>
+        <source>Show &amp;ended plans</source>
+        <translation>Dangos cynlluniau sydd wedi dod i &amp;ben</translation>
+    </message>
+    <message>
+        <source>Show ended plans</source>
+        <translation>Dangos cynlluniau sydd wedi dod i ben</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Allf&amp;orio CSV…</translation>
+    </message>
+    <message>
+        <source>Export the shown rows as CSV</source>
+        <translation>Allforio&apos;r rhesi a ddangosir fel CSV</translation>
+    </message>
+    <message>
+        <source>Rows shown</source>
+        <translation>Rhesi a ddangosir</translation>
+    </message>
+    <message>
+        <source>Children on plans in the area</source>
+        <translation>Plant ar gynlluniau yn yr ardal</translation>
+    </message>
+    <message>
+        <source>Asking the national service which areas you may see…</source>
+        <translation>Yn gofyn i&apos;r gwasanaeth cenedlaethol pa ardaloedd y cewch eu gweld…</translation>
+    </message>
+    <message>
+        <source>Could not get your areas from the national service (%1). Try again later.</source>
+        <translation>Nid oedd modd cael eich ardaloedd gan y gwasanaeth cenedlaethol (%1). Rhowch gynnig arall yn nes ymlaen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n on plans)</source>
+        <translation>
+            <numerusform>%1 (%n ar gynlluniau)</numerusform>
+            <numerusform>%1 (%n ar gynlluniau)</numerusform>
+            <numerusform>%1 (%n ar gynlluniau)</numerusform>
+            <numerusform>%1 (%n ar gynlluniau)</numerusform>
+            <numerusform>%1 (%n ar gynlluniau)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role has no areas.</source>
+        <translation>Nid oes gan eich rôl ardaloedd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>As of %1: %n people, </source>
+        <translation>
+            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plans.</source>
+        <translation>
+            <numerusform>%n cynllun.</numerusform>
+            <numerusform>%n cynllun.</numerusform>
+            <numerusform>%n cynllun.</numerusform>
+            <numerusform>%n cynllun.</numerusform>
+            <numerusform>%n cynllun.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced yet: press Sync to fetch this area&apos;s list.</source>
+        <translation>Heb ei gysoni eto: pwyswch Cysoni i nôl rhestr yr ardal hon.</translation>
+    </message>
+    <message>
+        <source>The last sync (%1) failed: %2 The list shown is the one as of above.</source>
+        <translation>Methodd y cysoni diwethaf (%1): %2 Y rhestr a ddangosir yw&apos;r un fel yr oedd ar yr amser uchod.</translation>
+    </message>
+    <message>
+        <source>The last sync (%1) failed: %2 No list has been received.</source>
+        <translation>Methodd y cysoni diwethaf (%1): %2 Nid oes rhestr wedi dod i law.</translation>
+    </message>
+    <message>
+        <source>Sync complete: %1 people and %2 plans changed.</source>
+        <translation>Cysoni wedi&apos;i gwblhau: newidiodd %1 person a %2 cynllun.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <translation>Canslwyd y cysoni.</translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation>Methodd y cysoni.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows shown</source>
+        <translation>Yn dangos %1 o %2 rhes</translation>
+    </message>
+    <message>
+        <source>Export area list</source>
+        <translation>Allforio&apos;r rhestr ardal</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ffeiliau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be opened for writing.</source>
+        <translation>Nid oedd modd agor y ffeil i ysgrifennu iddi.</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows.</source>
+        <translation>
+            <numerusform>Allforiwyd %n rhes.</numerusform>
+            <numerusform>Allforiwyd %n rhes.</numerusform>
+            <numerusform>Allforiwyd %n rhes.</numerusform>
+            <numerusform>Allforiwyd %n rhes.</numerusform>
+            <numerusform>Allforiwyd %n rhes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -472,10 +836,6 @@
         <translation>Wedi mewngofnodi: %1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Your role has no CP-IS access: look-ups will be refused.</source>
-        <translation>Nid oes gan eich rôl fynediad i CP-IS: bydd chwiliadau&apos;n cael eu gwrthod.</translation>
-    </message>
-    <message>
         <source>Checking PDS and CP-IS for NHS No. %1…</source>
         <translation>Yn gwirio PDS a CP-IS ar gyfer Rhif GIG %1…</translation>
     </message>
@@ -503,6 +863,18 @@
         <source>Warning: could not write to the audit log: %1</source>
         <translation>Rhybudd: nid oedd modd ysgrifennu i&apos;r log archwilio: %1</translation>
     </message>
+    <message>
+        <source>Desk functions</source>
+        <translation>Swyddogaethau&apos;r ddesg</translation>
+    </message>
+    <message>
+        <source>&amp;Look-up</source>
+        <translation>&amp;Chwilio</translation>
+    </message>
+    <message>
+        <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
+        <translation>Nid oes gan eich rôl (%1) swyddogaethau Desg CP-IS. Mewngofnodwch gyda rôl arall, neu gofynnwch i&apos;ch awdurdod cofrestru.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NhsNumberEdit</name>
@@ -517,6 +889,230 @@
     <message>
         <source>NHS number, e.g. 943 476 5919</source>
         <translation>Rhif GIG, e.e. 943 476 5919</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NoticeModel</name>
+    <message>
+        <source>Not yet</source>
+        <translation>Ddim eto</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>Chwiliwyd</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>LA child id</source>
+        <translation>ID plentyn yr ALl</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Cynllun</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Gan</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Safle</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Cydnabuwyd</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NoticesView</name>
+    <message>
+        <source>Any</source>
+        <translation>Unrhyw</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>H&amp;ysbysiadau</translation>
+    </message>
+    <message>
+        <source>Attendance notices</source>
+        <translation>Hysbysiadau presenoldeb</translation>
+    </message>
+    <message>
+        <source>Checking for notices…</source>
+        <translation>Yn chwilio am hysbysiadau…</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Gwirio nawr</translation>
+    </message>
+    <message>
+        <source>Check for new notices now</source>
+        <translation>Gwirio am hysbysiadau newydd nawr</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Newydd</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Wedi&apos;u cydnabod</translation>
+    </message>
+    <message>
+        <source>Show new or acknowledged notices</source>
+        <translation>Dangos hysbysiadau newydd neu rai wedi&apos;u cydnabod</translation>
+    </message>
+    <message>
+        <source>NHS number or LA child id</source>
+        <translation>Rhif GIG neu ID plentyn yr ALl</translation>
+    </message>
+    <message>
+        <source>Filter by child: NHS number or local authority child id</source>
+        <translation>Hidlo yn ôl plentyn: rhif GIG neu ID plentyn yr awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>Looked up on or after</source>
+        <translation>Chwiliwyd ar neu ar ôl</translation>
+    </message>
+    <message>
+        <source>Looked up on or before</source>
+        <translation>Chwiliwyd ar neu cyn</translation>
+    </message>
+    <message>
+        <source>Filter by site</source>
+        <translation>Hidlo yn ôl safle</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Pob safle</translation>
+    </message>
+    <message>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Plentyn:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;O:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;I:</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Safle:</translation>
+    </message>
+    <message>
+        <source>Notice detail</source>
+        <translation>Manylion yr hysbysiad</translation>
+    </message>
+    <message>
+        <source>NHS number:</source>
+        <translation>Rhif GIG:</translation>
+    </message>
+    <message>
+        <source>LA child id:</source>
+        <translation>ID plentyn yr ALl:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Cynllun:</translation>
+    </message>
+    <message>
+        <source>Looked up:</source>
+        <translation>Chwiliwyd:</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>Gan:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rôl:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Safle:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Derbyniwyd:</translation>
+    </message>
+    <message>
+        <source>Acknowledged:</source>
+        <translation>Cydnabuwyd:</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge (Ctrl+K)</source>
+        <translation>Cydna&amp;bod (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected notice</source>
+        <translation>Cydnabod yr hysbysiad a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Acknowledgement status</source>
+        <translation>Statws y cydnabod</translation>
+    </message>
+    <message>
+        <source>The stored notices could not be read: %1</source>
+        <translation>Nid oedd modd darllen yr hysbysiadau sydd wedi&apos;u storio: %1</translation>
+    </message>
+    <message>
+        <source>New (%1)</source>
+        <translation>Newydd (%1)</translation>
+    </message>
+    <message>
+        <source>Acknowledged (%1)</source>
+        <translation>Wedi&apos;u cydnabod (%1)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>byth</translation>
+    </message>
+    <message>
+        <source>Last checked: %1</source>
+        <translation>Gwiriwyd ddiwethaf: %1</translation>
+    </message>
+    <message>
+        <source>Could not check for new notices at %1: %2 Last successful check: %3. New notices may be missing from this list. Next try in %4 min.</source>
+        <translation>Nid oedd modd gwirio am hysbysiadau newydd am %1: %2 Y gwiriad llwyddiannus diwethaf: %3. Efallai fod hysbysiadau newydd ar goll o&apos;r rhestr hon. Rhoddir cynnig arall ymhen %4 mun.</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk</source>
+        <translation>Desg CP-IS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new attendance notice(s)</source>
+        <translation>
+            <numerusform>%n hysbysiad presenoldeb newydd</numerusform>
+            <numerusform>%n hysbysiad presenoldeb newydd</numerusform>
+            <numerusform>%n hysbysiad presenoldeb newydd</numerusform>
+            <numerusform>%n hysbysiad presenoldeb newydd</numerusform>
+            <numerusform>%n hysbysiad presenoldeb newydd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 gan %2</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Ddim eto</translation>
+    </message>
+    <message>
+        <source>Warning: opening this notice could not be recorded in the audit log: %1</source>
+        <translation>Rhybudd: nid oedd modd cofnodi agor yr hysbysiad hwn yn y log archwilio: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledging…</source>
+        <translation>Yn cydnabod…</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>Cydnabuwyd.</translation>
     </message>
 </context>
 <context>
@@ -627,6 +1223,172 @@
     <message>
         <source>The local directory could not be read: %1</source>
         <translation>Nid oedd modd darllen y cyfeiriadur lleol: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ReviewQueueModel</name>
+    <message>
+        <source>To review</source>
+        <translation>I&apos;w adolygu</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Atgyfeiriwyd</translation>
+    </message>
+    <message>
+        <source>No further action</source>
+        <translation>Dim camau pellach</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (by %2, %3)</source>
+        <translation>%1 (gan %2, %3)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Cynlluniau</translation>
+    </message>
+    <message>
+        <source>Local authority</source>
+        <translation>Awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>Who looked</source>
+        <translation>Pwy edrychodd</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ReviewView</name>
+    <message>
+        <source>Review of CP-IS positives at %1</source>
+        <translation>Adolygiad o ganlyniadau CP-IS positif yn %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Adnewyddu</translation>
+    </message>
+    <message>
+        <source>Refresh the review queue</source>
+        <translation>Adnewyddu&apos;r ciw adolygu</translation>
+    </message>
+    <message>
+        <source>Read the site&apos;s positives again (F5)</source>
+        <translation>Darllen canlyniadau positif y safle eto (F5)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Y cyfan</translation>
+    </message>
+    <message>
+        <source>Show positives with status</source>
+        <translation>Dangos canlyniadau positif â&apos;r statws</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Dan&amp;gos:</translation>
+    </message>
+    <message>
+        <source>CP-IS positives at this site</source>
+        <translation>Canlyniadau CP-IS positif yn y safle hwn</translation>
+    </message>
+    <message>
+        <source>Newest first. Up and Down choose a positive; Tab moves to its status and note.</source>
+        <translation>Y mwyaf diweddar yn gyntaf. Mae Up a Down yn dewis canlyniad positif; mae Tab yn symud i&apos;w statws a&apos;i nodyn.</translation>
+    </message>
+    <message>
+        <source>Status of the selected positive</source>
+        <translation>Statws y canlyniad positif a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Statws:</translation>
+    </message>
+    <message>
+        <source>Note on the selected positive</source>
+        <translation>Nodyn ar y canlyniad positif a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>What was done, and by whom</source>
+        <translation>Beth a wnaed, a chan bwy</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nodyn:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Save the status and note</source>
+        <translation>Cadw&apos;r statws a&apos;r nodyn</translation>
+    </message>
+    <message>
+        <source>Save the status and note (Ctrl+S)</source>
+        <translation>Cadw&apos;r statws a&apos;r nodyn (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Positives per day, last %1 days</source>
+        <translation>Canlyniadau positif y dydd, y %1 diwrnod diwethaf</translation>
+    </message>
+    <message>
+        <source>Chart of positives per day</source>
+        <translation>Siart o ganlyniadau positif y dydd</translation>
+    </message>
+    <message>
+        <source>The review queue could not be read from this computer&apos;s store: %1</source>
+        <translation>Nid oedd modd darllen y ciw adolygu o storfa&apos;r cyfrifiadur hwn: %1</translation>
+    </message>
+    <message>
+        <source>Last refreshed %1</source>
+        <translation>Adnewyddwyd ddiwethaf %1</translation>
+    </message>
+    <message>
+        <source>Never refreshed</source>
+        <translation>Heb ei adnewyddu erioed</translation>
+    </message>
+    <message>
+        <source>Positives</source>
+        <translation>Canlyniadau positif</translation>
+    </message>
+    <message>
+        <source>%1 positives over the last %2 days; the busiest day was %3 with %4.</source>
+        <translation>%1 canlyniad positif dros y %2 diwrnod diwethaf; y diwrnod prysuraf oedd %3 gyda %4.</translation>
+    </message>
+    <message>
+        <source>No positives over the last %1 days.</source>
+        <translation>Dim canlyniadau positif dros y %1 diwrnod diwethaf.</translation>
+    </message>
+    <message>
+        <source>Could not refresh (%1). The queue below is as of %2.</source>
+        <translation>Nid oedd modd adnewyddu (%1). Mae&apos;r ciw isod fel yr oedd am %2.</translation>
+    </message>
+    <message>
+        <source>Could not refresh (%1). The site&apos;s positives have never been read on this computer: the queue below is not complete.</source>
+        <translation>Nid oedd modd adnewyddu (%1). Nid yw canlyniadau positif y safle erioed wedi&apos;u darllen ar y cyfrifiadur hwn: nid yw&apos;r ciw isod yn gyflawn.</translation>
+    </message>
+    <message>
+        <source>The status was not saved: %1</source>
+        <translation>Ni chadwyd y statws: %1</translation>
     </message>
 </context>
 <context>
@@ -863,6 +1625,34 @@ CP-IS Desk needs an unlocked system keychain to protect its data, and will not r
         <translation>Nid oedd modd agor y storfa ddiogel: %1
 
 Mae Desg CP-IS angen cadwyn allweddi system sydd wedi&apos;i datgloi i ddiogelu ei data, ac ni fydd yn rhedeg heb un. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Training: after the first check for attendance notices, open the n-th one (from 1).</source>
+        <translation>Hyfforddi: ar ôl y gwiriad cyntaf am hysbysiadau presenoldeb, agor yr n-fed un (o 1).</translation>
+    </message>
+    <message>
+        <source>Training: acknowledge the opened notice and show the acknowledged ones.</source>
+        <translation>Hyfforddi: cydnabod yr hysbysiad a agorwyd a dangos y rhai sydd wedi&apos;u cydnabod.</translation>
+    </message>
+    <message>
+        <source>Training: open the review screen once it has refreshed (sign in as safeguarding-lead).</source>
+        <translation>Hyfforddi: agor y sgrin adolygu unwaith y bydd wedi&apos;i hadnewyddu (mewngofnodwch fel safeguarding-lead).</translation>
+    </message>
+    <message>
+        <source>Training: open the area list after the demo sign-in and sync its first area.</source>
+        <translation>Hyfforddi: agor y rhestr ardal ar ôl y mewngofnodi arddangos a chysoni ei hardal gyntaf.</translation>
+    </message>
+    <message>
+        <source>Training: then filter the area list by this text.</source>
+        <translation>Hyfforddi: yna hidlo&apos;r rhestr ardal yn ôl y testun hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>Adolyg&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;Area list</source>
+        <translation>Rhes&amp;tr ardal</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,85 @@
     </message>
 </context>
 <context>
+    <name>cpis::AreaListService</name>
+    <message>
+        <source>The national service could not be reached.</source>
+        <translation>The national service could not be reached.</translation>
+    </message>
+    <message>
+        <source>The national service did not answer in time.</source>
+        <translation>The national service did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired; sign in again.</source>
+        <translation>Your sign-in has expired; sign in again.</translation>
+    </message>
+    <message>
+        <source>Your role may not receive area lists.</source>
+        <translation>Your role may not receive area lists.</translation>
+    </message>
+    <message>
+        <source>The national service sent a list the desk could not read (%1).</source>
+        <translation>The national service sent a list the desk could not read (%1).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>The national service could not provide the list (%1).</source>
+        <translation>The national service could not provide the list (%1).</translation>
+    </message>
+    <message>
+        <source>Asking the national service for the list…</source>
+        <translation>Asking the national service for the list…</translation>
+    </message>
+    <message>
+        <source>The national service is preparing the list…</source>
+        <translation>The national service is preparing the list…</translation>
+    </message>
+    <message>
+        <source>Preparing: %1</source>
+        <translation>Preparing: %1</translation>
+    </message>
+    <message>
+        <source>The encrypted store could not start the update: %1</source>
+        <translation>The encrypted store could not start the update: %1</translation>
+    </message>
+    <message>
+        <source>Receiving the list…</source>
+        <translation>Receiving the list…</translation>
+    </message>
+    <message>
+        <source>The list names plans of people it does not list.</source>
+        <translation>The list names plans of people it does not list.</translation>
+    </message>
+    <message>
+        <source>The encrypted store failed: %1</source>
+        <translation>The encrypted store failed: %1</translation>
+    </message>
+    <message>
+        <source>The audit log could not record the list: %1</source>
+        <translation>The audit log could not record the list: %1</translation>
+    </message>
+    <message>
+        <source>The encrypted store could not save the list: %1</source>
+        <translation>The encrypted store could not save the list: %1</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Up to date.</translation>
+    </message>
+    <message>
+        <source>The audit log could not record the export: %1</source>
+        <translation>The audit log could not record the export: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>The file could not be written.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::LookupResult</name>
     <message>
         <source>The national service could not be reached.</source>
@@ -86,6 +165,45 @@
     <message>
         <source>Your role does not include access to CP-IS.</source>
         <translation>Your role does not include access to CP-IS.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::NoticeService</name>
+    <message>
+        <source>The notices could not be read from the encrypted store: %1</source>
+        <translation>The notices could not be read from the encrypted store: %1</translation>
+    </message>
+    <message>
+        <source>The notices could not be saved in the encrypted store: %1</source>
+        <translation>The notices could not be saved in the encrypted store: %1</translation>
+    </message>
+    <message>
+        <source>The notice could not be read from the encrypted store: %1</source>
+        <translation>The notice could not be read from the encrypted store: %1</translation>
+    </message>
+    <message>
+        <source>This notice is not held on this desk.</source>
+        <translation>This notice is not held on this desk.</translation>
+    </message>
+    <message>
+        <source>This notice has already been acknowledged.</source>
+        <translation>This notice has already been acknowledged.</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: the audit log could not record it (%1).</source>
+        <translation>Not acknowledged: the audit log could not record it (%1).</translation>
+    </message>
+    <message>
+        <source>The service no longer holds this notice, and this desk could not save that: %1</source>
+        <translation>The service no longer holds this notice, and this desk could not save that: %1</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Not acknowledged: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged with the service, but this desk could not save it: %1</source>
+        <translation>Acknowledged with the service, but this desk could not save it: %1</translation>
     </message>
 </context>
 <context>
@@ -140,6 +258,240 @@
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::AreaListModel</name>
+    <message>
+        <source>Child Protection Plan</source>
+        <translation>Child Protection Plan</translation>
+    </message>
+    <message>
+        <source>Looked After Child</source>
+        <translation>Looked After Child</translation>
+    </message>
+    <message>
+        <source>Unborn Child Protection Plan</source>
+        <translation>Unborn Child Protection Plan</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>%1, ended</source>
+        <translation>%1, ended</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>ended %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>NHS number</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Local authority</source>
+        <translation>Local authority</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::AreaListView</name>
+    <message>
+        <source>Area list</source>
+        <translation>Area list</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <source>Sync the area list</source>
+        <translation>Sync the area list</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l sync</source>
+        <translation>Cance&amp;l sync</translation>
+    </message>
+    <message>
+        <source>Cancel the sync</source>
+        <translation>Cancel the sync</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <source>Sync progress text</source>
+        <translation>Sync progress text</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>Sync state</translation>
+    </message>
+    <message>
+        <source>Filter by name or NHS number</source>
+        <translation>Filter by name or NHS number</translation>
+    </message>
+    <message>
+        <source>Filter by name or NHS number (Ctrl+F)</source>
+        <translation>Filter by name or NHS number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Plan type</source>
+        <translation>Plan type</translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <source>Child Protection Plans</source>
+        <translation>Child Protection Plans</translation>
+    </message>
+    <message>
+        <source>Looked After Children</source>
+        <translation>Looked After Children</translation>
+    </message>
+    <message>
+        <source>Unborn Child Protection Plans</source>
+        <translation>Unborn Child Protection Plans</translation>
+    </message>
+    <message>
+        <source>Show &amp;ended plans</source>
+        <translation>Show &amp;ended plans</translation>
+    </message>
+    <message>
+        <source>Show ended plans</source>
+        <translation>Show ended plans</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <source>Export the shown rows as CSV</source>
+        <translation>Export the shown rows as CSV</translation>
+    </message>
+    <message>
+        <source>Rows shown</source>
+        <translation>Rows shown</translation>
+    </message>
+    <message>
+        <source>Children on plans in the area</source>
+        <translation>Children on plans in the area</translation>
+    </message>
+    <message>
+        <source>Asking the national service which areas you may see…</source>
+        <translation>Asking the national service which areas you may see…</translation>
+    </message>
+    <message>
+        <source>Could not get your areas from the national service (%1). Try again later.</source>
+        <translation>Could not get your areas from the national service (%1). Try again later.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n on plans)</source>
+        <translation>
+            <numerusform>%1 (%n on plans)</numerusform>
+            <numerusform>%1 (%n on plans)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role has no areas.</source>
+        <translation>Your role has no areas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>As of %1: %n people, </source>
+        <translation>
+            <numerusform>As of %1: %n person, </numerusform>
+            <numerusform>As of %1: %n people, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plans.</source>
+        <translation>
+            <numerusform>%n plan.</numerusform>
+            <numerusform>%n plans.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced yet: press Sync to fetch this area&apos;s list.</source>
+        <translation>Not synced yet: press Sync to fetch this area&apos;s list.</translation>
+    </message>
+    <message>
+        <source>The last sync (%1) failed: %2 The list shown is the one as of above.</source>
+        <translation>The last sync (%1) failed: %2 The list shown is the one as of above.</translation>
+    </message>
+    <message>
+        <source>The last sync (%1) failed: %2 No list has been received.</source>
+        <translation>The last sync (%1) failed: %2 No list has been received.</translation>
+    </message>
+    <message>
+        <source>Sync complete: %1 people and %2 plans changed.</source>
+        <translation>Sync complete: %1 people and %2 plans changed.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <translation>Sync cancelled.</translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation>Sync failed.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows shown</source>
+        <translation>%1 of %2 rows shown</translation>
+    </message>
+    <message>
+        <source>Export area list</source>
+        <translation>Export area list</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be opened for writing.</source>
+        <translation>The file could not be opened for writing.</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>The file could not be written.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows.</source>
+        <translation>
+            <numerusform>Exported %n row.</numerusform>
+            <numerusform>Exported %n rows.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -463,10 +815,6 @@
         <translation>Signed in: %1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Your role has no CP-IS access: look-ups will be refused.</source>
-        <translation>Your role has no CP-IS access: look-ups will be refused.</translation>
-    </message>
-    <message>
         <source>Checking PDS and CP-IS for NHS No. %1…</source>
         <translation>Checking PDS and CP-IS for NHS No. %1…</translation>
     </message>
@@ -494,6 +842,18 @@
         <source>Warning: could not write to the audit log: %1</source>
         <translation>Warning: could not write to the audit log: %1</translation>
     </message>
+    <message>
+        <source>Desk functions</source>
+        <translation>Desk functions</translation>
+    </message>
+    <message>
+        <source>&amp;Look-up</source>
+        <translation>&amp;Look-up</translation>
+    </message>
+    <message>
+        <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
+        <translation>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NhsNumberEdit</name>
@@ -508,6 +868,227 @@
     <message>
         <source>NHS number, e.g. 943 476 5919</source>
         <translation>NHS number, e.g. 943 476 5919</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NoticeModel</name>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>Looked up</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>NHS number</translation>
+    </message>
+    <message>
+        <source>LA child id</source>
+        <translation>LA child id</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NoticesView</name>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Notices</translation>
+    </message>
+    <message>
+        <source>Attendance notices</source>
+        <translation>Attendance notices</translation>
+    </message>
+    <message>
+        <source>Checking for notices…</source>
+        <translation>Checking for notices…</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Check now</translation>
+    </message>
+    <message>
+        <source>Check for new notices now</source>
+        <translation>Check for new notices now</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Show new or acknowledged notices</source>
+        <translation>Show new or acknowledged notices</translation>
+    </message>
+    <message>
+        <source>NHS number or LA child id</source>
+        <translation>NHS number or LA child id</translation>
+    </message>
+    <message>
+        <source>Filter by child: NHS number or local authority child id</source>
+        <translation>Filter by child: NHS number or local authority child id</translation>
+    </message>
+    <message>
+        <source>Looked up on or after</source>
+        <translation>Looked up on or after</translation>
+    </message>
+    <message>
+        <source>Looked up on or before</source>
+        <translation>Looked up on or before</translation>
+    </message>
+    <message>
+        <source>Filter by site</source>
+        <translation>Filter by site</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>C&amp;hild:</source>
+        <translation>C&amp;hild:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Site:</translation>
+    </message>
+    <message>
+        <source>Notice detail</source>
+        <translation>Notice detail</translation>
+    </message>
+    <message>
+        <source>NHS number:</source>
+        <translation>NHS number:</translation>
+    </message>
+    <message>
+        <source>LA child id:</source>
+        <translation>LA child id:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Looked up:</source>
+        <translation>Looked up:</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>By:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Acknowledged:</source>
+        <translation>Acknowledged:</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge (Ctrl+K)</source>
+        <translation>&amp;Acknowledge (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected notice</source>
+        <translation>Acknowledge the selected notice</translation>
+    </message>
+    <message>
+        <source>Acknowledgement status</source>
+        <translation>Acknowledgement status</translation>
+    </message>
+    <message>
+        <source>The stored notices could not be read: %1</source>
+        <translation>The stored notices could not be read: %1</translation>
+    </message>
+    <message>
+        <source>New (%1)</source>
+        <translation>New (%1)</translation>
+    </message>
+    <message>
+        <source>Acknowledged (%1)</source>
+        <translation>Acknowledged (%1)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Last checked: %1</source>
+        <translation>Last checked: %1</translation>
+    </message>
+    <message>
+        <source>Could not check for new notices at %1: %2 Last successful check: %3. New notices may be missing from this list. Next try in %4 min.</source>
+        <translation>Could not check for new notices at %1: %2 Last successful check: %3. New notices may be missing from this list. Next try in %4 min.</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk</source>
+        <translation>CP-IS Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new attendance notice(s)</source>
+        <translation>
+            <numerusform>%n new attendance notice</numerusform>
+            <numerusform>%n new attendance notices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Warning: opening this notice could not be recorded in the audit log: %1</source>
+        <translation>Warning: opening this notice could not be recorded in the audit log: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledging…</source>
+        <translation>Acknowledging…</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>Acknowledged.</translation>
     </message>
 </context>
 <context>
@@ -618,6 +1199,172 @@
     <message>
         <source>The local directory could not be read: %1</source>
         <translation>The local directory could not be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ReviewQueueModel</name>
+    <message>
+        <source>To review</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>No further action</source>
+        <translation>No further action</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (by %2, %3)</source>
+        <translation>%1 (by %2, %3)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>NHS number</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Local authority</source>
+        <translation>Local authority</translation>
+    </message>
+    <message>
+        <source>Who looked</source>
+        <translation>Who looked</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ReviewView</name>
+    <message>
+        <source>Review of CP-IS positives at %1</source>
+        <translation>Review of CP-IS positives at %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh the review queue</source>
+        <translation>Refresh the review queue</translation>
+    </message>
+    <message>
+        <source>Read the site&apos;s positives again (F5)</source>
+        <translation>Read the site&apos;s positives again (F5)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Show positives with status</source>
+        <translation>Show positives with status</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>CP-IS positives at this site</source>
+        <translation>CP-IS positives at this site</translation>
+    </message>
+    <message>
+        <source>Newest first. Up and Down choose a positive; Tab moves to its status and note.</source>
+        <translation>Newest first. Up and Down choose a positive; Tab moves to its status and note.</translation>
+    </message>
+    <message>
+        <source>Status of the selected positive</source>
+        <translation>Status of the selected positive</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Note on the selected positive</source>
+        <translation>Note on the selected positive</translation>
+    </message>
+    <message>
+        <source>What was done, and by whom</source>
+        <translation>What was done, and by whom</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the status and note</source>
+        <translation>Save the status and note</translation>
+    </message>
+    <message>
+        <source>Save the status and note (Ctrl+S)</source>
+        <translation>Save the status and note (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Positives per day, last %1 days</source>
+        <translation>Positives per day, last %1 days</translation>
+    </message>
+    <message>
+        <source>Chart of positives per day</source>
+        <translation>Chart of positives per day</translation>
+    </message>
+    <message>
+        <source>The review queue could not be read from this computer&apos;s store: %1</source>
+        <translation>The review queue could not be read from this computer&apos;s store: %1</translation>
+    </message>
+    <message>
+        <source>Last refreshed %1</source>
+        <translation>Last refreshed %1</translation>
+    </message>
+    <message>
+        <source>Never refreshed</source>
+        <translation>Never refreshed</translation>
+    </message>
+    <message>
+        <source>Positives</source>
+        <translation>Positives</translation>
+    </message>
+    <message>
+        <source>%1 positives over the last %2 days; the busiest day was %3 with %4.</source>
+        <translation>%1 positives over the last %2 days; the busiest day was %3 with %4.</translation>
+    </message>
+    <message>
+        <source>No positives over the last %1 days.</source>
+        <translation>No positives over the last %1 days.</translation>
+    </message>
+    <message>
+        <source>Could not refresh (%1). The queue below is as of %2.</source>
+        <translation>Could not refresh (%1). The queue below is as of %2.</translation>
+    </message>
+    <message>
+        <source>Could not refresh (%1). The site&apos;s positives have never been read on this computer: the queue below is not complete.</source>
+        <translation>Could not refresh (%1). The site&apos;s positives have never been read on this computer: the queue below is not complete.</translation>
+    </message>
+    <message>
+        <source>The status was not saved: %1</source>
+        <translation>The status was not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1601,34 @@ CP-IS Desk needs an unlocked system keychain to protect its data, and will not r
         <translation>The secure store could not be opened: %1
 
 CP-IS Desk needs an unlocked system keychain to protect its data, and will not run without one. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Training: after the first check for attendance notices, open the n-th one (from 1).</source>
+        <translation>Training: after the first check for attendance notices, open the n-th one (from 1).</translation>
+    </message>
+    <message>
+        <source>Training: acknowledge the opened notice and show the acknowledged ones.</source>
+        <translation>Training: acknowledge the opened notice and show the acknowledged ones.</translation>
+    </message>
+    <message>
+        <source>Training: open the review screen once it has refreshed (sign in as safeguarding-lead).</source>
+        <translation>Training: open the review screen once it has refreshed (sign in as safeguarding-lead).</translation>
+    </message>
+    <message>
+        <source>Training: open the area list after the demo sign-in and sync its first area.</source>
+        <translation>Training: open the area list after the demo sign-in and sync its first area.</translation>
+    </message>
+    <message>
+        <source>Training: then filter the area list by this text.</source>
+        <translation>Training: then filter the area list by this text.</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>&amp;Area list</source>
+        <translation>&amp;Area list</translation>
     </message>
 </context>
 </TS>
