@@ -341,7 +341,7 @@
         <translation>Cysoni&apos;r rhestr ardal</translation>
     </message>
     <message>
-        <source>Cance&amp;l sync</source>
+        <source>&amp;Cancel sync</source>
         <translation>Ca&amp;nslo&apos;r cysoni</translation>
     </message>
     <message>
@@ -1651,7 +1651,7 @@ Mae Desg CP-IS angen cadwyn allweddi system sydd wedi&apos;i datgloi i ddiogelu 
         <translation>Adolyg&amp;u</translation>
     </message>
     <message>
-        <source>&amp;Area list</source>
+        <source>A&amp;rea list</source>
         <translation>Rhes&amp;tr ardal</translation>
     </message>
 </context>

@@ -338,8 +338,8 @@
         <translation>Sync the area list</translation>
     </message>
     <message>
-        <source>Cance&amp;l sync</source>
-        <translation>Cance&amp;l sync</translation>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Cancel sync</translation>
     </message>
     <message>
         <source>Cancel the sync</source>
@@ -1627,8 +1627,8 @@ CP-IS Desk needs an unlocked system keychain to protect its data, and will not r
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <source>&amp;Area list</source>
-        <translation>&amp;Area list</translation>
+        <source>A&amp;rea list</source>
+        <translation>A&amp;rea list</translation>
     </message>
 </context>
 </TS>

@@ -40,7 +40,7 @@ AreaListView::AreaListView(AreaListService* service,
     m_sync = new QPushButton(tr("&Sync"), this);
     m_sync->setObjectName(QStringLiteral("syncButton"));
     m_sync->setAccessibleName(tr("Sync the area list"));
-    m_cancel = new QPushButton(tr("Cance&l sync"), this);
+    m_cancel = new QPushButton(tr("&Cancel sync"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setAccessibleName(tr("Cancel the sync"));
     m_cancel->setEnabled(false);

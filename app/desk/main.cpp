@@ -231,7 +231,7 @@ int main(int argc, char** argv)
                            }});
     // Area lists (issue 7): school nurses and health visitors.
     deps.roleViews.append(
-        {cpis::DeskFunction::AreaLists, QApplication::translate("main", "&Area list"),
+        {cpis::DeskFunction::AreaLists, QApplication::translate("main", "A&rea list"),
          [&desk, &clock](const cpis::UserSession& s, QWidget* parent) -> QWidget* {
              return new cpis::ui::AreaListView(&desk.areaLists(), s, &clock, parent);
          }});

@@ -34,7 +34,7 @@ inline ui::MainWindow::RoleView reviewRoleView(MemoryDesk& stack)
 // Area lists (issue 7): the real area-list screen for the roles that allow it, as in main.cpp.
 inline ui::MainWindow::RoleView areaListRoleView(MemoryDesk& stack)
 {
-    return {DeskFunction::AreaLists, QStringLiteral("&Area list"),
+    return {DeskFunction::AreaLists, QStringLiteral("A&rea list"),
             [&stack](const UserSession& s, QWidget* parent) -> QWidget* {
                 return new ui::AreaListView(stack.areaLists.get(), s, &stack.clock, parent);
             }};
