@@ -23,6 +23,39 @@ QJsonObject nhsIdentifier(const QString& nhs)
 
 } // namespace
 
+QJsonObject FhirResources::includedPractitionerRole(const TestUser& viewer, const QString& origin)
+{
+    const QJsonObject role{
+        {QStringLiteral("resourceType"), QStringLiteral("PractitionerRole")},
+        {QStringLiteral("id"), viewer.roleId},
+        {QStringLiteral("practitioner"),
+         QJsonObject{{QStringLiteral("identifier"),
+                      QJsonObject{{QStringLiteral("system"),
+                                   QStringLiteral("https://fhir.nhs.uk/Id/sds-user-id")},
+                                  {QStringLiteral("value"), viewer.userUid}}},
+                     {QStringLiteral("display"), viewer.name}}},
+        {QStringLiteral("organization"),
+         QJsonObject{
+             {QStringLiteral("identifier"), QJsonObject{{QStringLiteral("system"), kOdsSystem},
+                                                        {QStringLiteral("value"), viewer.orgCode}}},
+             {QStringLiteral("display"), viewer.orgName}}},
+        {QStringLiteral("code"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("coding"),
+              QJsonArray{QJsonObject{
+                  {QStringLiteral("system"),
+                   QStringLiteral("https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode")},
+                  {QStringLiteral("code"), viewer.roleCode},
+                  {QStringLiteral("display"), viewer.roleName}}}}}}},
+    };
+    return QJsonObject{
+        {QStringLiteral("fullUrl"),
+         QString(origin + QStringLiteral("/cpis/FHIR/R4/PractitionerRole/") + viewer.roleId)},
+        {QStringLiteral("resource"), role},
+        {QStringLiteral("search"),
+         QJsonObject{{QStringLiteral("mode"), QStringLiteral("include")}}}};
+}
+
 QString FhirResources::instant(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODate);
@@ -191,36 +224,7 @@ QJsonObject FhirResources::auditEventBundle(const QString& nhs,
         if (rolesSeen.contains(e.viewer.roleId))
             continue;
         rolesSeen.append(e.viewer.roleId);
-        const QJsonObject role{
-            {QStringLiteral("resourceType"), QStringLiteral("PractitionerRole")},
-            {QStringLiteral("id"), e.viewer.roleId},
-            {QStringLiteral("practitioner"),
-             QJsonObject{{QStringLiteral("identifier"),
-                          QJsonObject{{QStringLiteral("system"),
-                                       QStringLiteral("https://fhir.nhs.uk/Id/sds-user-id")},
-                                      {QStringLiteral("value"), e.viewer.userUid}}},
-                         {QStringLiteral("display"), e.viewer.name}}},
-            {QStringLiteral("organization"),
-             QJsonObject{{QStringLiteral("identifier"),
-                          QJsonObject{{QStringLiteral("system"), kOdsSystem},
-                                      {QStringLiteral("value"), e.viewer.orgCode}}},
-                         {QStringLiteral("display"), e.viewer.orgName}}},
-            {QStringLiteral("code"),
-             QJsonArray{QJsonObject{
-                 {QStringLiteral("coding"),
-                  QJsonArray{QJsonObject{
-                      {QStringLiteral("system"),
-                       QStringLiteral("https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode")},
-                      {QStringLiteral("code"), e.viewer.roleCode},
-                      {QStringLiteral("display"), e.viewer.roleName}}}}}}},
-        };
-        roles.append(
-            QJsonObject{{QStringLiteral("fullUrl"),
-                         QString(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/PractitionerRole/") +
-                                 e.viewer.roleId)},
-                        {QStringLiteral("resource"), role},
-                        {QStringLiteral("search"),
-                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("include")}}}});
+        roles.append(includedPractitionerRole(e.viewer, fullUrlBase));
     }
     for (const QJsonValue& r : std::as_const(roles))
         entries.append(r);

@@ -46,6 +46,8 @@ public:
     operationOutcome(int status, const QString& spineCode, const QString& diagnostics);
 
     static QString instant(const QDateTime& t);
+    // The PractitionerRole of a viewer as a searchset entry with search.mode include (§6, §12).
+    static QJsonObject includedPractitionerRole(const TestUser& viewer, const QString& origin);
 
     static const QString kNhsSystem;
     static const QString kSnomedSystem;

@@ -210,32 +210,7 @@ ReviewFeed::Answer ReviewFeed::answer(const QUrlQuery& query,
         if (rolesSeen.contains(p.viewer.roleId))
             continue;
         rolesSeen.append(p.viewer.roleId);
-        roles.append(QJsonObject{
-            {QStringLiteral("fullUrl"),
-             QString(origin + QStringLiteral("/cpis/FHIR/R4/PractitionerRole/") + p.viewer.roleId)},
-            {QStringLiteral("resource"),
-             QJsonObject{
-                 {QStringLiteral("resourceType"), QStringLiteral("PractitionerRole")},
-                 {QStringLiteral("id"), p.viewer.roleId},
-                 {QStringLiteral("practitioner"),
-                  QJsonObject{{QStringLiteral("identifier"),
-                               QJsonObject{{QStringLiteral("system"),
-                                            QStringLiteral("https://fhir.nhs.uk/Id/sds-user-id")},
-                                           {QStringLiteral("value"), p.viewer.userUid}}},
-                              {QStringLiteral("display"), p.viewer.name}}},
-                 {QStringLiteral("organization"),
-                  QJsonObject{{QStringLiteral("identifier"),
-                               QJsonObject{{QStringLiteral("system"), FhirResources::kOdsSystem},
-                                           {QStringLiteral("value"), p.viewer.orgCode}}},
-                              {QStringLiteral("display"), p.viewer.orgName}}},
-                 {QStringLiteral("code"),
-                  QJsonArray{QJsonObject{
-                      {QStringLiteral("coding"),
-                       QJsonArray{coding(QStringLiteral("https://fhir.nhs.uk/CodeSystem/"
-                                                        "NHSDigital-SDS-JobRoleCode"),
-                                         p.viewer.roleCode, p.viewer.roleName)}}}}}}},
-            {QStringLiteral("search"),
-             QJsonObject{{QStringLiteral("mode"), QStringLiteral("include")}}}});
+        roles.append(FhirResources::includedPractitionerRole(p.viewer, origin));
     }
     for (const QJsonValue& r : std::as_const(roles))
         entries.append(r);
