@@ -3,6 +3,7 @@
 #include "FhirResources.h"
 #include "LocalAuthorityDirectory.h"
 #include "NhsNumber.h"
+#include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
 #include "SignInService.h"
 #include "SyntheticPopulation.h"
@@ -611,32 +612,7 @@ BulkExport::Answer BulkExport::error(int status, const QString& spineCode, const
 
 void BulkExport::write(QTcpSocket* socket, const Answer& a, bool close)
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(a.status) + ' ' +
-                     (a.status == 200   ? "OK"
-                      : a.status == 202 ? "Accepted"
-                      : a.status == 400 ? "Bad Request"
-                      : a.status == 401 ? "Unauthorized"
-                      : a.status == 403 ? "Forbidden"
-                      : a.status == 404 ? "Not Found"
-                                        : "Error") +
-                     "\r\n";
-    out +=
-        "Date: " +
-        QLocale::c()
-            .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
-            .toLatin1() +
-        " GMT\r\n";
-    if (!a.contentType.isEmpty())
-        out += "Content-Type: " + a.contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(a.body.size()) + "\r\n";
-    for (const auto& [name, value] : a.headers)
-        out += name + ": " + value + "\r\n";
-    if (close)
-        out += "Connection: close\r\n";
-    out += "\r\n" + a.body;
-    socket->write(out);
-    if (close)
-        socket->disconnectFromHost();
+    SandboxServer::write(socket, {a.status, a.contentType, a.body, a.headers}, close);
 }
 
 bool BulkExport::dispatch(const Request& in, QTcpSocket* socket)

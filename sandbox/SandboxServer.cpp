@@ -37,6 +37,8 @@ QByteArray reason(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 202:
+        return "Accepted";
     case 302:
         return "Found";
     case 400:

@@ -71,6 +71,17 @@ public:
     static const QString kPdsBase;
     static const QString kCpisBase;
 
+    // One HTTP/1.1 answer as every endpoint writes it (BulkExport's too). cutAt >= 0 sends only
+    // that much of the body (the truncated-body fault).
+    struct Response
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+    };
+    static void write(QTcpSocket* socket, const Response& r, bool close, qsizetype cutAt = -1);
+
 private:
     struct Incoming
     {
@@ -82,13 +93,6 @@ private:
         bool close = false;
         QString origin; // scheme://host:port
         QByteArray header(const char* name) const { return headers.value(QByteArray(name)); }
-    };
-    struct Response
-    {
-        int status = 200;
-        QByteArray contentType;
-        QByteArray body;
-        QList<std::pair<QByteArray, QByteArray>> headers;
     };
     struct Reply
     {
@@ -108,7 +112,6 @@ private:
     error(const Incoming& in, int status, const QString& spineCode, const QString& why) const;
     Response fhirJson(const Incoming& in, const QJsonObject& body) const;
     void deliver(QTcpSocket* socket, const Incoming& in, const Reply& reply);
-    static void write(QTcpSocket* socket, const Response& r, bool close, qsizetype cutAt = -1);
     void seedHistory();
     QDateTime now() const;
 
