@@ -2,6 +2,7 @@
 
 #include "SecureDb.h"
 
+#include <iterator>
 #include <variant>
 
 namespace cpis {
@@ -90,16 +91,27 @@ StoreResult<std::unique_ptr<AreaListStore>> AreaListStore::open(SecureDb& db)
 
 StoreStatus AreaListStore::prepareStatements()
 {
-    auto patient = m_db.prepare("INSERT OR REPLACE INTO area_patient (area, nhs, given, family, "
-                                "birth, gender, updated) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    if (!patient)
-        return patient.error();
-    auto plan = m_db.prepare("INSERT OR REPLACE INTO area_plan (area, id, nhs, type, start, end, "
-                             "la_code, la_name, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!plan)
-        return plan.error();
-    m_putPatient = std::make_unique<SqlStatement>(std::move(patient).value());
-    m_putPlan = std::make_unique<SqlStatement>(std::move(plan).value());
+    // An upsert is a DELETE then a plain INSERT, not INSERT OR REPLACE. REPLACE may delete a row
+    // and insert another in one statement, so SQLite keeps a statement journal for it, and
+    // SQLCipher encrypts (and draws a random IV for) every page copied into that journal: with
+    // REPLACE the 307,562 rows of a 150,000-child list took 6.5 s to store, as two statements
+    // that each write at most one row they take 1.0 s (bench/bench_arealist).
+    const char* const sql[] = {
+        "DELETE FROM area_patient WHERE area = ? AND nhs = ?",
+        "INSERT INTO area_patient (area, nhs, given, family, birth, gender, updated) VALUES (?, "
+        "?, ?, ?, ?, ?, ?)",
+        "DELETE FROM area_plan WHERE area = ? AND id = ?",
+        "INSERT INTO area_plan (area, id, nhs, type, start, end, la_code, la_name, updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    };
+    std::unique_ptr<SqlStatement>* const into[] = {&m_dropPatient, &m_putPatient, &m_dropPlan,
+                                                   &m_putPlan};
+    for (size_t i = 0; i < std::size(sql); ++i) {
+        auto st = m_db.prepare(sql[i]);
+        if (!st)
+            return st.error();
+        *into[i] = std::make_unique<SqlStatement>(std::move(st).value());
+    }
     return {};
 }
 
@@ -124,6 +136,8 @@ StoreStatus AreaListStore::beginSync(const QString& areaId, bool full)
 
 StoreStatus AreaListStore::putPatient(const AreaPatient& p)
 {
+    if (auto s = m_dropPatient->bind(1, m_syncArea).bind(2, p.nhsNumber).run(); !s)
+        return s;
     SqlStatement& st = *m_putPatient;
     st.bind(1, m_syncArea).bind(2, p.nhsNumber).bind(3, p.givenName).bind(4, p.familyName);
     if (p.birthDate)
@@ -136,6 +150,8 @@ StoreStatus AreaListStore::putPatient(const AreaPatient& p)
 
 StoreStatus AreaListStore::putPlan(const AreaPlan& p)
 {
+    if (auto s = m_dropPlan->bind(1, m_syncArea).bind(2, p.id).run(); !s)
+        return s;
     SqlStatement& st = *m_putPlan;
     st.bind(1, m_syncArea).bind(2, p.id).bind(3, p.nhsNumber).bind(4, qint64(p.type));
     st.bind(5, p.start.toJulianDay());

@@ -60,7 +60,9 @@ private:
 
     SecureDb& m_db;
     QString m_syncArea;
+    std::unique_ptr<SqlStatement> m_dropPatient;
     std::unique_ptr<SqlStatement> m_putPatient;
+    std::unique_ptr<SqlStatement> m_dropPlan;
     std::unique_ptr<SqlStatement> m_putPlan;
 };
 

@@ -68,6 +68,7 @@ private slots:
     void rejectsWhatIsNotExactlyThatShape();
     void fullSyncReplacesTheArea();
     void incrementalSyncUpserts();
+    void aPlanSentAgainReplacesItsRow();
     void abortKeepsThePreviousList();
     void endedPlansLeaveAfterTheWindow();
     void orphanPlansAreCounted();
@@ -198,6 +199,37 @@ void TestAreaList::incrementalSyncUpserts()
                 .ok());
     QCOMPARE(families.size(), 2);
     QCOMPARE(families.value(QStringLiteral("9990000018")), QStringLiteral("Jones"));
+}
+
+void TestAreaList::aPlanSentAgainReplacesItsRow()
+{
+    const QDateTime t1(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+    const QString nhs = QStringLiteral("9990000018");
+    auto only = [this] {
+        QList<AreaListRow> rows;
+        [&] {
+            QVERIFY(m_store
+                        ->forEachRow(QStringLiteral("school-1"),
+                                     [&](AreaListRow&& r) { rows.append(std::move(r)); })
+                        .ok());
+        }();
+        return rows;
+    };
+    // The same CareTeam twice in one export: the later line is the plan.
+    sync(true, {patient(nhs)},
+         {plan(QStringLiteral("a-1"), nhs), plan(QStringLiteral("a-1"), nhs, QDate(2026, 11, 1))},
+         t1);
+    QList<AreaListRow> rows = only();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).end, std::optional<QDate>(QDate(2026, 11, 1)));
+    QCOMPARE(m_store->state(QStringLiteral("school-1")).value().plans, 1);
+    // An incremental sync that changes it: still one row, now as sent.
+    sync(false, {}, {plan(QStringLiteral("a-1"), nhs, std::nullopt, PlanType::LookedAfter)},
+         t1.addSecs(60));
+    rows = only();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).type, PlanType::LookedAfter);
+    QVERIFY(!rows.at(0).end);
 }
 
 void TestAreaList::abortKeepsThePreviousList()
