@@ -39,16 +39,7 @@ QString spaced(const QString& nhs)
 
 AreaListModel::AreaListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void AreaListModel::setRows(std::vector<AreaListRow> rows, const QDate& today)
-{
-    beginLoad(today);
-    for (AreaListRow& r : rows)
-        append(std::move(r));
-    rows.clear();
-    endLoad();
-}
-
-void AreaListModel::beginLoad(const QDate& today)
+void AreaListModel::beginLoad(const QDate& today, qsizetype expected)
 {
     beginResetModel();
     m_today = qint32(today.toJulianDay());
@@ -58,6 +49,40 @@ void AreaListModel::beginLoad(const QDate& today)
     m_flags.clear();
     m_order.clear();
     m_visible.clear();
+    if (expected > 0) {
+        m_rows.reserve(size_t(expected));
+        m_keyStart.reserve(size_t(expected) + 1);
+        m_flags.reserve(size_t(expected));
+        m_keys.reserve(expected * 40); // "family given nhs\n" is about 35 bytes
+    }
+}
+
+void AreaListModel::appendKey(const Row& r)
+{
+    m_keyStart.push_back(int(m_keys.size()));
+    // Most names are ASCII: lower-cased straight into the buffer, with no temporary strings.
+    // Anything else takes Qt's full case mapping, which the needle gets too.
+    for (const QString* part : {&r.family, &r.given, &r.nhs}) {
+        bool ascii = true;
+        for (const QChar c : *part) {
+            if (c.unicode() >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            const qsizetype at = m_keys.size();
+            m_keys.resize(at + part->size());
+            char* out = m_keys.data() + at;
+            for (const QChar c : *part) {
+                const char b = char(c.unicode());
+                *out++ = b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b;
+            }
+        } else {
+            m_keys += part->toLower().toUtf8();
+        }
+        m_keys += part == &r.nhs ? '\n' : ' ';
+    }
 }
 
 void AreaListModel::append(AreaListRow&& in)
@@ -80,9 +105,7 @@ void AreaListModel::append(AreaListRow&& in)
     r.start = qint32(in.start.toJulianDay());
     r.end = in.end ? qint32(in.end->toJulianDay()) : 0;
     r.type = in.type;
-    m_keyStart.push_back(int(m_keys.size()));
-    m_keys += QString(r.family + u' ' + r.given + u' ' + r.nhs).toLower().toUtf8();
-    m_keys += '\n';
+    appendKey(r);
     m_flags.push_back(quint8(int(r.type) | (r.end != 0 && r.end < m_today ? 4 : 0)));
     m_rows.push_back(std::move(r));
 }

@@ -44,9 +44,9 @@ public:
 
     explicit AreaListModel(QObject* parent = nullptr);
 
-    void setRows(std::vector<AreaListRow> rows, const QDate& today);
-    // The same without a vector of rows in between: beginLoad, append each, endLoad.
-    void beginLoad(const QDate& today);
+    // Loading: beginLoad, append each row, endLoad. `expected` (the store's plan count) sizes
+    // the buffers once instead of growing them row by row.
+    void beginLoad(const QDate& today, qsizetype expected = 0);
     void append(AreaListRow&& row);
     void endLoad();
     void clear();
@@ -74,8 +74,6 @@ private:
         QString gender;
         QString laCode;
         QString laName;
-        QString key;      // lower case: "family given nhs"
-        QString sortName; // lower case: "family\tgiven"
         qint32 birth = 0; // Julian day; 0: not known
         qint32 start = 0;
         qint32 end = 0; // 0: no end
@@ -84,6 +82,7 @@ private:
 
     bool passesFlags(int row) const;
     void refilter();
+    void appendKey(const Row& r);
     void sortOrder();
     std::vector<int> filtered() const;
     QByteArrayView key(int row) const;

@@ -219,7 +219,7 @@ void AreaListView::showArea()
         showState();
         return;
     }
-    m_model->beginLoad(m_clock->nowUtc().date());
+    m_model->beginLoad(m_clock->nowUtc().date(), m_service->state(id).plans);
     m_service->forEachRow(id, [this](AreaListRow&& r) { m_model->append(std::move(r)); });
     m_model->endLoad();
     showState();
