@@ -8,6 +8,7 @@
 //
 // Usage: QT_QPA_PLATFORM=offscreen bench_arealist [children=150000] [keystrokes=50]
 #include "AreaListModel.h"
+#include "AreaListParser.h"
 #include "AreaListView.h"
 #include "SignInFlow.h"
 #include "support/ConsoleOut.h"
@@ -93,6 +94,56 @@ QByteArray signIn(QNetworkAccessManager& nam, const QUrl& base, const QString& u
     return token;
 }
 
+// The same export through the same AreaListClient with nothing stored: the floor the sync
+// stands on. parse=false: received and split into lines only; parse=true: each line also
+// read by AreaListParser. Milliseconds, or -1 when the export failed.
+double
+receiveOnly(AreaListClient& client, const UserSession& session, const QString& areaId, bool parse)
+{
+    QElapsedTimer t;
+    t.start();
+    QEventLoop loop;
+    bool ok = true;
+    QList<AreaListClient::File> files;
+    std::function<void()> next = [&] {
+        if (files.isEmpty()) {
+            loop.quit();
+            return;
+        }
+        const AreaListClient::File file = files.takeFirst();
+        const bool patients = file.type == u"Patient";
+        client.download(
+            session, file,
+            [parse, patients](QByteArrayView line, QString*) {
+                if (!parse)
+                    return true;
+                return patients ? AreaListParser::patient(line).ok()
+                                : AreaListParser::careTeam(line).ok();
+            },
+            [&](const Result<qint64, ServiceError>& r) {
+                if (!r) {
+                    ok = false;
+                    loop.quit();
+                    return;
+                }
+                next();
+            });
+    };
+    client.startExport(session, areaId, std::nullopt, {},
+                       [&](const Result<AreaListClient::Manifest, ServiceError>& m) {
+                           if (!m) {
+                               ok = false;
+                               loop.quit();
+                               return;
+                           }
+                           files = m->output;
+                           next();
+                       });
+    loop.exec();
+    client.finishJob(session);
+    return ok ? double(t.nsecsElapsed()) / 1e6 : -1;
+}
+
 // Paints the table's viewport now and says how long since `from`.
 double paintedMs(QTableView* table, const QElapsedTimer& t, qint64 from)
 {
@@ -167,6 +218,15 @@ int main(int argc, char** argv)
         "(%.0f resources/s)\n",
         syncMs, double(manifestAt) / 1e6, outcome.patients, outcome.careTeams,
         double(outcome.patients + outcome.careTeams) / (syncMs / 1000.0));
+    const double receiveMs = receiveOnly(*desk.areaListClient, session, area.id, false);
+    const double parseMs = receiveOnly(*desk.areaListClient, session, area.id, true);
+    if (receiveMs < 0 || parseMs < 0) {
+        complain("bench_arealist: the floor export failed\n");
+        return 1;
+    }
+    say("floor, same export, same client, same run: received %.0f ms (sync %.2fx); received and "
+        "parsed %.0f ms (sync %.2fx); so storing and committing cost about %.0f ms\n",
+        receiveMs, syncMs / receiveMs, parseMs, syncMs / parseMs, syncMs - parseMs);
 
     // 2. The view: the small first area shows, then the big one is picked.
     ui::AreaListView view(desk.areaLists.get(), session, &desk.clock);
