@@ -2,6 +2,7 @@
 
 #include "PlanType.h"
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -42,20 +43,39 @@ struct AreaPlan
     QDateTime lastUpdated;
 };
 
-// A row of the list as screens show it: one plan with its person.
-struct AreaListRow
+// A row of the list as screens show it: one plan with its person. Text is QString in an
+// AreaListRow; in an AreaListRowView it is UTF-8 views into the store's buffers, valid only during
+// the callback that receives it, so a screen of 150,000 rows copies what it needs into its own
+// compact form without a QString per field in between.
+template <typename Text> struct BasicAreaListRow
 {
-    QString nhsNumber;
-    QString givenName;
-    QString familyName;
+    Text nhsNumber;
+    Text givenName;
+    Text familyName;
     std::optional<QDate> birthDate;
-    QString gender;
+    Text gender;
     PlanType type = PlanType::ChildProtection;
     QDate start;
     std::optional<QDate> end;
-    QString laCode;
-    QString laName;
+    Text laCode;
+    Text laName;
 };
+using AreaListRow = BasicAreaListRow<QString>;
+using AreaListRowView = BasicAreaListRow<QByteArrayView>;
+
+inline AreaListRow toRow(const AreaListRowView& v)
+{
+    return AreaListRow{QString::fromUtf8(v.nhsNumber),
+                       QString::fromUtf8(v.givenName),
+                       QString::fromUtf8(v.familyName),
+                       v.birthDate,
+                       QString::fromUtf8(v.gender),
+                       v.type,
+                       v.start,
+                       v.end,
+                       QString::fromUtf8(v.laCode),
+                       QString::fromUtf8(v.laName)};
+}
 
 // Where an area's list stands. asOf is the manifest transactionTime of the last COMPLETE sync:
 // the list is what CP-IS said then, whatever happened in later attempts.

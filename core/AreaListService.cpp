@@ -271,12 +271,13 @@ std::vector<AreaListRow> AreaListService::rows(const QString& areaId) const
     std::vector<AreaListRow> out;
     if (auto st = m_store->state(areaId); st)
         out.reserve(size_t(st->plans));
-    (void)m_store->forEachRow(areaId, [&out](AreaListRow&& r) { out.push_back(std::move(r)); });
+    (void)m_store->forEachRow(areaId,
+                              [&out](const AreaListRowView& r) { out.push_back(toRow(r)); });
     return out;
 }
 
 void AreaListService::forEachRow(const QString& areaId,
-                                 const std::function<void(AreaListRow&&)>& row) const
+                                 const std::function<void(const AreaListRowView&)>& row) const
 {
     (void)m_store->forEachRow(areaId, row);
 }

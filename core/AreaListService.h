@@ -62,8 +62,10 @@ public:
     AreaSyncState state(const QString& areaId) const;
     // The stored list (one row per plan); empty when nothing was ever synced.
     std::vector<AreaListRow> rows(const QString& areaId) const;
-    // The same one row at a time (a screen builds its own compact copy).
-    void forEachRow(const QString& areaId, const std::function<void(AreaListRow&&)>& row) const;
+    // The same one row at a time, as views valid during the call (a screen builds its own
+    // compact copy).
+    void forEachRow(const QString& areaId,
+                    const std::function<void(const AreaListRowView&)>& row) const;
 
     // Writes `rows` as CSV and audits it (Action::Export). Returns the number of rows written.
     Result<qint64, QString> exportCsv(const UserSession& session,

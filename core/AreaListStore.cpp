@@ -274,7 +274,7 @@ StoreResult<AreaSyncState> AreaListStore::state(const QString& areaId)
 }
 
 StoreStatus AreaListStore::forEachRow(const QString& areaId,
-                                      const std::function<void(AreaListRow&&)>& emitRow)
+                                      const std::function<void(const AreaListRowView&)>& emitRow)
 {
     auto st = m_db.prepare(
         "SELECT p.nhs, q.given, q.family, q.birth, q.gender, p.type, p.start, p.end, p.la_code, "
@@ -290,20 +290,20 @@ StoreStatus AreaListStore::forEachRow(const QString& areaId,
             return row.error();
         if (!row.value())
             return {};
-        AreaListRow r;
-        r.nhsNumber = q.text(0);
-        r.givenName = q.text(1);
-        r.familyName = q.text(2);
+        AreaListRowView r;
+        r.nhsNumber = q.utf8View(0);
+        r.givenName = q.utf8View(1);
+        r.familyName = q.utf8View(2);
         if (!q.isNull(3))
             r.birthDate = QDate::fromJulianDay(q.int64(3));
-        r.gender = q.text(4);
+        r.gender = q.utf8View(4);
         r.type = PlanType(q.int64(5));
         r.start = QDate::fromJulianDay(q.int64(6));
         if (!q.isNull(7))
             r.end = QDate::fromJulianDay(q.int64(7));
-        r.laCode = q.text(8);
-        r.laName = q.text(9);
-        emitRow(std::move(r));
+        r.laCode = q.utf8View(8);
+        r.laName = q.utf8View(9);
+        emitRow(r);
     }
 }
 

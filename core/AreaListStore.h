@@ -48,7 +48,8 @@ public:
 
     StoreResult<AreaSyncState> state(const QString& areaId);
     // Every row of the area (one per plan), in no particular order.
-    StoreStatus forEachRow(const QString& areaId, const std::function<void(AreaListRow&&)>& row);
+    StoreStatus forEachRow(const QString& areaId,
+                           const std::function<void(const AreaListRowView&)>& row);
     StoreResult<qint64> clear(); // everything, all areas (sign-out of a shared workstation)
 
     static constexpr int kEndedWindowDays = 365;

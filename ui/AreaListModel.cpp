@@ -44,70 +44,89 @@ void AreaListModel::beginLoad(const QDate& today, qsizetype expected)
     beginResetModel();
     m_today = qint32(today.toJulianDay());
     m_rows.clear();
+    m_names.clear();
     m_keys.clear();
     m_keyStart.clear();
     m_flags.clear();
+    m_shared.clear();
+    m_sharedAt.clear();
     m_order.clear();
     m_visible.clear();
     if (expected > 0) {
         m_rows.reserve(size_t(expected));
         m_keyStart.reserve(size_t(expected) + 1);
         m_flags.reserve(size_t(expected));
-        m_keys.reserve(expected * 40); // "family given nhs\n" is about 35 bytes
+        m_names.reserve(expected * 32); // "nhs given family" is about 30 bytes
+        m_keys.reserve(expected * 36);  // the same lower case, with two spaces and a newline
     }
 }
 
-void AreaListModel::appendKey(const Row& r)
+QByteArrayView AreaListModel::nhsOf(const Row& r) const
+{
+    return QByteArrayView(m_names.constData() + r.names, r.nhsLen);
+}
+
+QByteArrayView AreaListModel::givenOf(const Row& r) const
+{
+    return QByteArrayView(m_names.constData() + r.names + r.nhsLen, r.givenLen);
+}
+
+QByteArrayView AreaListModel::familyOf(const Row& r) const
+{
+    return QByteArrayView(m_names.constData() + r.names + r.nhsLen + r.givenLen, r.familyLen);
+}
+
+quint32 AreaListModel::shared(QByteArrayView text)
+{
+    // fromRawData: the look-up allocates nothing; only a first sight keeps a copy.
+    const auto it = m_sharedAt.constFind(QByteArray::fromRawData(text.data(), text.size()));
+    if (it != m_sharedAt.constEnd())
+        return *it;
+    const auto at = quint32(m_shared.size());
+    m_shared.append(QString::fromUtf8(text));
+    m_sharedAt.insert(text.toByteArray(), at);
+    return at;
+}
+
+void AreaListModel::appendKey(const AreaListRowView& r)
 {
     m_keyStart.push_back(int(m_keys.size()));
     // Most names are ASCII: lower-cased straight into the buffer, with no temporary strings.
     // Anything else takes Qt's full case mapping, which the needle gets too.
-    for (const QString* part : {&r.family, &r.given, &r.nhs}) {
-        bool ascii = true;
-        for (const QChar c : *part) {
-            if (c.unicode() >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
+    const QByteArrayView parts[] = {r.familyName, r.givenName, r.nhsNumber};
+    for (const QByteArrayView& part : parts) {
+        const bool ascii =
+            std::all_of(part.begin(), part.end(), [](char c) { return (uchar(c) & 0x80) == 0; });
         if (ascii) {
             const qsizetype at = m_keys.size();
-            m_keys.resize(at + part->size());
-            char* out = m_keys.data() + at;
-            for (const QChar c : *part) {
-                const char b = char(c.unicode());
-                *out++ = b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b;
-            }
+            m_keys.resize(at + part.size());
+            std::transform(part.begin(), part.end(), m_keys.data() + at,
+                           [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
         } else {
-            m_keys += part->toLower().toUtf8();
+            m_keys += QString::fromUtf8(part).toLower().toUtf8();
         }
-        m_keys += part == &r.nhs ? '\n' : ' ';
+        m_keys += &part == &parts[2] ? '\n' : ' ';
     }
 }
 
-void AreaListModel::append(AreaListRow&& in)
+void AreaListModel::append(const AreaListRowView& in)
 {
-    auto shared = [this](QString& s) {
-        auto it = m_shared.constFind(s);
-        s = it != m_shared.constEnd() ? *it : *m_shared.insert(s, s);
-    };
     Row r;
-    r.nhs = std::move(in.nhsNumber);
-    r.given = std::move(in.givenName);
-    r.family = std::move(in.familyName);
-    r.gender = std::move(in.gender);
-    r.laCode = std::move(in.laCode);
-    r.laName = std::move(in.laName);
-    shared(r.gender);
-    shared(r.laCode);
-    shared(r.laName);
+    r.names = quint32(m_names.size());
+    r.nhsLen = quint32(in.nhsNumber.size());
+    r.givenLen = quint32(in.givenName.size());
+    r.familyLen = quint32(in.familyName.size());
+    m_names.append(in.nhsNumber).append(in.givenName).append(in.familyName);
+    r.gender = shared(in.gender);
+    r.laCode = shared(in.laCode);
+    r.laName = shared(in.laName);
     r.birth = in.birthDate ? qint32(in.birthDate->toJulianDay()) : 0;
     r.start = qint32(in.start.toJulianDay());
     r.end = in.end ? qint32(in.end->toJulianDay()) : 0;
     r.type = in.type;
-    appendKey(r);
+    appendKey(in);
     m_flags.push_back(quint8(int(r.type) | (r.end != 0 && r.end < m_today ? 4 : 0)));
-    m_rows.push_back(std::move(r));
+    m_rows.push_back(r);
 }
 
 void AreaListModel::endLoad()
@@ -249,6 +268,7 @@ void AreaListModel::sortOrder()
 {
     const int column = m_sortColumn;
     const auto& rows = m_rows;
+    // Byte order of UTF-8 is code point order, as QString compares.
     // The key starts "family given": byte order of the lower-case UTF-8 is name order.
     auto byName = [this](int a, int b) { return key(a) < key(b); };
     auto by = [&](auto field) {
@@ -260,7 +280,7 @@ void AreaListModel::sortOrder()
     };
     switch (column) {
     case NhsNumber:
-        std::sort(m_order.begin(), m_order.end(), by([](const Row& r) { return r.nhs; }));
+        std::sort(m_order.begin(), m_order.end(), by([this](const Row& r) { return nhsOf(r); }));
         break;
     case BirthDate:
         std::sort(m_order.begin(), m_order.end(), by([](const Row& r) { return r.birth; }));
@@ -278,7 +298,8 @@ void AreaListModel::sortOrder()
                   }));
         break;
     case Authority:
-        std::sort(m_order.begin(), m_order.end(), by([](const Row& r) { return r.laName; }));
+        std::sort(m_order.begin(), m_order.end(),
+                  by([this](const Row& r) { return QStringView(m_shared.at(r.laName)); }));
         break;
     default:
         std::sort(m_order.begin(), m_order.end(), byName);
@@ -295,18 +316,18 @@ std::vector<AreaListRow> AreaListModel::visibleRows() const
     for (const int i : m_visible) {
         const Row& r = m_rows[size_t(i)];
         AreaListRow a;
-        a.nhsNumber = r.nhs;
-        a.givenName = r.given;
-        a.familyName = r.family;
+        a.nhsNumber = QString::fromUtf8(nhsOf(r));
+        a.givenName = QString::fromUtf8(givenOf(r));
+        a.familyName = QString::fromUtf8(familyOf(r));
         if (r.birth)
             a.birthDate = QDate::fromJulianDay(r.birth);
-        a.gender = r.gender;
+        a.gender = m_shared.at(r.gender);
         a.type = r.type;
         a.start = QDate::fromJulianDay(r.start);
         if (r.end)
             a.end = QDate::fromJulianDay(r.end);
-        a.laCode = r.laCode;
-        a.laName = r.laName;
+        a.laCode = m_shared.at(r.laCode);
+        a.laName = m_shared.at(r.laName);
         out.push_back(std::move(a));
     }
     return out;
@@ -331,9 +352,10 @@ QVariant AreaListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name:
-            return QString(r.family + QStringLiteral(", ") + r.given);
+            return QString(QString::fromUtf8(familyOf(r)) + QStringLiteral(", ") +
+                           QString::fromUtf8(givenOf(r)));
         case NhsNumber:
-            return spaced(r.nhs);
+            return spaced(QString::fromUtf8(nhsOf(r)));
         case BirthDate:
             return date(r.birth);
         case Plan:
@@ -343,10 +365,10 @@ QVariant AreaListModel::data(const QModelIndex& index, int role) const
         case End:
             return r.end == 0 ? tr("open") : date(r.end);
         case Authority:
-            return r.laName;
+            return m_shared.at(r.laName);
         }
     } else if (role == Qt::ToolTipRole && index.column() == Authority) {
-        return r.laCode;
+        return m_shared.at(r.laCode);
     } else if (role == Qt::ToolTipRole && index.column() == Plan) {
         return ended ? tr("%1, ended").arg(planName(r.type)) : planName(r.type);
     } else if (role == Qt::ForegroundRole && ended) {

@@ -47,7 +47,7 @@ public:
     // Loading: beginLoad, append each row, endLoad. `expected` (the store's plan count) sizes
     // the buffers once instead of growing them row by row.
     void beginLoad(const QDate& today, qsizetype expected = 0);
-    void append(AreaListRow&& row);
+    void append(const AreaListRowView& row);
     void endLoad();
     void clear();
     void setFilterText(const QString& text);
@@ -66,35 +66,45 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
+    // A row holds no strings of its own: its texts are UTF-8 in m_names, and the few values that
+    // repeat on every row (gender, authority code and name) are indexes into m_shared. A QString
+    // per field made 150,000 rows cost a million allocations to load.
     struct Row
     {
-        QString nhs;
-        QString given;
-        QString family;
-        QString gender;
-        QString laCode;
-        QString laName;
+        quint32 names = 0; // "nhs" "given" "family" start here in m_names, back to back
+        quint32 nhsLen = 0;
+        quint32 givenLen = 0;
+        quint32 familyLen = 0;
+        quint32 gender = 0; // index into m_shared
+        quint32 laCode = 0;
+        quint32 laName = 0;
         qint32 birth = 0; // Julian day; 0: not known
         qint32 start = 0;
         qint32 end = 0; // 0: no end
         PlanType type = PlanType::ChildProtection;
     };
 
+    QByteArrayView nhsOf(const Row& r) const;
+    QByteArrayView givenOf(const Row& r) const;
+    QByteArrayView familyOf(const Row& r) const;
+    quint32 shared(QByteArrayView text);
     bool passesFlags(int row) const;
     void refilter();
-    void appendKey(const Row& r);
+    void appendKey(const AreaListRowView& r);
     void sortOrder();
     std::vector<int> filtered() const;
     QByteArrayView key(int row) const;
     static QString normalisedNeedle(const QString& text);
 
     std::vector<Row> m_rows;
-    QByteArray m_keys;                // every row's key, each followed by '\n'
-    std::vector<int> m_keyStart;      // where row i's key starts in m_keys (size rows + 1)
-    std::vector<quint8> m_flags;      // per row: plan type (bits 0-1), ended (bit 2)
-    QHash<QString, QString> m_shared; // one copy of each repeated text (LA names, genders)
-    std::vector<int> m_order;         // every row, sorted
-    std::vector<int> m_visible;       // the rows shown, in m_order's order
+    QByteArray m_names;                    // every row's NHS number, given and family name
+    QByteArray m_keys;                     // every row's key, each followed by '\n'
+    std::vector<int> m_keyStart;           // where row i's key starts in m_keys (size rows + 1)
+    std::vector<quint8> m_flags;           // per row: plan type (bits 0-1), ended (bit 2)
+    QList<QString> m_shared;               // each repeated text once (genders, LA codes and names)
+    QHash<QByteArray, quint32> m_sharedAt; // its UTF-8 to its index in m_shared
+    std::vector<int> m_order;              // every row, sorted
+    std::vector<int> m_visible;            // the rows shown, in m_order's order
     qint32 m_today = 0;
     QString m_text;
     QByteArray m_needle;

@@ -220,7 +220,7 @@ void AreaListView::showArea()
         return;
     }
     m_model->beginLoad(m_clock->nowUtc().date(), m_service->state(id).plans);
-    m_service->forEachRow(id, [this](AreaListRow&& r) { m_model->append(std::move(r)); });
+    m_service->forEachRow(id, [this](const AreaListRowView& r) { m_model->append(r); });
     m_model->endLoad();
     showState();
     updateCount();
