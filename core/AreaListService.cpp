@@ -20,17 +20,23 @@ QString csvField(const QString& s)
     return v;
 }
 
-QString planCode(PlanType t)
+// One NDJSON line: read, stored and counted, or the reason it was not.
+template <typename Resource, typename Store>
+bool take(const Result<Resource, AreaListParser::Error>& parsed,
+          Store store,
+          qint64& count,
+          QString* why)
 {
-    switch (t) {
-    case PlanType::ChildProtection:
-        return QStringLiteral("CPP");
-    case PlanType::LookedAfter:
-        return QStringLiteral("LAC");
-    case PlanType::UnbornChildProtection:
-        return QStringLiteral("UCPP");
+    if (!parsed) {
+        *why = parsed.error().what;
+        return false;
     }
-    return {};
+    if (auto s = store(parsed.value()); !s) {
+        *why = s.error().message;
+        return false;
+    }
+    ++count;
+    return true;
 }
 } // namespace
 
@@ -145,29 +151,17 @@ void AreaListService::nextFile()
     const AreaListClient::File file = m_manifest.output.at(m_file++);
     const bool patients = file.type == u"Patient";
     auto onLine = [this, patients](QByteArrayView line, QString* why) {
-        if (patients) {
-            auto p = AreaListParser::patient(line);
-            if (!p) {
-                *why = p.error().what;
-                return false;
-            }
-            if (auto s = m_store->putPatient(p.value()); !s) {
-                *why = s.error().message;
-                return false;
-            }
-            ++m_outcome.patients;
-        } else {
-            auto c = AreaListParser::careTeam(line);
-            if (!c) {
-                *why = c.error().what;
-                return false;
-            }
-            if (auto s = m_store->putPlan(c.value()); !s) {
-                *why = s.error().message;
-                return false;
-            }
-            ++m_outcome.careTeams;
-        }
+        const bool ok = patients
+                            ? take(
+                                  AreaListParser::patient(line),
+                                  [this](const AreaPatient& p) { return m_store->putPatient(p); },
+                                  m_outcome.patients, why)
+                            : take(
+                                  AreaListParser::careTeam(line),
+                                  [this](const AreaPlan& p) { return m_store->putPlan(p); },
+                                  m_outcome.careTeams, why);
+        if (!ok)
+            return false;
         // Progress in steps, not per line: 150,000 signals would cost more than the parsing.
         if ((++m_done & 0x3FF) == 0)
             emit progress(tr("Receiving the list…"), m_done, m_total);
@@ -217,40 +211,33 @@ void AreaListService::complete()
 
 void AreaListService::fail(const QString& why)
 {
-    m_store->abortSync();
-    m_client->cancel(m_session);
-    (void)m_store->recordFailure(m_area.id, m_area.name, m_clock->nowUtc(), why);
-    AccessEvent ev;
-    ev.action = AuditEntry::Action::ListSync;
-    ev.outcome = QStringLiteral("failed after %1 Patient, %2 CareTeam")
-                     .arg(m_outcome.patients)
-                     .arg(m_outcome.careTeams);
-    ev.reason = QStringLiteral("area ") + m_area.id;
-    (void)m_auditor->record(m_session, ev);
-    m_running = false;
-    m_outcome.ok = false;
-    m_outcome.error = why;
-    emit finished(m_outcome);
+    stopUnfinished(why, false);
 }
 
 void AreaListService::cancel()
 {
-    if (!m_running)
-        return;
-    m_client->cancel(m_session);
+    if (m_running)
+        stopUnfinished(tr("Cancelled."), true);
+}
+
+void AreaListService::stopUnfinished(const QString& why, bool cancelled)
+{
     m_store->abortSync();
-    (void)m_store->recordFailure(m_area.id, m_area.name, m_clock->nowUtc(), tr("Cancelled."));
+    m_client->cancel(m_session);
+    (void)m_store->recordFailure(m_area.id, m_area.name, m_clock->nowUtc(), why);
+    // What was received is an access even though the list never became visible.
     AccessEvent ev;
     ev.action = AuditEntry::Action::ListSync;
-    ev.outcome = QStringLiteral("cancelled after %1 Patient, %2 CareTeam")
+    ev.outcome = QStringLiteral("%1 after %2 Patient, %3 CareTeam")
+                     .arg(cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"))
                      .arg(m_outcome.patients)
                      .arg(m_outcome.careTeams);
     ev.reason = QStringLiteral("area ") + m_area.id;
     (void)m_auditor->record(m_session, ev);
     m_running = false;
     m_outcome.ok = false;
-    m_outcome.cancelled = true;
-    m_outcome.error = tr("Cancelled.");
+    m_outcome.cancelled = cancelled;
+    m_outcome.error = why;
     emit finished(m_outcome);
 }
 
@@ -302,7 +289,7 @@ Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
                             r.givenName,
                             r.birthDate ? r.birthDate->toString(Qt::ISODate) : QString(),
                             r.gender,
-                            planCode(r.type),
+                            planTypeShortName(r.type),
                             r.start.toString(Qt::ISODate),
                             r.end ? r.end->toString(Qt::ISODate) : QString(),
                             r.laCode,

@@ -82,6 +82,8 @@ private:
     void onManifest(const AreaListClient::Manifest& m);
     void nextFile();
     void fail(const QString& why);
+    // Fail or cancel: the open sync rolled back, the attempt recorded and audited.
+    void stopUnfinished(const QString& why, bool cancelled);
     void complete();
     static QString describe(const ServiceError& e);
 
