@@ -9,9 +9,8 @@
 #include "NoticesView.h"
 #include "SandboxServer.h"
 #include "SignInService.h"
-#include "support/DeskWindowServices.h"
-#include "support/MemoryDesk.h"
 #include "support/SandboxHttp.h"
+#include "support/TrainingDesk.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -49,58 +48,27 @@ struct RecordingNotifier final : ui::DesktopNotifier
     QList<std::pair<QString, QString>> calls;
 };
 
-struct Desk
+// The notifier is a base so that it exists before TrainingDesk builds the notices screen on it.
+struct NotifierFirst
 {
-    std::unique_ptr<SandboxServer> sandbox;
-    std::unique_ptr<MemoryDesk> stack;
     RecordingNotifier notifier;
-    std::unique_ptr<MainWindow> window;
+};
 
+// The desk with the notices screen as its one role screen, notifying into `notifier`.
+struct Desk : NotifierFirst, testsupport::TrainingDesk
+{
     Desk()
-    {
-        sandbox = std::make_unique<SandboxServer>(SandboxServer::Options{});
-        if (!sandbox->start())
-            qFatal("sandbox did not start");
-        FhirTransport::Settings s;
-        s.stallTimeout = std::chrono::milliseconds(2500);
-        s.totalTimeout = std::chrono::milliseconds(4500);
-        stack = std::make_unique<MemoryDesk>(sandbox->baseUrl(), s);
-        MainWindow::Environment env;
-        env.serviceUrl = sandbox->baseUrl();
-        env.training = true;
-        for (const auto& u : sandbox->signIn().users())
-            env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
-        MainWindow::Services deps = testsupport::windowServices(*stack);
-        deps.roleViews.append(NoticesView::roleView({stack->noticeClient.get(),
-                                                     stack->notices.get(),
-                                                     stack->auditor.get(),
-                                                     &stack->clock,
-                                                     &notifier,
-                                                     {}}));
-        window = std::make_unique<MainWindow>(env, deps, ui::DeskSettings{});
-    }
-    ~Desk()
-    {
-        window.reset();
-        stack.reset();
-    }
-
-    QList<AuditEntry> audit() const
-    {
-        QList<AuditEntry> out;
-        (void)stack->audit->forEach([&](const AuditEntry& e) {
-            out << e;
-            return true;
-        });
-        return out;
-    }
-    int audited(AuditEntry::Action action) const
-    {
-        int n = 0;
-        for (const AuditEntry& e : audit())
-            n += e.action == action ? 1 : 0;
-        return n;
-    }
+        : TrainingDesk(
+              ui::DeskSettings{}, testsupport::quickTransport(), [this](MemoryDesk& stack) {
+                  return QList<MainWindow::RoleView>{
+                      NoticesView::roleView({stack.noticeClient.get(),
+                                             stack.notices.get(),
+                                             stack.auditor.get(),
+                                             &stack.clock,
+                                             &notifier,
+                                             {}})};
+              })
+    {}
 };
 
 QDate ukToday()

@@ -7,8 +7,7 @@
 #include "ReviewView.h"
 #include "SandboxServer.h"
 #include "SignInService.h"
-#include "support/DeskWindowServices.h"
-#include "support/MemoryDesk.h"
+#include "support/TrainingDesk.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -37,35 +36,16 @@ using ui::ReviewView;
 
 namespace {
 
-struct Desk
+// The desk with the review screen as its one role screen.
+struct Desk : testsupport::TrainingDesk
 {
-    std::unique_ptr<SandboxServer> sandbox;
-    std::unique_ptr<testsupport::MemoryDesk> stack;
-    std::unique_ptr<MainWindow> window;
-
     Desk()
-    {
-        sandbox = std::make_unique<SandboxServer>(SandboxServer::Options{});
-        if (!sandbox->start())
-            qFatal("sandbox did not start");
-        FhirTransport::Settings s;
-        s.stallTimeout = std::chrono::milliseconds(2500);
-        s.totalTimeout = std::chrono::milliseconds(4500);
-        stack = std::make_unique<testsupport::MemoryDesk>(sandbox->baseUrl(), s);
-        MainWindow::Environment env;
-        env.serviceUrl = sandbox->baseUrl();
-        env.training = true;
-        for (const auto& u : sandbox->signIn().users())
-            env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
-        MainWindow::Services deps = testsupport::windowServices(*stack);
-        deps.roleViews.append(testsupport::reviewRoleView(*stack));
-        window = std::make_unique<MainWindow>(env, deps, ui::DeskSettings{});
-    }
-    ~Desk()
-    {
-        window.reset();
-        stack.reset();
-    }
+        : TrainingDesk(ui::DeskSettings{},
+                       testsupport::quickTransport(),
+                       [](testsupport::MemoryDesk& stack) {
+                           return QList<MainWindow::RoleView>{testsupport::reviewRoleView(stack)};
+                       })
+    {}
 };
 
 } // namespace
@@ -103,20 +83,7 @@ void TestReviewDesk::init()
 
 void TestReviewDesk::signIn(const QString& userId)
 {
-    w().beginSignIn();
-    ui::SignInDialog* dialog = w().signInDialog();
-    QVERIFY(dialog);
-    QTRY_VERIFY(dialog->isVisible());
-    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("testUserList"));
-    QVERIFY(list);
-    list->setFocus();
-    list->setCurrentRow(0);
-    for (int i = 0; i < list->count() && list->currentItem()->data(Qt::UserRole) != userId; ++i)
-        QTest::keyClick(list, Qt::Key_Down);
-    QCOMPARE(list->currentItem()->data(Qt::UserRole).toString(), userId);
-    QTest::keyClick(list, Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(w().isSignedIn(), 10000);
-    QTRY_VERIFY(!w().signInDialog());
+    testsupport::signInByKeyboard(w(), userId);
 }
 
 ReviewView* TestReviewDesk::openReview()

@@ -41,6 +41,7 @@
 
 using namespace cpis;
 using cpis::sandbox::SandboxServer;
+using cpis::testsupport::quickTransport;
 using cpis::testsupport::TrainingDesk;
 using cpis::ui::CpisResultView;
 using cpis::ui::MainWindow;
@@ -64,14 +65,6 @@ QList<MainWindow::RoleView> stubRoleViews()
                       }});
     }
     return views;
-}
-
-FhirTransport::Settings quickTransport()
-{
-    FhirTransport::Settings s;
-    s.stallTimeout = std::chrono::milliseconds(2500);
-    s.totalTimeout = std::chrono::milliseconds(4500);
-    return s;
 }
 
 QLabel* label(QWidget* w, const char* name)
@@ -169,22 +162,9 @@ void TestTriageDesk::init()
 
 void TestTriageDesk::signIn(const QString& userId)
 {
-    w().beginSignIn();
-    ui::SignInDialog* dialog = w().signInDialog();
-    QVERIFY(dialog);
-    QTRY_VERIFY(dialog->isVisible());
-    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("testUserList"));
-    QVERIFY(list);
-    QVERIFY(!list->accessibleName().isEmpty());
-    // Keyboard only: from the top of the list, arrow down to the user, then Enter.
-    list->setFocus();
-    list->setCurrentRow(0);
-    for (int i = 0; i < list->count() && list->currentItem()->data(Qt::UserRole) != userId; ++i)
-        QTest::keyClick(list, Qt::Key_Down);
-    QCOMPARE(list->currentItem()->data(Qt::UserRole).toString(), userId);
-    QTest::keyClick(list, Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(w().isSignedIn(), 10000);
-    QTRY_VERIFY(!w().signInDialog());
+    testsupport::signInByKeyboard(w(), userId);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(w().nhsField()));
 }
 

@@ -5,10 +5,12 @@
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "ScenarioCatalogue.h"
+#include "SignInDialog.h"
 #include "SignInService.h"
 #include "support/DeskWindowServices.h"
 #include "support/MemoryDesk.h"
 
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +18,37 @@
 #include <memory>
 
 namespace cpis::testsupport {
+
+// A service that gives up within seconds rather than the production minute, so that a test of
+// a failure does not wait a minute for it.
+inline FhirTransport::Settings quickTransport()
+{
+    FhirTransport::Settings s;
+    s.stallTimeout = std::chrono::milliseconds(2500);
+    s.totalTimeout = std::chrono::milliseconds(4500);
+    return s;
+}
+
+// Signs in through the dialog as a user would, keyboard only: from the top of the test-user
+// list, arrow down to the user, then Enter. Fails the running test when that does not work.
+inline void signInByKeyboard(ui::MainWindow& w, const QString& userId)
+{
+    w.beginSignIn();
+    ui::SignInDialog* dialog = w.signInDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("testUserList"));
+    QVERIFY(list);
+    QVERIFY(!list->accessibleName().isEmpty());
+    list->setFocus();
+    list->setCurrentRow(0);
+    for (int i = 0; i < list->count() && list->currentItem()->data(Qt::UserRole) != userId; ++i)
+        QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(list->currentItem()->data(Qt::UserRole).toString(), userId);
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(w.isSignedIn(), 10000);
+    QTRY_VERIFY(!w.signInDialog());
+}
 
 struct TrainingDesk
 {
@@ -52,14 +85,28 @@ struct TrainingDesk
         stack.reset();
     }
 
-    QStringList auditActions() const
+    QList<AuditEntry> audit() const
     {
-        QStringList out;
+        QList<AuditEntry> out;
         (void)stack->audit->forEach([&](const AuditEntry& e) {
-            out << AuditEntry::actionName(e.action);
+            out << e;
             return true;
         });
         return out;
+    }
+    QStringList auditActions() const
+    {
+        QStringList out;
+        for (const AuditEntry& e : audit())
+            out << AuditEntry::actionName(e.action);
+        return out;
+    }
+    int audited(AuditEntry::Action action) const
+    {
+        int n = 0;
+        for (const AuditEntry& e : audit())
+            n += e.action == action ? 1 : 0;
+        return n;
     }
 
     bool signIn(const QString& user = QStringLiteral("triage-nurse"))
