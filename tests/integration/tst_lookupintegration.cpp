@@ -93,15 +93,6 @@ NhsNumber nhs(const QString& d)
     return NhsNumber::parse(d).value();
 }
 
-FhirTransport::Settings quickTransport()
-{
-    FhirTransport::Settings s;
-    // Long enough for the 1.5 s latency scenario, short enough to keep the test quick.
-    s.stallTimeout = std::chrono::milliseconds(2500);
-    s.totalTimeout = std::chrono::milliseconds(4500);
-    return s;
-}
-
 // The desk's look-up stack (tests/support/MemoryDesk.h) on a clock the test moves, with
 // the sandbox's own sign-in for the session.
 struct Desk
@@ -112,7 +103,7 @@ struct Desk
     std::unique_ptr<LookupService>& lookups = stack.lookups;
 
     explicit Desk(const QUrl& base, SiteType site = SiteType::UnscheduledCare)
-        : stack(base, quickTransport(), &clock, site)
+        : stack(base, testsupport::quickTransport(), &clock, site)
     {}
 
     void signInAs(SandboxServer& sandbox, const QString& userId)

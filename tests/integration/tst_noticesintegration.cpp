@@ -28,14 +28,6 @@ namespace {
 const QString kLily = QStringLiteral("9990000018");  // open CPP with SHE1
 const QString kOscar = QStringLiteral("9990000026"); // open LAC with LEE1
 
-FhirTransport::Settings quickTransport()
-{
-    FhirTransport::Settings s;
-    s.stallTimeout = std::chrono::milliseconds(2500);
-    s.totalTimeout = std::chrono::milliseconds(4500);
-    return s;
-}
-
 UserSession sessionFor(SandboxServer& sandbox, const QString& userId, const QDateTime& now)
 {
     return testsupport::sandboxSession(sandbox, userId, now.addDays(1));
@@ -90,7 +82,8 @@ void TestNoticesIntegration::init()
 {
     m_sandbox = std::make_unique<SandboxServer>(SandboxServer::Options{});
     QVERIFY(m_sandbox->start());
-    m_desk = std::make_unique<testsupport::MemoryDesk>(m_sandbox->baseUrl(), quickTransport());
+    m_desk = std::make_unique<testsupport::MemoryDesk>(m_sandbox->baseUrl(),
+                                                       testsupport::quickTransport());
     m_mailbox = m_sandbox->signIn().user(QStringLiteral("social-worker"))->orgCode;
     QCOMPARE(m_mailbox, QStringLiteral("SHE1"));
 }

@@ -27,6 +27,16 @@
 
 namespace cpis::testsupport {
 
+// A service that gives up within seconds rather than the production minute, so that a test of
+// a failure does not wait a minute for it; long enough for the sandbox's 1.5 s latency scenario.
+inline FhirTransport::Settings quickTransport()
+{
+    FhirTransport::Settings s;
+    s.stallTimeout = std::chrono::milliseconds(2500);
+    s.totalTimeout = std::chrono::milliseconds(4500);
+    return s;
+}
+
 struct MemoryDesk
 {
     QTemporaryDir dir;

@@ -19,16 +19,6 @@
 
 namespace cpis::testsupport {
 
-// A service that gives up within seconds rather than the production minute, so that a test of
-// a failure does not wait a minute for it.
-inline FhirTransport::Settings quickTransport()
-{
-    FhirTransport::Settings s;
-    s.stallTimeout = std::chrono::milliseconds(2500);
-    s.totalTimeout = std::chrono::milliseconds(4500);
-    return s;
-}
-
 // Signs in through the dialog as a user would, keyboard only: from the top of the test-user
 // list, arrow down to the user, then Enter. Fails the running test when that does not work.
 inline void signInByKeyboard(ui::MainWindow& w, const QString& userId)
