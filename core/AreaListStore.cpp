@@ -95,7 +95,7 @@ StoreStatus AreaListStore::prepareStatements()
     // and insert another in one statement, so SQLite keeps a statement journal for it, and
     // SQLCipher encrypts (and draws a random IV for) every page copied into that journal: with
     // REPLACE the 307,562 rows of a 150,000-child list took 6.5 s to store, as two statements
-    // that each write at most one row they take 1.0 s (bench/bench_arealist).
+    // that each write at most one row they take 1.4-1.8 s (bench/bench_arealist).
     const char* const sql[] = {
         "DELETE FROM area_patient WHERE area = ? AND nhs = ?",
         "INSERT INTO area_patient (area, nhs, given, family, birth, gender, updated) VALUES (?, "

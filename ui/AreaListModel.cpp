@@ -268,7 +268,6 @@ void AreaListModel::sortOrder()
 {
     const int column = m_sortColumn;
     const auto& rows = m_rows;
-    // Byte order of UTF-8 is code point order, as QString compares.
     // The key starts "family given": byte order of the lower-case UTF-8 is name order.
     auto byName = [this](int a, int b) { return key(a) < key(b); };
     auto by = [&](auto field) {
@@ -280,6 +279,7 @@ void AreaListModel::sortOrder()
     };
     switch (column) {
     case NhsNumber:
+        // Ten ASCII digits: their bytes sort as the numbers do.
         std::sort(m_order.begin(), m_order.end(), by([this](const Row& r) { return nhsOf(r); }));
         break;
     case BirthDate:
