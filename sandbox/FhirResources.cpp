@@ -61,6 +61,52 @@ QString FhirResources::instant(const QDateTime& t)
     return t.toUTC().toString(Qt::ISODate);
 }
 
+QJsonObject
+FhirResources::coding(const QString& system, const QString& code, const QString& display)
+{
+    return {{QStringLiteral("system"), system},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("display"), display}};
+}
+
+QJsonObject FhirResources::auditEvent(const QString& id,
+                                      const QString& action,
+                                      const QDateTime& when,
+                                      const QJsonArray& agent,
+                                      const QJsonArray& entity)
+{
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("type"),
+         coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type"),
+                QStringLiteral("rest"), QStringLiteral("RESTful Operation"))},
+        {QStringLiteral("action"), action},
+        {QStringLiteral("recorded"), instant(when)},
+        {QStringLiteral("outcome"), QStringLiteral("0")},
+        {QStringLiteral("agent"), agent},
+        {QStringLiteral("source"),
+         QJsonObject{{QStringLiteral("observer"),
+                      QJsonObject{{QStringLiteral("display"), QStringLiteral("CP-IS")}}}}},
+        {QStringLiteral("entity"), entity},
+    };
+}
+
+QJsonObject FhirResources::practitionerRoleAgent(const QString& roleId)
+{
+    return {
+        {QStringLiteral("type"),
+         QJsonObject{{QStringLiteral("coding"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("system"),
+                           QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass")},
+                          {QStringLiteral("code"), QStringLiteral("ASSIGNED")}}}}}},
+        {QStringLiteral("who"),
+         QJsonObject{
+             {QStringLiteral("reference"), QString(QStringLiteral("PractitionerRole/") + roleId)}}},
+        {QStringLiteral("requestor"), true}};
+}
+
 QJsonObject FhirResources::patient(const SandboxPerson& p) const
 {
     QJsonObject security{{QStringLiteral("system"), kConfidentiality}};
@@ -184,37 +230,11 @@ QJsonObject FhirResources::auditEventBundle(const QString& nhs,
     QJsonArray roles;
     QStringList rolesSeen;
     for (const AccessEvent& e : events) {
-        const QString roleRef = QStringLiteral("PractitionerRole/") + e.viewer.roleId;
-        const QJsonObject ev{
-            {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
-            {QStringLiteral("id"), e.id},
-            {QStringLiteral("type"),
-             QJsonObject{{QStringLiteral("system"),
-                          QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type")},
-                         {QStringLiteral("code"), QStringLiteral("rest")},
-                         {QStringLiteral("display"), QStringLiteral("RESTful Operation")}}},
-            {QStringLiteral("action"), QStringLiteral("R")},
-            {QStringLiteral("recorded"), instant(e.when)},
-            {QStringLiteral("outcome"), QStringLiteral("0")},
-            {QStringLiteral("agent"),
-             QJsonArray{QJsonObject{
-                 {QStringLiteral("type"),
-                  QJsonObject{
-                      {QStringLiteral("coding"),
-                       QJsonArray{QJsonObject{
-                           {QStringLiteral("system"),
-                            QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass")},
-                           {QStringLiteral("code"), QStringLiteral("ASSIGNED")}}}}}},
-                 {QStringLiteral("who"), QJsonObject{{QStringLiteral("reference"), roleRef}}},
-                 {QStringLiteral("requestor"), true}}}},
-            {QStringLiteral("source"),
-             QJsonObject{{QStringLiteral("observer"),
-                          QJsonObject{{QStringLiteral("display"), QStringLiteral("CP-IS")}}}}},
-            {QStringLiteral("entity"),
-             QJsonArray{
-                 QJsonObject{{QStringLiteral("what"),
-                              QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}}}}},
-        };
+        const QJsonObject ev = auditEvent(
+            e.id, QStringLiteral("R"), e.when, QJsonArray{practitionerRoleAgent(e.viewer.roleId)},
+            QJsonArray{
+                QJsonObject{{QStringLiteral("what"),
+                             QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}}}});
         entries.append(
             QJsonObject{{QStringLiteral("fullUrl"),
                          QString(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/AuditEvent/") + e.id)},

@@ -46,6 +46,18 @@ public:
     operationOutcome(int status, const QString& spineCode, const QString& diagnostics);
 
     static QString instant(const QDateTime& t);
+    // {system, code, display}: a Coding, or a SNOMED CT plan type as a CareTeam category has it.
+    static QJsonObject coding(const QString& system, const QString& code, const QString& display);
+    // What every CP-IS AuditEvent shares (access history §7, notices §10, review feed §12): a
+    // RESTful operation CP-IS observed, recorded at `when`; the caller says who and about what.
+    static QJsonObject auditEvent(const QString& id,
+                                  const QString& action,
+                                  const QDateTime& when,
+                                  const QJsonArray& agent,
+                                  const QJsonArray& entity);
+    // The requesting agent as the access history and the review feed name it: an assigned
+    // entity, by reference to the viewer's PractitionerRole (included in the same Bundle).
+    static QJsonObject practitionerRoleAgent(const QString& roleId);
     // The PractitionerRole of a viewer as a searchset entry with search.mode include (§6, §12).
     static QJsonObject includedPractitionerRole(const TestUser& viewer, const QString& origin);
 

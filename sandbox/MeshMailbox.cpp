@@ -78,31 +78,18 @@ QJsonObject MeshMailbox::message(const AccessNotification& n) const
                                   {QStringLiteral("value"), n.nhsNumber}}}}}};
     // The local authority's own record of the child under this plan: its id, and the plan
     // type as the CareTeam category's SNOMED code.
-    const QJsonObject plan{{QStringLiteral("what"),
-                            QJsonObject{{QStringLiteral("identifier"),
-                                         QJsonObject{{QStringLiteral("system"), kChildIdSystem},
-                                                     {QStringLiteral("value"),
-                                                      localChildId(n.laOdsCode, n.nhsNumber)}}}}},
-                           {QStringLiteral("type"),
-                            QJsonObject{{QStringLiteral("system"), FhirResources::kSnomedSystem},
-                                        {QStringLiteral("code"), snomedCode(n.planType)},
-                                        {QStringLiteral("display"), snomedDisplay(n.planType)}}}};
-    const QJsonObject event{
-        {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
-        {QStringLiteral("id"), n.id},
+    const QJsonObject plan{
+        {QStringLiteral("what"),
+         QJsonObject{
+             {QStringLiteral("identifier"),
+              QJsonObject{{QStringLiteral("system"), kChildIdSystem},
+                          {QStringLiteral("value"), localChildId(n.laOdsCode, n.nhsNumber)}}}}},
         {QStringLiteral("type"),
-         QJsonObject{{QStringLiteral("system"),
-                      QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type")},
-                     {QStringLiteral("code"), QStringLiteral("rest")},
-                     {QStringLiteral("display"), QStringLiteral("RESTful Operation")}}},
-        {QStringLiteral("action"), QStringLiteral("R")},
-        {QStringLiteral("recorded"), FhirResources::instant(n.when)},
-        {QStringLiteral("outcome"), QStringLiteral("0")},
-        {QStringLiteral("agent"), QJsonArray{person, organisation}},
-        {QStringLiteral("source"),
-         QJsonObject{{QStringLiteral("observer"),
-                      QJsonObject{{QStringLiteral("display"), QStringLiteral("CP-IS")}}}}},
-        {QStringLiteral("entity"), QJsonArray{child, plan}}};
+         FhirResources::coding(FhirResources::kSnomedSystem, snomedCode(n.planType),
+                               snomedDisplay(n.planType))}};
+    const QJsonObject event =
+        FhirResources::auditEvent(n.id, QStringLiteral("R"), n.when,
+                                  QJsonArray{person, organisation}, QJsonArray{child, plan});
     return {
         {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
         {QStringLiteral("id"), n.id},

@@ -46,13 +46,6 @@ ReviewFeed::Answer denied(const QString& why)
 {
     return {403, {}, QStringLiteral("ACCESS_DENIED"), why};
 }
-
-QJsonObject coding(const QString& system, const QString& code, const QString& display)
-{
-    return {{QStringLiteral("system"), system},
-            {QStringLiteral("code"), code},
-            {QStringLiteral("display"), display}};
-}
 } // namespace
 
 bool ReviewFeed::handles(const QString& path, const QUrlQuery& query)
@@ -250,8 +243,8 @@ QJsonObject ReviewFeed::auditEvent(const ReviewPositive& p) const
                      QJsonObject{{QStringLiteral("identifier"),
                                   QJsonObject{{QStringLiteral("system"), FhirResources::kNhsSystem},
                                               {QStringLiteral("value"), p.nhsNumber}}}}},
-                    {QStringLiteral("role"),
-                     coding(kObjectRole, QStringLiteral("1"), QStringLiteral("Patient"))}}};
+                    {QStringLiteral("role"), FhirResources::coding(kObjectRole, QStringLiteral("1"),
+                                                                   QStringLiteral("Patient"))}}};
     // One entity per plan found: its type (SNOMED CT) and the responsible local authority.
     for (const SandboxPlan& plan : p.plans) {
         const LocalAuthorityEntry& la = m_authorities.at(plan.laIndex);
@@ -262,38 +255,16 @@ QJsonObject ReviewFeed::auditEvent(const ReviewPositive& p) const
                                       {QStringLiteral("value"), la.odsCode}}},
                          {QStringLiteral("display"), la.name}}},
             {QStringLiteral("type"),
-             coding(FhirResources::kSnomedSystem, snomedCode(plan.type), snomedDisplay(plan.type))},
+             FhirResources::coding(FhirResources::kSnomedSystem, snomedCode(plan.type),
+                                   snomedDisplay(plan.type))},
             {QStringLiteral("role"),
-             coding(kObjectRole, QStringLiteral("3"), QStringLiteral("Report"))}});
+             FhirResources::coding(kObjectRole, QStringLiteral("3"), QStringLiteral("Report"))}});
     }
-    return {
-        {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
-        {QStringLiteral("id"), p.id},
-        {QStringLiteral("type"),
-         coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type"),
-                QStringLiteral("rest"), QStringLiteral("RESTful Operation"))},
-        {QStringLiteral("action"), QStringLiteral("E")},
-        {QStringLiteral("recorded"), FhirResources::instant(p.when)},
-        {QStringLiteral("outcome"), QStringLiteral("0")},
-        {QStringLiteral("outcomeDesc"), QStringLiteral("positive")},
-        {QStringLiteral("agent"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("type"),
-              QJsonObject{
-                  {QStringLiteral("coding"),
-                   QJsonArray{QJsonObject{
-                       {QStringLiteral("system"),
-                        QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass")},
-                       {QStringLiteral("code"), QStringLiteral("ASSIGNED")}}}}}},
-             {QStringLiteral("who"),
-              QJsonObject{{QStringLiteral("reference"),
-                           QString(QStringLiteral("PractitionerRole/") + p.viewer.roleId)}}},
-             {QStringLiteral("requestor"), true}}}},
-        {QStringLiteral("source"),
-         QJsonObject{{QStringLiteral("observer"),
-                      QJsonObject{{QStringLiteral("display"), QStringLiteral("CP-IS")}}}}},
-        {QStringLiteral("entity"), entity},
-    };
+    QJsonObject event = FhirResources::auditEvent(
+        p.id, QStringLiteral("E"), p.when,
+        QJsonArray{FhirResources::practitionerRoleAgent(p.viewer.roleId)}, entity);
+    event.insert(QStringLiteral("outcomeDesc"), QStringLiteral("positive"));
+    return event;
 }
 
 } // namespace cpis::sandbox
