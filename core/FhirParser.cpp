@@ -104,13 +104,10 @@ QString identifierValue(const QJsonObject& identifier, const QString& system)
     return identifier.value(QLatin1String("value")).toString();
 }
 
-struct BundleEntries
-{
-    QList<QJsonObject> matches;
-    QList<QJsonObject> includes;
-};
+} // namespace
 
-Result<BundleEntries, Error> searchsetEntries(const QJsonObject& bundle, const QString& matchType)
+Result<FhirParser::Searchset, Error>
+FhirParser::searchset(const QJsonObject& bundle, const QString& matchType, Paging paging)
 {
     if (bundle.value(QLatin1String("type")).toString() != u"searchset")
         return err(QStringLiteral("Bundle.type is not searchset"));
@@ -124,7 +121,8 @@ Result<BundleEntries, Error> searchsetEntries(const QJsonObject& bundle, const Q
     if (!entryValue.isUndefined() && !entryValue.isArray())
         return err(QStringLiteral("Bundle.entry is not an array"));
 
-    BundleEntries out;
+    Searchset out;
+    out.total = total;
     const QJsonArray entries = entryValue.toArray();
     for (const QJsonValue& e : entries) {
         if (!e.isObject())
@@ -155,12 +153,59 @@ Result<BundleEntries, Error> searchsetEntries(const QJsonObject& bundle, const Q
             return err(QStringLiteral("Bundle.entry.search.mode '%1' is unknown").arg(mode));
         }
     }
-    if (out.matches.size() != total)
+    if (paging == Paging::Whole ? out.matches.size() != total : out.matches.size() > total)
         return err(QStringLiteral("Bundle.total is %1 but it holds %2 matches")
                        .arg(total)
                        .arg(out.matches.size()));
     return out;
 }
+
+QHash<QString, QJsonObject> FhirParser::practitionerRoles(const QList<QJsonObject>& includes)
+{
+    QHash<QString, QJsonObject> roles;
+    for (const QJsonObject& inc : includes)
+        if (inc.value(QLatin1String("resourceType")).toString() == u"PractitionerRole")
+            roles.insert(QStringLiteral("PractitionerRole/") +
+                             inc.value(QLatin1String("id")).toString(),
+                         inc);
+    return roles;
+}
+
+Result<FhirParser::Requester, Error> FhirParser::requester(const QJsonObject& ev,
+                                                           const QHash<QString, QJsonObject>& roles)
+{
+    const QJsonArray agents = ev.value(QLatin1String("agent")).toArray();
+    if (agents.isEmpty())
+        return err(QStringLiteral("AuditEvent has no agent"));
+    const QString ref = agents.first()
+                            .toObject()
+                            .value(QLatin1String("who"))
+                            .toObject()
+                            .value(QLatin1String("reference"))
+                            .toString();
+    const auto role = roles.constFind(ref);
+    if (role == roles.constEnd())
+        return err(QStringLiteral("AuditEvent.agent refers to a PractitionerRole not included"));
+    Requester r;
+    r.name = role->value(QLatin1String("practitioner"))
+                 .toObject()
+                 .value(QLatin1String("display"))
+                 .toString();
+    const QJsonObject org = role->value(QLatin1String("organization")).toObject();
+    r.organisation = org.value(QLatin1String("display")).toString();
+    r.organisationOds =
+        identifierValue(org.value(QLatin1String("identifier")).toObject(), kOdsSystem);
+    const QJsonArray codes = role->value(QLatin1String("code")).toArray();
+    if (!codes.isEmpty()) {
+        const QJsonArray codings =
+            codes.first().toObject().value(QLatin1String("coding")).toArray();
+        if (!codings.isEmpty())
+            r.role = codings.first().toObject().value(QLatin1String("display")).toString();
+    }
+    return r;
+}
+
+namespace {
 
 Result<LocalAuthority, Error> responsibleAuthority(const QJsonObject& careTeam)
 {
@@ -364,7 +409,7 @@ Result<QList<CpisPlan>, Error> FhirParser::careTeamBundle(const QByteArray& body
     auto parsed = parseObject(body, QStringLiteral("Bundle"));
     if (!parsed)
         return parsed.error();
-    auto entries = searchsetEntries(parsed.value(), QStringLiteral("CareTeam"));
+    auto entries = searchset(parsed.value(), QStringLiteral("CareTeam"), Paging::Whole);
     if (!entries)
         return entries.error();
 
@@ -383,19 +428,13 @@ Result<QList<AccessRecord>, Error> FhirParser::auditEventBundle(const QByteArray
     auto parsed = parseObject(body, QStringLiteral("Bundle"));
     if (!parsed)
         return parsed.error();
-    auto entries = searchsetEntries(parsed.value(), QStringLiteral("AuditEvent"));
+    auto entries = searchset(parsed.value(), QStringLiteral("AuditEvent"), Paging::Whole);
     if (!entries)
         return entries.error();
     if (entries.value().matches.size() > kMaxAccessRecords)
         return err(QStringLiteral("more than %1 access records").arg(kMaxAccessRecords));
 
-    QHash<QString, QJsonObject> roles;
-    for (const QJsonObject& inc : std::as_const(entries.value().includes))
-        if (inc.value(QLatin1String("resourceType")).toString() == u"PractitionerRole")
-            roles.insert(QStringLiteral("PractitionerRole/") +
-                             inc.value(QLatin1String("id")).toString(),
-                         inc);
-
+    const QHash<QString, QJsonObject> roles = practitionerRoles(entries.value().includes);
     QList<AccessRecord> out;
     for (const QJsonObject& ev : std::as_const(entries.value().matches)) {
         AccessRecord r;
@@ -403,34 +442,13 @@ Result<QList<AccessRecord>, Error> FhirParser::auditEventBundle(const QByteArray
         if (!when)
             return err(QStringLiteral("AuditEvent.recorded is not an instant"));
         r.when = *when;
-        const QJsonArray agents = ev.value(QLatin1String("agent")).toArray();
-        if (agents.isEmpty())
-            return err(QStringLiteral("AuditEvent has no agent"));
-        const QString ref = agents.first()
-                                .toObject()
-                                .value(QLatin1String("who"))
-                                .toObject()
-                                .value(QLatin1String("reference"))
-                                .toString();
-        const auto role = roles.constFind(ref);
-        if (role == roles.constEnd())
-            return err(
-                QStringLiteral("AuditEvent.agent refers to a PractitionerRole not included"));
-        r.viewerName = role->value(QLatin1String("practitioner"))
-                           .toObject()
-                           .value(QLatin1String("display"))
-                           .toString();
-        const QJsonObject org = role->value(QLatin1String("organization")).toObject();
-        r.organisation = org.value(QLatin1String("display")).toString();
-        r.organisationOds =
-            identifierValue(org.value(QLatin1String("identifier")).toObject(), kOdsSystem);
-        const QJsonArray codes = role->value(QLatin1String("code")).toArray();
-        if (!codes.isEmpty()) {
-            const QJsonArray codings =
-                codes.first().toObject().value(QLatin1String("coding")).toArray();
-            if (!codings.isEmpty())
-                r.role = codings.first().toObject().value(QLatin1String("display")).toString();
-        }
+        auto who = requester(ev, roles);
+        if (!who)
+            return who.error();
+        r.viewerName = who->name;
+        r.role = who->role;
+        r.organisation = who->organisation;
+        r.organisationOds = who->organisationOds;
         if (r.viewerName.isEmpty() || r.organisation.isEmpty())
             return err(QStringLiteral("PractitionerRole lacks the viewer's name or organisation"));
         out.append(r);

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -41,6 +42,37 @@ public:
                                                     const NhsNumber& subject);
     // A FHIR instant with a time zone, in UTC; nullopt when it is anything else.
     static std::optional<QDateTime> instant(const QJsonValue& v);
+
+    // A searchset Bundle's entries: the matches (each a `matchType`) and the included
+    // resources. Whole: Bundle.total must equal the matches; Paged: this page holds at most
+    // Bundle.total (the review feed, §12).
+    struct Searchset
+    {
+        QList<QJsonObject> matches;
+        QList<QJsonObject> includes;
+        int total = 0;
+    };
+    enum class Paging
+    {
+        Whole,
+        Paged,
+    };
+    static Result<Searchset, Error>
+    searchset(const QJsonObject& bundle, const QString& matchType, Paging paging);
+
+    // Who an AuditEvent says asked (access history §7, review feed §12): its first agent's
+    // PractitionerRole, found among the Bundle's included roles (practitionerRoles). The
+    // caller decides which fields it cannot do without.
+    struct Requester
+    {
+        QString name;
+        QString role;
+        QString organisation;
+        QString organisationOds;
+    };
+    static QHash<QString, QJsonObject> practitionerRoles(const QList<QJsonObject>& includes);
+    static Result<Requester, Error> requester(const QJsonObject& auditEvent,
+                                              const QHash<QString, QJsonObject>& roles);
 
     static constexpr int kMaxAccessRecords = 25;
 };

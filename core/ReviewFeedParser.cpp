@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace cpis {
 
@@ -33,41 +32,22 @@ QString str(const QJsonObject& o, const char* key)
     return o.value(QLatin1String(key)).toString();
 }
 
-std::optional<QDateTime> instant(const QJsonValue& v)
-{
-    static const QRegularExpression re(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"));
-    if (!v.isString() || !re.match(v.toString()).hasMatch())
-        return std::nullopt;
-    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    if (!t.isValid())
-        return std::nullopt;
-    return t.toUTC();
-}
-
 Result<ReviewItem, Error> item(const QJsonObject& ev, const QHash<QString, QJsonObject>& roles)
 {
     ReviewItem out;
     out.id = str(ev, "id");
     if (out.id.isEmpty())
         return err(QStringLiteral("AuditEvent has no id"));
-    const auto when = instant(ev.value(QLatin1String("recorded")));
+    const auto when = FhirParser::instant(ev.value(QLatin1String("recorded")));
     if (!when)
         return err(QStringLiteral("AuditEvent.recorded is not an instant"));
     out.when = *when;
 
-    const QJsonArray agents = ev.value(QLatin1String("agent")).toArray();
-    if (agents.isEmpty())
-        return err(QStringLiteral("AuditEvent has no agent"));
-    const auto role = roles.constFind(str(obj(agents.first().toObject(), "who"), "reference"));
-    if (role == roles.constEnd())
-        return err(QStringLiteral("AuditEvent.agent refers to a PractitionerRole not included"));
-    out.viewerName = str(obj(*role, "practitioner"), "display");
-    const QJsonArray codes = role->value(QLatin1String("code")).toArray();
-    if (!codes.isEmpty())
-        out.viewerRole = str(
-            codes.first().toObject().value(QLatin1String("coding")).toArray().first().toObject(),
-            "display");
+    auto who = FhirParser::requester(ev, roles);
+    if (!who)
+        return who.error();
+    out.viewerName = who->name;
+    out.viewerRole = who->role;
     if (out.viewerName.isEmpty() || out.viewerRole.isEmpty())
         return err(QStringLiteral("PractitionerRole lacks the viewer's name or role"));
 
@@ -117,35 +97,21 @@ Result<ReviewFeedParser::Page, FhirParser::Error> ReviewFeedParser::page(const Q
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
         return err(QStringLiteral("body is not a JSON object"));
     const QJsonObject bundle = doc.object();
-    if (str(bundle, "resourceType") != u"Bundle" || str(bundle, "type") != u"searchset")
-        return err(QStringLiteral("not a searchset Bundle"));
-    const QJsonValue totalValue = bundle.value(QLatin1String("total"));
-    if (!totalValue.isDouble() || totalValue.toDouble() < 0 ||
-        totalValue.toDouble() != double(totalValue.toInt()))
-        return err(QStringLiteral("Bundle.total is missing or not a whole number"));
-    const QJsonValue entryValue = bundle.value(QLatin1String("entry"));
-    if (!entryValue.isUndefined() && !entryValue.isArray())
-        return err(QStringLiteral("Bundle.entry is not an array"));
-
-    QList<QJsonObject> matches;
-    QHash<QString, QJsonObject> roles;
-    for (const QJsonValue& e : entryValue.toArray()) {
-        const QJsonObject resource = obj(e.toObject(), "resource");
-        const QString type = str(resource, "resourceType");
-        const QString mode = str(obj(e.toObject(), "search"), "mode");
-        if (mode == u"match" && type == u"AuditEvent")
-            matches.append(resource);
-        else if (mode == u"include" && type == u"PractitionerRole")
-            roles.insert(QStringLiteral("PractitionerRole/") + str(resource, "id"), resource);
-        else
+    if (str(bundle, "resourceType") != u"Bundle")
+        return err(QStringLiteral("not a Bundle"));
+    auto entries =
+        FhirParser::searchset(bundle, QStringLiteral("AuditEvent"), FhirParser::Paging::Paged);
+    if (!entries)
+        return entries.error();
+    // A page holds positives and their viewers' roles, nothing else.
+    for (const QJsonObject& inc : std::as_const(entries->includes))
+        if (str(inc, "resourceType") != u"PractitionerRole")
             return err(QStringLiteral("Bundle holds an entry that is not a positive or a role"));
-    }
+    const QHash<QString, QJsonObject> roles = FhirParser::practitionerRoles(entries->includes);
 
     Page out;
-    out.total = totalValue.toInt();
-    if (matches.size() > out.total)
-        return err(QStringLiteral("Bundle.total is less than the entries it holds"));
-    for (const QJsonObject& ev : std::as_const(matches)) {
+    out.total = entries->total;
+    for (const QJsonObject& ev : std::as_const(entries->matches)) {
         auto parsed = item(ev, roles);
         if (!parsed)
             return parsed.error();
