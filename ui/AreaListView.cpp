@@ -219,10 +219,11 @@ void AreaListView::showArea()
         showState();
         return;
     }
-    m_model->beginLoad(m_clock->nowUtc().date(), m_service->state(id).plans);
+    const AreaSyncState state = m_service->state(id);
+    m_model->beginLoad(m_clock->nowUtc().date(), state.plans);
     m_service->forEachRow(id, [this](const AreaListRowView& r) { m_model->append(r); });
     m_model->endLoad();
-    showState();
+    showState(state);
     updateCount();
     emit listShown(m_model->totalRows());
 }
@@ -234,7 +235,11 @@ void AreaListView::showState()
         m_state->setText(m_areas.isEmpty() ? tr("Your role has no areas.") : QString());
         return;
     }
-    const AreaSyncState s = m_service->state(id);
+    showState(m_service->state(id));
+}
+
+void AreaListView::showState(const AreaSyncState& s)
+{
     QString text;
     if (s.asOf)
         text = tr("As of %1: %n people, ", nullptr, int(s.people)).arg(display::dateTime(*s.asOf)) +

@@ -58,6 +58,7 @@ private:
     void loadAreas();
     void showArea();
     void showState();
+    void showState(const AreaSyncState& s); // the current area's, already read
     void onProgress(const QString& text, qint64 done, qint64 total);
     void onFinished(const AreaListService::Outcome& o);
     void exportCsv();
