@@ -7,12 +7,12 @@
 // Targets: sync < 10 s, open < 1 s, keystroke < 50 ms, peak RSS < 300 MB. Exit 2 when missed.
 //
 // Usage: QT_QPA_PLATFORM=offscreen bench_arealist [children=150000] [keystrokes=50]
-#include "AreaListModel.h"
-#include "AreaListParser.h"
-#include "AreaListView.h"
-#include "SignInFlow.h"
-#include "support/ConsoleOut.h"
-#include "support/MemoryDesk.h"
+#include "core/arealist/AreaListParser.h"
+#include "core/signin/SignInFlow.h"
+#include "tests/support/ConsoleOut.h"
+#include "tests/support/MemoryDesk.h"
+#include "ui/arealist/AreaListModel.h"
+#include "ui/arealist/AreaListView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

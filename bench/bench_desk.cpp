@@ -7,14 +7,14 @@
 // process and thread, so its work is counted too; the store is a real SQLCipher pair in a
 // temporary folder (TMPDIR: put it on a real disk, as fsync is part of the audit append),
 // keyed with a fixed in-memory key (no keychain).
-#include "CpisResultView.h"
-#include "MainWindow.h"
-#include "NhsNumberEdit.h"
-#include "PatientBanner.h"
-#include "SandboxServer.h"
-#include "support/ConsoleOut.h"
-#include "support/DeskWindowServices.h"
-#include "support/MemoryDesk.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/ConsoleOut.h"
+#include "tests/support/DeskWindowServices.h"
+#include "tests/support/MemoryDesk.h"
+#include "ui/lookup/CpisResultView.h"
+#include "ui/lookup/PatientBanner.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/widgets/NhsNumberEdit.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -12,15 +12,15 @@
 // The store lives in DIR (default: a temporary folder on the build's disk, since the
 // audit append's fsync is part of what is measured). The audit anchor is kept in memory
 // here: the desk keeps it in the keychain, which adds a keychain write per append.
-#include "AuditLog.h"
-#include "AuditLogAuditor.h"
-#include "Cache.h"
-#include "Clock.h"
-#include "FhirTransport.h"
-#include "LookupService.h"
-#include "NationalServiceClient.h"
-#include "SecureDb.h"
-#include "StoreAnswerCache.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditLogAuditor.h"
+#include "core/domain/Clock.h"
+#include "core/lookup/LookupService.h"
+#include "core/lookup/NationalServiceClient.h"
+#include "core/lookup/StoreAnswerCache.h"
+#include "core/net/FhirTransport.h"
+#include "core/store/Cache.h"
+#include "core/store/SecureDb.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

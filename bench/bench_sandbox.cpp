@@ -4,7 +4,7 @@
 //   bench_sandbox [--people 500000] [--queries 2000]
 //
 // Budgets (issue 3): start-up under 10 s; CareTeam p99 under 5 ms.
-#include "SandboxServer.h"
+#include "sandbox/server/SandboxServer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,9 +2,9 @@
 // three national-service response parsers and the cache payload codec. Besides "no
 // crash, no sanitizer report", it checks what the parsers promise: an accepted answer is
 // complete, so "no plan" or a shortened answer can only come from a body that said so.
-#include "FhirParser.h"
-#include "LookupResult.h"
-#include "NhsNumber.h"
+#include "core/domain/NhsNumber.h"
+#include "core/fhir/FhirParser.h"
+#include "core/lookup/LookupResult.h"
 
 #include <QByteArray>
 

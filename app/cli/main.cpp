@@ -1,12 +1,12 @@
 // cpis: the command line over the same core services as the desk (docs/cli.md).
 // Wiring only: options -> DeskServices (+ the training sandbox) -> CliCommands.
-#include "CliCommands.h"
-#include "Clock.h"
-#include "DeskServices.h"
-#include "HeadlessSignIn.h"
-#include "SandboxCommandLine.h"
-#include "SandboxServer.h"
-#include "SessionVault.h"
+#include "core/cli/CliCommands.h"
+#include "core/desk/DeskServices.h"
+#include "core/domain/Clock.h"
+#include "core/signin/HeadlessSignIn.h"
+#include "core/signin/SessionVault.h"
+#include "sandbox/server/SandboxCommandLine.h"
+#include "sandbox/server/SandboxServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

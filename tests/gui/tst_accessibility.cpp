@@ -4,15 +4,15 @@
 //
 // Adding a window is one line in screens() below: a name and how to open it on a desk
 // that is set up against the in-process sandbox.
-#include "AreaListService.h"
-#include "AreaListView.h"
-#include "DirectoryEntryDialog.h"
-#include "LocalDirectoryDialog.h"
-#include "MainWindow.h"
-#include "NoticeService.h"
-#include "NoticesView.h"
-#include "ReviewView.h"
-#include "support/TrainingDesk.h"
+#include "core/arealist/AreaListService.h"
+#include "core/notices/NoticeService.h"
+#include "tests/support/TrainingDesk.h"
+#include "ui/arealist/AreaListView.h"
+#include "ui/directory/DirectoryEntryDialog.h"
+#include "ui/directory/LocalDirectoryDialog.h"
+#include "ui/notices/NoticesView.h"
+#include "ui/review/ReviewView.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAccessible>
 #include <QApplication>

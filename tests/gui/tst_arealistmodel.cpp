@@ -2,7 +2,7 @@
 // during each call): names outside ASCII (Welsh, Turkish), filtering, sorting by every column
 // and the rows given back for export. The sandbox's synthetic names are all ASCII, so
 // tst_arealistview never reaches the model's non-ASCII paths.
-#include "AreaListModel.h"
+#include "ui/arealist/AreaListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

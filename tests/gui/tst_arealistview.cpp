@@ -1,13 +1,13 @@
 // The area-list screen (issue 7) in the real main window: signed in as the school nurse
 // against the in-process sandbox, sync, sort, filter, plan type, ended plans, cancel, CSV
 // export (audited), and a lock that destroys the screen with its list.
-#include "AreaListModel.h"
-#include "AreaListView.h"
-#include "MainWindow.h"
-#include "SandboxServer.h"
-#include "SignInService.h"
-#include "support/DeskWindowServices.h"
-#include "support/MemoryDesk.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/DeskWindowServices.h"
+#include "tests/support/MemoryDesk.h"
+#include "ui/arealist/AreaListModel.h"
+#include "ui/arealist/AreaListView.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,7 +1,7 @@
-#include "AccessHistoryModel.h"
-#include "CpisResultView.h"
-#include "PatientBanner.h"
-#include "Translations.h"
+#include "ui/lookup/AccessHistoryModel.h"
+#include "ui/lookup/CpisResultView.h"
+#include "ui/lookup/PatientBanner.h"
+#include "ui/shell/Translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "MainWindow.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QLabel>
 #include <QStandardPaths>

@@ -1,4 +1,4 @@
-#include "NhsNumberEdit.h"
+#include "ui/widgets/NhsNumberEdit.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -2,9 +2,9 @@
 // the only record of access. Every Qt message of every category, debug included, is caught
 // while the whole desk signs in, looks people up (plans, superseded, restricted, faults),
 // confirms, locks and opens the local directory, and none may carry an NHS number or a name.
-#include "CpisResultView.h"
-#include "MainWindow.h"
-#include "support/TrainingDesk.h"
+#include "tests/support/TrainingDesk.h"
+#include "ui/lookup/CpisResultView.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QLoggingCategory>

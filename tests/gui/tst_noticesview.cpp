@@ -1,16 +1,16 @@
 // The social worker's notices screen in the real main window, against the in-process sandbox:
 // sign in, see the seeded notices, filter them, open one, acknowledge it from the keyboard,
 // get a desktop notification (counts only) when new ones arrive, and lose the screen at lock.
-#include "DesktopNotifier.h"
-#include "MainWindow.h"
-#include "MeshMailbox.h"
-#include "NoticeFilterModel.h"
-#include "NoticeModel.h"
-#include "NoticesView.h"
-#include "SandboxServer.h"
-#include "SignInService.h"
-#include "support/SandboxHttp.h"
-#include "support/TrainingDesk.h"
+#include "sandbox/endpoints/MeshMailbox.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/SandboxHttp.h"
+#include "tests/support/TrainingDesk.h"
+#include "ui/notices/NoticeFilterModel.h"
+#include "ui/notices/NoticeModel.h"
+#include "ui/notices/NoticesView.h"
+#include "ui/shell/DesktopNotifier.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

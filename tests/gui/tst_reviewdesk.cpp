@@ -1,13 +1,13 @@
 // The safeguarding lead's review screen through the main window, from the keyboard: a triage
 // nurse's positive reaches the lead's queue, a status and note are set and audited, the
 // filter, the 30-day chart, the error state, accessible names, tab order, and the lock.
-#include "MainWindow.h"
-#include "NhsNumberEdit.h"
-#include "ReviewQueueModel.h"
-#include "ReviewView.h"
-#include "SandboxServer.h"
-#include "SignInService.h"
-#include "support/TrainingDesk.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/TrainingDesk.h"
+#include "ui/review/ReviewQueueModel.h"
+#include "ui/review/ReviewView.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/widgets/NhsNumberEdit.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

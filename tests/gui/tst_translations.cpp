@@ -1,8 +1,8 @@
-#include "DeskSettings.h"
-#include "MainWindow.h"
-#include "NhsNumberEdit.h"
-#include "SettingsDialog.h"
-#include "Translations.h"
+#include "ui/shell/DeskSettings.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/SettingsDialog.h"
+#include "ui/shell/Translations.h"
+#include "ui/widgets/NhsNumberEdit.h"
 
 #include <QComboBox>
 #include <QFile>

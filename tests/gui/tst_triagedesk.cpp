@@ -1,18 +1,18 @@
 // The real triage window against the in-process sandbox over loopback HTTP, driven with
 // key events as a nurse would: sign in, type a scenario number, Enter, confirm the banner,
 // read the CP-IS section. Then lock, idle lock and the "nothing visible while locked" rule.
-#include "CpisResultView.h"
-#include "DirectoryEntryDialog.h"
-#include "IdleLock.h"
-#include "LocalDirectoryDialog.h"
-#include "LocalDirectoryModel.h"
-#include "MainWindow.h"
-#include "NhsNumberEdit.h"
-#include "PatientBanner.h"
-#include "SandboxServer.h"
-#include "ScenarioCatalogue.h"
-#include "SignInService.h"
-#include "support/TrainingDesk.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/ScenarioCatalogue.h"
+#include "tests/support/TrainingDesk.h"
+#include "ui/directory/DirectoryEntryDialog.h"
+#include "ui/directory/LocalDirectoryDialog.h"
+#include "ui/directory/LocalDirectoryModel.h"
+#include "ui/lookup/CpisResultView.h"
+#include "ui/lookup/PatientBanner.h"
+#include "ui/shell/IdleLock.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/widgets/NhsNumberEdit.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

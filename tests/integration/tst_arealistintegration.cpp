@@ -1,14 +1,14 @@
 // Area lists end to end (docs/api.md §11): the desk's AreaListService against the in-process
 // sandbox over real HTTP on loopback, into a real encrypted store. Acceptance 3 of issue 7:
 // an incremental _since sync transfers only what changed.
-#include "../support/MemoryDesk.h"
-#include "../support/SandboxHttp.h"
-#include "AreaListService.h"
-#include "AreaListStore.h"
-#include "AuditLog.h"
-#include "BulkExport.h"
-#include "SandboxServer.h"
-#include "SignInService.h"
+#include "core/arealist/AreaListService.h"
+#include "core/arealist/AreaListStore.h"
+#include "core/audit/AuditLog.h"
+#include "sandbox/endpoints/BulkExport.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/MemoryDesk.h"
+#include "tests/support/SandboxHttp.h"
 
 #include <QBuffer>
 #include <QSignalSpy>

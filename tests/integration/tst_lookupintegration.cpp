@@ -1,19 +1,19 @@
 // The look-up path end to end against the in-process sandbox over real HTTP on loopback:
 // every scenario and every fault of docs/sandbox.md, the audit-before-result rule, silent
 // reads, and the switch to the cache (and back) when the service goes away.
-#include "AuditLog.h"
-#include "AuditLogAuditor.h"
-#include "Cache.h"
-#include "Clock.h"
-#include "FhirTransport.h"
-#include "LookupService.h"
-#include "NationalServiceClient.h"
-#include "SandboxServer.h"
-#include "SecureDb.h"
-#include "SignInService.h"
-#include "StoreAnswerCache.h"
-#include "support/MemoryDesk.h"
-#include "support/SandboxSession.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditLogAuditor.h"
+#include "core/domain/Clock.h"
+#include "core/lookup/LookupService.h"
+#include "core/lookup/NationalServiceClient.h"
+#include "core/lookup/StoreAnswerCache.h"
+#include "core/net/FhirTransport.h"
+#include "core/store/Cache.h"
+#include "core/store/SecureDb.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/MemoryDesk.h"
+#include "tests/support/SandboxSession.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

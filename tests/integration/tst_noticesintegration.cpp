@@ -1,16 +1,16 @@
 // Attendance notices against the in-process sandbox: the MESH-style mailbox contract
 // (docs/api.md §10) over raw HTTP, and acceptance 1 of issue 7 end to end through the desk's
 // own stack (look-up service, notice client, notice service, encrypted store, audit log).
-#include "../support/SandboxHttp.h"
-#include "AccessLog.h"
-#include "LookupResult.h"
-#include "MeshMailbox.h"
-#include "NoticeParser.h"
-#include "NoticeService.h"
-#include "SandboxServer.h"
-#include "SignInService.h"
-#include "support/MemoryDesk.h"
-#include "support/SandboxSession.h"
+#include "core/lookup/LookupResult.h"
+#include "core/notices/NoticeParser.h"
+#include "core/notices/NoticeService.h"
+#include "sandbox/endpoints/AccessLog.h"
+#include "sandbox/endpoints/MeshMailbox.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/MemoryDesk.h"
+#include "tests/support/SandboxHttp.h"
+#include "tests/support/SandboxSession.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

@@ -1,16 +1,16 @@
 // The site review feed end to end against the in-process sandbox over loopback HTTP: the
 // contract of docs/api.md §12 (who may read it, which look-ups it lists, paging) and the
 // desk's ReviewService reading it into the encrypted store, with status changes audited.
-#include "AuditLog.h"
-#include "Clock.h"
-#include "ReviewFeed.h"
-#include "ReviewService.h"
-#include "ReviewStore.h"
-#include "SandboxServer.h"
-#include "SignInService.h"
-#include "support/MemoryDesk.h"
-#include "support/SandboxHttp.h"
-#include "support/SandboxSession.h"
+#include "core/audit/AuditLog.h"
+#include "core/domain/Clock.h"
+#include "core/review/ReviewService.h"
+#include "core/review/ReviewStore.h"
+#include "sandbox/endpoints/ReviewFeed.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/MemoryDesk.h"
+#include "tests/support/SandboxHttp.h"
+#include "tests/support/SandboxSession.h"
 
 #include <QSignalSpy>
 #include <QTest>

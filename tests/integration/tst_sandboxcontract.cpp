@@ -1,14 +1,14 @@
 // Contract tests of the sandbox over real HTTP (plain and TLS) on loopback: every endpoint,
 // every error code, every fault, sign-in, and the unscheduled/silent notification rule.
-#include "../support/SandboxHttp.h"
-#include "FaultInjector.h"
-#include "FhirParser.h"
-#include "FhirTransport.h"
-#include "SandboxServer.h"
-#include "ScenarioCatalogue.h"
-#include "SignInFlow.h"
-#include "SignInService.h"
-#include "SyntheticPopulation.h"
+#include "core/fhir/FhirParser.h"
+#include "core/net/FhirTransport.h"
+#include "core/signin/SignInFlow.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/faults/FaultInjector.h"
+#include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/ScenarioCatalogue.h"
+#include "sandbox/world/SyntheticPopulation.h"
+#include "tests/support/SandboxHttp.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,15 +4,15 @@
 //
 // CPIS_WRITE_DOC_EXAMPLES=1 rewrites the examples in docs/api.md from the sandbox's answers
 // (then review the diff); without it the test only compares.
-#include "../support/SandboxHttp.h"
-#include "FhirParser.h"
-#include "FhirTransport.h"
-#include "NationalServiceClient.h"
-#include "SandboxServer.h"
-#include "ScenarioCatalogue.h"
-#include "SignInFlow.h"
-#include "SignInService.h"
-#include "SyntheticPopulation.h"
+#include "core/fhir/FhirParser.h"
+#include "core/lookup/NationalServiceClient.h"
+#include "core/net/FhirTransport.h"
+#include "core/signin/SignInFlow.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/ScenarioCatalogue.h"
+#include "sandbox/world/SyntheticPopulation.h"
+#include "tests/support/SandboxHttp.h"
 
 #include <QDir>
 #include <QFile>

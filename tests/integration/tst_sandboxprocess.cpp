@@ -1,7 +1,7 @@
 // The cpis-sandbox executable as users and scripts see it: first line is the base URL,
 // it answers on loopback, and SIGTERM stops it cleanly.
-#include "../support/SandboxHttp.h"
-#include "SandboxServer.h"
+#include "sandbox/server/SandboxServer.h"
+#include "tests/support/SandboxHttp.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -4,11 +4,11 @@
 //       appends forever; prints "appended <seq> <request-id>" after each append returns.
 //   store_helper load-keys <service> <database-exists 0|1>
 //       prints "ok" or "error <code> <message>"; exit status 0 or 2.
-#include "../support/ConsoleOut.h"
-#include "AuditLog.h"
-#include "Clock.h"
-#include "KeyStore.h"
-#include "SecureDb.h"
+#include "core/audit/AuditLog.h"
+#include "core/crypto/KeyStore.h"
+#include "core/domain/Clock.h"
+#include "core/store/SecureDb.h"
+#include "tests/support/ConsoleOut.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,9 +1,9 @@
 // A process killed with SIGKILL mid-append loses nothing whose append had returned, and
 // leaves a chain that verifies.
-#include "AuditLog.h"
-#include "Clock.h"
-#include "SecureDb.h"
-#include "StoreTestUtil.h"
+#include "core/audit/AuditLog.h"
+#include "core/domain/Clock.h"
+#include "core/store/SecureDb.h"
+#include "tests/store/StoreTestUtil.h"
 
 #include <QProcess>
 #include <QSet>

@@ -1,12 +1,12 @@
 // Audit log: sealed entries, verify() names the first bad one after deletion, edit,
 // swap, forged re-hash and cut-off tail; exports.
-#include "AuditExport.h"
-#include "AuditLog.h"
-#include "Clock.h"
-#include "HmacSha256.h"
-#include "SecureDb.h"
-#include "Sha256.h"
-#include "StoreTestUtil.h"
+#include "core/audit/AuditExport.h"
+#include "core/audit/AuditLog.h"
+#include "core/crypto/HmacSha256.h"
+#include "core/crypto/Sha256.h"
+#include "core/domain/Clock.h"
+#include "core/store/SecureDb.h"
+#include "tests/store/StoreTestUtil.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // Cache: last answer per NHS number, retention, purge on demand and on schedule, stats.
-#include "Cache.h"
-#include "Clock.h"
-#include "SecureDb.h"
-#include "StoreTestUtil.h"
+#include "core/domain/Clock.h"
+#include "core/store/Cache.h"
+#include "core/store/SecureDb.h"
+#include "tests/store/StoreTestUtil.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

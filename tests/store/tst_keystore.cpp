@@ -1,12 +1,12 @@
 // KeyStore against a real Secret Service (private gnome-keyring, see
 // tests/support/with-private-keyring.sh): first run creates keys, the next run reads
 // them; absent or locked keychain stops with a clear error and the database untouched.
-#include "AuditLog.h"
-#include "Clock.h"
-#include "KeyStore.h"
-#include "KeychainAnchorStore.h"
-#include "SecureDb.h"
-#include "StoreTestUtil.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/KeychainAnchorStore.h"
+#include "core/crypto/KeyStore.h"
+#include "core/domain/Clock.h"
+#include "core/store/SecureDb.h"
+#include "tests/store/StoreTestUtil.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,11 +1,11 @@
 // LocalDirectory: add, find, update, remove, list; kept across reopen; out of reach of the
 // cache's retention purge and clear (the store keeps it in its own file, as here).
-#include "Cache.h"
-#include "Clock.h"
-#include "LocalDirectory.h"
-#include "SecureDb.h"
-#include "SecureStore.h"
-#include "StoreTestUtil.h"
+#include "core/directory/LocalDirectory.h"
+#include "core/domain/Clock.h"
+#include "core/store/Cache.h"
+#include "core/store/SecureDb.h"
+#include "core/store/SecureStore.h"
+#include "tests/store/StoreTestUtil.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 // NoticeStore: notices kept per mailbox, each once; newest first; acknowledged ones stay with
 // when and by whom; kept across reopen; encrypted on disk.
-#include "NoticeStore.h"
-#include "SecureDb.h"
-#include "SecureStore.h"
-#include "StoreTestUtil.h"
+#include "core/notices/NoticeStore.h"
+#include "core/store/SecureDb.h"
+#include "core/store/SecureStore.h"
+#include "tests/store/StoreTestUtil.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>

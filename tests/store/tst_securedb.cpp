@@ -1,10 +1,10 @@
 // SQLCipher wrapper: nothing readable on disk, wrong key refused clearly, schema moves
 // forward only, rekey works.
-#include "AuditLog.h"
-#include "Cache.h"
-#include "Clock.h"
-#include "SecureDb.h"
-#include "StoreTestUtil.h"
+#include "core/audit/AuditLog.h"
+#include "core/domain/Clock.h"
+#include "core/store/Cache.h"
+#include "core/store/SecureDb.h"
+#include "tests/store/StoreTestUtil.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
 #pragma once
 // The main window's services over a MemoryDesk, for GUI tests and the desk benchmark.
-#include "AreaListView.h"
-#include "DesktopNotifier.h"
-#include "MainWindow.h"
-#include "NoticesView.h"
-#include "ReviewView.h"
-#include "support/MemoryDesk.h"
+#include "tests/support/MemoryDesk.h"
+#include "ui/arealist/AreaListView.h"
+#include "ui/notices/NoticesView.h"
+#include "ui/review/ReviewView.h"
+#include "ui/shell/DesktopNotifier.h"
+#include "ui/shell/MainWindow.h"
 
 namespace cpis::testsupport {
 

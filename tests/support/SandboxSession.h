@@ -1,9 +1,9 @@
 #pragma once
 // A signed-in session for a sandbox test user without the sign-in round trip: the user's
 // profile as userinfo gives it, and a live access token from the sandbox itself.
-#include "SandboxServer.h"
-#include "SignInService.h"
-#include "UserSession.h"
+#include "core/domain/UserSession.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
 
 #include <QDateTime>
 

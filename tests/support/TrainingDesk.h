@@ -2,13 +2,13 @@
 // The triage window in training mode against its own in-process sandbox, wired as
 // app/desk/main.cpp wires it, over the in-memory-keyed store of MemoryDesk. For GUI tests
 // that need the whole desk but drive it through MainWindow's slots.
-#include "MainWindow.h"
-#include "SandboxServer.h"
-#include "ScenarioCatalogue.h"
-#include "SignInDialog.h"
-#include "SignInService.h"
-#include "support/DeskWindowServices.h"
-#include "support/MemoryDesk.h"
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/ScenarioCatalogue.h"
+#include "tests/support/DeskWindowServices.h"
+#include "tests/support/MemoryDesk.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/SignInDialog.h"
 
 #include <QListWidget>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // Area lists below the network (issue 7): the strict NDJSON line readers and the store's
 // transaction rules (full replace, incremental upsert, abort keeps the previous list, the
 // ended-plan window, plans without their person).
-#include "AreaListParser.h"
-#include "AreaListStore.h"
-#include "SecureDb.h"
+#include "core/arealist/AreaListParser.h"
+#include "core/arealist/AreaListStore.h"
+#include "core/store/SecureDb.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "DisplayFormat.h"
+#include "core/domain/DisplayFormat.h"
 
 #include <QLocale>
 #include <QTest>

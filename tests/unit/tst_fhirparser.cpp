@@ -1,5 +1,5 @@
-#include "../support/JsonTestSuite.h"
-#include "FhirParser.h"
+#include "core/fhir/FhirParser.h"
+#include "tests/support/JsonTestSuite.h"
 
 #include <QDir>
 #include <QFile>

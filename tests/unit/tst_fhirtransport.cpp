@@ -1,6 +1,6 @@
-#include "Clock.h"
-#include "FhirTransport.h"
-#include "support/FakeNetwork.h"
+#include "core/domain/Clock.h"
+#include "core/net/FhirTransport.h"
+#include "tests/support/FakeNetwork.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "../support/JsonTestSuite.h"
-#include "LookupResult.h"
+#include "core/lookup/LookupResult.h"
+#include "tests/support/JsonTestSuite.h"
 
 #include <QDir>
 #include <QFile>

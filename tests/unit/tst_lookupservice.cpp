@@ -1,11 +1,11 @@
-#include "AccessAuditor.h"
-#include "AnswerCache.h"
-#include "Clock.h"
-#include "FhirTransport.h"
-#include "LookupService.h"
-#include "NationalServiceClient.h"
-#include "support/FakeNetwork.h"
-#include "support/JsonTestSuite.h"
+#include "core/audit/AccessAuditor.h"
+#include "core/domain/Clock.h"
+#include "core/lookup/AnswerCache.h"
+#include "core/lookup/LookupService.h"
+#include "core/lookup/NationalServiceClient.h"
+#include "core/net/FhirTransport.h"
+#include "tests/support/FakeNetwork.h"
+#include "tests/support/JsonTestSuite.h"
 
 #include <QHash>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "NhsNumber.h"
+#include "core/domain/NhsNumber.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,6 +1,6 @@
 // NoticeParser: the mailbox's answers are read strictly. Every field the contract names is
 // required, nothing else is allowed, and a problem is an error naming the field.
-#include "NoticeParser.h"
+#include "core/notices/NoticeParser.h"
 
 #include <QFile>
 #include <QJsonArray>

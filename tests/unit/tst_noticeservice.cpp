@@ -1,14 +1,14 @@
 // NoticeService over a fake network, a manual clock and a real encrypted store: polling stores
 // new notices and counts them, failures back off and never read as "no notices",
 // acknowledging audits before it tells the service, and reading a detail audits a view.
-#include "AccessAuditor.h"
-#include "Clock.h"
-#include "FhirTransport.h"
-#include "NoticeClient.h"
-#include "NoticeService.h"
-#include "NoticeStore.h"
-#include "SecureDb.h"
-#include "support/FakeNetwork.h"
+#include "core/audit/AccessAuditor.h"
+#include "core/domain/Clock.h"
+#include "core/net/FhirTransport.h"
+#include "core/notices/NoticeClient.h"
+#include "core/notices/NoticeService.h"
+#include "core/notices/NoticeStore.h"
+#include "core/store/SecureDb.h"
+#include "tests/support/FakeNetwork.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "RetryPolicy.h"
+#include "core/net/RetryPolicy.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // The review queue below the screens: the feed parser's strictness, the store's merge (a
 // refresh never undoes the site's decisions), daily counts with empty days, and the audit of
 // a status change.
-#include "../support/MemoryDesk.h"
-#include "AuditLog.h"
-#include "Clock.h"
-#include "ReviewFeedParser.h"
-#include "ReviewService.h"
-#include "ReviewStore.h"
+#include "core/audit/AuditLog.h"
+#include "core/domain/Clock.h"
+#include "core/review/ReviewFeedParser.h"
+#include "core/review/ReviewService.h"
+#include "core/review/ReviewStore.h"
+#include "tests/support/MemoryDesk.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

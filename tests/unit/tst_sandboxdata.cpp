@@ -1,11 +1,11 @@
 // The sandbox's data: deterministic population with valid 999-range NHS numbers, the 152 local
 // authorities, scenario numbers, fault names and the access log's rules.
-#include "AccessLog.h"
-#include "FaultInjector.h"
-#include "LocalAuthorityDirectory.h"
-#include "NhsNumber.h"
-#include "ScenarioCatalogue.h"
-#include "SyntheticPopulation.h"
+#include "core/domain/NhsNumber.h"
+#include "sandbox/endpoints/AccessLog.h"
+#include "sandbox/faults/FaultInjector.h"
+#include "sandbox/world/LocalAuthorityDirectory.h"
+#include "sandbox/world/ScenarioCatalogue.h"
+#include "sandbox/world/SyntheticPopulation.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,0 +1,312 @@
+#include "core/arealist/AreaListService.h"
+
+#include "core/arealist/AreaListParser.h"
+#include "core/arealist/AreaListStore.h"
+#include "core/domain/Clock.h"
+
+#include <QIODevice>
+
+namespace cpis {
+
+namespace {
+QString csvField(const QString& s)
+{
+    QString v = s;
+    // A leading =, +, - or @ would run as a formula in a spreadsheet.
+    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
+        v.prepend(u'\'');
+    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\''))
+        return u'"' + QString(v).replace(u'"', QStringLiteral("\"\"")) + u'"';
+    return v;
+}
+
+// One NDJSON line: read, stored and counted, or the reason it was not.
+template <typename Resource, typename Store>
+bool take(const Result<Resource, AreaListParser::Error>& parsed,
+          Store store,
+          qint64& count,
+          QString* why)
+{
+    if (!parsed) {
+        *why = parsed.error().what;
+        return false;
+    }
+    if (auto s = store(parsed.value()); !s) {
+        *why = s.error().message;
+        return false;
+    }
+    ++count;
+    return true;
+}
+} // namespace
+
+AreaListService::AreaListService(AreaListClient* client,
+                                 AreaListStore* store,
+                                 AccessAuditor* auditor,
+                                 const Clock* clock,
+                                 QObject* parent)
+    : QObject(parent), m_client(client), m_store(store), m_auditor(auditor), m_clock(clock)
+{
+    qRegisterMetaType<cpis::AreaListService::Outcome>();
+}
+
+AreaListService::~AreaListService()
+{
+    if (m_running) {
+        m_client->cancel(m_session);
+        m_store->abortSync();
+    }
+}
+
+void AreaListService::listAreas(
+    const UserSession& session,
+    std::function<void(const Result<QList<AreaInfo>, ServiceError>&)> done)
+{
+    m_client->listAreas(session, std::move(done));
+}
+
+QString AreaListService::describe(const ServiceError& e)
+{
+    using K = ServiceError::Kind;
+    switch (e.kind) {
+    case K::Offline:
+        return tr("The national service could not be reached.");
+    case K::Timeout:
+        return tr("The national service did not answer in time.");
+    case K::SignInExpired:
+        return tr("Your sign-in has expired; sign in again.");
+    case K::AccessDenied:
+        return tr("Your role may not receive area lists.");
+    case K::BadResponse:
+        return tr("The national service sent a list the desk could not read (%1).").arg(e.detail);
+    case K::Cancelled:
+        return tr("Cancelled.");
+    default:
+        return tr("The national service could not provide the list (%1).")
+            .arg(e.httpStatus ? QString::number(e.httpStatus) : ServiceError::kindName(e.kind));
+    }
+}
+
+bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mode mode)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_session = session;
+    m_area = area;
+    m_outcome = Outcome{};
+    m_manifest = {};
+    m_file = 0;
+    m_total = 0;
+    m_done = 0;
+
+    std::optional<QDateTime> since;
+    if (mode == Mode::Auto) {
+        if (auto s = m_store->state(area.id); s && s->asOf)
+            since = s->asOf;
+    }
+    m_outcome.full = !since;
+    emit progress(tr("Asking the national service for the list…"), 0, 0);
+    m_client->startExport(
+        session, area.id, since,
+        [this](const QString& text) {
+            emit progress(text.isEmpty() ? tr("The national service is preparing the list…")
+                                         : tr("Preparing: %1").arg(text),
+                          0, 0);
+        },
+        [this](const Result<AreaListClient::Manifest, ServiceError>& r) {
+            if (!r) {
+                fail(describe(r.error()));
+                return;
+            }
+            onManifest(r.value());
+        });
+    return true;
+}
+
+void AreaListService::onManifest(const AreaListClient::Manifest& m)
+{
+    m_manifest = m;
+    for (const auto& f : m.output)
+        m_total += f.count;
+    // Patients first, so a CareTeam's person is known when the store checks at the end.
+    std::stable_sort(m_manifest.output.begin(), m_manifest.output.end(),
+                     [](const AreaListClient::File& a, const AreaListClient::File& b) {
+                         return a.type == u"Patient" && b.type != u"Patient";
+                     });
+    if (auto s = m_store->beginSync(m_area.id, m_outcome.full); !s) {
+        fail(tr("The encrypted store could not start the update: %1").arg(s.error().message));
+        return;
+    }
+    emit progress(tr("Receiving the list…"), 0, m_total);
+    nextFile();
+}
+
+void AreaListService::nextFile()
+{
+    if (m_file >= m_manifest.output.size()) {
+        complete();
+        return;
+    }
+    const AreaListClient::File file = m_manifest.output.at(m_file++);
+    const bool patients = file.type == u"Patient";
+    auto onLine = [this, patients](QByteArrayView line, QString* why) {
+        const bool ok = patients
+                            ? take(
+                                  AreaListParser::patient(line),
+                                  [this](const AreaPatient& p) { return m_store->putPatient(p); },
+                                  m_outcome.patients, why)
+                            : take(
+                                  AreaListParser::careTeam(line),
+                                  [this](const AreaPlan& p) { return m_store->putPlan(p); },
+                                  m_outcome.careTeams, why);
+        if (!ok)
+            return false;
+        // Progress in steps, not per line: 150,000 signals would cost more than the parsing.
+        if ((++m_done & 0x3FF) == 0)
+            emit progress(tr("Receiving the list…"), m_done, m_total);
+        return true;
+    };
+    m_client->download(m_session, file, onLine, [this](const Result<qint64, ServiceError>& r) {
+        if (!r) {
+            fail(describe(r.error()));
+            return;
+        }
+        nextFile();
+    });
+}
+
+void AreaListService::complete()
+{
+    auto orphans = m_store->orphanPlans();
+    if (!orphans || orphans.value() > 0) {
+        fail(orphans ? tr("The list names plans of people it does not list.")
+                     : tr("The encrypted store failed: %1").arg(orphans.error().message));
+        return;
+    }
+    // Receiving the list is an access: it is recorded before the list becomes visible.
+    AccessEvent ev;
+    ev.action = AuditEntry::Action::ListSync;
+    ev.outcome = QStringLiteral("ok %1: %2 Patient, %3 CareTeam")
+                     .arg(m_outcome.full ? QStringLiteral("full") : QStringLiteral("since"))
+                     .arg(m_outcome.patients)
+                     .arg(m_outcome.careTeams);
+    ev.reason = QStringLiteral("area ") + m_area.id;
+    if (auto a = m_auditor->record(m_session, ev); !a) {
+        fail(tr("The audit log could not record the list: %1").arg(a.error().message));
+        return;
+    }
+    if (auto s =
+            m_store->commitSync(m_area.name, m_manifest.transactionTime, m_clock->nowUtc().date());
+        !s) {
+        fail(tr("The encrypted store could not save the list: %1").arg(s.error().message));
+        return;
+    }
+    m_client->finishJob(m_session);
+    m_running = false;
+    m_outcome.ok = true;
+    emit progress(tr("Up to date."), m_total, m_total);
+    emit finished(m_outcome);
+}
+
+void AreaListService::fail(const QString& why)
+{
+    stopUnfinished(why, false);
+}
+
+void AreaListService::cancel()
+{
+    if (m_running)
+        stopUnfinished(tr("Cancelled."), true);
+}
+
+void AreaListService::stopUnfinished(const QString& why, bool cancelled)
+{
+    m_store->abortSync();
+    m_client->cancel(m_session);
+    (void)m_store->recordFailure(m_area.id, m_area.name, m_clock->nowUtc(), why);
+    // What was received is an access even though the list never became visible.
+    AccessEvent ev;
+    ev.action = AuditEntry::Action::ListSync;
+    ev.outcome = QStringLiteral("%1 after %2 Patient, %3 CareTeam")
+                     .arg(cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"))
+                     .arg(m_outcome.patients)
+                     .arg(m_outcome.careTeams);
+    ev.reason = QStringLiteral("area ") + m_area.id;
+    (void)m_auditor->record(m_session, ev);
+    m_running = false;
+    m_outcome.ok = false;
+    m_outcome.cancelled = cancelled;
+    m_outcome.error = why;
+    emit finished(m_outcome);
+}
+
+AreaSyncState AreaListService::state(const QString& areaId) const
+{
+    auto s = m_store->state(areaId);
+    if (!s) {
+        AreaSyncState out;
+        out.areaId = areaId;
+        out.lastError = s.error().message;
+        return out;
+    }
+    return s.value();
+}
+
+std::vector<AreaListRow> AreaListService::rows(const QString& areaId) const
+{
+    std::vector<AreaListRow> out;
+    if (auto st = m_store->state(areaId); st)
+        out.reserve(size_t(st->plans));
+    (void)m_store->forEachRow(areaId,
+                              [&out](const AreaListRowView& r) { out.push_back(toRow(r)); });
+    return out;
+}
+
+void AreaListService::forEachRow(const QString& areaId,
+                                 const std::function<void(const AreaListRowView&)>& row) const
+{
+    (void)m_store->forEachRow(areaId, row);
+}
+
+Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
+                                                   const QString& areaId,
+                                                   const std::vector<AreaListRow>& rows,
+                                                   QIODevice& out)
+{
+    // Recorded first: if the audit log cannot say it happened, it does not happen.
+    AccessEvent ev;
+    ev.action = AuditEntry::Action::Export;
+    ev.outcome = QStringLiteral("csv %1 rows").arg(rows.size());
+    ev.reason = QStringLiteral("area ") + areaId;
+    if (auto a = m_auditor->record(session, ev); !a)
+        return tr("The audit log could not record the export: %1").arg(a.error().message);
+    QByteArray text = "NHS number,Family name,Given name,Birth date,Gender,Plan,Start,End,"
+                      "Local authority code,Local authority\r\n";
+    for (const AreaListRow& r : rows) {
+        const QStringList f{r.nhsNumber,
+                            r.familyName,
+                            r.givenName,
+                            r.birthDate ? r.birthDate->toString(Qt::ISODate) : QString(),
+                            r.gender,
+                            planTypeShortName(r.type),
+                            r.start.toString(Qt::ISODate),
+                            r.end ? r.end->toString(Qt::ISODate) : QString(),
+                            r.laCode,
+                            r.laName};
+        QStringList cells;
+        for (const QString& c : f)
+            cells << csvField(c);
+        text += cells.join(u',').toUtf8() + "\r\n";
+        if (text.size() > (1 << 20)) {
+            if (out.write(text) != text.size())
+                return tr("The file could not be written.");
+            text.clear();
+        }
+    }
+    if (out.write(text) != text.size())
+        return tr("The file could not be written.");
+    return qint64(rows.size());
+}
+
+} // namespace cpis

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/arealist/AreaList.h"
+#include "core/arealist/AreaListClient.h"
+#include "core/audit/AccessAuditor.h"
+#include "core/domain/UserSession.h"
+#include "core/net/ServiceError.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+class QIODevice;
+
+namespace cpis {
+
+class AreaListStore;
+class Clock;
+
+// Area lists for school nurses and health visitors: sync an area from the national service
+// into the encrypted store (full the first time, then incremental with _since = the stored
+// as-of), cancel, read it back, export it as CSV. Every sync and export is audited. A sync that
+// fails for any reason (network, a bad line, a count that does not add up, the store, the
+// audit) leaves the previous complete list exactly as it was.
+class AreaListService : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode
+    {
+        Auto, // incremental when there is a complete earlier sync, else full
+        Full,
+    };
+
+    struct Outcome
+    {
+        bool ok = false;
+        bool cancelled = false;
+        bool full = false;
+        qint64 patients = 0; // resources received
+        qint64 careTeams = 0;
+        QString error; // for people: why the list could not be brought up to date
+    };
+
+    AreaListService(AreaListClient* client,
+                    AreaListStore* store,
+                    AccessAuditor* auditor,
+                    const Clock* clock,
+                    QObject* parent = nullptr);
+    ~AreaListService() override;
+
+    void listAreas(const UserSession& session,
+                   std::function<void(const Result<QList<AreaInfo>, ServiceError>&)> done);
+
+    // One sync at a time; false when one is running.
+    bool sync(const UserSession& session, const AreaInfo& area, Mode mode = Mode::Auto);
+    void cancel();
+    bool busy() const { return m_running; }
+
+    AreaSyncState state(const QString& areaId) const;
+    // The stored list (one row per plan); empty when nothing was ever synced.
+    std::vector<AreaListRow> rows(const QString& areaId) const;
+    // The same one row at a time, as views valid during the call (a screen builds its own
+    // compact copy).
+    void forEachRow(const QString& areaId,
+                    const std::function<void(const AreaListRowView&)>& row) const;
+
+    // Writes `rows` as CSV and audits it (Action::Export). Returns the number of rows written.
+    Result<qint64, QString> exportCsv(const UserSession& session,
+                                      const QString& areaId,
+                                      const std::vector<AreaListRow>& rows,
+                                      QIODevice& out);
+
+signals:
+    // `done` and `total` count resources; total is 0 while the export is being prepared.
+    void progress(const QString& text, qint64 done, qint64 total);
+    void finished(const cpis::AreaListService::Outcome& outcome);
+
+private:
+    void onManifest(const AreaListClient::Manifest& m);
+    void nextFile();
+    void fail(const QString& why);
+    // Fail or cancel: the open sync rolled back, the attempt recorded and audited.
+    void stopUnfinished(const QString& why, bool cancelled);
+    void complete();
+    static QString describe(const ServiceError& e);
+
+    AreaListClient* m_client;
+    AreaListStore* m_store;
+    AccessAuditor* m_auditor;
+    const Clock* m_clock;
+
+    bool m_running = false;
+    UserSession m_session;
+    AreaInfo m_area;
+    Outcome m_outcome;
+    AreaListClient::Manifest m_manifest;
+    int m_file = 0;
+    qint64 m_total = 0;
+    qint64 m_done = 0;
+};
+
+} // namespace cpis
+
+Q_DECLARE_METATYPE(cpis::AreaListService::Outcome)

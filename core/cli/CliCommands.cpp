@@ -1,0 +1,285 @@
+#include "core/cli/CliCommands.h"
+
+#include "core/audit/AuditExport.h"
+#include "core/desk/DeskServices.h"
+#include "core/domain/Clock.h"
+#include "core/domain/DisplayFormat.h"
+#include "core/lookup/LookupJson.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <memory>
+
+namespace cpis {
+
+CliCommands::CliCommands(DeskServices& services,
+                         SessionSource session,
+                         QTextStream& out,
+                         QTextStream& err,
+                         QObject* parent)
+    : QObject(parent), m_services(services), m_session(std::move(session)), m_out(out), m_err(err)
+{}
+
+int CliCommands::checkNhsArgument(const QStringList& args, QTextStream& err)
+{
+    if (args.size() != 1) {
+        err << "cpis: expected exactly one NHS number\n";
+        return BadInput;
+    }
+    const auto parsed = NhsNumber::parse(args.first());
+    if (!parsed) {
+        err << "cpis: " << parsed.error().message << '\n';
+        return BadInput;
+    }
+    return -1;
+}
+
+int CliCommands::exitCodeFor(const LookupResult& r)
+{
+    switch (r.state) {
+    case LookupResult::State::PlansFound:
+        return r.fromCache ? CachedPlansFound : PlansFound;
+    case LookupResult::State::NoRecord:
+        return r.fromCache ? CachedNoRecord : NoRecord;
+    case LookupResult::State::CouldNotCheck:
+        break;
+    }
+    switch (r.reason) {
+    case LookupResult::Reason::SignInExpired:
+    case LookupResult::Reason::NotPermitted:
+        return NotSignedIn;
+    default:
+        return CouldNotCheck;
+    }
+}
+
+QString CliCommands::humanText(const LookupResult& r, const QDate& today)
+{
+    QString t;
+    QTextStream s(&t);
+    if (r.patient) {
+        const Demographics& d = *r.patient;
+        s << display::patientName(d.familyName, d.givenName, d.title) << "  Born "
+          << display::bornWithAge(d.birthDate, today) << "  Gender " << display::gender(d.gender)
+          << "  NHS No. " << d.nhsNumber.display() << '\n';
+        if (d.supersededFrom)
+            s << "NHS number " << d.supersededFrom->display() << " has been replaced by "
+              << d.nhsNumber.display() << ".\n";
+        if (d.restricted)
+            s << "Restricted record: address and contact details withheld.\n";
+    }
+    if (r.fromCache)
+        s << "FROM CACHE: the national service could not be reached ("
+          << LookupResult::reasonText(r.reason, r.retryAfterSecs) << ") This answer is as of "
+          << display::dateTime(r.answeredAtUtc) << ".\n";
+    switch (r.state) {
+    case LookupResult::State::PlansFound:
+        s << "CP-IS ALERT: " << r.plans.size() << " plan(s) found\n";
+        for (const CpisPlan& p : r.plans) {
+            s << "  " << LookupResult::planTypeText(p.type) << ": started "
+              << display::date(p.start) << ", ";
+            if (!p.end)
+                s << "ongoing";
+            else if (p.hasEndedBy(today))
+                s << "ENDED " << display::date(*p.end);
+            else
+                s << "ends " << display::date(*p.end);
+            s << '\n'
+              << "    Local authority: " << p.authority.name << " (" << p.authority.odsCode << ")\n"
+              << "    Office hours: " << p.authority.officeHoursPhone << '\n'
+              << "    Emergency duty (out of hours): " << p.authority.emergencyDutyPhone << '\n';
+        }
+        break;
+    case LookupResult::State::NoRecord:
+        s << "No CP-IS record found for NHS number " << r.asked.display() << " when checked at "
+          << display::dateTime(r.answeredAtUtc)
+          << ". This does not mean the child is not known to social care.\n";
+        break;
+    case LookupResult::State::CouldNotCheck:
+        s << "COULD NOT CHECK CP-IS: " << LookupResult::reasonText(r.reason, r.retryAfterSecs)
+          << "\nFollow local safeguarding procedure.\n";
+        break;
+    }
+    if (r.notificationSent)
+        s << "The responsible local authority has been notified of this attendance.\n";
+    if (r.auditFailed)
+        s << "WARNING: this look-up could not be recorded in the audit log.\n";
+    return t;
+}
+
+void CliCommands::withSession(const Done& done, std::function<void(const UserSession&)> then)
+{
+    m_session([this, done, then](const Result<UserSession, QString>& session) {
+        if (!session) {
+            m_err << "cpis: not signed in: " << session.error() << '\n';
+            m_err.flush();
+            done(NotSignedIn);
+            return;
+        }
+        then(session.value());
+    });
+}
+
+void CliCommands::lookup(const NhsNumber& nhs, bool json, Done done)
+{
+    withSession(done, [this, nhs, json, done](const UserSession& session) {
+        m_services.lookups().setSession(session);
+        m_services.lookups().lookup(nhs, this, [this, json, done](const LookupResult& r) {
+            const QDate today = m_services.clock()->nowUtc().date();
+            if (json)
+                m_out
+                    << QJsonDocument(LookupJson::toJson(r, today)).toJson(QJsonDocument::Indented);
+            else
+                m_out << humanText(r, today);
+            m_out.flush();
+            done(exitCodeFor(r));
+        });
+    });
+}
+
+void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
+{
+    withSession(done, [this, nhs, json, done](const UserSession& session) {
+        // The call context points at the session: it lives as long as the callback does.
+        auto who = std::make_shared<UserSession>(session);
+        NationalServiceClient::CallContext ctx;
+        ctx.session = who.get();
+        m_services.client().accessHistory(
+            nhs, ctx, this,
+            [this, who, nhs, json, done](const Result<QList<AccessRecord>, ServiceError>& r,
+                                         const QByteArray& requestId) {
+                AccessEvent ev;
+                ev.action = AuditEntry::Action::View;
+                ev.subject = nhs;
+                ev.outcome =
+                    r ? QStringLiteral("access-history")
+                      : QStringLiteral("could-not-check ") + ServiceError::kindName(r.error().kind);
+                ev.requestId = requestId;
+                const bool audited = m_services.audit(*who, ev).ok();
+                if (!r) {
+                    m_err << "cpis: could not read the access history: "
+                          << LookupResult::reasonText(LookupResult::reasonFor(r.error().kind),
+                                                      r.error().retryAfterSecs)
+                          << '\n';
+                    m_err.flush();
+                    done(r.error().kind == ServiceError::Kind::SignInExpired ? NotSignedIn
+                                                                             : CouldNotCheck);
+                    return;
+                }
+                if (json) {
+                    LookupResult shaped;
+                    shaped.accessHistory = r.value();
+                    m_out << QJsonDocument(LookupJson::toJson(shaped, {})
+                                               .value(QStringLiteral("accessHistory"))
+                                               .toArray())
+                                 .toJson(QJsonDocument::Indented);
+                } else {
+                    if (r->isEmpty())
+                        m_out << "No access recorded.\n";
+                    for (const AccessRecord& a : r.value())
+                        m_out << display::dateTime(a.when) << "  " << a.viewerName << "  " << a.role
+                              << "  " << a.organisation << '\n';
+                }
+                if (!audited)
+                    m_err << "cpis: WARNING: this view could not be recorded in the audit log\n";
+                m_out.flush();
+                m_err.flush();
+                done(Ok);
+            });
+    });
+}
+
+int CliCommands::auditVerify()
+{
+    auto verdict = m_services.store().audit().verify();
+    if (!verdict) {
+        m_err << "cpis: could not read the audit log: " << verdict.error().message << '\n';
+        return LocalFailure;
+    }
+    if (verdict->ok()) {
+        m_out << "audit log intact: " << verdict->entries << " entries\n";
+        return Ok;
+    }
+    m_out << "AUDIT LOG TAMPERED: " << verdict->message << '\n';
+    return AuditTampered;
+}
+
+int CliCommands::auditExport(const QString& format,
+                             const QString& outputPath,
+                             const UserSession& who)
+{
+    if (format != u"ndjson" && format != u"csv") {
+        m_err << "cpis: unknown export format '" << format << "' (ndjson or csv)\n";
+        return BadInput;
+    }
+    std::unique_ptr<QIODevice> device;
+    QFile stdoutFile;
+    if (outputPath.isEmpty() || outputPath == u"-") {
+        m_out.flush();
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
+            m_err << "cpis: cannot write to standard output\n";
+            return LocalFailure;
+        }
+    } else {
+        auto* f = new QSaveFile(outputPath);
+        device.reset(f);
+        if (!f->open(QIODevice::WriteOnly)) {
+            m_err << "cpis: cannot write " << outputPath << ": " << f->errorString() << '\n';
+            return LocalFailure;
+        }
+    }
+    QIODevice& out = device ? *device : static_cast<QIODevice&>(stdoutFile);
+    AuditLog& log = m_services.store().audit();
+    const auto written =
+        format == u"csv" ? AuditExport::writeCsv(log, out) : AuditExport::writeFhirNdjson(log, out);
+    if (!written) {
+        m_err << "cpis: export failed: " << written.error().message << '\n';
+        return LocalFailure;
+    }
+    if (device && !static_cast<QSaveFile*>(device.get())->commit()) {
+        m_err << "cpis: cannot write " << outputPath << '\n';
+        return LocalFailure;
+    }
+    AccessEvent ev;
+    ev.action = AuditEntry::Action::Export;
+    ev.outcome = QStringLiteral("audit-%1 %2 entries").arg(format).arg(written.value());
+    (void)m_services.audit(who, ev);
+    if (device)
+        m_err << "cpis: exported " << written.value() << " entries to " << outputPath << '\n';
+    return Ok;
+}
+
+int CliCommands::cachePurge(bool all)
+{
+    auto removed =
+        all ? m_services.store().cache().clear() : m_services.store().cache().purgeExpired();
+    if (!removed) {
+        m_err << "cpis: purge failed: " << removed.error().message << '\n';
+        return LocalFailure;
+    }
+    m_out << "removed " << removed.value() << " cached answer(s)\n";
+    return Ok;
+}
+
+int CliCommands::cacheStats()
+{
+    auto stats = m_services.store().cache().stats();
+    if (!stats) {
+        m_err << "cpis: cannot read the cache: " << stats.error().message << '\n';
+        return LocalFailure;
+    }
+    const auto when = [](const QDateTime& t) {
+        return t.isValid() ? display::dateTime(t) : QStringLiteral("-");
+    };
+    m_out << "cached answers: " << stats->entries << '\n'
+          << "past retention (removed at the next purge): " << stats->expired << '\n'
+          << "oldest: " << when(stats->oldestFetchedUtc) << '\n'
+          << "newest: " << when(stats->newestFetchedUtc) << '\n'
+          << "retention: " << m_services.store().cache().retentionSecs() / 3600 << " h\n";
+    return Ok;
+}
+
+} // namespace cpis

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/domain/NhsNumber.h"
+#include "core/domain/Result.h"
+#include "core/domain/UserSession.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+namespace cpis {
+
+class DeskServices;
+struct LookupResult;
+
+// The `cpis` commands over the same services as the desk. Each command ends by handing
+// an exit code to `done`; the codes are documented in docs/cli.md and never change
+// meaning.
+class CliCommands : public QObject
+{
+    Q_OBJECT
+public:
+    enum Exit : int
+    {
+        NoRecord = 0,         // lookup: the service answered, no CP-IS record
+        Ok = 0,               // other commands: done
+        LocalFailure = 1,     // keychain, store or sandbox could not be used
+        BadInput = 2,         // usage error or invalid NHS number; nothing was contacted
+        PlansFound = 3,       // lookup: the service answered with one or more plans
+        CouldNotCheck = 4,    // lookup, history: no answer, and none in the cache
+        CachedPlansFound = 5, // lookup: service unreachable, the cache holds plans
+        CachedNoRecord = 6,   // lookup: service unreachable, the cache holds no record
+        NotSignedIn = 7,      // no session, sign-in expired, or the role cannot use CP-IS
+        AuditTampered = 8,    // audit verify: the log was changed or cut short
+    };
+
+    using Done = std::function<void(int exitCode)>;
+    using SessionSource =
+        std::function<void(std::function<void(const Result<UserSession, QString>&)>)>;
+
+    CliCommands(DeskServices& services,
+                SessionSource session,
+                QTextStream& out,
+                QTextStream& err,
+                QObject* parent = nullptr);
+
+    // Checks what can be checked without contacting anyone; BadInput with a message, or -1.
+    static int checkNhsArgument(const QStringList& args, QTextStream& err);
+    static int exitCodeFor(const LookupResult& r);
+
+    void lookup(const NhsNumber& nhs, bool json, Done done);
+    void history(const NhsNumber& nhs, bool json, Done done);
+    int auditVerify();
+    int auditExport(const QString& format, const QString& outputPath, const UserSession& who);
+    int cachePurge(bool all);
+    int cacheStats();
+
+    static QString humanText(const LookupResult& r, const QDate& today);
+
+private:
+    // Runs `then` with the session, or ends the command with NotSignedIn.
+    void withSession(const Done& done, std::function<void(const UserSession&)> then);
+
+    DeskServices& m_services;
+    SessionSource m_session;
+    QTextStream& m_out;
+    QTextStream& m_err;
+};
+
+} // namespace cpis

@@ -1,0 +1,462 @@
+#include "core/fhir/FhirParser.h"
+
+#include "core/fhir/FhirSystems.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+namespace cpis {
+
+namespace {
+
+const QString& kNhsSystem = fhir::kNhsNumberSystem;
+const QString& kSnomedSystem = fhir::kSnomedSystem;
+const QString& kOdsSystem = fhir::kOdsSystem;
+
+using Error = FhirParser::Error;
+
+Error err(const QString& what)
+{
+    return Error{what};
+}
+
+// QJsonDocument is lenient (it accepts some invalid JSON); what matters here is that a
+// body we cannot read as one JSON object is never taken for an answer.
+Result<QJsonObject, Error> parseObject(const QByteArray& body, const QString& resourceType)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return err(
+            QStringLiteral("body is not JSON (%1 at %2)").arg(pe.errorString()).arg(pe.offset));
+    if (!doc.isObject())
+        return err(QStringLiteral("body is not a JSON object"));
+    const QJsonObject o = doc.object();
+    if (o.value(QLatin1String("resourceType")).toString() != resourceType)
+        return err(QStringLiteral("resourceType is not %1").arg(resourceType));
+    return o;
+}
+
+// ASCII digits at [from, from + n) as a number; -1 when any is not one.
+int digitsAt(const QString& s, int from, int n)
+{
+    int v = 0;
+    for (int i = from; i < from + n; ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        v = v * 10 + (c - u'0');
+    }
+    return v;
+}
+
+// FHIR date, full precision only: a plan or birth date with a missing day is ambiguous.
+// Read by hand: area lists parse hundreds of thousands of them.
+std::optional<QDate> parseDate(const QJsonValue& v)
+{
+    if (!v.isString())
+        return std::nullopt;
+    const QString s = v.toString();
+    if (s.size() != 10 || s.at(4) != u'-' || s.at(7) != u'-')
+        return std::nullopt;
+    const int y = digitsAt(s, 0, 4), m = digitsAt(s, 5, 2), d = digitsAt(s, 8, 2);
+    if (y < 0 || m < 0 || d < 0)
+        return std::nullopt;
+    const QDate date(y, m, d);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
+}
+
+std::optional<QDateTime> parseInstant(const QJsonValue& v)
+{
+    // The common form, YYYY-MM-DDThh:mm:ssZ, without a regular expression; anything else
+    // takes the general path below.
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (s.size() == 20 && s.at(4) == u'-' && s.at(7) == u'-' && s.at(10) == u'T' &&
+            s.at(13) == u':' && s.at(16) == u':' && s.at(19) == u'Z') {
+            const QDate d(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2));
+            const int h = digitsAt(s, 11, 2), mi = digitsAt(s, 14, 2), se = digitsAt(s, 17, 2);
+            const QTime t(h, mi, se);
+            if (d.isValid() && h >= 0 && mi >= 0 && se >= 0 && t.isValid())
+                return QDateTime(d, t, Qt::UTC);
+        }
+    }
+    static const QRegularExpression re(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"));
+    if (!v.isString() || !re.match(v.toString()).hasMatch())
+        return std::nullopt;
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    return t.toUTC();
+}
+
+QString identifierValue(const QJsonObject& identifier, const QString& system)
+{
+    if (identifier.value(QLatin1String("system")).toString() != system)
+        return {};
+    return identifier.value(QLatin1String("value")).toString();
+}
+
+} // namespace
+
+Result<FhirParser::Searchset, Error>
+FhirParser::searchset(const QJsonObject& bundle, const QString& matchType, Paging paging)
+{
+    if (bundle.value(QLatin1String("type")).toString() != u"searchset")
+        return err(QStringLiteral("Bundle.type is not searchset"));
+    const QJsonValue totalValue = bundle.value(QLatin1String("total"));
+    if (!totalValue.isDouble() || totalValue.toDouble() < 0 ||
+        totalValue.toDouble() != double(totalValue.toInt()))
+        return err(QStringLiteral("Bundle.total is missing or not a whole number"));
+    const int total = totalValue.toInt();
+
+    const QJsonValue entryValue = bundle.value(QLatin1String("entry"));
+    if (!entryValue.isUndefined() && !entryValue.isArray())
+        return err(QStringLiteral("Bundle.entry is not an array"));
+
+    Searchset out;
+    out.total = total;
+    const QJsonArray entries = entryValue.toArray();
+    for (const QJsonValue& e : entries) {
+        if (!e.isObject())
+            return err(QStringLiteral("Bundle.entry holds a non-object"));
+        // Every entry, included or not, must carry a resource: a Bundle that holds anything
+        // else is not one the service sent, and an empty plan list from it would read as
+        // "no CP-IS record".
+        const QJsonValue resourceValue = e.toObject().value(QLatin1String("resource"));
+        if (!resourceValue.isObject() ||
+            resourceValue.toObject().value(QLatin1String("resourceType")).toString().isEmpty())
+            return err(QStringLiteral("Bundle.entry holds no resource"));
+        const QJsonObject resource = resourceValue.toObject();
+        const QString mode = e.toObject()
+                                 .value(QLatin1String("search"))
+                                 .toObject()
+                                 .value(QLatin1String("mode"))
+                                 .toString(QStringLiteral("match"));
+        const QString type = resource.value(QLatin1String("resourceType")).toString();
+        if (mode == u"match") {
+            if (type != matchType)
+                return err(QStringLiteral("Bundle holds a %1 where a %2 was expected")
+                               .arg(type.isEmpty() ? QStringLiteral("resource without type") : type,
+                                    matchType));
+            out.matches.append(resource);
+        } else if (mode == u"include") {
+            out.includes.append(resource);
+        } else if (mode != u"outcome") {
+            return err(QStringLiteral("Bundle.entry.search.mode '%1' is unknown").arg(mode));
+        }
+    }
+    if (paging == Paging::Whole ? out.matches.size() != total : out.matches.size() > total)
+        return err(QStringLiteral("Bundle.total is %1 but it holds %2 matches")
+                       .arg(total)
+                       .arg(out.matches.size()));
+    return out;
+}
+
+QHash<QString, QJsonObject> FhirParser::practitionerRoles(const QList<QJsonObject>& includes)
+{
+    QHash<QString, QJsonObject> roles;
+    for (const QJsonObject& inc : includes)
+        if (inc.value(QLatin1String("resourceType")).toString() == u"PractitionerRole")
+            roles.insert(QStringLiteral("PractitionerRole/") +
+                             inc.value(QLatin1String("id")).toString(),
+                         inc);
+    return roles;
+}
+
+Result<FhirParser::Requester, Error> FhirParser::requester(const QJsonObject& ev,
+                                                           const QHash<QString, QJsonObject>& roles)
+{
+    const QJsonArray agents = ev.value(QLatin1String("agent")).toArray();
+    if (agents.isEmpty())
+        return err(QStringLiteral("AuditEvent has no agent"));
+    const QString ref = agents.first()
+                            .toObject()
+                            .value(QLatin1String("who"))
+                            .toObject()
+                            .value(QLatin1String("reference"))
+                            .toString();
+    const auto role = roles.constFind(ref);
+    if (role == roles.constEnd())
+        return err(QStringLiteral("AuditEvent.agent refers to a PractitionerRole not included"));
+    Requester r;
+    r.name = role->value(QLatin1String("practitioner"))
+                 .toObject()
+                 .value(QLatin1String("display"))
+                 .toString();
+    const QJsonObject org = role->value(QLatin1String("organization")).toObject();
+    r.organisation = org.value(QLatin1String("display")).toString();
+    r.organisationOds =
+        identifierValue(org.value(QLatin1String("identifier")).toObject(), kOdsSystem);
+    const QJsonArray codes = role->value(QLatin1String("code")).toArray();
+    if (!codes.isEmpty()) {
+        const QJsonArray codings =
+            codes.first().toObject().value(QLatin1String("coding")).toArray();
+        if (!codings.isEmpty())
+            r.role = codings.first().toObject().value(QLatin1String("display")).toString();
+    }
+    return r;
+}
+
+namespace {
+
+Result<LocalAuthority, Error> responsibleAuthority(const QJsonObject& careTeam)
+{
+    const QJsonArray managing = careTeam.value(QLatin1String("managingOrganization")).toArray();
+    if (managing.size() != 1)
+        return err(QStringLiteral("CareTeam.managingOrganization must name one local authority"));
+    const QString ref = managing.first().toObject().value(QLatin1String("reference")).toString();
+    if (!ref.startsWith(u'#'))
+        return err(QStringLiteral("CareTeam.managingOrganization is not a contained reference"));
+
+    const QJsonArray contained = careTeam.value(QLatin1String("contained")).toArray();
+    for (const QJsonValue& c : contained) {
+        const QJsonObject org = c.toObject();
+        if (org.value(QLatin1String("resourceType")).toString() != u"Organization" ||
+            org.value(QLatin1String("id")).toString() != ref.mid(1))
+            continue;
+        LocalAuthority la;
+        la.name = org.value(QLatin1String("name")).toString().trimmed();
+        const QJsonArray ids = org.value(QLatin1String("identifier")).toArray();
+        for (const QJsonValue& id : ids)
+            if (const QString v = identifierValue(id.toObject(), kOdsSystem); !v.isEmpty())
+                la.odsCode = v;
+        const QJsonArray telecom = org.value(QLatin1String("telecom")).toArray();
+        for (const QJsonValue& t : telecom) {
+            const QJsonObject tel = t.toObject();
+            if (tel.value(QLatin1String("system")).toString() != u"phone")
+                continue;
+            const QString use = tel.value(QLatin1String("use")).toString();
+            const QString value = tel.value(QLatin1String("value")).toString().trimmed();
+            if (value.isEmpty())
+                return err(QStringLiteral("local authority telecom has no number"));
+            if (use == u"work") {
+                if (!la.officeHoursPhone.isEmpty())
+                    return err(QStringLiteral("local authority has two office-hours numbers"));
+                la.officeHoursPhone = value;
+            } else if (use == u"mobile") {
+                if (!la.emergencyDutyPhone.isEmpty())
+                    return err(QStringLiteral("local authority has two emergency-duty numbers"));
+                la.emergencyDutyPhone = value;
+            } else {
+                // A number we cannot label could be dialled at the wrong hours.
+                return err(QStringLiteral("local authority telecom use '%1' is unknown").arg(use));
+            }
+        }
+        if (la.name.isEmpty() || la.odsCode.isEmpty())
+            return err(QStringLiteral("local authority has no name or ODS code"));
+        if (la.officeHoursPhone.isEmpty() && la.emergencyDutyPhone.isEmpty())
+            return err(QStringLiteral("local authority has no telephone number"));
+        return la;
+    }
+    return err(QStringLiteral("CareTeam.managingOrganization points at no contained Organization"));
+}
+
+Result<CpisPlan, Error> careTeamPlan(const QJsonObject& ct, const NhsNumber& subject)
+{
+    CpisPlan plan;
+
+    // Plan type: exactly one SNOMED coding, and it must be one we know.
+    std::optional<PlanType> type;
+    int snomedCodings = 0;
+    const QJsonArray categories = ct.value(QLatin1String("category")).toArray();
+    for (const QJsonValue& cat : categories) {
+        const QJsonArray codings = cat.toObject().value(QLatin1String("coding")).toArray();
+        for (const QJsonValue& c : codings) {
+            const QJsonObject coding = c.toObject();
+            if (coding.value(QLatin1String("system")).toString() != kSnomedSystem)
+                continue;
+            ++snomedCodings;
+            type = planTypeFromSnomed(coding.value(QLatin1String("code")).toString());
+            if (!type)
+                return err(QStringLiteral("CareTeam.category carries an unknown plan code"));
+        }
+    }
+    if (snomedCodings != 1 || !type)
+        return err(QStringLiteral("CareTeam.category must carry exactly one SNOMED CT plan code"));
+    plan.type = *type;
+
+    const QJsonObject subjectId =
+        ct.value(QLatin1String("subject")).toObject().value(QLatin1String("identifier")).toObject();
+    if (identifierValue(subjectId, kNhsSystem) != subject.digits())
+        return err(QStringLiteral("CareTeam.subject is not the person asked about"));
+
+    const QJsonObject period = ct.value(QLatin1String("period")).toObject();
+    const auto start = parseDate(period.value(QLatin1String("start")));
+    if (!start)
+        return err(QStringLiteral("CareTeam.period.start is missing or not a full date"));
+    plan.start = *start;
+    const QJsonValue endValue = period.value(QLatin1String("end"));
+    if (!endValue.isUndefined()) {
+        const auto end = parseDate(endValue);
+        if (!end)
+            return err(QStringLiteral("CareTeam.period.end is not a full date"));
+        if (*end < *start)
+            return err(QStringLiteral("CareTeam.period ends before it starts"));
+        plan.end = end;
+    }
+    if (plan.type == PlanType::UnbornChildProtection && !plan.end)
+        return err(QStringLiteral("an Unborn Child Protection Plan must have an end date"));
+
+    auto la = responsibleAuthority(ct);
+    if (!la)
+        return la.error();
+    plan.authority = la.value();
+    return plan;
+}
+
+} // namespace
+
+Result<Demographics, Error> FhirParser::patient(const QByteArray& body, const NhsNumber& asked)
+{
+    auto parsed = parseObject(body, QStringLiteral("Patient"));
+    if (!parsed)
+        return parsed.error();
+    return patientResource(parsed.value(), asked);
+}
+
+std::optional<QDateTime> FhirParser::instant(const QJsonValue& v)
+{
+    return parseInstant(v);
+}
+
+Result<CpisPlan, Error> FhirParser::careTeamResource(const QJsonObject& ct,
+                                                     const NhsNumber& subject)
+{
+    if (ct.value(QLatin1String("resourceType")).toString() != u"CareTeam")
+        return err(QStringLiteral("resourceType is not CareTeam"));
+    return careTeamPlan(ct, subject);
+}
+
+Result<Demographics, Error> FhirParser::patientResource(const QJsonObject& p,
+                                                        const NhsNumber& asked)
+{
+    if (p.value(QLatin1String("resourceType")).toString() != u"Patient")
+        return err(QStringLiteral("resourceType is not Patient"));
+    const auto id = NhsNumber::parse(p.value(QLatin1String("id")).toString());
+    if (!id)
+        return err(QStringLiteral("Patient.id is not a valid NHS number"));
+
+    Demographics d;
+    d.nhsNumber = id.value();
+    if (d.nhsNumber != asked)
+        d.supersededFrom = asked;
+
+    const QJsonArray security =
+        p.value(QLatin1String("meta")).toObject().value(QLatin1String("security")).toArray();
+    for (const QJsonValue& s : security)
+        if (s.toObject().value(QLatin1String("code")).toString() == u"R")
+            d.restricted = true;
+
+    const QJsonArray names = p.value(QLatin1String("name")).toArray();
+    QJsonObject name;
+    for (const QJsonValue& n : names) {
+        if (name.isEmpty() || n.toObject().value(QLatin1String("use")).toString() == u"usual")
+            name = n.toObject();
+    }
+    d.familyName = name.value(QLatin1String("family")).toString();
+    QStringList given;
+    const QJsonArray givenArray = name.value(QLatin1String("given")).toArray();
+    for (const QJsonValue& g : givenArray)
+        given << g.toString();
+    d.givenName = given.join(u' ');
+    const QJsonArray prefix = name.value(QLatin1String("prefix")).toArray();
+    if (!prefix.isEmpty())
+        d.title = prefix.first().toString();
+
+    const QJsonValue gender = p.value(QLatin1String("gender"));
+    if (!gender.isUndefined()) {
+        static const QStringList known{QStringLiteral("male"), QStringLiteral("female"),
+                                       QStringLiteral("other"), QStringLiteral("unknown")};
+        if (!known.contains(gender.toString()))
+            return err(QStringLiteral("Patient.gender is not a FHIR administrative gender"));
+        d.gender = gender.toString();
+    }
+    const QJsonValue birth = p.value(QLatin1String("birthDate"));
+    if (!birth.isUndefined()) {
+        d.birthDate = parseDate(birth);
+        if (!d.birthDate)
+            return err(QStringLiteral("Patient.birthDate is not a full date"));
+    }
+
+    if (!d.restricted) {
+        const QJsonArray addresses = p.value(QLatin1String("address")).toArray();
+        if (!addresses.isEmpty()) {
+            const QJsonObject a = addresses.first().toObject();
+            QStringList parts;
+            const QJsonArray lines = a.value(QLatin1String("line")).toArray();
+            for (const QJsonValue& l : lines)
+                parts << l.toString();
+            parts << a.value(QLatin1String("city")).toString()
+                  << a.value(QLatin1String("postalCode")).toString();
+            parts.removeAll(QString());
+            d.address = parts.join(QStringLiteral(", "));
+        }
+    }
+    return d;
+}
+
+Result<QList<CpisPlan>, Error> FhirParser::careTeamBundle(const QByteArray& body,
+                                                          const NhsNumber& subject)
+{
+    auto parsed = parseObject(body, QStringLiteral("Bundle"));
+    if (!parsed)
+        return parsed.error();
+    auto entries = searchset(parsed.value(), QStringLiteral("CareTeam"), Paging::Whole);
+    if (!entries)
+        return entries.error();
+
+    QList<CpisPlan> plans;
+    for (const QJsonObject& ct : std::as_const(entries.value().matches)) {
+        auto plan = careTeamPlan(ct, subject);
+        if (!plan)
+            return plan.error();
+        plans.append(plan.value());
+    }
+    return plans;
+}
+
+Result<QList<AccessRecord>, Error> FhirParser::auditEventBundle(const QByteArray& body)
+{
+    auto parsed = parseObject(body, QStringLiteral("Bundle"));
+    if (!parsed)
+        return parsed.error();
+    auto entries = searchset(parsed.value(), QStringLiteral("AuditEvent"), Paging::Whole);
+    if (!entries)
+        return entries.error();
+    if (entries.value().matches.size() > kMaxAccessRecords)
+        return err(QStringLiteral("more than %1 access records").arg(kMaxAccessRecords));
+
+    const QHash<QString, QJsonObject> roles = practitionerRoles(entries.value().includes);
+    QList<AccessRecord> out;
+    for (const QJsonObject& ev : std::as_const(entries.value().matches)) {
+        AccessRecord r;
+        const auto when = parseInstant(ev.value(QLatin1String("recorded")));
+        if (!when)
+            return err(QStringLiteral("AuditEvent.recorded is not an instant"));
+        r.when = *when;
+        auto who = requester(ev, roles);
+        if (!who)
+            return who.error();
+        r.viewerName = who->name;
+        r.role = who->role;
+        r.organisation = who->organisation;
+        r.organisationOds = who->organisationOds;
+        if (r.viewerName.isEmpty() || r.organisation.isEmpty())
+            return err(QStringLiteral("PractitionerRole lacks the viewer's name or organisation"));
+        out.append(r);
+    }
+    // Newest first, whatever order the service used.
+    std::stable_sort(out.begin(), out.end(),
+                     [](const AccessRecord& a, const AccessRecord& b) { return a.when > b.when; });
+    return out;
+}
+
+} // namespace cpis

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/domain/AccessRecord.h"
+#include "core/domain/CpisPlan.h"
+#include "core/domain/Demographics.h"
+#include "core/domain/NhsNumber.h"
+#include "core/domain/Result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cpis {
+
+// Strict readers of national-service responses (docs/api.md). Anything unexpected (an
+// unknown plan code, a missing local authority, a bad date, a count that does not add
+// up) is an error: a response we do not fully understand must end in "could not check",
+// never in a silently shortened answer.
+class FhirParser
+{
+public:
+    struct Error
+    {
+        QString what; // technical; names the field, never its patient-data value
+    };
+
+    static Result<Demographics, Error> patient(const QByteArray& body, const NhsNumber& asked);
+    static Result<QList<CpisPlan>, Error> careTeamBundle(const QByteArray& body,
+                                                         const NhsNumber& subject);
+    static Result<QList<AccessRecord>, Error> auditEventBundle(const QByteArray& body);
+
+    // The same rules for one resource already read as JSON (area lists: one NDJSON line each).
+    static Result<Demographics, Error> patientResource(const QJsonObject& p,
+                                                       const NhsNumber& asked);
+    static Result<CpisPlan, Error> careTeamResource(const QJsonObject& ct,
+                                                    const NhsNumber& subject);
+    // A FHIR instant with a time zone, in UTC; nullopt when it is anything else.
+    static std::optional<QDateTime> instant(const QJsonValue& v);
+
+    // A searchset Bundle's entries: the matches (each a `matchType`) and the included
+    // resources. Whole: Bundle.total must equal the matches; Paged: this page holds at most
+    // Bundle.total (the review feed, §12).
+    struct Searchset
+    {
+        QList<QJsonObject> matches;
+        QList<QJsonObject> includes;
+        int total = 0;
+    };
+    enum class Paging
+    {
+        Whole,
+        Paged,
+    };
+    static Result<Searchset, Error>
+    searchset(const QJsonObject& bundle, const QString& matchType, Paging paging);
+
+    // Who an AuditEvent says asked (access history §7, review feed §12): its first agent's
+    // PractitionerRole, found among the Bundle's included roles (practitionerRoles). The
+    // caller decides which fields it cannot do without.
+    struct Requester
+    {
+        QString name;
+        QString role;
+        QString organisation;
+        QString organisationOds;
+    };
+    static QHash<QString, QJsonObject> practitionerRoles(const QList<QJsonObject>& includes);
+    static Result<Requester, Error> requester(const QJsonObject& auditEvent,
+                                              const QHash<QString, QJsonObject>& roles);
+
+    static constexpr int kMaxAccessRecords = 25;
+};
+
+} // namespace cpis

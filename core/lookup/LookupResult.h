@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/domain/AccessRecord.h"
+#include "core/domain/CpisPlan.h"
+#include "core/domain/Demographics.h"
+#include "core/domain/NhsNumber.h"
+#include "core/net/ServiceError.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+
+#include <optional>
+
+namespace cpis {
+
+// The answer to one look-up. The three states can never be confused: a failure is
+// CouldNotCheck with its reason, and only a Bundle the service really sent with total 0
+// becomes NoRecord. An answer from the cache carries the time it was fetched.
+struct LookupResult
+{
+    enum class State
+    {
+        PlansFound,
+        NoRecord,
+        CouldNotCheck,
+    };
+    enum class Reason
+    {
+        None,
+        Offline,
+        Timeout,
+        ServiceError,
+        SignInExpired,
+        RateLimited,
+        BadResponse,
+        AccessDenied,
+        PatientNotTraced, // PDS does not know the number: the person must be traced first
+        NotPermitted,     // the user's role has no CP-IS activity code
+    };
+
+    State state = State::CouldNotCheck;
+    Reason reason = Reason::None; // why CouldNotCheck, or why the cache was used
+    NhsNumber asked;
+    std::optional<Demographics> patient;
+    QList<CpisPlan> plans;
+    QList<AccessRecord> accessHistory;
+    bool historyUnavailable = false; // plans are answered, the history could not be read
+
+    QDateTime answeredAtUtc;       // when the national service gave this answer
+    bool fromCache = false;        // true: answeredAtUtc is when the cached answer was fetched
+    int retryAfterSecs = -1;       // RateLimited: how long the service asked us to wait
+    bool notificationSent = false; // an unscheduled access that notifies the local authority
+    QByteArray requestId;          // of the CP-IS query (or the call that failed)
+    bool auditFailed = false;      // the look-up could not be recorded in the audit log
+
+    static Reason reasonFor(ServiceError::Kind kind);
+    static QString stateName(State s);   // stable ids for JSON and tests
+    static QString reasonName(Reason r); // stable ids for JSON and tests
+    // What to tell the user; retryAfterSecs is used for RateLimited.
+    static QString reasonText(Reason r, int retryAfterSecs = -1);
+    static QString planTypeText(PlanType type); // the plan type in full
+
+    // The cache stores answers, never failures, in this form.
+    QByteArray toCachePayload() const;
+    static std::optional<LookupResult> fromCachePayload(const QByteArray& payload,
+                                                        const NhsNumber& asked);
+};
+
+} // namespace cpis

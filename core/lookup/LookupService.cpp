@@ -1,0 +1,189 @@
+#include "core/lookup/LookupService.h"
+
+#include "core/audit/AccessAuditor.h"
+#include "core/domain/Clock.h"
+#include "core/lookup/AnswerCache.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QUuid>
+
+namespace cpis {
+
+struct LookupService::Run
+{
+    LookupResult result;
+    UserSession session; // as it was when the look-up started
+    NationalServiceClient::CallContext ctx;
+    QPointer<QObject> context;
+    Done done;
+    bool unscheduled = false;
+    NhsNumber queried; // the number CP-IS is asked about (the new one when superseded)
+};
+
+LookupService::LookupService(NationalServiceClient* client,
+                             AnswerCache* cache,
+                             AccessAuditor* auditor,
+                             const Clock* clock,
+                             Settings settings,
+                             QObject* parent)
+    : QObject(parent), m_client(client), m_cache(cache), m_auditor(auditor), m_clock(clock),
+      m_settings(settings)
+{}
+
+LookupService::~LookupService() = default;
+
+bool LookupService::cacheMayAnswer(ServiceError::Kind kind)
+{
+    using K = ServiceError::Kind;
+    switch (kind) {
+    case K::Offline:
+    case K::Timeout:
+    case K::ConnectionReset:
+    case K::Tls:
+    case K::RateLimited:
+    case K::ServiceFailure:
+    case K::BadResponse:
+        return true;
+    // The service answered and said no: an old answer must not override that, nor may it
+    // let someone whose sign-in lapsed or whose role is refused see what they cannot now.
+    case K::SignInExpired:
+    case K::AccessDenied:
+    case K::NotFound:
+    case K::InvalidRequest:
+    case K::Cancelled:
+        return false;
+    }
+    return false;
+}
+
+void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
+{
+    auto run = std::make_shared<Run>();
+    run->session = m_session;
+    run->context = context;
+    run->done = std::move(done);
+    run->result.asked = nhs;
+    run->queried = nhs;
+    run->ctx.session = &run->session;
+    run->ctx.correlationId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    run->ctx.traceId = run->ctx.correlationId;
+    run->unscheduled = run->session.isUnscheduledAccess(m_settings.site);
+
+    if (run->session.isExpired(m_clock->nowUtc())) {
+        run->result.reason = LookupResult::Reason::SignInExpired;
+        // Asynchronous like every other outcome, so callers see one behaviour.
+        QTimer::singleShot(0, this, [this, run] { finish(run); });
+        return;
+    }
+    if (!run->session.canViewCpis()) {
+        run->result.reason = LookupResult::Reason::NotPermitted;
+        QTimer::singleShot(0, this, [this, run] { finish(run); });
+        return;
+    }
+    trace(run);
+}
+
+void LookupService::trace(std::shared_ptr<Run> run)
+{
+    m_client->tracePatient(
+        run->result.asked, run->ctx, this,
+        [this, run](const Result<Demographics, ServiceError>& r, const QByteArray& id) {
+            run->result.requestId = id;
+            if (!r) {
+                failed(run, r.error());
+                return;
+            }
+            run->result.patient = r.value();
+            // A superseded number is followed: CP-IS is asked about the number PDS holds now.
+            run->queried = r->nhsNumber;
+            queryPlans(run);
+        });
+}
+
+void LookupService::queryPlans(std::shared_ptr<Run> run)
+{
+    m_client->queryPlans(
+        run->queried, run->unscheduled, run->ctx, this,
+        [this, run](const Result<QList<CpisPlan>, ServiceError>& r, const QByteArray& id) {
+            run->result.requestId = id;
+            if (!r) {
+                failed(run, r.error());
+                return;
+            }
+            run->result.plans = r.value();
+            run->result.state =
+                r->isEmpty() ? LookupResult::State::NoRecord : LookupResult::State::PlansFound;
+            run->result.answeredAtUtc = m_clock->nowUtc();
+            // The service notifies each local authority responsible for a returned plan;
+            // with no plan there is nobody to notify.
+            run->result.notificationSent = run->unscheduled && !r->isEmpty();
+            queryHistory(run);
+        });
+}
+
+void LookupService::queryHistory(std::shared_ptr<Run> run)
+{
+    // Asked after the plans, so that this very access is among the rows.
+    m_client->accessHistory(
+        run->queried, run->ctx, this,
+        [this, run](const Result<QList<AccessRecord>, ServiceError>& r, const QByteArray&) {
+            if (r)
+                run->result.accessHistory = r.value();
+            else
+                run->result.historyUnavailable = true; // the plans still stand
+            if (m_cache) {
+                // A cache that cannot be written costs only the offline fallback; the
+                // answer in hand is still correct.
+                (void)m_cache->save(run->result.asked,
+                                    {run->result.toCachePayload(), run->result.answeredAtUtc});
+            }
+            finish(run);
+        });
+}
+
+void LookupService::failed(std::shared_ptr<Run> run, const ServiceError& error)
+{
+    run->result.state = LookupResult::State::CouldNotCheck;
+    run->result.reason = LookupResult::reasonFor(error.kind);
+    run->result.retryAfterSecs = error.retryAfterSecs;
+    run->result.notificationSent = false;
+    if (m_cache && cacheMayAnswer(error.kind)) {
+        const auto cached = m_cache->load(run->result.asked);
+        if (cached && cached.value()) {
+            if (auto answer =
+                    LookupResult::fromCachePayload(cached.value()->payload, run->result.asked)) {
+                answer->reason = run->result.reason; // why the cache is speaking
+                answer->requestId = run->result.requestId;
+                answer->retryAfterSecs = run->result.retryAfterSecs;
+                run->result = *answer;
+            }
+        }
+    }
+    finish(run);
+}
+
+void LookupService::finish(std::shared_ptr<Run> run)
+{
+    LookupResult& r = run->result;
+    if (m_auditor) {
+        AccessEvent event;
+        event.action = AuditEntry::Action::LookUp;
+        event.subject = r.asked;
+        event.outcome = LookupResult::stateName(r.state);
+        if (r.fromCache)
+            event.outcome += QStringLiteral(" from-cache");
+        if (r.reason != LookupResult::Reason::None)
+            event.outcome += u' ' + LookupResult::reasonName(r.reason);
+        if (r.notificationSent)
+            event.outcome += QStringLiteral(" notified");
+        event.requestId = r.requestId;
+        r.auditFailed = !m_auditor->record(run->session, event).ok();
+    } else {
+        r.auditFailed = true;
+    }
+    if (run->context && run->done)
+        run->done(r);
+}
+
+} // namespace cpis

@@ -1,0 +1,132 @@
+#include "core/lookup/NationalServiceClient.h"
+
+#include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirSystems.h"
+
+#include <QUrlQuery>
+
+namespace cpis {
+
+namespace {
+const QString kPdsBase = QStringLiteral("/personal-demographics/FHIR/R4");
+const QString kCpisBase = QStringLiteral("/cpis/FHIR/R4");
+const QString& kNhsSystem = fhir::kNhsNumberSystem;
+
+ServiceError badResponse(const FhirParser::Error& e, int status)
+{
+    ServiceError err;
+    err.kind = ServiceError::Kind::BadResponse;
+    err.httpStatus = status;
+    err.detail = e.what;
+    return err;
+}
+} // namespace
+
+NationalServiceClient::NationalServiceClient(FhirTransport* transport,
+                                             QUrl baseUrl,
+                                             QObject* parent)
+    : QObject(parent), m_transport(transport), m_base(std::move(baseUrl))
+{}
+
+QUrl NationalServiceClient::url(const QString& path,
+                                const QList<std::pair<QString, QString>>& query) const
+{
+    QUrl u = m_base;
+    QString basePath = m_base.path();
+    if (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    u.setPath(basePath + path);
+    if (!query.isEmpty()) {
+        QUrlQuery q;
+        for (const auto& [k, v] : query)
+            q.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
+        u.setQuery(q.toString(QUrl::FullyEncoded), QUrl::StrictMode);
+    }
+    return u;
+}
+
+FhirTransport::Headers NationalServiceClient::headers(const CallContext& ctx) const
+{
+    FhirTransport::Headers h;
+    if (ctx.session && ctx.session->isValid()) {
+        h.append({QByteArrayLiteral("Authorization"), "Bearer " + ctx.session->accessToken});
+        h.append({QByteArrayLiteral("NHSD-Session-URID"), ctx.session->roleId.toLatin1()});
+        h.append({QByteArrayLiteral("NHSD-End-User-Organisation-ODS"),
+                  ctx.session->organisationCode.toLatin1()});
+    }
+    if (!ctx.correlationId.isEmpty())
+        h.append({QByteArrayLiteral("X-Correlation-ID"), ctx.correlationId});
+    if (!ctx.traceId.isEmpty())
+        h.append({QByteArrayLiteral("TraceID"), ctx.traceId});
+    return h;
+}
+
+void NationalServiceClient::tracePatient(const NhsNumber& nhs,
+                                         const CallContext& ctx,
+                                         QObject* receiver,
+                                         Callback<Demographics> done)
+{
+    m_transport->get(
+        url(kPdsBase + QStringLiteral("/Patient/") + nhs.digits()), headers(ctx), receiver,
+        [nhs, done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
+            if (!r) {
+                done(r.error(), id);
+                return;
+            }
+            auto parsed = FhirParser::patient(r->body, nhs);
+            if (!parsed)
+                done(badResponse(parsed.error(), r->status), id);
+            else
+                done(parsed.value(), id);
+        });
+}
+
+void NationalServiceClient::queryPlans(const NhsNumber& nhs,
+                                       bool unscheduled,
+                                       const CallContext& ctx,
+                                       QObject* receiver,
+                                       Callback<QList<CpisPlan>> done)
+{
+    auto h = headers(ctx);
+    h.append({QByteArrayLiteral("IsUnscheduledAccessEvent"),
+              unscheduled ? QByteArrayLiteral("true") : QByteArrayLiteral("false")});
+    m_transport->get(
+        url(kCpisBase + QStringLiteral("/CareTeam"),
+            {{QStringLiteral("patient:identifier"), kNhsSystem + u'|' + nhs.digits()}}),
+        h, receiver,
+        [nhs, done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
+            if (!r) {
+                done(r.error(), id);
+                return;
+            }
+            auto parsed = FhirParser::careTeamBundle(r->body, nhs);
+            if (!parsed)
+                done(badResponse(parsed.error(), r->status), id);
+            else
+                done(parsed.value(), id);
+        });
+}
+
+void NationalServiceClient::accessHistory(const NhsNumber& nhs,
+                                          const CallContext& ctx,
+                                          QObject* receiver,
+                                          Callback<QList<AccessRecord>> done)
+{
+    m_transport->get(url(kCpisBase + QStringLiteral("/AuditEvent"),
+                         {{QStringLiteral("patient:identifier"), kNhsSystem + u'|' + nhs.digits()},
+                          {QStringLiteral("_include"), QStringLiteral("AuditEvent:entity-type")}}),
+                     headers(ctx), receiver,
+                     [done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
+                         if (!r) {
+                             done(r.error(), id);
+                             return;
+                         }
+                         auto parsed = FhirParser::auditEventBundle(r->body);
+                         if (!parsed)
+                             done(badResponse(parsed.error(), r->status), id);
+                         else
+                             done(parsed.value(), id);
+                     });
+}
+
+} // namespace cpis

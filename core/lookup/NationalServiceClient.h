@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/domain/AccessRecord.h"
+#include "core/domain/CpisPlan.h"
+#include "core/domain/Demographics.h"
+#include "core/domain/NhsNumber.h"
+#include "core/domain/Result.h"
+#include "core/domain/UserSession.h"
+#include "core/net/FhirTransport.h"
+#include "core/net/ServiceError.h"
+
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace cpis {
+
+// The national services as docs/api.md describes them: PDS trace, CP-IS CareTeam query
+// and CP-IS access history. Each call parses strictly; anything it cannot read becomes a
+// BadResponse error, never a shorter answer.
+class NationalServiceClient : public QObject
+{
+    Q_OBJECT
+public:
+    // Headers shared by the calls that make up one look-up.
+    struct CallContext
+    {
+        const UserSession* session = nullptr;
+        QByteArray correlationId; // one per look-up, echoed by the service
+        QByteArray traceId;
+    };
+
+    template <typename T>
+    using Callback =
+        std::function<void(const Result<T, ServiceError>&, const QByteArray& requestId)>;
+
+    NationalServiceClient(FhirTransport* transport, QUrl baseUrl, QObject* parent = nullptr);
+
+    void tracePatient(const NhsNumber& nhs,
+                      const CallContext& ctx,
+                      QObject* receiver,
+                      Callback<Demographics> done);
+    // `unscheduled` follows from the user's activity code and the site type.
+    void queryPlans(const NhsNumber& nhs,
+                    bool unscheduled,
+                    const CallContext& ctx,
+                    QObject* receiver,
+                    Callback<QList<CpisPlan>> done);
+    void accessHistory(const NhsNumber& nhs,
+                       const CallContext& ctx,
+                       QObject* receiver,
+                       Callback<QList<AccessRecord>> done);
+
+    QUrl baseUrl() const { return m_base; }
+
+private:
+    QUrl url(const QString& path, const QList<std::pair<QString, QString>>& query = {}) const;
+    FhirTransport::Headers headers(const CallContext& ctx) const;
+
+    FhirTransport* m_transport;
+    QUrl m_base;
+};
+
+} // namespace cpis

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "sandbox/world/TestUser.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QUrlQuery>
+
+#include <optional>
+
+namespace cpis::sandbox {
+
+// A CIS2-shaped identity provider: authorization code with PKCE (S256) and a loopback
+// redirect, bearer tokens that expire by the injected clock, refresh tokens, userinfo.
+class SignInService
+{
+public:
+    struct Answer
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+        QByteArray location; // for 302
+    };
+
+    SignInService(const Clock* clock, QList<TestUser> users);
+
+    Answer authorize(const QUrlQuery& query) const;
+    Answer authorizeAndIssueCode(const QUrlQuery& query);
+    Answer token(const QByteArray& formBody);
+    Answer userinfo(const QByteArray& authorizationHeader) const;
+
+    // The user behind a bearer token, or nullopt when it is unknown or expired.
+    std::optional<TestUser> userForToken(const QByteArray& accessToken) const;
+    // For tests and training mode: a token without the browser round trip.
+    QByteArray issueAccessToken(const QString& userId);
+
+    const QList<TestUser>& users() const { return m_users; }
+    std::optional<TestUser> user(const QString& id) const;
+
+    static constexpr int kAccessLifetimeSecs = 3600;
+    static constexpr int kCodeLifetimeSecs = 120;
+    static QList<TestUser> defaultUsers(const QString& socialWorkerOds,
+                                        const QString& socialWorkerOrgName);
+
+private:
+    struct PendingCode
+    {
+        QString userId;
+        QString clientId;
+        QString redirectUri;
+        QByteArray challenge;
+        QDateTime expires;
+    };
+    struct Grant
+    {
+        QString userId;
+        QDateTime expires;
+    };
+
+    static Answer oauthError(int status, const QString& error, const QString& description);
+    Answer issueTokens(const QString& userId);
+    static QByteArray randomToken();
+
+    const Clock* m_clock;
+    QList<TestUser> m_users;
+    QHash<QByteArray, PendingCode> m_codes;
+    QHash<QByteArray, Grant> m_access;
+    QHash<QByteArray, QString> m_refresh;
+};
+
+} // namespace cpis::sandbox

@@ -1,0 +1,318 @@
+#include "sandbox/fhir/FhirResources.h"
+
+#include <QJsonArray>
+
+namespace cpis::sandbox {
+
+const QString FhirResources::kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
+const QString FhirResources::kSnomedSystem = QStringLiteral("http://snomed.info/sct");
+const QString FhirResources::kOdsSystem =
+    QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code");
+const QString FhirResources::kSpineErrorSystem =
+    QStringLiteral("https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode");
+const QString FhirResources::kUnknownPlanCode = QStringLiteral("999999999999999");
+
+namespace {
+const QString kConfidentiality =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-Confidentiality");
+
+QJsonObject nhsIdentifier(const QString& nhs)
+{
+    return {{QStringLiteral("system"), FhirResources::kNhsSystem}, {QStringLiteral("value"), nhs}};
+}
+
+} // namespace
+
+QJsonObject FhirResources::includedPractitionerRole(const TestUser& viewer, const QString& origin)
+{
+    const QJsonObject role{
+        {QStringLiteral("resourceType"), QStringLiteral("PractitionerRole")},
+        {QStringLiteral("id"), viewer.roleId},
+        {QStringLiteral("practitioner"),
+         QJsonObject{{QStringLiteral("identifier"),
+                      QJsonObject{{QStringLiteral("system"),
+                                   QStringLiteral("https://fhir.nhs.uk/Id/sds-user-id")},
+                                  {QStringLiteral("value"), viewer.userUid}}},
+                     {QStringLiteral("display"), viewer.name}}},
+        {QStringLiteral("organization"),
+         QJsonObject{
+             {QStringLiteral("identifier"), QJsonObject{{QStringLiteral("system"), kOdsSystem},
+                                                        {QStringLiteral("value"), viewer.orgCode}}},
+             {QStringLiteral("display"), viewer.orgName}}},
+        {QStringLiteral("code"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("coding"),
+              QJsonArray{QJsonObject{
+                  {QStringLiteral("system"),
+                   QStringLiteral("https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode")},
+                  {QStringLiteral("code"), viewer.roleCode},
+                  {QStringLiteral("display"), viewer.roleName}}}}}}},
+    };
+    return QJsonObject{
+        {QStringLiteral("fullUrl"),
+         QString(origin + QStringLiteral("/cpis/FHIR/R4/PractitionerRole/") + viewer.roleId)},
+        {QStringLiteral("resource"), role},
+        {QStringLiteral("search"),
+         QJsonObject{{QStringLiteral("mode"), QStringLiteral("include")}}}};
+}
+
+QString FhirResources::instant(const QDateTime& t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+QJsonObject
+FhirResources::coding(const QString& system, const QString& code, const QString& display)
+{
+    return {{QStringLiteral("system"), system},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("display"), display}};
+}
+
+QJsonObject FhirResources::auditEvent(const QString& id,
+                                      const QString& action,
+                                      const QDateTime& when,
+                                      const QJsonArray& agent,
+                                      const QJsonArray& entity)
+{
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("type"),
+         coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type"),
+                QStringLiteral("rest"), QStringLiteral("RESTful Operation"))},
+        {QStringLiteral("action"), action},
+        {QStringLiteral("recorded"), instant(when)},
+        {QStringLiteral("outcome"), QStringLiteral("0")},
+        {QStringLiteral("agent"), agent},
+        {QStringLiteral("source"),
+         QJsonObject{{QStringLiteral("observer"),
+                      QJsonObject{{QStringLiteral("display"), QStringLiteral("CP-IS")}}}}},
+        {QStringLiteral("entity"), entity},
+    };
+}
+
+QJsonObject FhirResources::practitionerRoleAgent(const QString& roleId)
+{
+    return {
+        {QStringLiteral("type"),
+         QJsonObject{{QStringLiteral("coding"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("system"),
+                           QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass")},
+                          {QStringLiteral("code"), QStringLiteral("ASSIGNED")}}}}}},
+        {QStringLiteral("who"),
+         QJsonObject{
+             {QStringLiteral("reference"), QString(QStringLiteral("PractitionerRole/") + roleId)}}},
+        {QStringLiteral("requestor"), true}};
+}
+
+QJsonObject FhirResources::patient(const SandboxPerson& p) const
+{
+    QJsonObject security{{QStringLiteral("system"), kConfidentiality}};
+    if (p.restricted) {
+        security.insert(QStringLiteral("code"), QStringLiteral("R"));
+        security.insert(QStringLiteral("display"), QStringLiteral("restricted"));
+    } else {
+        security.insert(QStringLiteral("code"), QStringLiteral("U"));
+        security.insert(QStringLiteral("display"), QStringLiteral("unrestricted"));
+    }
+    QJsonObject o{
+        {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+        {QStringLiteral("id"), p.nhsNumber},
+        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("versionId"), QStringLiteral("1")},
+                                             {QStringLiteral("security"), QJsonArray{security}}}},
+        {QStringLiteral("identifier"), QJsonArray{nhsIdentifier(p.nhsNumber)}},
+        {QStringLiteral("name"),
+         QJsonArray{QJsonObject{{QStringLiteral("use"), QStringLiteral("usual")},
+                                {QStringLiteral("family"), p.familyName},
+                                {QStringLiteral("given"), QJsonArray{p.givenName}}}}},
+        {QStringLiteral("gender"), p.gender},
+        {QStringLiteral("birthDate"), p.birthDate.toString(Qt::ISODate)},
+    };
+    // A restricted record never carries where the person lives or how to reach them.
+    if (!p.restricted) {
+        o.insert(QStringLiteral("address"),
+                 QJsonArray{QJsonObject{{QStringLiteral("use"), QStringLiteral("home")},
+                                        {QStringLiteral("line"), QJsonArray{p.addressLine}},
+                                        {QStringLiteral("city"), p.city},
+                                        {QStringLiteral("postalCode"), p.postcode}}});
+        o.insert(QStringLiteral("telecom"),
+                 QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                        {QStringLiteral("value"), p.phone},
+                                        {QStringLiteral("use"), QStringLiteral("home")}}});
+    }
+    return o;
+}
+
+QJsonObject FhirResources::careTeam(const QString& nhs,
+                                    const SandboxPlan& plan,
+                                    int index,
+                                    const QDate& today) const
+{
+    const LocalAuthorityEntry& la = m_authorities.at(plan.laIndex);
+    const QJsonObject org{
+        {QStringLiteral("resourceType"), QStringLiteral("Organization")},
+        {QStringLiteral("id"), QStringLiteral("la")},
+        {QStringLiteral("identifier"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), kOdsSystem},
+                                {QStringLiteral("value"), la.odsCode}}}},
+        {QStringLiteral("name"), la.name},
+        {QStringLiteral("telecom"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                {QStringLiteral("value"), la.officeHoursPhone},
+                                {QStringLiteral("use"), QStringLiteral("work")}},
+                    QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                {QStringLiteral("value"), la.emergencyDutyPhone},
+                                {QStringLiteral("use"), QStringLiteral("mobile")}}}}};
+    QJsonObject period{{QStringLiteral("start"), plan.start.toString(Qt::ISODate)}};
+    if (plan.end)
+        period.insert(QStringLiteral("end"), plan.end->toString(Qt::ISODate));
+    const bool active = !plan.end || *plan.end >= today;
+    const QString code = plan.unknownCode ? kUnknownPlanCode : snomedCode(plan.type);
+    const QString display =
+        plan.unknownCode ? QStringLiteral("Unknown plan type") : snomedDisplay(plan.type);
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("CareTeam")},
+        {QStringLiteral("id"), QString(nhs + u'-' + QString::number(index + 1))},
+        {QStringLiteral("contained"), QJsonArray{org}},
+        {QStringLiteral("status"), active ? QStringLiteral("active") : QStringLiteral("inactive")},
+        {QStringLiteral("category"),
+         QJsonArray{QJsonObject{{QStringLiteral("coding"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("system"), kSnomedSystem},
+                                                        {QStringLiteral("code"), code},
+                                                        {QStringLiteral("display"), display}}}}}}},
+        {QStringLiteral("subject"),
+         QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}},
+        {QStringLiteral("period"), period},
+        {QStringLiteral("managingOrganization"),
+         QJsonArray{QJsonObject{{QStringLiteral("reference"), QStringLiteral("#la")},
+                                {QStringLiteral("display"), la.name}}}},
+    };
+}
+
+QJsonObject FhirResources::careTeamBundle(const QString& nhs,
+                                          const QList<SandboxPlan>& plans,
+                                          const QDate& today,
+                                          const QString& bundleId,
+                                          const QDateTime& now,
+                                          const QString& fullUrlBase) const
+{
+    QJsonArray entries;
+    for (int i = 0; i < plans.size(); ++i) {
+        const QJsonObject ct = careTeam(nhs, plans.at(i), i, today);
+        entries.append(
+            QJsonObject{{QStringLiteral("fullUrl"),
+                         QString(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/CareTeam/") +
+                                 ct.value(QLatin1String("id")).toString())},
+                        {QStringLiteral("resource"), ct},
+                        {QStringLiteral("search"),
+                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+    }
+    QJsonObject b{
+        {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+        {QStringLiteral("id"), bundleId},
+        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("lastUpdated"), instant(now)}}},
+        {QStringLiteral("type"), QStringLiteral("searchset")},
+        {QStringLiteral("total"), int(plans.size())}};
+    if (!entries.isEmpty())
+        b.insert(QStringLiteral("entry"), entries);
+    return b;
+}
+
+QJsonObject FhirResources::auditEventBundle(const QString& nhs,
+                                            const QList<AccessEvent>& events,
+                                            const QString& bundleId,
+                                            const QDateTime& now,
+                                            const QString& fullUrlBase) const
+{
+    QJsonArray entries;
+    QJsonArray roles;
+    QStringList rolesSeen;
+    for (const AccessEvent& e : events) {
+        const QJsonObject ev = auditEvent(
+            e.id, QStringLiteral("R"), e.when, QJsonArray{practitionerRoleAgent(e.viewer.roleId)},
+            QJsonArray{
+                QJsonObject{{QStringLiteral("what"),
+                             QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}}}});
+        entries.append(
+            QJsonObject{{QStringLiteral("fullUrl"),
+                         QString(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/AuditEvent/") + e.id)},
+                        {QStringLiteral("resource"), ev},
+                        {QStringLiteral("search"),
+                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+        if (rolesSeen.contains(e.viewer.roleId))
+            continue;
+        rolesSeen.append(e.viewer.roleId);
+        roles.append(includedPractitionerRole(e.viewer, fullUrlBase));
+    }
+    for (const QJsonValue& r : std::as_const(roles))
+        entries.append(r);
+    QJsonObject b{
+        {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+        {QStringLiteral("id"), bundleId},
+        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("lastUpdated"), instant(now)}}},
+        {QStringLiteral("type"), QStringLiteral("searchset")},
+        {QStringLiteral("total"), int(events.size())}};
+    if (!entries.isEmpty())
+        b.insert(QStringLiteral("entry"), entries);
+    return b;
+}
+
+FhirResources::Outcome FhirResources::outcomeFor(int status, const QString& spineCode)
+{
+    static const QList<Outcome> table{
+        {400, QStringLiteral("INVALID_SEARCH_DATA"), QStringLiteral("Invalid search data"),
+         QStringLiteral("invalid")},
+        {400, QStringLiteral("PRECONDITION_FAILED"),
+         QStringLiteral("Required condition was not fulfilled"), QStringLiteral("invalid")},
+        {400, QStringLiteral("INVALID_RESOURCE_ID"), QStringLiteral("Resource Id is invalid"),
+         QStringLiteral("value")},
+        {401, QStringLiteral("ACCESS_DENIED"),
+         QStringLiteral("Access has been denied to process this request"), QStringLiteral("login")},
+        {403, QStringLiteral("ACCESS_DENIED"),
+         QStringLiteral("Access has been denied to process this request"),
+         QStringLiteral("forbidden")},
+        {404, QStringLiteral("RESOURCE_NOT_FOUND"), QStringLiteral("Resource not found"),
+         QStringLiteral("not-found")},
+        {408, QStringLiteral("UNABLE_TO_CALL_SERVICE"),
+         QStringLiteral("The downstream domain processing has not completed within the "
+                        "configured timeout period"),
+         QStringLiteral("timeout")},
+        {429, QStringLiteral("TOO_MANY_REQUESTS"), QStringLiteral("Too Many Requests"),
+         QStringLiteral("throttled")},
+        {500, QStringLiteral("SERVER_ERROR"), QStringLiteral("Internal server error"),
+         QStringLiteral("exception")},
+        {502, QStringLiteral("BAD_GATEWAY"), QStringLiteral("Bad gateway"),
+         QStringLiteral("transient")},
+        {503, QStringLiteral("SERVICE_UNAVAILABLE"), QStringLiteral("Service unavailable"),
+         QStringLiteral("transient")},
+    };
+    for (const Outcome& o : table)
+        if (o.status == status && o.spineCode == spineCode)
+            return o;
+    return {status, spineCode, spineCode, QStringLiteral("exception")};
+}
+
+QJsonObject
+FhirResources::operationOutcome(int status, const QString& spineCode, const QString& diagnostics)
+{
+    const Outcome o = outcomeFor(status, spineCode);
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
+        {QStringLiteral("issue"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("severity"),
+              o.status == 404 ? QStringLiteral("information") : QStringLiteral("error")},
+             {QStringLiteral("code"), o.issueCode},
+             {QStringLiteral("details"),
+              QJsonObject{{QStringLiteral("coding"),
+                           QJsonArray{QJsonObject{{QStringLiteral("system"), kSpineErrorSystem},
+                                                  {QStringLiteral("version"), QStringLiteral("1")},
+                                                  {QStringLiteral("code"), o.spineCode},
+                                                  {QStringLiteral("display"), o.display}}}}}},
+             {QStringLiteral("diagnostics"), diagnostics}}}},
+    };
+}
+
+} // namespace cpis::sandbox

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/domain/PlanType.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cpis::sandbox {
+
+// One CP-IS plan as the sandbox holds it. laIndex points into LocalAuthorityDirectory.
+struct SandboxPlan
+{
+    PlanType type = PlanType::ChildProtection;
+    QDate start;
+    std::optional<QDate> end;
+    int laIndex = 0;
+    bool unknownCode = false; // only for the unknown-plan-code fault
+};
+
+// A person as the sandbox answers for them (value type; the population stores a compact form).
+struct SandboxPerson
+{
+    QString nhsNumber;
+    QString givenName;
+    QString familyName;
+    QDate birthDate;
+    QString gender; // female | male
+    bool restricted = false;
+    QString addressLine;
+    QString city;
+    QString postcode;
+    QString phone;
+    int laIndex = 0;              // local authority the person lives in
+    int schoolId = 0;             // 0: none (not of school age)
+    int healthVisitingAreaId = 0; // health-visiting area (children), for the lists issue
+    QList<SandboxPlan> plans;
+};
+
+} // namespace cpis::sandbox

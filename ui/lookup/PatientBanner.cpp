@@ -1,0 +1,95 @@
+#include "ui/lookup/PatientBanner.h"
+
+#include "core/domain/DisplayFormat.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cpis::ui {
+
+PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("patientBanner"));
+    setAccessibleName(tr("Patient banner"));
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(QStringLiteral("#patientBanner { background: #e8edee; }"
+                                 "QLabel[role=\"label\"] { color: #425563; }"
+                                 "QLabel[role=\"value\"] { color: #212b32; font-weight: bold; }"));
+    auto* outer = new QVBoxLayout(this);
+    auto* row = new QHBoxLayout;
+    outer->addLayout(row);
+
+    m_name = new QLabel(this);
+    m_name->setObjectName(QStringLiteral("bannerName"));
+    m_name->setProperty("role", QStringLiteral("value"));
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    m_name->setFont(big);
+    row->addWidget(m_name);
+    row->addSpacing(24);
+
+    auto field = [&](const QString& label, const QString& name) {
+        auto* l = new QLabel(label, this);
+        l->setProperty("role", QStringLiteral("label"));
+        auto* v = new QLabel(this);
+        v->setObjectName(name);
+        v->setProperty("role", QStringLiteral("value"));
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        l->setBuddy(v);
+        row->addWidget(l);
+        row->addWidget(v);
+        row->addSpacing(16);
+        return v;
+    };
+    // CUI: no colons after the labels.
+    m_born = field(tr("Born"), QStringLiteral("bannerBorn"));
+    m_gender = field(tr("Gender"), QStringLiteral("bannerGender"));
+    m_nhs = field(tr("NHS No."), QStringLiteral("bannerNhsNumber"));
+    row->addStretch(1);
+
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("bannerNotes"));
+    m_notes->setWordWrap(true);
+    outer->addWidget(m_notes);
+    clear();
+}
+
+void PatientBanner::setPatient(const Demographics& p, const QDate& today)
+{
+    m_name->setText(display::patientName(p.familyName, p.givenName, p.title));
+    m_born->setText(display::bornWithAge(p.birthDate, today));
+    m_gender->setText(display::gender(p.gender));
+    m_nhs->setText(p.nhsNumber.display());
+
+    QStringList notes;
+    if (p.supersededFrom)
+        notes << tr("The NHS number %1 has been replaced by %2. Use the new number from now on.")
+                     .arg(p.supersededFrom->display(), p.nhsNumber.display());
+    if (p.restricted)
+        notes << tr("Restricted record: address and contact details are withheld.");
+    m_notes->setText(notes.join(u'\n'));
+    m_notes->setVisible(!notes.isEmpty());
+    setVisible(true);
+    setAccessibleDescription(summaryText());
+}
+
+void PatientBanner::clear()
+{
+    for (QLabel* l : {m_name, m_born, m_gender, m_nhs, m_notes})
+        l->clear();
+    m_notes->setVisible(false);
+    setAccessibleDescription(QString());
+    setVisible(false);
+}
+
+QString PatientBanner::summaryText() const
+{
+    if (m_name->text().isEmpty())
+        return {};
+    return tr("%1, born %2, gender %3, NHS number %4")
+        .arg(m_name->text(), m_born->text(), m_gender->text(), m_nhs->text());
+}
+
+} // namespace cpis::ui

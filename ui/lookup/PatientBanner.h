@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/domain/Demographics.h"
+
+#include <QFrame>
+
+#include <optional>
+
+class QLabel;
+
+namespace cpis::ui {
+
+// The CUI patient banner: name, born (age), gender and NHS number, in that order and with
+// that tab order; labels without colons; "Not Known" for unknown values.
+class PatientBanner : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit PatientBanner(QWidget* parent = nullptr);
+
+    void setPatient(const Demographics& patient, const QDate& today);
+    void clear();
+
+    QString summaryText() const; // what a screen reader announces
+
+private:
+    QLabel* m_name = nullptr;
+    QLabel* m_born = nullptr;
+    QLabel* m_gender = nullptr;
+    QLabel* m_nhs = nullptr;
+    QLabel* m_notes = nullptr;
+};
+
+} // namespace cpis::ui

@@ -1,0 +1,151 @@
+#include "ui/lookup/PlanCard.h"
+
+#include "core/domain/DisplayFormat.h"
+#include "core/lookup/LookupResult.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace cpis::ui {
+
+QString PlanCard::datesText(const CpisPlan& plan, const QDate& today)
+{
+    const QString started = tr("Started %1").arg(display::date(plan.start));
+    if (!plan.end)
+        return started + QStringLiteral(" · ") + tr("Ongoing");
+    if (plan.hasEndedBy(today))
+        return started + QStringLiteral(" · ") + tr("ENDED %1").arg(display::date(*plan.end));
+    return started + QStringLiteral(" · ") + tr("Ends %1").arg(display::date(*plan.end));
+}
+
+PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : QFrame(parent)
+{
+    const bool ended = plan.hasEndedBy(today);
+    setObjectName(QStringLiteral("planCard"));
+    setFrameShape(QFrame::StyledPanel);
+    // Ended plans are grey and say ENDED in words; current ones carry the red edge.
+    setStyleSheet(
+        ended
+            ? QStringLiteral("#planCard { border: 2px dashed #768692; background: #f0f4f5; }")
+            : QStringLiteral("#planCard { border-left: 8px solid #d5281b; background: #ffffff; }"));
+    auto* grid = new QGridLayout(this);
+    m_grid = grid;
+
+    auto* type = new QLabel(
+        LookupResult::planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()), this);
+    type->setObjectName(QStringLiteral("planType"));
+    QFont f = type->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    type->setFont(f);
+    grid->addWidget(type, 0, 0, 1, 3);
+
+    auto* dates = new QLabel(datesText(plan, today), this);
+    dates->setObjectName(QStringLiteral("planDates"));
+    grid->addWidget(dates, 1, 0, 1, 3);
+
+    auto* la = new QLabel(tr("Responsible local authority: %1").arg(plan.authority.name), this);
+    la->setObjectName(QStringLiteral("planAuthority"));
+    la->setWordWrap(true);
+    grid->addWidget(la, 2, 0, 1, 3);
+
+    int row = 3;
+    auto phone = [&](const QString& label, const QString& number, const QString& name) {
+        auto* l = new QLabel(label, this);
+        auto* v = new QLabel(number.isEmpty() ? display::notKnown() : number, this);
+        v->setObjectName(name);
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        QFont bold = v->font();
+        bold.setBold(true);
+        v->setFont(bold);
+        l->setBuddy(v);
+        grid->addWidget(l, row, 0);
+        grid->addWidget(v, row, 1);
+        if (!number.isEmpty()) {
+            auto* copy = new QPushButton(tr("Copy"), this);
+            copy->setObjectName(name + QStringLiteral("Copy"));
+            copy->setAccessibleName(tr("Copy %1 number").arg(label));
+            connect(copy, &QPushButton::clicked, this,
+                    [number] { QApplication::clipboard()->setText(number); });
+            grid->addWidget(copy, row, 2);
+        }
+        ++row;
+    };
+    phone(tr("Office hours"), plan.authority.officeHoursPhone, QStringLiteral("officeHoursPhone"));
+    phone(tr("Emergency duty (out of hours)"), plan.authority.emergencyDutyPhone,
+          QStringLiteral("emergencyDutyPhone"));
+    grid->setColumnStretch(1, 1);
+    m_row = row;
+
+    setAccessibleName(type->text());
+    setAccessibleDescription(dates->text() + QStringLiteral(". ") + la->text());
+}
+
+QLabel* PlanCard::addLocalHeading(const QString& text)
+{
+    auto* heading = new QLabel(text, this);
+    heading->setObjectName(QStringLiteral("localDirectoryHeading"));
+    heading->setWordWrap(true);
+    QFont italic = heading->font();
+    italic.setItalic(true);
+    heading->setFont(italic);
+    heading->setStyleSheet(QStringLiteral("QLabel { color: #4c6272; }")); // 6.1:1 on white
+    m_grid->addWidget(heading, m_row++, 0, 1, 3);
+    return heading;
+}
+
+void PlanCard::showLocalDirectory(const DirectoryEntry& entry)
+{
+    if (entry.email.isEmpty() && entry.notes.isEmpty())
+        return;
+    addLocalHeading(tr("From this site's local directory (not in the national record):"));
+    QString said;
+    if (!entry.email.isEmpty()) {
+        auto* l = new QLabel(tr("Email (local directory)"), this);
+        auto* v = new QLabel(entry.email, this);
+        v->setObjectName(QStringLiteral("localEmail"));
+        v->setTextFormat(Qt::PlainText); // typed by people: never interpreted as markup
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        v->setAccessibleName(tr("Email from local directory: %1").arg(entry.email));
+        l->setBuddy(v);
+        m_grid->addWidget(l, m_row, 0);
+        m_grid->addWidget(v, m_row, 1);
+        auto* copy = new QPushButton(tr("Copy"), this);
+        copy->setObjectName(QStringLiteral("localEmailCopy"));
+        copy->setAccessibleName(tr("Copy local directory email"));
+        const QString email = entry.email;
+        connect(copy, &QPushButton::clicked, this,
+                [email] { QApplication::clipboard()->setText(email); });
+        m_grid->addWidget(copy, m_row, 2);
+        ++m_row;
+        said += tr("Local directory email %1.").arg(entry.email);
+    }
+    if (!entry.notes.isEmpty()) {
+        auto* l = new QLabel(tr("Notes (local directory)"), this);
+        auto* v = new QLabel(entry.notes, this);
+        v->setObjectName(QStringLiteral("localNotes"));
+        v->setTextFormat(Qt::PlainText);
+        v->setWordWrap(true);
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        v->setAccessibleName(tr("Notes from local directory: %1").arg(entry.notes));
+        l->setBuddy(v);
+        m_grid->addWidget(l, m_row, 0, Qt::AlignTop);
+        m_grid->addWidget(v, m_row, 1, 1, 2);
+        ++m_row;
+        said += (said.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("Local directory notes: %1").arg(entry.notes);
+    }
+    setAccessibleDescription(accessibleDescription() + QStringLiteral(" ") + said);
+}
+
+void PlanCard::showLocalDirectoryError(const QString& message)
+{
+    QLabel* l = addLocalHeading(tr("The local directory could not be read: %1").arg(message));
+    l->setObjectName(QStringLiteral("localDirectoryError"));
+    l->setTextFormat(Qt::PlainText);
+}
+
+} // namespace cpis::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/directory/LocalDirectory.h"
+#include "core/domain/CpisPlan.h"
+
+#include <QFrame>
+
+class QGridLayout;
+class QLabel;
+
+namespace cpis::ui {
+
+// One CP-IS plan: its type in full, its dates, and the responsible local authority with
+// office-hours and emergency-duty numbers, each with a copy button. Under the numbers, what
+// the site's local directory holds for that authority (email, notes), labelled as such
+// because the national record does not carry it.
+class PlanCard : public QFrame
+{
+    Q_OBJECT
+public:
+    PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent = nullptr);
+
+    void showLocalDirectory(const DirectoryEntry& entry);
+    void showLocalDirectoryError(const QString& message);
+
+    static QString datesText(const CpisPlan& plan, const QDate& today);
+
+private:
+    QLabel* addLocalHeading(const QString& text);
+
+    QGridLayout* m_grid = nullptr;
+    int m_row = 0;
+};
+
+} // namespace cpis::ui

@@ -1,0 +1,110 @@
+#include "ui/notices/NoticeModel.h"
+
+#include "core/domain/DisplayFormat.h"
+#include "core/lookup/LookupResult.h"
+
+namespace cpis::ui {
+
+NoticeModel::NoticeModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void NoticeModel::setNotices(const QList<AttendanceNotice>& notices)
+{
+    beginResetModel();
+    m_notices = notices;
+    endResetModel();
+}
+
+int NoticeModel::rowOf(const QString& messageId, const QString& eventId) const
+{
+    for (int r = 0; r < m_notices.size(); ++r)
+        if (m_notices.at(r).messageId == messageId && m_notices.at(r).eventId == eventId)
+            return r;
+    return -1;
+}
+
+int NoticeModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_notices.size());
+}
+
+int NoticeModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NoticeModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AttendanceNotice& n = m_notices.at(index.row());
+    switch (role) {
+    case AcknowledgedRole:
+        return n.isAcknowledged();
+    case WhenRole:
+        return n.whenUtc;
+    case SiteRole:
+        return n.organisationCode;
+    case ChildSearchRole:
+        return QString(n.nhsNumber.digits() + u' ' + n.localChildId);
+    case SortRole:
+        switch (index.column()) {
+        case When:
+            return n.whenUtc;
+        case Acknowledged:
+            return n.acknowledgedUtc;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case When:
+            return display::dateTime(n.whenUtc);
+        case NhsNumber:
+            return n.nhsNumber.display();
+        case ChildId:
+            return n.localChildId;
+        case Plan:
+            return role == Qt::DisplayRole ? planTypeShortName(n.planType)
+                                           : LookupResult::planTypeText(n.planType);
+        case Viewer:
+            return QString(n.viewerName + QStringLiteral(", ") + n.viewerRole);
+        case Site:
+            return QString(n.organisationName + QStringLiteral(" (") + n.organisationCode + u')');
+        case Acknowledged:
+            return n.isAcknowledged() ? display::dateTime(n.acknowledgedUtc)
+                                      : (role == Qt::DisplayRole ? QString() : tr("Not yet"));
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant NoticeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case When:
+        return tr("Looked up");
+    case NhsNumber:
+        return tr("NHS number");
+    case ChildId:
+        return tr("LA child id");
+    case Plan:
+        return tr("Plan");
+    case Viewer:
+        return tr("By");
+    case Site:
+        return tr("Site");
+    case Acknowledged:
+        return tr("Acknowledged");
+    default:
+        return {};
+    }
+}
+
+} // namespace cpis::ui

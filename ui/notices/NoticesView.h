@@ -1,0 +1,109 @@
+#pragma once
+
+#include "core/notices/NoticeService.h"
+#include "ui/shell/MainWindow.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QDateEdit;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabBar;
+class QTableView;
+
+namespace cpis {
+class AccessAuditor;
+class Clock;
+class NoticeClient;
+class NoticeStore;
+} // namespace cpis
+
+namespace cpis::ui {
+
+class DesktopNotifier;
+class NoticeFilterModel;
+class NoticeModel;
+
+// The social worker's screen: the local authority's attendance notices, new and acknowledged,
+// filtered by child, date and site, with a detail pane and Acknowledge (Ctrl+K). It owns the
+// sign-in's NoticeService, so polling stops and the notices leave memory when the main window
+// destroys the screen at lock or sign-out.
+class NoticesView : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Deps
+    {
+        NoticeClient* client = nullptr;
+        NoticeStore* store = nullptr;
+        AccessAuditor* auditor = nullptr;
+        const Clock* clock = nullptr;
+        DesktopNotifier* notifier = nullptr; // may be null: no desktop notifications
+        NoticeService::Settings settings;
+    };
+    // The main window's factory for DeskFunction::Notices.
+    static MainWindow::RoleView roleView(Deps deps);
+
+    NoticesView(std::unique_ptr<NoticeService> service,
+                DesktopNotifier* notifier,
+                const Clock& clock,
+                QWidget* parent = nullptr);
+    ~NoticesView() override;
+
+    NoticeService& service() const { return *m_service; }
+    NoticeModel* model() const { return m_model; }
+    NoticeFilterModel* filter() const { return m_filter; }
+    QTableView* table() const { return m_table; }
+    QTabBar* statusTabs() const { return m_tabs; }
+    QLineEdit* childFilter() const { return m_child; }
+    QDateEdit* fromDate() const { return m_from; }
+    QDateEdit* toDate() const { return m_to; }
+    QComboBox* siteFilter() const { return m_site; }
+    QPushButton* acknowledgeButton() const { return m_acknowledge; }
+    QPushButton* checkButton() const { return m_check; }
+    QLabel* checkStatus() const { return m_status; }
+    QLabel* actionStatus() const { return m_action; }
+    QWidget* detailPane() const { return m_detail; }
+    QString detailText() const; // what the detail pane shows, one field a line
+
+signals:
+    void noticesShown(); // the table was (re)loaded from the store
+
+private:
+    void reload();
+    void showChecked();
+    void onNewNotices(int count);
+    void onCurrentChanged();
+    void showDetail(const AttendanceNotice* notice);
+    void acknowledgeCurrent();
+    void onAcknowledged(const QString& messageId, const QString& error);
+    void applyDates();
+    void rebuildSites();
+    void updateTabs();
+    const AttendanceNotice* currentNotice() const;
+
+    std::unique_ptr<NoticeService> m_service;
+    DesktopNotifier* m_notifier;
+    const Clock& m_clock;
+    NoticeModel* m_model = nullptr;
+    NoticeFilterModel* m_filter = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_check = nullptr;
+    QTabBar* m_tabs = nullptr;
+    QLineEdit* m_child = nullptr;
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
+    QComboBox* m_site = nullptr;
+    QTableView* m_table = nullptr;
+    QWidget* m_detail = nullptr;
+    QList<QLabel*> m_detailValues;
+    QPushButton* m_acknowledge = nullptr;
+    QLabel* m_action = nullptr;
+};
+
+} // namespace cpis::ui
