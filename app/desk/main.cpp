@@ -1,6 +1,7 @@
 // cpis-desk: wires the parts together; no logic of its own.
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
+#include "core/store/KeyStore.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ScenarioCatalogue.h"
@@ -192,7 +193,8 @@ int main(int argc, char** argv)
                                                     QStringLiteral("cpis-desk"));
     config.site = settings.site;
     config.store.cache.retentionSecs = qint64(settings.cacheRetentionHours) * 3600;
-    auto services = cpis::DeskServices::create(config, &clock);
+    cpis::KeyStore keys(config.keychainService);
+    auto services = cpis::DeskServices::create(config, &clock, keys);
     if (!services)
         // No plaintext fallback: without the keychain there is no desk.
         return fail(capture,
@@ -219,11 +221,11 @@ int main(int argc, char** argv)
     deps.audit = [&desk](const cpis::UserSession& who, const cpis::AccessEvent& ev) {
         return desk.audit(who, ev);
     };
-    deps.directory = &desk.store().localDirectory();
+    deps.directory = &desk.localDirectory();
     // Attendance notices for social workers (issue 7).
     cpis::ui::TrayNotifier tray(QApplication::windowIcon());
     deps.roleViews.append(cpis::ui::NoticesView::roleView(
-        {&desk.noticeClient(), &desk.store().notices(), &desk.auditor(), &clock, &tray, {}}));
+        {&desk.noticeClient(), &desk.notices(), &desk.auditor(), &clock, &tray, {}}));
     // Issue 7: the safeguarding lead's review of the site's positives.
     deps.roleViews.append({cpis::DeskFunction::Review, QApplication::translate("main", "&Review"),
                            [&desk, &clock](const cpis::UserSession& s, QWidget* parent) {
