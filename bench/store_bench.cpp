@@ -1,4 +1,4 @@
-// Secure-store benchmark (issue 4). Run by hand from a release build:
+// Secure-store benchmark. Run by hand from a release build:
 //   build/release/bench/cpis_store_bench [answers=1000000] [appends=5000] [audit=1000000]
 // A count of 0 skips that part (e.g. `0 0 50000` times verify() alone).
 // Each figure is measured twice in this one process: on SQLCipher with a key (what the
