@@ -85,7 +85,7 @@ struct MemoryDesk
         audit = std::move(AuditLog::open(*auditDb, QByteArray(32, '\x33'), anchors, clock).value());
         directoryDb = std::move(SecureDb::open(dir.filePath(QStringLiteral("d.db")), key).value());
         directory = std::move(LocalDirectory::open(*directoryDb).value());
-        s.allowUnverifiedLoopback = true;
+        s.tls.allowUnverifiedLoopback = true;
         transport = std::make_unique<FhirTransport>(&nam, &clock, s);
         client = std::make_unique<NationalServiceClient>(transport.get(), base);
         answers = std::make_unique<StoreAnswerCache>(*cache, QStringLiteral("training"));
@@ -108,8 +108,7 @@ struct MemoryDesk
         areaListStore = std::move(AreaListStore::open(*areaListsDb).value());
         AreaListClient::Settings listSettings;
         listSettings.maxPollDelay = std::chrono::milliseconds(50);
-        areaListClient =
-            std::make_unique<AreaListClient>(transport.get(), &nam, base, listSettings);
+        areaListClient = std::make_unique<AreaListClient>(transport.get(), base, listSettings);
         areaLists = std::make_unique<AreaListService>(areaListClient.get(), areaListStore.get(),
                                                       auditor.get(), &clock);
     }
