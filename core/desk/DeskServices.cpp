@@ -52,7 +52,7 @@ DeskServices::create(Config config, const Clock* clock, QObject* parent)
     d->m_store = std::move(store.value());
 
     FhirTransport::Settings transport = d->m_config.transport;
-    transport.allowUnverifiedLoopback = d->m_config.training;
+    transport.tls.allowUnverifiedLoopback = d->m_config.training;
     d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, transport);
     d->m_client =
         std::make_unique<NationalServiceClient>(d->m_transport.get(), d->m_config.serviceUrl);
@@ -71,7 +71,7 @@ DeskServices::create(Config config, const Clock* clock, QObject* parent)
                                                   d->m_auditor.get(), clock);
     // Area lists (issue 7)
     d->m_areaListClient = std::make_unique<AreaListClient>(
-        d->m_transport.get(), &d->m_nam, d->m_config.serviceUrl, AreaListClient::Settings{});
+        d->m_transport.get(), d->m_config.serviceUrl, AreaListClient::Settings{});
     d->m_areaLists = std::make_unique<AreaListService>(
         d->m_areaListClient.get(), &d->m_store->areaLists(), d->m_auditor.get(), clock);
     return d;

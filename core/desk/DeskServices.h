@@ -61,6 +61,7 @@ public:
     const Config& config() const { return m_config; }
     const Clock* clock() const { return m_clock; }
     QNetworkAccessManager& network() { return m_nam; }
+    FhirTransport& transport() { return *m_transport; }
     NationalServiceClient& client() { return *m_client; }
     KeyStore& keys() { return m_keys; }
     SecureStore& store() { return *m_store; }
