@@ -135,8 +135,8 @@ int main(int argc, char** argv)
     config.site =
         site == u"scheduled" ? cpis::SiteType::ScheduledCare : cpis::SiteType::UnscheduledCare;
     if (parser.isSet(caOpt)) {
-        config.transport.caCertificates = QSslCertificate::fromPath(parser.value(caOpt));
-        if (config.transport.caCertificates.isEmpty()) {
+        config.transport.tls.caCertificates = QSslCertificate::fromPath(parser.value(caOpt));
+        if (config.transport.tls.caCertificates.isEmpty()) {
             err << "cpis: no certificate could be read from " << parser.value(caOpt) << '\n';
             return CliCommands::BadInput;
         }
@@ -157,7 +157,7 @@ int main(int argc, char** argv)
     CliCommands::SessionSource session =
         [&](std::function<void(const cpis::Result<cpis::UserSession, QString>&)> give) {
             if (training) {
-                cpis::HeadlessSignIn::start(&desk.network(), &clock, serviceUrl,
+                cpis::HeadlessSignIn::start(&desk.transport(), &clock, serviceUrl,
                                             QStringLiteral("cpis-cli"), asUser, &desk, give);
                 return;
             }
@@ -188,7 +188,7 @@ int main(int argc, char** argv)
             return CliCommands::Ok;
         }
         cpis::HeadlessSignIn::start(
-            &desk.network(), &clock, serviceUrl, QStringLiteral("cpis-cli"), asUser, &desk,
+            &desk.transport(), &clock, serviceUrl, QStringLiteral("cpis-cli"), asUser, &desk,
             [&](const cpis::Result<cpis::UserSession, QString>& s) {
                 if (!s) {
                     err << "cpis: sign-in failed: " << s.error() << '\n';

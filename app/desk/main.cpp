@@ -216,7 +216,7 @@ int main(int argc, char** argv)
     }
     cpis::ui::MainWindow::Services deps;
     deps.lookups = &desk.lookups();
-    deps.network = &desk.network();
+    deps.transport = &desk.transport();
     deps.clock = &clock;
     deps.audit = [&desk](const cpis::UserSession& who, const cpis::AccessEvent& ev) {
         return desk.audit(who, ev);

@@ -1,12 +1,10 @@
 #include "core/arealist/AreaListClient.h"
 
-#include <QHostAddress>
+#include "core/net/NhsHeaders.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSslConfiguration>
 #include <QUrlQuery>
 
 namespace cpis {
@@ -28,45 +26,13 @@ bool sameOrigin(const QUrl& a, const QUrl& b)
     return a.scheme() == b.scheme() && a.host() == b.host() &&
            a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
 }
-
-ServiceError fromReply(QNetworkReply* reply, int status)
-{
-    using K = ServiceError::Kind;
-    ServiceError e;
-    e.httpStatus = status;
-    e.detail = reply->errorString();
-    if (status == 401)
-        e.kind = K::SignInExpired;
-    else if (status == 403)
-        e.kind = K::AccessDenied;
-    else if (status == 404)
-        e.kind = K::NotFound;
-    else if (status == 400)
-        e.kind = K::InvalidRequest;
-    else if (status >= 500 || status == 408 || status == 429)
-        e.kind = K::ServiceFailure;
-    else if (reply->error() == QNetworkReply::OperationCanceledError ||
-             reply->error() == QNetworkReply::TimeoutError)
-        e.kind = K::Timeout;
-    else if (reply->error() == QNetworkReply::RemoteHostClosedError)
-        e.kind = K::ConnectionReset;
-    else if (reply->error() == QNetworkReply::SslHandshakeFailedError)
-        e.kind = K::Tls;
-    else if (status == 0)
-        e.kind = K::Offline;
-    else
-        e.kind = K::BadResponse;
-    return e;
-}
 } // namespace
 
 AreaListClient::AreaListClient(FhirTransport* transport,
-                               QNetworkAccessManager* nam,
                                QUrl baseUrl,
                                Settings settings,
                                QObject* parent)
-    : QObject(parent), m_transport(transport), m_nam(nam), m_base(std::move(baseUrl)),
-      m_settings(settings)
+    : QObject(parent), m_transport(transport), m_base(std::move(baseUrl)), m_settings(settings)
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &AreaListClient::poll);
@@ -74,24 +40,9 @@ AreaListClient::AreaListClient(FhirTransport* transport,
 
 AreaListClient::~AreaListClient()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    // The transport stops whatever these contexts were waiting for.
+    delete m_download;
     delete m_context;
-}
-
-FhirTransport::Headers AreaListClient::headers(const UserSession& s) const
-{
-    FhirTransport::Headers h;
-    if (s.isValid()) {
-        h.append({QByteArrayLiteral("Authorization"), "Bearer " + s.accessToken});
-        h.append({QByteArrayLiteral("NHSD-Session-URID"), s.roleId.toLatin1()});
-        h.append(
-            {QByteArrayLiteral("NHSD-End-User-Organisation-ODS"), s.organisationCode.toLatin1()});
-    }
-    return h;
 }
 
 Result<QList<AreaInfo>, ServiceError> AreaListClient::parseGroups(const QByteArray& body)
@@ -125,7 +76,7 @@ void AreaListClient::listAreas(const UserSession& session, Callback<QList<AreaIn
 {
     QUrl u = m_base;
     u.setPath(kCpisBase + QStringLiteral("/Group"));
-    m_transport->get(u, headers(session), this,
+    m_transport->get(u, NhsHeaders(session).list(), this,
                      [done](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
                          if (!r)
                              done(r.error());
@@ -155,7 +106,7 @@ void AreaListClient::startExport(const UserSession& session,
         query += QStringLiteral("&_since=") + QString::fromLatin1(QUrl::toPercentEncoding(
                                                   since->toUTC().toString(Qt::ISODateWithMs)));
     req.url.setQuery(query, QUrl::StrictMode);
-    req.headers = headers(session);
+    req.headers = NhsHeaders(session).list();
     req.headers.append({QByteArrayLiteral("Prefer"), QByteArrayLiteral("respond-async")});
     m_transport->send(
         req, m_context, [this](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
@@ -183,7 +134,7 @@ void AreaListClient::startExport(const UserSession& session,
 void AreaListClient::poll()
 {
     m_transport->get(
-        m_status, headers(m_session), m_context,
+        m_status, NhsHeaders(m_session).list(), m_context,
         [this](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
             auto done = m_exportDone;
             if (!r) {
@@ -251,79 +202,54 @@ void AreaListClient::download(const UserSession& session,
                               LineHandler onLine,
                               Callback<qint64> done)
 {
-    QNetworkRequest req(file.url);
-    req.setRawHeader("Authorization", "Bearer " + session.accessToken);
-    req.setRawHeader("Accept", "application/fhir+ndjson");
-    req.setTransferTimeout(int(m_settings.stallTimeout.count()));
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                     QNetworkRequest::ManualRedirectPolicy);
-    const FhirTransport::Settings& tlsRules = m_transport->settings();
-    if (file.url.scheme() == u"https") {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!tlsRules.caCertificates.isEmpty())
-            tls.setCaCertificates(tlsRules.caCertificates);
-        if (!tlsRules.clientCertificate.isNull()) {
-            tls.setLocalCertificate(tlsRules.clientCertificate);
-            tls.setPrivateKey(tlsRules.clientKey);
-        }
-        tls.setProtocol(QSsl::TlsV1_2OrLater);
-        req.setSslConfiguration(tls);
-    }
+    delete m_download;
+    m_download = new QObject(this);
     m_buffer.clear();
     m_lines = 0;
     m_lineError.clear();
     m_onLine = std::move(onLine);
     m_downloadDone = std::move(done);
     const qint64 expected = file.count;
-    QNetworkReply* reply = m_nam->get(req);
-    m_reply = reply;
-    if (tlsRules.allowUnverifiedLoopback) {
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError>& errors) {
-            if (QHostAddress(reply->url().host()).isLoopback())
-                reply->ignoreSslErrors(errors);
+
+    FhirTransport::Request req;
+    req.url = file.url;
+    req.headers = NhsHeaders(session).list();
+    req.accept = "application/fhir+ndjson";
+    m_transport->stream(
+        req, m_settings.stallTimeout, m_download,
+        [this](const QByteArray& chunk) {
+            m_buffer += chunk;
+            readLines(false);
+            return m_lineError.isEmpty();
+        },
+        [this, expected](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
+            auto done = m_downloadDone;
+            if (!m_lineError.isEmpty()) { // the transport stopped at our word
+                done(bad(m_lineError, 200));
+                return;
+            }
+            if (!r) {
+                done(r.error());
+                return;
+            }
+            if (r->status != 200) {
+                done(bad(QStringLiteral("file download answered %1").arg(r->status), r->status));
+                return;
+            }
+            readLines(true);
+            if (!m_lineError.isEmpty()) {
+                done(bad(m_lineError, r->status));
+                return;
+            }
+            if (m_lines != expected) {
+                done(bad(QStringLiteral("file held %1 resources, the manifest said %2")
+                             .arg(m_lines)
+                             .arg(expected),
+                         r->status));
+                return;
+            }
+            done(m_lines);
         });
-    }
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status != 200)
-            return; // the error body is read at the end
-        if (!reply->header(QNetworkRequest::ContentTypeHeader)
-                 .toString()
-                 .startsWith(QLatin1String("application/fhir+ndjson")))
-            return;
-        m_buffer += reply->readAll();
-        readLines(false);
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, expected] {
-        m_reply.clear();
-        reply->deleteLater();
-        auto done = m_downloadDone;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status != 200) {
-            done(fromReply(reply, status));
-            return;
-        }
-        if (!reply->header(QNetworkRequest::ContentTypeHeader)
-                 .toString()
-                 .startsWith(QLatin1String("application/fhir+ndjson"))) {
-            done(bad(QStringLiteral("file is not application/fhir+ndjson"), status));
-            return;
-        }
-        m_buffer += reply->readAll();
-        readLines(true);
-        if (!m_lineError.isEmpty()) {
-            done(bad(m_lineError, status));
-            return;
-        }
-        if (m_lines != expected) {
-            done(bad(QStringLiteral("file held %1 resources, the manifest said %2")
-                         .arg(m_lines)
-                         .arg(expected),
-                     status));
-            return;
-        }
-        done(m_lines);
-    });
 }
 
 void AreaListClient::readLines(bool atEnd)
@@ -341,17 +267,8 @@ void AreaListClient::readLines(bool atEnd)
         if (!m_onLine(line, &m_lineError)) {
             if (m_lineError.isEmpty())
                 m_lineError = QStringLiteral("line rejected");
+            // The download stops here; its end reports the line's error.
             m_lineError = QStringLiteral("line %1: ").arg(m_lines) + m_lineError;
-            if (m_reply && !atEnd) {
-                // Stop reading; finished() reports the line's error.
-                QNetworkReply* r = m_reply;
-                r->disconnect(this);
-                r->abort();
-                r->deleteLater();
-                m_reply.clear();
-                auto done = m_downloadDone;
-                done(bad(m_lineError, 200));
-            }
             return;
         }
     }
@@ -370,15 +287,10 @@ void AreaListClient::readLines(bool atEnd)
 void AreaListClient::cancel(const UserSession& session)
 {
     m_pollTimer.stop();
-    delete m_context;
+    delete m_context; // the transport drops the callbacks and stops a download
     m_context = nullptr;
-    if (m_reply) {
-        QNetworkReply* r = m_reply;
-        r->disconnect(this);
-        r->abort();
-        r->deleteLater();
-        m_reply.clear();
-    }
+    delete m_download;
+    m_download = nullptr;
     m_exportDone = nullptr;
     m_downloadDone = nullptr;
     deleteJob(session);
@@ -396,7 +308,7 @@ void AreaListClient::deleteJob(const UserSession& session)
     FhirTransport::Request req;
     req.method = "DELETE";
     req.url = m_status;
-    req.headers = headers(session);
+    req.headers = NhsHeaders(session).list();
     m_status.clear();
     m_transport->send(req, this,
                       [](const Result<HttpResponse, ServiceError>&, const QByteArray&) {});

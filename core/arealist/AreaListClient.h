@@ -11,7 +11,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 
@@ -19,15 +18,13 @@
 #include <functional>
 #include <optional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace cpis {
 
 // The area-list side of the national service (docs/api.md §11), FHIR Bulk Data style: the
 // Groups a role may export, the $export kick-off, polling its status URL (honouring
 // Retry-After, passing X-Progress on), and the NDJSON files, read line by line as they arrive
-// (never a whole file in memory). One export at a time; cancel() stops it and tells the server.
+// (never a whole file in memory) through the transport's streamed GET, so every call shares its
+// TLS policy, NHS headers and error classification. One export at a time; cancel() stops it and tells the server.
 class AreaListClient : public QObject
 {
     Q_OBJECT
@@ -55,7 +52,6 @@ public:
     using LineHandler = std::function<bool(QByteArrayView line, QString* why)>;
 
     AreaListClient(FhirTransport* transport,
-                   QNetworkAccessManager* nam,
                    QUrl baseUrl,
                    Settings settings,
                    QObject* parent = nullptr);
@@ -83,14 +79,11 @@ public:
     static Result<QList<AreaInfo>, ServiceError> parseGroups(const QByteArray& body);
 
 private:
-    FhirTransport::Headers headers(const UserSession& s) const;
     void poll();
     void readLines(bool atEnd);
-    void finishDownload();
     void deleteJob(const UserSession& session);
 
     FhirTransport* m_transport;
-    QNetworkAccessManager* m_nam;
     QUrl m_base;
     Settings m_settings;
 
@@ -100,8 +93,8 @@ private:
     QTimer m_pollTimer;
     std::function<void(const QString&)> m_progress;
     Callback<Manifest> m_exportDone;
-    QObject* m_context = nullptr; // transport callbacks die with it on cancel
-    QPointer<QNetworkReply> m_reply;
+    QObject* m_context = nullptr;  // transport callbacks die with it on cancel
+    QObject* m_download = nullptr; // the file being read; the transport stops it with this
     QByteArray m_buffer;
     LineHandler m_onLine;
     Callback<qint64> m_downloadDone;

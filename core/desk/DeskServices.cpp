@@ -92,7 +92,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_areaListStore = std::move(lists.value());
 
     FhirTransport::Settings transport = c.transport;
-    transport.allowUnverifiedLoopback = c.training;
+    transport.tls.allowUnverifiedLoopback = c.training;
     d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, transport);
     d->m_cache = std::make_unique<StoreAnswerCache>(files.cache(), c.environment);
     d->m_auditor = std::make_unique<AuditLogAuditor>(files.audit(), c.workstation);
@@ -107,8 +107,8 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_reviewClient = std::make_unique<ReviewClient>(d->m_transport.get(), c.serviceUrl);
     d->m_review = std::make_unique<ReviewService>(d->m_reviewClient.get(), d->m_reviewStore.get(),
                                                   d->m_auditor.get(), clock);
-    d->m_areaListClient = std::make_unique<AreaListClient>(d->m_transport.get(), &d->m_nam,
-                                                           c.serviceUrl, c.areaLists);
+    d->m_areaListClient =
+        std::make_unique<AreaListClient>(d->m_transport.get(), c.serviceUrl, c.areaLists);
     d->m_areaLists = std::make_unique<AreaListService>(
         d->m_areaListClient.get(), d->m_areaListStore.get(), d->m_auditor.get(), clock);
     return d;

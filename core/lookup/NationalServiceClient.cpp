@@ -2,6 +2,7 @@
 
 #include "core/fhir/FhirParser.h"
 #include "core/fhir/FhirSystems.h"
+#include "core/net/NhsHeaders.h"
 
 #include <QUrlQuery>
 
@@ -47,18 +48,11 @@ QUrl NationalServiceClient::url(const QString& path,
 
 FhirTransport::Headers NationalServiceClient::headers(const CallContext& ctx) const
 {
-    FhirTransport::Headers h;
-    if (ctx.session && ctx.session->isValid()) {
-        h.append({QByteArrayLiteral("Authorization"), "Bearer " + ctx.session->accessToken});
-        h.append({QByteArrayLiteral("NHSD-Session-URID"), ctx.session->roleId.toLatin1()});
-        h.append({QByteArrayLiteral("NHSD-End-User-Organisation-ODS"),
-                  ctx.session->organisationCode.toLatin1()});
-    }
-    if (!ctx.correlationId.isEmpty())
-        h.append({QByteArrayLiteral("X-Correlation-ID"), ctx.correlationId});
-    if (!ctx.traceId.isEmpty())
-        h.append({QByteArrayLiteral("TraceID"), ctx.traceId});
-    return h;
+    const UserSession none;
+    return NhsHeaders(ctx.session ? *ctx.session : none)
+        .correlationId(ctx.correlationId)
+        .traceId(ctx.traceId)
+        .list();
 }
 
 void NationalServiceClient::tracePatient(const NhsNumber& nhs,

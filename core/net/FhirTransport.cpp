@@ -1,16 +1,12 @@
 #include "core/net/FhirTransport.h"
 
 #include "core/domain/Clock.h"
+#include "core/net/ReplyClassifier.h"
 
 #include <QElapsedTimer>
-#include <QHostAddress>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <QUuid>
 
@@ -32,6 +28,13 @@ struct FhirTransport::Pending
     // What the service said before a retry that then ran out of time: a 429 or 503 says more
     // about why the check failed than "timeout" does.
     std::optional<ServiceError> earlierError;
+
+    // A streamed GET: its own stall limit, no total limit.
+    ChunkHandler onChunk;
+    std::chrono::milliseconds stall{0};
+    bool delivered = false; // a piece went out: a retry would hand it out twice
+    bool inHandler = false; // onChunk is running: stop after it returns, not under it
+    QMetaObject::Connection contextGone;
 };
 
 FhirTransport::FhirTransport(QNetworkAccessManager* nam,
@@ -79,12 +82,9 @@ FhirTransport::get(const QUrl& url, const Headers& headers, QObject* context, Ca
 QByteArray FhirTransport::send(Request request, QObject* context, Callback done)
 {
     auto* p = new Pending;
-    m_pending.insert(p);
     p->request = std::move(request);
-    p->requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    p->context = context;
     p->done = std::move(done);
-    p->elapsed.start();
+    p->stall = m_settings.stallTimeout;
     p->deadline.setSingleShot(true);
     // The total limit covers every attempt and every backoff wait.
     p->deadline.setInterval(m_settings.totalTimeout);
@@ -94,6 +94,37 @@ QByteArray FhirTransport::send(Request request, QObject* context, Callback done)
             p->reply->abort();
     });
     p->deadline.start();
+    return start(p, context);
+}
+
+QByteArray FhirTransport::stream(Request request,
+                                 std::chrono::milliseconds stallTimeout,
+                                 QObject* context,
+                                 ChunkHandler onChunk,
+                                 Callback done)
+{
+    auto* p = new Pending;
+    p->request = std::move(request);
+    p->request.method = "GET";
+    p->done = std::move(done);
+    p->onChunk = std::move(onChunk);
+    p->stall = stallTimeout;
+    if (context) {
+        // A download nobody reads any more is stopped rather than left to run to its end.
+        p->contextGone = connect(context, &QObject::destroyed, this, [p] {
+            if (p->reply && !p->inHandler)
+                p->reply->abort(); // finished() follows and reports to nobody
+        });
+    }
+    return start(p, context);
+}
+
+QByteArray FhirTransport::start(Pending* p, QObject* context)
+{
+    m_pending.insert(p);
+    p->requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    p->context = context;
+    p->elapsed.start();
     startAttempt(p);
     return p->requestId;
 }
@@ -109,21 +140,10 @@ void FhirTransport::startAttempt(Pending* p)
         req.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
     for (const auto& [name, value] : r.headers)
         req.setRawHeader(name, value);
-    req.setTransferTimeout(int(m_settings.stallTimeout.count()));
+    req.setTransferTimeout(int(p->stall.count()));
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::ManualRedirectPolicy);
-
-    if (r.url.scheme() == u"https") {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_settings.caCertificates.isEmpty())
-            tls.setCaCertificates(m_settings.caCertificates);
-        if (!m_settings.clientCertificate.isNull()) {
-            tls.setLocalCertificate(m_settings.clientCertificate);
-            tls.setPrivateKey(m_settings.clientKey);
-        }
-        tls.setProtocol(QSsl::TlsV1_2OrLater);
-        req.setSslConfiguration(tls);
-    }
+    m_settings.tls.apply(req);
 
     QNetworkReply* reply = r.method == "GET"      ? m_nam->get(req)
                            : r.method == "PUT"    ? m_nam->put(req, r.body)
@@ -131,14 +151,64 @@ void FhirTransport::startAttempt(Pending* p)
                            : r.method == "DELETE" ? m_nam->deleteResource(req)
                                                   : m_nam->sendCustomRequest(req, r.method, r.body);
     p->reply = reply;
-    if (m_settings.allowUnverifiedLoopback) {
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError>& errors) {
-            // Only a sandbox on this machine may present a certificate nobody vouches for.
-            if (QHostAddress(reply->url().host()).isLoopback())
-                reply->ignoreSslErrors(errors);
-        });
-    }
+    m_settings.tls.watch(reply);
+    if (p->onChunk)
+        connect(reply, &QNetworkReply::readyRead, this,
+                [this, p, reply] { onReadyRead(p, reply); });
     connect(reply, &QNetworkReply::finished, this, [this, p, reply] { onFinished(p, reply); });
+}
+
+namespace {
+bool isSuccess(QNetworkReply* reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return status >= 200 && status < 300;
+}
+
+QByteArray mimeOf(const QByteArray& contentType)
+{
+    return contentType.split(';').first().trimmed().toLower();
+}
+
+bool hasType(QNetworkReply* reply, const QByteArray& accept)
+{
+    return mimeOf(reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()) ==
+           mimeOf(accept);
+}
+} // namespace
+
+void FhirTransport::onReadyRead(Pending* p, QNetworkReply* reply)
+{
+    // An error body, or a body of another type, is left for finished() to read.
+    if (!isSuccess(reply) || !hasType(reply, p->request.accept))
+        return;
+    if (!deliver(p, reply))
+        stop(p, reply);
+}
+
+// Hands what has arrived to the reader; false when it, or the context's end, stops the download.
+bool FhirTransport::deliver(Pending* p, QNetworkReply* reply)
+{
+    const QByteArray chunk = reply->readAll();
+    if (chunk.isEmpty())
+        return bool(p->context);
+    p->delivered = true;
+    p->inHandler = true;
+    const bool more = p->onChunk(chunk);
+    p->inHandler = false;
+    return more && p->context;
+}
+
+void FhirTransport::stop(Pending* p, QNetworkReply* reply)
+{
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    p->reply = nullptr;
+    finish(
+        p,
+        ServiceError{
+            ServiceError::Kind::Cancelled, 200, {}, QStringLiteral("stopped by the reader"), -1});
 }
 
 void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
@@ -155,11 +225,32 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
         HttpResponse r;
         r.status = status;
         r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-        r.body = reply->readAll();
+        if (!p->onChunk)
+            r.body = reply->readAll();
         r.requestId = reply->rawHeader("X-Request-ID");
         r.attempts = p->attempt;
         r.headers = reply->rawHeaderPairs();
-        if (!r.body.isEmpty() && !isFhirJson(r.contentType)) {
+        if (p->onChunk) {
+            r.body.clear(); // the reader has had it, in pieces
+            if (!hasType(reply, p->request.accept)) {
+                finish(p, ServiceError{ServiceError::Kind::BadResponse,
+                                       status,
+                                       {},
+                                       QStringLiteral("unexpected content type '%1'")
+                                           .arg(QString::fromLatin1(r.contentType)),
+                                       -1});
+                return;
+            }
+            if (!deliver(p, reply)) { // what arrived with the end
+                finish(p, ServiceError{ServiceError::Kind::Cancelled,
+                                       status,
+                                       {},
+                                       QStringLiteral("stopped by the reader"),
+                                       -1});
+                return;
+            }
+        }
+        if (!p->onChunk && !r.body.isEmpty() && !isFhirJson(r.contentType)) {
             finish(p, ServiceError{ServiceError::Kind::BadResponse,
                                    status,
                                    {},
@@ -172,20 +263,27 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
         return;
     }
 
-    ServiceError error = classify(reply, p->timedOut);
+    ServiceError error = ReplyClassifier::classify(reply, p->timedOut, m_clock->nowUtc());
     if (p->timedOut && p->earlierError)
         error = *p->earlierError;
-    // POST is not idempotent: a retry could do it twice.
-    const auto delay = p->timedOut || p->request.method == "POST"
+    // POST is not idempotent: a retry could do it twice. Nor is a stream that has handed out
+    // part of its body.
+    const auto delay = p->timedOut || p->request.method == "POST" || p->delivered
                            ? std::nullopt
                            : m_retry.delayBefore(p->attempt + 1, error);
+    // A stream has no total limit; its retries are bounded by the retry policy alone.
     const auto remaining =
-        m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
+        p->onChunk ? std::chrono::milliseconds::max()
+                   : m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
     if (delay && *delay < remaining) {
         p->earlierError = error;
         QTimer::singleShot(*delay, this, [this, p] {
             if (p->timedOut) {
                 finish(p, *p->earlierError);
+                return;
+            }
+            if (!p->context) {
+                finish(p, ServiceError{ServiceError::Kind::Cancelled, 0, {}, {}, -1});
                 return;
             }
             startAttempt(p);
@@ -195,91 +293,10 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
     finish(p, error);
 }
 
-ServiceError FhirTransport::classify(QNetworkReply* reply, bool timedOut) const
-{
-    using K = ServiceError::Kind;
-    ServiceError e;
-    e.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    e.detail = reply->errorString();
-
-    if (timedOut) {
-        e.kind = K::Timeout;
-        e.detail = QStringLiteral("total time limit reached");
-        return e;
-    }
-
-    if (e.httpStatus == 0) {
-        switch (reply->error()) {
-        case QNetworkReply::ConnectionRefusedError:
-        case QNetworkReply::HostNotFoundError:
-        case QNetworkReply::NetworkSessionFailedError:
-        case QNetworkReply::TemporaryNetworkFailureError:
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyNotFoundError:
-            e.kind = K::Offline;
-            break;
-        case QNetworkReply::TimeoutError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::OperationCanceledError: // the stall (transfer) timeout
-            e.kind = K::Timeout;
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            e.kind = K::Tls;
-            break;
-        default: // closed or reset before an answer arrived
-            e.kind = K::ConnectionReset;
-            break;
-        }
-        return e;
-    }
-
-    // An HTTP answer: read the Spine code from the OperationOutcome when there is one.
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-    const QJsonArray issues = doc.object().value(QLatin1String("issue")).toArray();
-    if (!issues.isEmpty()) {
-        const QJsonArray codings = issues.first()
-                                       .toObject()
-                                       .value(QLatin1String("details"))
-                                       .toObject()
-                                       .value(QLatin1String("coding"))
-                                       .toArray();
-        if (!codings.isEmpty())
-            e.spineCode = codings.first().toObject().value(QLatin1String("code")).toString();
-    }
-    e.retryAfterSecs =
-        RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->nowUtc());
-
-    if (reply->error() != QNetworkReply::NoError && e.httpStatus >= 200 && e.httpStatus < 300) {
-        e.kind = K::ConnectionReset; // headers arrived, then the body was cut short
-        return e;
-    }
-    switch (e.httpStatus) {
-    case 400:
-        e.kind = K::InvalidRequest;
-        break;
-    case 401:
-        e.kind = K::SignInExpired;
-        break;
-    case 403:
-        e.kind = K::AccessDenied;
-        break;
-    case 404:
-        e.kind = K::NotFound;
-        break;
-    case 429:
-        e.kind = K::RateLimited;
-        break;
-    default:
-        // 408 (downstream timeout), 5xx, and anything else unexpected, redirects included.
-        e.kind = (e.httpStatus == 408 || e.httpStatus >= 500) ? K::ServiceFailure : K::BadResponse;
-        break;
-    }
-    return e;
-}
-
 void FhirTransport::finish(Pending* p, const Result<HttpResponse, ServiceError>& result)
 {
     p->deadline.stop();
+    disconnect(p->contextGone);
     m_pending.remove(p);
     const Callback done = std::move(p->done);
     const QPointer<QObject> context = p->context;

@@ -1,16 +1,16 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/net/NhsHeaders.h"
 #include "core/net/RetryPolicy.h"
 #include "core/net/ServiceError.h"
+#include "core/net/TlsPolicy.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QUrl>
 
 #include <chrono>
@@ -31,16 +31,17 @@ struct HttpResponse
     QByteArray body;
     QByteArray requestId; // X-Request-ID as the server echoed it
     int attempts = 1;
-    QList<std::pair<QByteArray, QByteArray>> headers; // as received
+    HttpHeaders headers; // as received
 
     // The first header of that name (case-insensitive), or empty.
     QByteArray header(const QByteArray& name) const;
 };
 
-// GETs against the national service with the platform's conventions: a fresh X-Request-ID
-// per logical request reused on its retries, stall and total timeouts, retries with backoff
-// on 408/429/5xx/reset honouring Retry-After, TLS verified (except a sandbox on loopback
-// when allowed), and an optional client certificate for mutual TLS.
+// The one HTTP path to the national services and the identity provider, with the platform's
+// conventions: a fresh X-Request-ID per logical request reused on its retries, stall and total
+// timeouts, retries with backoff on 408/429/5xx/reset honouring Retry-After, one TLS policy
+// (CAs, optional client certificate; a sandbox on loopback only when allowed) and one
+// classification of failures (ReplyClassifier).
 class FhirTransport : public QObject
 {
     Q_OBJECT
@@ -50,13 +51,10 @@ public:
         std::chrono::milliseconds stallTimeout{4000}; // no bytes moving for this long
         std::chrono::milliseconds totalTimeout{8000}; // the whole request, retries included
         RetryPolicy::Settings retry;
-        QList<QSslCertificate> caCertificates; // empty: the system's
-        bool allowUnverifiedLoopback = false;  // sandbox only
-        QSslCertificate clientCertificate;
-        QSslKey clientKey;
+        TlsPolicy tls; // applied to every request sent
     };
 
-    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    using Headers = HttpHeaders;
 
     // One logical request. GET, PUT and DELETE are idempotent and retried like GET; POST is
     // never retried. A 2xx answer with a body must be FHIR (or plain) JSON; an empty 2xx body
@@ -72,6 +70,8 @@ public:
     };
     using Callback =
         std::function<void(const Result<HttpResponse, ServiceError>&, const QByteArray& requestId)>;
+    // Gets each piece of a streamed body as it arrives; false stops the download.
+    using ChunkHandler = std::function<bool(const QByteArray& chunk)>;
 
     FhirTransport(QNetworkAccessManager* nam,
                   const Clock* clock,
@@ -83,17 +83,33 @@ public:
     // Returns the X-Request-ID used for every attempt.
     QByteArray get(const QUrl& url, const Headers& headers, QObject* context, Callback done);
     QByteArray send(Request request, QObject* context, Callback done);
+    // A GET whose 2xx body, when its type is `request.accept`, goes to `onChunk` piece by piece
+    // as it arrives (never whole in memory); `done` then gets the response without a body. No
+    // total time limit, only `stallTimeout` between bytes; retried only while nothing has been
+    // handed out. When `onChunk` returns false, or `context` is destroyed, the download is
+    // aborted; `done` gets Cancelled in the first case and nothing in the second.
+    QByteArray stream(Request request,
+                      std::chrono::milliseconds stallTimeout,
+                      QObject* context,
+                      ChunkHandler onChunk,
+                      Callback done);
 
     const Settings& settings() const { return m_settings; }
+    const TlsPolicy& tls() const { return m_settings.tls; }
+    // For what is not an API call (a browser step of sign-in); apply tls() to what is sent.
+    QNetworkAccessManager* network() const { return m_nam; }
 
     static bool isFhirJson(const QByteArray& contentType);
 
 private:
     struct Pending;
+    QByteArray start(Pending* p, QObject* context);
     void startAttempt(Pending* p);
+    void onReadyRead(Pending* p, QNetworkReply* reply);
+    bool deliver(Pending* p, QNetworkReply* reply);
+    void stop(Pending* p, QNetworkReply* reply);
     void onFinished(Pending* p, QNetworkReply* reply);
     void finish(Pending* p, const Result<HttpResponse, ServiceError>& result);
-    ServiceError classify(QNetworkReply* reply, bool timedOut) const;
 
     QNetworkAccessManager* m_nam;
     const Clock* m_clock;

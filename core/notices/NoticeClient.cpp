@@ -1,5 +1,6 @@
 #include "core/notices/NoticeClient.h"
 
+#include "core/net/NhsHeaders.h"
 #include "core/notices/NoticeParser.h"
 
 namespace cpis {
@@ -34,23 +35,11 @@ QUrl NoticeClient::url(const UserSession& session, const QStringList& segments) 
     return u;
 }
 
-FhirTransport::Headers NoticeClient::headers(const UserSession& session)
-{
-    FhirTransport::Headers h;
-    if (session.isValid()) {
-        h.append({QByteArrayLiteral("Authorization"), "Bearer " + session.accessToken});
-        h.append({QByteArrayLiteral("NHSD-Session-URID"), session.roleId.toLatin1()});
-        h.append({QByteArrayLiteral("NHSD-End-User-Organisation-ODS"),
-                  session.organisationCode.toLatin1()});
-    }
-    return h;
-}
-
 void NoticeClient::inbox(const UserSession& session, QObject* receiver, Callback<QStringList> done)
 {
     FhirTransport::Request req;
     req.url = url(session, {});
-    req.headers = headers(session);
+    req.headers = NhsHeaders(session).list();
     req.accept = "application/json";
     m_transport->send(req, receiver,
                       [done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
@@ -73,7 +62,7 @@ void NoticeClient::message(const UserSession& session,
 {
     FhirTransport::Request req;
     req.url = url(session, {messageId});
-    req.headers = headers(session);
+    req.headers = NhsHeaders(session).list();
     const QString mailbox = session.organisationCode;
     m_transport->send(
         req, receiver,
@@ -109,7 +98,7 @@ void NoticeClient::acknowledge(const UserSession& session,
     FhirTransport::Request req;
     req.method = "PUT";
     req.url = url(session, {messageId, QStringLiteral("status"), QStringLiteral("acknowledged")});
-    req.headers = headers(session);
+    req.headers = NhsHeaders(session).list();
     req.accept = "application/json";
     m_transport->send(
         req, receiver,

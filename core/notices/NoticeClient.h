@@ -44,7 +44,6 @@ public:
 
 private:
     QUrl url(const UserSession& session, const QStringList& segments) const;
-    static FhirTransport::Headers headers(const UserSession& session);
 
     FhirTransport* m_transport;
     QUrl m_base;

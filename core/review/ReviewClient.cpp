@@ -1,5 +1,6 @@
 #include "core/review/ReviewClient.h"
 
+#include "core/net/NhsHeaders.h"
 #include "core/review/ReviewFeedParser.h"
 
 #include <QPointer>
@@ -21,14 +22,6 @@ struct ReviewClient::Fetch
 ReviewClient::ReviewClient(FhirTransport* transport, QUrl baseUrl, QObject* parent)
     : QObject(parent), m_transport(transport), m_base(std::move(baseUrl))
 {}
-
-FhirTransport::Headers ReviewClient::headers(const UserSession& session) const
-{
-    return {
-        {QByteArrayLiteral("Authorization"), "Bearer " + session.accessToken},
-        {QByteArrayLiteral("NHSD-Session-URID"), session.roleId.toLatin1()},
-        {QByteArrayLiteral("NHSD-End-User-Organisation-ODS"), session.organisationCode.toLatin1()}};
-}
 
 bool ReviewClient::sameService(const QUrl& url) const
 {
@@ -66,7 +59,7 @@ void ReviewClient::page(const std::shared_ptr<Fetch>& f, const QUrl& url)
 {
     ++f->pages;
     m_transport->get(
-        url, headers(f->session), f->receiver,
+        url, NhsHeaders(f->session).list(), f->receiver,
         [this, f](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
             if (!r) {
                 f->done(r.error());

@@ -35,7 +35,6 @@ public:
 private:
     struct Fetch;
     void page(const std::shared_ptr<Fetch>& f, const QUrl& url);
-    FhirTransport::Headers headers(const UserSession& session) const;
     bool sameService(const QUrl& url) const;
 
     FhirTransport* m_transport;

@@ -1,5 +1,6 @@
 #include "core/signin/HeadlessSignIn.h"
 
+#include "core/net/FhirTransport.h"
 #include "core/signin/SignInFlow.h"
 
 #include <QNetworkAccessManager>
@@ -12,7 +13,7 @@
 
 namespace cpis {
 
-void HeadlessSignIn::start(QNetworkAccessManager* nam,
+void HeadlessSignIn::start(FhirTransport* transport,
                            const Clock* clock,
                            const QUrl& issuerBase,
                            const QString& clientId,
@@ -22,7 +23,7 @@ void HeadlessSignIn::start(QNetworkAccessManager* nam,
                            int timeoutMs)
 {
     // The flow lives until it reports once; `finish` makes sure only one report goes out.
-    auto* flow = new SignInFlow(nam, clock, issuerBase, clientId, context);
+    auto* flow = new SignInFlow(transport, clock, issuerBase, clientId, context);
     auto reported = std::make_shared<bool>(false);
     QPointer<SignInFlow> guard(flow);
     auto finish = [guard, reported, done](const Result<UserSession, QString>& r) {
@@ -37,7 +38,7 @@ void HeadlessSignIn::start(QNetworkAccessManager* nam,
     };
 
     QObject::connect(flow, &SignInFlow::authorizationUrlReady, flow,
-                     [nam, userId, flow, finish](const QUrl& url) {
+                     [transport, userId, flow, finish](const QUrl& url) {
                          QUrl pick = url;
                          QUrlQuery q(pick);
                          q.addQueryItem(QStringLiteral("user"), userId);
@@ -46,7 +47,10 @@ void HeadlessSignIn::start(QNetworkAccessManager* nam,
                          // The identity provider redirects to our loopback listener.
                          req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                                           QNetworkRequest::NoLessSafeRedirectPolicy);
-                         QNetworkReply* reply = nam->get(req);
+                         // Not an API call, but the same server: the same TLS policy.
+                         transport->tls().apply(req);
+                         QNetworkReply* reply = transport->network()->get(req);
+                         transport->tls().watch(reply);
                          QObject::connect(reply, &QNetworkReply::finished, flow, [reply, finish] {
                              reply->deleteLater();
                              const int status =

@@ -9,11 +9,10 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
-
 namespace cpis {
 
 class Clock;
+class FhirTransport;
 
 // Runs the full PKCE sign-in without a browser, by following the authorization URL with
 // the sandbox's `user` parameter, which picks a test user instead of showing a page. For
@@ -24,7 +23,7 @@ class HeadlessSignIn
 public:
     using Done = std::function<void(const Result<UserSession, QString>&)>;
 
-    static void start(QNetworkAccessManager* nam,
+    static void start(FhirTransport* transport,
                       const Clock* clock,
                       const QUrl& issuerBase,
                       const QString& clientId,

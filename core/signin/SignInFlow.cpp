@@ -1,13 +1,13 @@
 #include "core/signin/SignInFlow.h"
 
 #include "core/domain/Clock.h"
+#include "core/net/FhirTransport.h"
+#include "core/net/NhsHeaders.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -31,12 +31,12 @@ QUrl endpoint(const QUrl& base, const QString& path)
 }
 } // namespace
 
-SignInFlow::SignInFlow(QNetworkAccessManager* nam,
+SignInFlow::SignInFlow(FhirTransport* transport,
                        const Clock* clock,
                        QUrl issuerBase,
                        QString clientId,
                        QObject* parent)
-    : QObject(parent), m_nam(nam), m_clock(clock), m_base(std::move(issuerBase)),
+    : QObject(parent), m_transport(transport), m_clock(clock), m_base(std::move(issuerBase)),
       m_clientId(std::move(clientId))
 {
     connect(&m_listener, &QTcpServer::newConnection, this, &SignInFlow::onRedirect);
@@ -175,75 +175,77 @@ void SignInFlow::postToken(const QList<std::pair<QString, QString>>& form,
     QUrlQuery body;
     for (const auto& [k, v] : form)
         body.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
-    QNetworkRequest req(endpoint(m_base, QStringLiteral("/oauth2/token")));
-    req.setHeader(QNetworkRequest::ContentTypeHeader,
-                  QByteArrayLiteral("application/x-www-form-urlencoded"));
-    req.setTransferTimeout(10000);
-    QNetworkReply* reply = m_nam->post(req, body.toString(QUrl::FullyEncoded).toLatin1());
+    FhirTransport::Request req;
+    req.method = "POST";
+    req.url = endpoint(m_base, QStringLiteral("/oauth2/token"));
+    req.body = body.toString(QUrl::FullyEncoded).toLatin1();
+    req.contentType = "application/x-www-form-urlencoded";
+    req.accept = "application/json";
     const QDateTime sent = m_clock->nowUtc();
-    connect(reply, &QNetworkReply::finished, this, [reply, done, sent] {
-        reply->deleteLater();
-        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
-        if (reply->error() != QNetworkReply::NoError) {
-            const QString why = o.value(QLatin1String("error_description")).toString();
-            done(Error{tr("Sign-in failed: %1").arg(why.isEmpty() ? reply->errorString() : why)});
-            return;
-        }
-        UserSession s;
-        s.accessToken = o.value(QLatin1String("access_token")).toString().toLatin1();
-        s.refreshToken = o.value(QLatin1String("refresh_token")).toString().toLatin1();
-        const int expiresIn = o.value(QLatin1String("expires_in")).toInt(-1);
-        if (s.accessToken.isEmpty() || expiresIn <= 0 ||
-            o.value(QLatin1String("token_type"))
-                    .toString()
-                    .compare(u"Bearer", Qt::CaseInsensitive) != 0) {
-            done(Error{tr("The sign-in service gave an unusable token.")});
-            return;
-        }
-        s.accessExpiresUtc = sent.addSecs(expiresIn);
-        done(s);
-    });
+    m_transport->send(
+        req, this, [done, sent](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
+            if (!r) {
+                // The identity provider's error_description when it gave one (ReplyClassifier).
+                done(Error{tr("Sign-in failed: %1").arg(r.error().detail)});
+                return;
+            }
+            const QJsonObject o = QJsonDocument::fromJson(r->body).object();
+            UserSession s;
+            s.accessToken = o.value(QLatin1String("access_token")).toString().toLatin1();
+            s.refreshToken = o.value(QLatin1String("refresh_token")).toString().toLatin1();
+            const int expiresIn = o.value(QLatin1String("expires_in")).toInt(-1);
+            if (s.accessToken.isEmpty() || expiresIn <= 0 ||
+                o.value(QLatin1String("token_type"))
+                        .toString()
+                        .compare(u"Bearer", Qt::CaseInsensitive) != 0) {
+                done(Error{tr("The sign-in service gave an unusable token.")});
+                return;
+            }
+            s.accessExpiresUtc = sent.addSecs(expiresIn);
+            done(s);
+        });
 }
 
 void SignInFlow::fetchUserInfo(UserSession session,
                                std::function<void(const Result<UserSession, Error>&)> done)
 {
-    QNetworkRequest req(endpoint(m_base, QStringLiteral("/oauth2/userinfo")));
-    req.setRawHeader("Authorization", "Bearer " + session.accessToken);
-    req.setTransferTimeout(10000);
-    QNetworkReply* reply = m_nam->get(req);
-    connect(reply, &QNetworkReply::finished, this, [reply, session, done]() mutable {
-        reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError) {
-            done(Error{tr("Could not read your user details: %1").arg(reply->errorString())});
-            return;
-        }
-        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
-        session.userId = o.value(QLatin1String("nhsid_useruid")).toString();
-        session.name = o.value(QLatin1String("name")).toString();
-        const QString selected = o.value(QLatin1String("selected_roleid")).toString();
-        const QJsonArray roles = o.value(QLatin1String("nhsid_nrbac_roles")).toArray();
-        for (const QJsonValue& r : roles) {
-            const QJsonObject role = r.toObject();
-            if (role.value(QLatin1String("person_roleid")).toString() != selected)
-                continue;
-            session.roleId = selected;
-            session.roleName = role.value(QLatin1String("role_name")).toString();
-            session.organisationCode = role.value(QLatin1String("org_code")).toString();
-            session.organisationName = role.value(QLatin1String("org_name")).toString();
-            const QJsonArray codes = role.value(QLatin1String("activity_codes")).toArray();
-            for (const QJsonValue& c : codes)
-                session.activityCodes << c.toString();
-            // Absent on profiles that have none: no desk function beyond look-up.
-            const QJsonArray groups = role.value(QLatin1String("workgroups")).toArray();
-            for (const QJsonValue& g : groups)
-                session.workgroups << g.toString();
-        }
-        if (session.userId.isEmpty() || session.roleId.isEmpty())
-            done(Error{tr("Your user details name no selected role.")});
-        else
-            done(session);
-    });
+    FhirTransport::Request req;
+    req.url = endpoint(m_base, QStringLiteral("/oauth2/userinfo"));
+    req.headers = NhsHeaders::bearer(session.accessToken).list();
+    req.accept = "application/json";
+    m_transport->send(
+        req, this,
+        [session, done](const Result<HttpResponse, ServiceError>& r, const QByteArray&) mutable {
+            if (!r) {
+                done(Error{tr("Could not read your user details: %1").arg(r.error().detail)});
+                return;
+            }
+            const QJsonObject o = QJsonDocument::fromJson(r->body).object();
+            session.userId = o.value(QLatin1String("nhsid_useruid")).toString();
+            session.name = o.value(QLatin1String("name")).toString();
+            const QString selected = o.value(QLatin1String("selected_roleid")).toString();
+            const QJsonArray roles = o.value(QLatin1String("nhsid_nrbac_roles")).toArray();
+            for (const QJsonValue& r : roles) {
+                const QJsonObject role = r.toObject();
+                if (role.value(QLatin1String("person_roleid")).toString() != selected)
+                    continue;
+                session.roleId = selected;
+                session.roleName = role.value(QLatin1String("role_name")).toString();
+                session.organisationCode = role.value(QLatin1String("org_code")).toString();
+                session.organisationName = role.value(QLatin1String("org_name")).toString();
+                const QJsonArray codes = role.value(QLatin1String("activity_codes")).toArray();
+                for (const QJsonValue& c : codes)
+                    session.activityCodes << c.toString();
+                // Absent on profiles that have none: no desk function beyond look-up.
+                const QJsonArray groups = role.value(QLatin1String("workgroups")).toArray();
+                for (const QJsonValue& g : groups)
+                    session.workgroups << g.toString();
+            }
+            if (session.userId.isEmpty() || session.roleId.isEmpty())
+                done(Error{tr("Your user details name no selected role.")});
+            else
+                done(session);
+        });
 }
 
 void SignInFlow::fail(const QString& message)

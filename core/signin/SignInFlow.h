@@ -8,16 +8,16 @@
 #include <QTcpServer>
 #include <QUrl>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace cpis {
 
 class Clock;
+class FhirTransport;
 
 // Sign-in modelled on NHS CIS2: OpenID Connect authorization code with PKCE (S256) and a
 // loopback redirect (RFC 8252). Qt 6.4's NetworkAuth has no PKCE, hence this small flow.
 // The caller opens authorizationUrl in a browser (the UI does; tests follow it directly).
+// The token and user-info calls go through the transport, so they share its TLS policy and
+// its classification of failures with every other call.
 class SignInFlow : public QObject
 {
     Q_OBJECT
@@ -27,7 +27,7 @@ public:
         QString message;
     };
 
-    SignInFlow(QNetworkAccessManager* nam,
+    SignInFlow(FhirTransport* transport,
                const Clock* clock,
                QUrl issuerBase,
                QString clientId,
@@ -58,7 +58,7 @@ private:
                    std::function<void(const Result<UserSession, Error>&)> done);
     void fail(const QString& message);
 
-    QNetworkAccessManager* m_nam;
+    FhirTransport* m_transport;
     const Clock* m_clock;
     QUrl m_base;
     QString m_clientId;

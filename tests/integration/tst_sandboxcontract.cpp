@@ -593,7 +593,8 @@ void TestSandboxContract::clientSignInFlowAgainstSandbox()
     QVERIFY(server);
     cpis::SystemClock clock;
     QNetworkAccessManager nam;
-    cpis::SignInFlow flow(&nam, &clock, server->baseUrl(), QStringLiteral("cpis-desk"));
+    cpis::FhirTransport transport(&nam, &clock, cpis::FhirTransport::Settings());
+    cpis::SignInFlow flow(&transport, &clock, server->baseUrl(), QStringLiteral("cpis-desk"));
     QSignalSpy ready(&flow, &cpis::SignInFlow::authorizationUrlReady);
     QSignalSpy signedIn(&flow, &cpis::SignInFlow::signedIn);
     QSignalSpy failed(&flow, &cpis::SignInFlow::failed);

@@ -403,7 +403,7 @@ void TestSandboxDocs::deskClientReadsScenariosOverTls()
     cpis::SystemClock clock;
     QNetworkAccessManager nam;
     cpis::FhirTransport::Settings settings;
-    settings.caCertificates = {m_cert};
+    settings.tls.caCertificates = {m_cert};
     cpis::FhirTransport transport(&nam, &clock, settings);
     cpis::NationalServiceClient client(&transport, server->baseUrl());
     cpis::UserSession session;

@@ -13,7 +13,7 @@ inline ui::MainWindow::Services windowServices(MemoryDesk& stack)
 {
     ui::MainWindow::Services deps;
     deps.lookups = stack.lookups.get();
-    deps.network = &stack.nam;
+    deps.transport = stack.transport.get();
     deps.clock = &stack.clock;
     deps.audit = [&stack](const UserSession& who, const AccessEvent& ev) {
         return stack.auditor->record(who, ev);

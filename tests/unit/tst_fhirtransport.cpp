@@ -1,8 +1,14 @@
 #include "core/domain/Clock.h"
+#include "core/domain/UserSession.h"
 #include "core/net/FhirTransport.h"
+#include "core/net/NhsHeaders.h"
 #include "tests/support/FakeNetwork.h"
+#include "tests/support/SandboxHttp.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cpis;
@@ -18,6 +24,13 @@ private slots:
     void putSendsItsBodyAndReturnsHeaders();
     void postIsNeverRetried();
     void emptyAcceptedBodyIsNotAnError();
+    void nhsHeadersCarryTheSessionAndTheIds();
+    void nhsHeadersFromNoSessionAreEmpty();
+    void everyRequestCarriesTheTlsPolicy();
+    void rateLimitedKeepsRetryAfter();
+    void streamHandsOverTheBodyInPieces();
+    void streamStoppedByTheReaderIsCancelled();
+    void streamRateLimitedIsRateLimited();
 };
 
 namespace {
@@ -180,6 +193,224 @@ void TestFhirTransport::emptyAcceptedBodyIsNotAnError()
                   });
     QTRY_VERIFY(status.has_value());
     QCOMPARE(*status, 202);
+}
+
+namespace {
+UserSession nurse()
+{
+    UserSession s;
+    s.accessToken = "tok";
+    s.roleId = QStringLiteral("100000000001");
+    s.organisationCode = QStringLiteral("RX1");
+    return s;
+}
+
+QByteArray headerValue(const HttpHeaders& h, const QByteArray& name)
+{
+    for (const auto& [k, v] : h)
+        if (k == name)
+            return v;
+    return {};
+}
+} // namespace
+
+void TestFhirTransport::nhsHeadersCarryTheSessionAndTheIds()
+{
+    const HttpHeaders h =
+        NhsHeaders(nurse()).correlationId("corr-1").traceId("trace-1").add("X-Extra", "1").list();
+    QCOMPARE(h.size(), 6);
+    QCOMPARE(headerValue(h, "Authorization"), QByteArray("Bearer tok"));
+    QCOMPARE(headerValue(h, "NHSD-Session-URID"), QByteArray("100000000001"));
+    QCOMPARE(headerValue(h, "NHSD-End-User-Organisation-ODS"), QByteArray("RX1"));
+    QCOMPARE(headerValue(h, "X-Correlation-ID"), QByteArray("corr-1"));
+    QCOMPARE(headerValue(h, "TraceID"), QByteArray("trace-1"));
+    QCOMPARE(headerValue(h, "X-Extra"), QByteArray("1"));
+    // Empty ids add nothing; the bearer form is the token alone.
+    QCOMPARE(NhsHeaders(nurse()).correlationId({}).traceId({}).list().size(), 3);
+    QCOMPARE(NhsHeaders::bearer("abc").list(),
+             (HttpHeaders{{QByteArray("Authorization"), QByteArray("Bearer abc")}}));
+}
+
+void TestFhirTransport::nhsHeadersFromNoSessionAreEmpty()
+{
+    QVERIFY(NhsHeaders(UserSession()).list().isEmpty());
+    QVERIFY(NhsHeaders::bearer({}).list().isEmpty());
+    // Sent through the transport, they arrive as built, beside the transport's X-Request-ID.
+    FakeNetwork nam([](const QNetworkRequest&) { return FakeAnswer{}; });
+    SystemClock clock;
+    FhirTransport transport(&nam, &clock, quick());
+    QObject context;
+    bool done = false;
+    const QByteArray id = transport.get(
+        QUrl(QStringLiteral("https://service.invalid/x")), NhsHeaders(nurse()).list(), &context,
+        [&done](const Result<HttpResponse, ServiceError>&, const QByteArray&) { done = true; });
+    QTRY_VERIFY(done);
+    const QNetworkRequest& sent = nam.requests.first();
+    QCOMPARE(sent.rawHeader("Authorization"), QByteArray("Bearer tok"));
+    QCOMPARE(sent.rawHeader("NHSD-Session-URID"), QByteArray("100000000001"));
+    QCOMPARE(sent.rawHeader("X-Request-ID"), id);
+}
+
+void TestFhirTransport::everyRequestCarriesTheTlsPolicy()
+{
+    QTemporaryDir dir;
+    QVERIFY(sandboxtest::makeLoopbackCertificate(dir.path()));
+    QFile c(dir.filePath(QStringLiteral("cert.pem")));
+    QFile k(dir.filePath(QStringLiteral("key.pem")));
+    QVERIFY(c.open(QIODevice::ReadOnly) && k.open(QIODevice::ReadOnly));
+    const QSslCertificate cert(&c, QSsl::Pem);
+    const QSslKey key(&k, QSsl::Rsa, QSsl::Pem);
+    QVERIFY(!cert.isNull() && !key.isNull());
+
+    FakeNetwork nam([](const QNetworkRequest&) {
+        FakeAnswer a;
+        a.contentType = "application/fhir+ndjson";
+        a.body = "{}\n";
+        return a;
+    });
+    SystemClock clock;
+    FhirTransport::Settings s = quick();
+    s.tls.caCertificates = {cert};
+    s.tls.clientCertificate = cert;
+    s.tls.clientKey = key;
+    FhirTransport transport(&nam, &clock, s);
+    QObject context;
+    int done = 0;
+    auto count = [&done](const Result<HttpResponse, ServiceError>&, const QByteArray&) { ++done; };
+    transport.get(QUrl(QStringLiteral("https://service.invalid/a")), {}, &context, count);
+    FhirTransport::Request put;
+    put.method = "PUT";
+    put.url = QUrl(QStringLiteral("https://service.invalid/b"));
+    transport.send(put, &context, count);
+    FhirTransport::Request file;
+    file.url = QUrl(QStringLiteral("https://service.invalid/file.ndjson"));
+    file.accept = "application/fhir+ndjson";
+    transport.stream(
+        file, std::chrono::milliseconds(1000), &context, [](const QByteArray&) { return true; },
+        count);
+    transport.get(QUrl(QStringLiteral("http://127.0.0.1:9/plain")), {}, &context, count);
+    QTRY_COMPARE(done, 4);
+    QCOMPARE(nam.requests.size(), 4);
+    for (int i = 0; i < 3; ++i) {
+        const QSslConfiguration tls = nam.requests.at(i).sslConfiguration();
+        QCOMPARE(tls.localCertificate(), cert);
+        QCOMPARE(tls.privateKey(), key);
+        QCOMPARE(tls.caCertificates(), QList<QSslCertificate>{cert});
+    }
+    // Plain http to a loopback sandbox carries no client certificate.
+    QVERIFY(nam.requests.at(3).sslConfiguration().localCertificate().isNull());
+}
+
+void TestFhirTransport::rateLimitedKeepsRetryAfter()
+{
+    FakeNetwork nam([](const QNetworkRequest&) {
+        FakeAnswer a;
+        a.status = 429;
+        a.headers = {{"Retry-After", "30"}}; // longer than the policy waits out
+        return a;
+    });
+    const Outcome out = getOnce(nam);
+    QVERIFY(out.done);
+    QVERIFY(out.error);
+    QCOMPARE(out.error->kind, ServiceError::Kind::RateLimited);
+    QCOMPARE(out.error->httpStatus, 429);
+    QCOMPARE(out.error->retryAfterSecs, 30);
+    QCOMPARE(nam.requests.size(), 1);
+}
+
+void TestFhirTransport::streamHandsOverTheBodyInPieces()
+{
+    FakeNetwork nam([](const QNetworkRequest&) {
+        FakeAnswer a;
+        a.contentType = "application/fhir+ndjson";
+        a.body = "{\"a\":1}\n{\"b\":2}\n";
+        return a;
+    });
+    SystemClock clock;
+    FhirTransport transport(&nam, &clock, quick());
+    QObject context;
+    QByteArray got;
+    std::optional<HttpResponse> end;
+    FhirTransport::Request r;
+    r.url = QUrl(QStringLiteral("https://service.invalid/file.ndjson"));
+    r.accept = "application/fhir+ndjson";
+    transport.stream(
+        r, std::chrono::milliseconds(1000), &context,
+        [&got](const QByteArray& chunk) {
+            got += chunk;
+            return true;
+        },
+        [&end](const Result<HttpResponse, ServiceError>& res, const QByteArray&) {
+            QVERIFY(res);
+            end = res.value();
+        });
+    QTRY_VERIFY(end.has_value());
+    QCOMPARE(got, QByteArray("{\"a\":1}\n{\"b\":2}\n"));
+    QCOMPARE(end->status, 200);
+    QVERIFY(end->body.isEmpty());
+    QCOMPARE(nam.requests.first().rawHeader("Accept"), QByteArray("application/fhir+ndjson"));
+}
+
+void TestFhirTransport::streamStoppedByTheReaderIsCancelled()
+{
+    FakeNetwork nam([](const QNetworkRequest&) {
+        FakeAnswer a;
+        a.contentType = "application/fhir+ndjson";
+        a.body = "bad\n";
+        return a;
+    });
+    SystemClock clock;
+    FhirTransport transport(&nam, &clock, quick());
+    QObject context;
+    Outcome out;
+    FhirTransport::Request r;
+    r.url = QUrl(QStringLiteral("https://service.invalid/file.ndjson"));
+    r.accept = "application/fhir+ndjson";
+    transport.stream(
+        r, std::chrono::milliseconds(1000), &context, [](const QByteArray&) { return false; },
+        [&out](const Result<HttpResponse, ServiceError>& res, const QByteArray&) {
+            ++out.calls;
+            out.done = true;
+            if (!res)
+                out.error = res.error();
+        });
+    QTRY_VERIFY(out.done);
+    QCOMPARE(out.calls, 1);
+    QCOMPARE(out.error->kind, ServiceError::Kind::Cancelled);
+}
+
+// A rate limit on a file download is the same RateLimited as on any other call.
+void TestFhirTransport::streamRateLimitedIsRateLimited()
+{
+    FakeNetwork nam([](const QNetworkRequest&) {
+        FakeAnswer a;
+        a.status = 429;
+        a.headers = {{"Retry-After", "30"}};
+        return a;
+    });
+    SystemClock clock;
+    FhirTransport transport(&nam, &clock, quick());
+    QObject context;
+    Outcome out;
+    bool chunk = false;
+    FhirTransport::Request r;
+    r.url = QUrl(QStringLiteral("https://service.invalid/file.ndjson"));
+    r.accept = "application/fhir+ndjson";
+    transport.stream(
+        r, std::chrono::milliseconds(1000), &context,
+        [&chunk](const QByteArray&) {
+            chunk = true;
+            return true;
+        },
+        [&out](const Result<HttpResponse, ServiceError>& res, const QByteArray&) {
+            out.done = true;
+            if (!res)
+                out.error = res.error();
+        });
+    QTRY_VERIFY(out.done);
+    QVERIFY(!chunk);
+    QCOMPARE(out.error->kind, ServiceError::Kind::RateLimited);
+    QCOMPARE(out.error->retryAfterSecs, 30);
 }
 
 QTEST_GUILESS_MAIN(TestFhirTransport)

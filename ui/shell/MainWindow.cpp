@@ -282,7 +282,7 @@ void MainWindow::beginSignIn()
         return;
     }
     SignInDialog::Setup setup{m_env.serviceUrl, m_env.clientId, m_env.training, m_env.testUsers};
-    m_signIn = new SignInDialog(setup, m_services.network, m_services.clock, this);
+    m_signIn = new SignInDialog(setup, m_services.transport, m_services.clock, this);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_signIn, &SignInDialog::signedIn, this, &MainWindow::onSignedIn);
     m_signIn->open();
@@ -290,7 +290,7 @@ void MainWindow::beginSignIn()
 
 void MainWindow::signInAs(const QString& testUserId)
 {
-    HeadlessSignIn::start(m_services.network, m_services.clock, m_env.serviceUrl, m_env.clientId,
+    HeadlessSignIn::start(m_services.transport, m_services.clock, m_env.serviceUrl, m_env.clientId,
                           testUserId, this, [this](const Result<UserSession, QString>& r) {
                               if (r)
                                   onSignedIn(r.value());

@@ -15,7 +15,6 @@
 
 class QLabel;
 class QListWidget;
-class QNetworkAccessManager;
 class QPushButton;
 class QScrollArea;
 class QStackedWidget;
@@ -23,6 +22,7 @@ class QTabWidget;
 
 namespace cpis {
 class Clock;
+class FhirTransport;
 class LocalDirectory;
 class LookupService;
 } // namespace cpis
@@ -67,7 +67,7 @@ public:
     struct Services
     {
         LookupService* lookups = nullptr;
-        QNetworkAccessManager* network = nullptr;
+        FhirTransport* transport = nullptr; // sign-in calls go the services' one HTTP path
         const Clock* clock = nullptr;
         std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
         LocalDirectory* directory = nullptr; // email and notes per local authority

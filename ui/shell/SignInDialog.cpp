@@ -13,10 +13,10 @@
 namespace cpis::ui {
 
 SignInDialog::SignInDialog(Setup setup,
-                           QNetworkAccessManager* nam,
+                           FhirTransport* transport,
                            const Clock* clock,
                            QWidget* parent)
-    : QDialog(parent), m_setup(std::move(setup)), m_nam(nam), m_clock(clock)
+    : QDialog(parent), m_setup(std::move(setup)), m_transport(transport), m_clock(clock)
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to CP-IS Desk"));
@@ -97,7 +97,7 @@ void SignInDialog::start()
             return;
         m_busy = true;
         m_go->setEnabled(false);
-        HeadlessSignIn::start(m_nam, m_clock, m_setup.issuer, m_setup.clientId,
+        HeadlessSignIn::start(m_transport, m_clock, m_setup.issuer, m_setup.clientId,
                               m_users->currentItem()->data(Qt::UserRole).toString(), this,
                               [this](const Result<UserSession, QString>& r) {
                                   if (r)
@@ -108,7 +108,7 @@ void SignInDialog::start()
         return;
     }
     delete m_flow;
-    m_flow = new SignInFlow(m_nam, m_clock, m_setup.issuer, m_setup.clientId, this);
+    m_flow = new SignInFlow(m_transport, m_clock, m_setup.issuer, m_setup.clientId, this);
     connect(m_flow, &SignInFlow::authorizationUrlReady, this,
             [](const QUrl& url) { QDesktopServices::openUrl(url); });
     connect(m_flow, &SignInFlow::signedIn, this, &SignInDialog::finished);

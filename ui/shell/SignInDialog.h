@@ -8,11 +8,11 @@
 
 class QLabel;
 class QListWidget;
-class QNetworkAccessManager;
 class QPushButton;
 
 namespace cpis {
 class Clock;
+class FhirTransport;
 class SignInFlow;
 } // namespace cpis
 
@@ -41,7 +41,7 @@ public:
     };
 
     SignInDialog(Setup setup,
-                 QNetworkAccessManager* nam,
+                 FhirTransport* transport,
                  const Clock* clock,
                  QWidget* parent = nullptr);
     ~SignInDialog() override;
@@ -58,7 +58,7 @@ private:
     void failed(const QString& message);
 
     Setup m_setup;
-    QNetworkAccessManager* m_nam;
+    FhirTransport* m_transport;
     const Clock* m_clock;
     QListWidget* m_users = nullptr;
     QLabel* m_error = nullptr;
