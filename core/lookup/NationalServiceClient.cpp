@@ -1,7 +1,7 @@
 #include "core/lookup/NationalServiceClient.h"
 
+#include "core/domain/Vocabulary.h"
 #include "core/fhir/FhirParser.h"
-#include "core/fhir/FhirSystems.h"
 
 #include <QUrlQuery>
 
@@ -10,7 +10,7 @@ namespace cpis {
 namespace {
 const QString kPdsBase = QStringLiteral("/personal-demographics/FHIR/R4");
 const QString kCpisBase = QStringLiteral("/cpis/FHIR/R4");
-const QString& kNhsSystem = fhir::kNhsNumberSystem;
+const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
 
 ServiceError badResponse(const FhirParser::Error& e, int status)
 {
