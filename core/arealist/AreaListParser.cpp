@@ -1,8 +1,8 @@
 #include "core/arealist/AreaListParser.h"
 
 #include "core/domain/NhsNumber.h"
+#include "core/domain/Vocabulary.h"
 #include "core/fhir/FhirParser.h"
-#include "core/fhir/FhirSystems.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,7 +11,7 @@
 namespace cpis {
 
 namespace {
-const QString& kNhsSystem = fhir::kNhsNumberSystem;
+const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
 
 Result<QJsonObject, AreaListParser::Error> object(QByteArrayView line, const char* type)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/Vocabulary.h"
+
 #include <QString>
 
 #include <optional>
@@ -12,13 +14,6 @@ enum class PlanType
     LookedAfter,           // LAC
     UnbornChildProtection, // UCPP, held on the pregnant woman's NHS number
 };
-
-// SNOMED CT codes of CareTeam.category in the CP-IS FHIR API (docs/api.md).
-namespace snomed {
-inline constexpr char16_t ChildProtectionPlan[] = u"342191000000101";
-inline constexpr char16_t LookedAfterChild[] = u"764841000000100";
-inline constexpr char16_t UnbornChildProtectionPlan[] = u"818901000000100";
-} // namespace snomed
 
 // An unknown code is not a plan type: callers must treat it as a bad response, never drop it.
 std::optional<PlanType> planTypeFromSnomed(const QString& code);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/Vocabulary.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -20,10 +22,6 @@ enum class DeskFunction
     Review,    // the site's CP-IS positives (safeguarding leads)
     AreaLists, // the children on plans in a school or health-visiting area (0-19 services)
 };
-
-inline const QString kWorkgroupNotices = QStringLiteral("CPIS-NOTICES");
-inline const QString kWorkgroupReview = QStringLiteral("CPIS-REVIEW");
-inline const QString kWorkgroupAreaLists = QStringLiteral("CPIS-AREA-LISTS");
 
 enum class SiteType
 {
@@ -56,8 +54,8 @@ struct UserSession
     // B0107: view CP-IS and notify; B0170: view without notifying.
     bool canViewCpis() const
     {
-        return activityCodes.contains(QStringLiteral("B0107")) ||
-               activityCodes.contains(QStringLiteral("B0170"));
+        return activityCodes.contains(vocabulary::kActivityViewAndNotify) ||
+               activityCodes.contains(vocabulary::kActivityViewOnly);
     }
 
     bool allows(DeskFunction f) const
@@ -78,7 +76,8 @@ struct UserSession
     // An access notifies the local authority only for a B0107 user in unscheduled care.
     bool isUnscheduledAccess(SiteType site) const
     {
-        return site == SiteType::UnscheduledCare && activityCodes.contains(QStringLiteral("B0107"));
+        return site == SiteType::UnscheduledCare &&
+               activityCodes.contains(vocabulary::kActivityViewAndNotify);
     }
 };
 

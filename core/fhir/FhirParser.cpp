@@ -1,6 +1,6 @@
 #include "core/fhir/FhirParser.h"
 
-#include "core/fhir/FhirSystems.h"
+#include "core/domain/Vocabulary.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -13,9 +13,9 @@ namespace cpis {
 
 namespace {
 
-const QString& kNhsSystem = fhir::kNhsNumberSystem;
-const QString& kSnomedSystem = fhir::kSnomedSystem;
-const QString& kOdsSystem = fhir::kOdsSystem;
+const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
+const QString& kSnomedSystem = vocabulary::kSnomedSystem;
+const QString& kOdsSystem = vocabulary::kOdsSystem;
 
 using Error = FhirParser::Error;
 

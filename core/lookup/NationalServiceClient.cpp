@@ -1,8 +1,12 @@
 #include "core/lookup/NationalServiceClient.h"
 
+#include "core/domain/Vocabulary.h"
 #include "core/fhir/FhirParser.h"
+<<<<<<< HEAD
 #include "core/fhir/FhirSystems.h"
 #include "core/net/NhsHeaders.h"
+=======
+>>>>>>> h-sandbox
 
 #include <QUrlQuery>
 
@@ -11,7 +15,7 @@ namespace cpis {
 namespace {
 const QString kPdsBase = QStringLiteral("/personal-demographics/FHIR/R4");
 const QString kCpisBase = QStringLiteral("/cpis/FHIR/R4");
-const QString& kNhsSystem = fhir::kNhsNumberSystem;
+const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
 
 ServiceError badResponse(const FhirParser::Error& e, int status)
 {

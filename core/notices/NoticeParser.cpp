@@ -1,6 +1,6 @@
 #include "core/notices/NoticeParser.h"
 
-#include "core/fhir/FhirSystems.h"
+#include "core/domain/Vocabulary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,16 +11,15 @@
 
 namespace cpis {
 
-const QString NoticeParser::kChildIdSystem =
-    QStringLiteral("https://cpis-sandbox.example/Id/local-authority-child-id");
+const QString NoticeParser::kChildIdSystem = vocabulary::kLocalAuthorityChildIdSystem;
 
 namespace {
 
-const QString& kNhsSystem = fhir::kNhsNumberSystem;
-const QString& kSnomedSystem = fhir::kSnomedSystem;
-const QString& kOdsSystem = fhir::kOdsSystem;
-const QString kRoleClass = QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass");
-const QString kEventType = QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type");
+const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
+const QString& kSnomedSystem = vocabulary::kSnomedSystem;
+const QString& kOdsSystem = vocabulary::kOdsSystem;
+const QString& kRoleClass = vocabulary::kRoleClassSystem;
+const QString& kEventType = vocabulary::kAuditEventTypeSystem;
 
 using Error = NoticeParser::Error;
 

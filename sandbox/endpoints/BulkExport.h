@@ -1,36 +1,29 @@
 #pragma once
 
 #include "core/domain/Clock.h"
-#include "sandbox/world/SandboxPerson.h"
+#include "core/domain/Result.h"
+#include "sandbox/endpoints/ExportJob.h"
 
-#include <QByteArray>
-#include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QStringList>
-#include <QUrlQuery>
 
-#include <functional>
 #include <memory>
 #include <optional>
-#include <vector>
-
-class QTcpSocket;
+#include <utility>
 
 namespace cpis::sandbox {
 
-class LocalAuthorityDirectory;
-class ScenarioCatalogue;
-class SignInService;
-class SyntheticPopulation;
-struct TestUser;
+class AreaDirectory;
+class FhirResources;
+class NdjsonExportFile;
 
-// Area lists for school nurses and health visitors, FHIR Bulk Data style (docs/api.md §11):
-// the Groups a CPIS-AREA-LISTS role may export, the asynchronous $export kick-off, its status
-// URL (202 with X-Progress, then the manifest; DELETE cancels) and the NDJSON files, which are
-// rendered while they are sent (chunked), never held whole.
+// The export jobs of the area lists, FHIR Bulk Data style (docs/api.md §11): a kick-off starts
+// a job that picks, a few thousand members per event-loop turn, who changed since `_since`;
+// its status is progress until the manifest is ready; DELETE cancels; each manifest file is
+// rendered as it is sent (NdjsonExportFile). Knows nothing of HTTP: the routes do.
 class BulkExport : public QObject
 {
     Q_OBJECT
@@ -44,137 +37,67 @@ public:
         int prepareIntervalMs = 0;    // pause between turns (tests: observe 202 and X-Progress)
     };
 
-    // The request as SandboxServer has read it.
-    struct Request
+    // Why a request is refused, as an OperationOutcome says it.
+    struct Refusal
     {
-        QByteArray method;
-        QString path;
-        QUrlQuery query;
-        QHash<QByteArray, QByteArray> headers; // lower-case names
-        QString origin;
-        bool close = false;
-        QByteArray header(const char* name) const { return headers.value(QByteArray(name)); }
+        int status = 400;
+        QString spineCode;
+        QString why;
     };
 
-    struct GroupInfo
+    struct Progress
     {
-        QString id;
-        QString name;
-        QString userId; // the sandbox user who may export it
-        int size = 0;   // people in the area (before the plan filter)
+        int done = 0;
+        int total = 0;
+    };
+    // A job's state: still preparing (progress), or its manifest.
+    struct JobStatus
+    {
+        std::optional<Progress> preparing;
+        QJsonObject manifest;
     };
 
-    BulkExport(SyntheticPopulation& population,
-               const ScenarioCatalogue& scenarios,
-               const LocalAuthorityDirectory& authorities,
-               SignInService& signIn,
+    BulkExport(AreaDirectory& areas,
+               const FhirResources& resources,
                const Clock& clock,
                Options options,
-               quint64 seed,
                QObject* parent = nullptr);
     ~BulkExport() override;
 
-    // Answers requests for its own paths and returns true; false leaves them to the caller.
-    bool dispatch(const Request& in, QTcpSocket* socket);
+    // Starts a job for `userId` on an area; `query` is the kick-off's (_type, _since,
+    // _outputFormat), `request` the URL asked. Returns the new job's id.
+    Result<QString, Refusal> kickOff(const QString& userId,
+                                     int area,
+                                     const QList<std::pair<QString, QString>>& query,
+                                     const QString& request);
+    // `fileBase`: the URL the files' names are appended to (the status URL and a slash).
+    Result<JobStatus, Refusal>
+    status(const QString& userId, const QString& jobId, const QString& fileBase) const;
+    std::optional<Refusal> cancel(const QString& userId, const QString& jobId);
+    // A manifest file ("Patient-1.ndjson") of a ready job, or nullptr when there is none.
+    std::unique_ptr<NdjsonExportFile>
+    file(const QString& userId, const QString& jobId, const QString& name);
 
-    QList<GroupInfo> groups() const;
     Options& options() { return m_options; } // tests: slow down or speed up preparation
+    // What the NDJSON files carried since the sandbox started (acceptance: an incremental export
+    // sends only what changed).
+    qint64 patientsSent() const { return m_counters->patients; }
+    qint64 careTeamsSent() const { return m_counters->careTeams; }
 
-    // Test and demo hook: change one member of a (non-synthetic) area as if CP-IS had recorded
-    // the change now. The resources that changed (the Patient, one or more CareTeams) get
-    // meta.lastUpdated = the clock's now. False when the area or person is unknown.
-    bool amendMember(const QString& groupId,
-                     const QString& nhsNumber,
-                     const std::function<void(SandboxPerson&)>& change);
-    // Adds a person to an area; both their Patient and CareTeams are new now.
-    bool addMember(const QString& groupId, const SandboxPerson& person);
-
-    // What the NDJSON files carried since the sandbox started (acceptance: an incremental
-    // export sends only what changed).
-    qint64 patientsSent() const { return m_patientsSent; }
-    qint64 careTeamsSent() const { return m_careTeamsSent; }
-
-    // Plans that ended longer ago than this drop out of a list (a UCPP after 28 days).
-    static constexpr int kEndedWindowDays = 365;
-    static constexpr int kEndedWindowDaysUcpp = 28;
-
-    // Deterministic one-line renderings (also used by the contract test).
-    QByteArray patientLine(const SandboxPerson& p, const QDateTime& lastUpdated) const;
-    QByteArray careTeamLine(const SandboxPerson& p,
-                            int planIndex,
-                            const QDate& today,
-                            const QDateTime& lastUpdated) const;
+    static constexpr int kMaxJobs = 32; // the oldest is dropped (and its files end) beyond
 
 private:
-    struct Member
-    {
-        SandboxPerson person;
-        QDateTime patientUpdated;     // invalid: derived from the plans
-        QList<QDateTime> planUpdated; // per plan; invalid: derived from its dates
-    };
-    struct Area
-    {
-        GroupInfo info;
-        int schoolId = 0;
-        int visitingAreaId = 0;
-        int laIndex = 0;
-        bool synthetic = false; // members generated on demand from their index
-        bool loaded = false;
-        QList<Member> members;
-    };
-    struct Job;
-    class FileStream;
+    void prepareSome(const std::shared_ptr<ExportJob>& job);
+    std::shared_ptr<ExportJob> ownedJob(const QString& userId, const QString& jobId) const;
 
-    struct Answer
-    {
-        int status = 200;
-        QByteArray contentType;
-        QByteArray body;
-        QList<std::pair<QByteArray, QByteArray>> headers;
-    };
-
-    Answer groupBundle(const Request& in, const TestUser& user);
-    Answer kickOff(const Request& in, const TestUser& user, const QString& groupId);
-    Answer status(const Request& in, const TestUser& user, const QString& jobId);
-    Answer cancel(const Request& in, const TestUser& user, const QString& jobId);
-    bool streamFile(const Request& in,
-                    const TestUser& user,
-                    const QString& jobId,
-                    const QString& file,
-                    QTcpSocket* socket);
-    Answer error(int status, const QString& spineCode, const QString& why) const;
-    static void write(QTcpSocket* socket, const Answer& a, bool close);
-
-    void prepareSome(const std::shared_ptr<Job>& job);
-    Area* area(const QString& id);
-    void load(Area& a);
-    int memberCount(const Area& a) const;
-    Member memberAt(const Area& a, int index) const;
-    Member syntheticMember(const Area& a, int index) const;
-    std::vector<SandboxPerson> residents(int schoolId, int visitingAreaId, int la, int count);
-
-    static bool visible(const SandboxPlan& plan, const QDate& today);
-    static QDateTime planUpdated(const Member& m, int planIndex, const QDate& today);
-    static QDateTime patientUpdated(const Member& m, const QDate& today);
-    const QByteArray& authorityFragment(int laIndex) const;
-
-    SyntheticPopulation& m_population;
-    const LocalAuthorityDirectory& m_authorities;
-    SignInService& m_signIn;
+    AreaDirectory& m_areas;
+    const FhirResources& m_resources;
     const Clock& m_clock;
     Options m_options;
-    quint64 m_seed;
-    QDate m_anchor; // generated members' dates are relative to the day the sandbox started
-    QList<Area> m_areas;
-    QStringList m_scenarioNumbers;
-    QStringList m_residentNumbers;
-    std::vector<quint32> m_syntheticBases;
-    QHash<QString, std::shared_ptr<Job>> m_jobs;
+    QHash<QString, std::shared_ptr<ExportJob>> m_jobs;
     QList<QString> m_jobOrder;
     int m_nextJob = 1;
-    mutable QHash<int, QByteArray> m_authorityJson;
-    qint64 m_patientsSent = 0;
-    qint64 m_careTeamsSent = 0;
+    std::shared_ptr<ExportCounters> m_counters = std::make_shared<ExportCounters>();
 };
 
 } // namespace cpis::sandbox

@@ -1,5 +1,6 @@
 #include "sandbox/endpoints/MeshMailbox.h"
 
+#include "core/domain/Vocabulary.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/fhir/FhirResources.h"
 #include "sandbox/world/LocalAuthorityDirectory.h"
@@ -19,13 +20,12 @@ namespace cpis::sandbox {
 const QString MeshMailbox::kPathPrefix = QStringLiteral("/messageexchange/");
 const QString MeshMailbox::kWorkflowId = QStringLiteral("CPIS_ACCESS_NOTIFICATION");
 const QString MeshMailbox::kSender = QStringLiteral("CPISSANDBOX");
-const QString MeshMailbox::kChildIdSystem =
-    QStringLiteral("https://cpis-sandbox.example/Id/local-authority-child-id");
+const QString MeshMailbox::kChildIdSystem = vocabulary::kLocalAuthorityChildIdSystem;
 
 namespace {
 const QByteArray kFhirJson = QByteArrayLiteral("application/fhir+json");
 const QByteArray kJson = QByteArrayLiteral("application/json");
-const QString kRoleClass = QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass");
+const QString& kRoleClass = vocabulary::kRoleClassSystem;
 
 bool isUuid(const QByteArray& v)
 {
@@ -67,26 +67,25 @@ QJsonObject MeshMailbox::message(const AccessNotification& n) const
          roleClass(QStringLiteral("PROV"), QStringLiteral("healthcare provider"))},
         {QStringLiteral("who"),
          QJsonObject{{QStringLiteral("identifier"),
-                      QJsonObject{{QStringLiteral("system"), FhirResources::kOdsSystem},
+                      QJsonObject{{QStringLiteral("system"), vocabulary::kOdsSystem},
                                   {QStringLiteral("value"), n.organisationCode}}},
                      {QStringLiteral("display"), n.organisationName}}},
         {QStringLiteral("requestor"), false}};
     const QJsonObject child{
         {QStringLiteral("what"),
          QJsonObject{{QStringLiteral("identifier"),
-                      QJsonObject{{QStringLiteral("system"), FhirResources::kNhsSystem},
+                      QJsonObject{{QStringLiteral("system"), vocabulary::kNhsNumberSystem},
                                   {QStringLiteral("value"), n.nhsNumber}}}}}};
     // The local authority's own record of the child under this plan: its id, and the plan
     // type as the CareTeam category's SNOMED code.
-    const QJsonObject plan{
-        {QStringLiteral("what"),
-         QJsonObject{
-             {QStringLiteral("identifier"),
-              QJsonObject{{QStringLiteral("system"), kChildIdSystem},
-                          {QStringLiteral("value"), localChildId(n.laOdsCode, n.nhsNumber)}}}}},
-        {QStringLiteral("type"),
-         FhirResources::coding(FhirResources::kSnomedSystem, snomedCode(n.planType),
-                               snomedDisplay(n.planType))}};
+    const QJsonObject plan{{QStringLiteral("what"),
+                            QJsonObject{{QStringLiteral("identifier"),
+                                         QJsonObject{{QStringLiteral("system"), kChildIdSystem},
+                                                     {QStringLiteral("value"),
+                                                      localChildId(n.laOdsCode, n.nhsNumber)}}}}},
+                           {QStringLiteral("type"),
+                            FhirResources::coding(vocabulary::kSnomedSystem, snomedCode(n.planType),
+                                                  snomedDisplay(n.planType))}};
     const QJsonObject event =
         FhirResources::auditEvent(n.id, QStringLiteral("R"), n.when,
                                   QJsonArray{person, organisation}, QJsonArray{child, plan});
@@ -210,7 +209,7 @@ MeshMailbox::Answer MeshMailbox::answer(const QByteArray& method,
         return refuse(404, "RESOURCE_NOT_FOUND", QStringLiteral("No endpoint at this path"));
     const QString mailbox = parts.at(0);
     // Ownership before existence: another authority's mailbox says nothing about its messages.
-    if (!user->workgroups.contains(QStringLiteral("CPIS-NOTICES")))
+    if (!user->workgroups.contains(kWorkgroupNotices))
         return refuse(403, "ACCESS_DENIED",
                       QStringLiteral("The user's role has no CPIS-NOTICES workgroup"));
     if (user->orgCode != mailbox)

@@ -1,6 +1,6 @@
 #include "sandbox/endpoints/ReviewFeed.h"
 
-#include "core/domain/UserSession.h"
+#include "core/domain/Vocabulary.h"
 #include "sandbox/fhir/FhirResources.h"
 #include "sandbox/world/ScenarioCatalogue.h"
 #include "sandbox/world/SyntheticPopulation.h"
@@ -15,26 +15,12 @@ namespace cpis::sandbox {
 
 namespace {
 const QString kPath = QStringLiteral("/cpis/FHIR/R4/AuditEvent");
-const QString kObjectRole = QStringLiteral("http://terminology.hl7.org/CodeSystem/object-role");
+const QString& kObjectRole = vocabulary::kObjectRoleSystem;
 
-// As the CareTeam query answers: ended plans for a year, a UCPP for 28 days.
+// As the CareTeam query answers, on the day of the positive.
 bool visibleOn(const SandboxPlan& plan, const QDate& day)
 {
-    if (plan.start > day)
-        return false;
-    if (!plan.end)
-        return true;
-    const int grace = plan.type == PlanType::UnbornChildProtection ? 28 : 365;
-    return plan.end->addDays(grace) >= day;
-}
-
-quint64 mix(quint64 x)
-{
-    // splitmix64: the same seed always gives the same history.
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
+    return plan.start <= day && stillShown(plan, day);
 }
 
 ReviewFeed::Answer invalid(const QString& why)
@@ -69,7 +55,7 @@ void ReviewFeed::seed(const SyntheticPopulation& population,
                       const ScenarioCatalogue& scenarios,
                       const QList<TestUser>& viewers,
                       const QDateTime& now,
-                      quint64 seed)
+                      const SeededRandom& random)
 {
     QStringList candidates;
     auto consider = [&](const QString& nhs) {
@@ -88,11 +74,12 @@ void ReviewFeed::seed(const SyntheticPopulation& population,
     // Oldest first, so ids rise with time as live ones do.
     for (int daysAgo = 30; daysAgo >= 1; --daysAgo) {
         const QDate day = today.addDays(-daysAgo);
-        const quint64 h = mix(seed * 1000003ULL + quint64(daysAgo));
+        const quint64 h =
+            random.stream(SeededRandom::Stream::ReviewHistory, quint64(daysAgo)).next();
         const int count = int(h % 6); // 0 to 5 a day: some days have none
         QList<ReviewPositive> onDay;
         for (int k = 0; k < count; ++k) {
-            const quint64 r = mix(h + quint64(k) * 7919ULL);
+            const quint64 r = SplitMix64::mix(h + quint64(k) * 7919ULL);
             const QString nhs = candidates.at(int(r % quint64(candidates.size())));
             const auto found = population.find(nhs);
             if (!found)
@@ -195,11 +182,8 @@ ReviewFeed::Answer ReviewFeed::answer(const QUrlQuery& query,
     QStringList rolesSeen;
     const QList<ReviewPositive> page = matched.mid(offset, count);
     for (const ReviewPositive& p : page) {
-        entries.append(
-            QJsonObject{{QStringLiteral("fullUrl"), QString(origin + kPath + u'/' + p.id)},
-                        {QStringLiteral("resource"), auditEvent(p)},
-                        {QStringLiteral("search"),
-                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+        entries.append(FhirResources::entry(origin + kPath + u'/' + p.id, auditEvent(p),
+                                            QStringLiteral("match")));
         if (rolesSeen.contains(p.viewer.roleId))
             continue;
         rolesSeen.append(p.viewer.roleId);
@@ -223,39 +207,33 @@ ReviewFeed::Answer ReviewFeed::answer(const QUrlQuery& query,
     if (offset + count < matched.size())
         links.append(link(QStringLiteral("next"), offset + count));
 
-    QJsonObject b{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-                  {QStringLiteral("id"), QString(QStringLiteral("review-") + user.orgCode + u'-' +
-                                                 QString::number(now.toSecsSinceEpoch()))},
-                  {QStringLiteral("meta"),
-                   QJsonObject{{QStringLiteral("lastUpdated"), FhirResources::instant(now)}}},
-                  {QStringLiteral("type"), QStringLiteral("searchset")},
-                  {QStringLiteral("total"), int(matched.size())},
-                  {QStringLiteral("link"), links}};
-    if (!entries.isEmpty())
-        b.insert(QStringLiteral("entry"), entries);
+    QJsonObject b = FhirResources::searchset(QStringLiteral("review-") + user.orgCode + u'-' +
+                                                 QString::number(now.toSecsSinceEpoch()),
+                                             now, int(matched.size()), entries);
+    b.insert(QStringLiteral("link"), links);
     return {200, b, {}, {}};
 }
 
 QJsonObject ReviewFeed::auditEvent(const ReviewPositive& p) const
 {
-    QJsonArray entity{
-        QJsonObject{{QStringLiteral("what"),
-                     QJsonObject{{QStringLiteral("identifier"),
-                                  QJsonObject{{QStringLiteral("system"), FhirResources::kNhsSystem},
-                                              {QStringLiteral("value"), p.nhsNumber}}}}},
-                    {QStringLiteral("role"), FhirResources::coding(kObjectRole, QStringLiteral("1"),
-                                                                   QStringLiteral("Patient"))}}};
+    QJsonArray entity{QJsonObject{
+        {QStringLiteral("what"),
+         QJsonObject{{QStringLiteral("identifier"),
+                      QJsonObject{{QStringLiteral("system"), vocabulary::kNhsNumberSystem},
+                                  {QStringLiteral("value"), p.nhsNumber}}}}},
+        {QStringLiteral("role"),
+         FhirResources::coding(kObjectRole, QStringLiteral("1"), QStringLiteral("Patient"))}}};
     // One entity per plan found: its type (SNOMED CT) and the responsible local authority.
     for (const SandboxPlan& plan : p.plans) {
         const LocalAuthorityEntry& la = m_authorities.at(plan.laIndex);
         entity.append(QJsonObject{
             {QStringLiteral("what"),
              QJsonObject{{QStringLiteral("identifier"),
-                          QJsonObject{{QStringLiteral("system"), FhirResources::kOdsSystem},
+                          QJsonObject{{QStringLiteral("system"), vocabulary::kOdsSystem},
                                       {QStringLiteral("value"), la.odsCode}}},
                          {QStringLiteral("display"), la.name}}},
             {QStringLiteral("type"),
-             FhirResources::coding(FhirResources::kSnomedSystem, snomedCode(plan.type),
+             FhirResources::coding(vocabulary::kSnomedSystem, snomedCode(plan.type),
                                    snomedDisplay(plan.type))},
             {QStringLiteral("role"),
              FhirResources::coding(kObjectRole, QStringLiteral("3"), QStringLiteral("Report"))}});

@@ -2,6 +2,7 @@
 
 #include "sandbox/world/LocalAuthorityDirectory.h"
 #include "sandbox/world/SandboxPerson.h"
+#include "sandbox/world/SeededRandom.h"
 #include "sandbox/world/TestUser.h"
 
 #include <QDateTime>
@@ -61,7 +62,7 @@ public:
               const ScenarioCatalogue& scenarios,
               const QList<TestUser>& viewers,
               const QDateTime& now,
-              quint64 seed);
+              const SeededRandom& random);
 
     Answer answer(const QUrlQuery& query,
                   const TestUser& user,

@@ -1,11 +1,12 @@
 #include "sandbox/endpoints/SignInService.h"
 
+#include "core/domain/Vocabulary.h"
+
 #include <QCryptographicHash>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QUrl>
 
 namespace cpis::sandbox {
@@ -30,8 +31,8 @@ bool isLoopbackRedirect(const QString& uri)
 }
 } // namespace
 
-SignInService::SignInService(const Clock* clock, QList<TestUser> users)
-    : m_clock(clock), m_users(std::move(users))
+SignInService::SignInService(const Clock* clock, SeededRandom& random, QList<TestUser> users)
+    : m_clock(clock), m_random(random), m_users(std::move(users))
 {}
 
 QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString& laName)
@@ -49,7 +50,7 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("Triage Nurse, Emergency Department"),
          hospital,
          hospitalName,
-         {QStringLiteral("B0107")},
+         {vocabulary::kActivityViewAndNotify},
          {}},
         {QStringLiteral("school-nurse"),
          QStringLiteral("555000000002"),
@@ -59,8 +60,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("School Nurse"),
          community,
          communityName,
-         {QStringLiteral("B0170")},
-         {QStringLiteral("CPIS-AREA-LISTS")}},
+         {vocabulary::kActivityViewOnly},
+         {kWorkgroupAreaLists}},
         {QStringLiteral("health-visitor"),
          QStringLiteral("555000000003"),
          QStringLiteral("Grace O'Neill"),
@@ -69,8 +70,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("Health Visitor"),
          community,
          communityName,
-         {QStringLiteral("B0170")},
-         {QStringLiteral("CPIS-AREA-LISTS")}},
+         {vocabulary::kActivityViewOnly},
+         {kWorkgroupAreaLists}},
         {QStringLiteral("safeguarding-lead"),
          QStringLiteral("555000000004"),
          QStringLiteral("Tom Fielding"),
@@ -79,8 +80,8 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          QStringLiteral("Named Nurse for Safeguarding Children"),
          hospital,
          hospitalName,
-         {QStringLiteral("B0107"), QStringLiteral("B0170")},
-         {QStringLiteral("CPIS-REVIEW")}},
+         {vocabulary::kActivityViewAndNotify, vocabulary::kActivityViewOnly},
+         {kWorkgroupReview}},
         {QStringLiteral("social-worker"),
          QStringLiteral("555000000005"),
          QStringLiteral("Sam Okafor"),
@@ -90,7 +91,7 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
          laOds,
          laName,
          {},
-         {QStringLiteral("CPIS-NOTICES")}},
+         {kWorkgroupNotices}},
     };
 }
 
@@ -114,10 +115,8 @@ SignInService::oauthError(int status, const QString& error, const QString& descr
 
 QByteArray SignInService::randomToken()
 {
-    QByteArray raw(24, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32*>(raw.data()),
-                                         reinterpret_cast<quint32*>(raw.data() + raw.size()));
-    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return m_random.secretBytes(24).toBase64(QByteArray::Base64UrlEncoding |
+                                             QByteArray::OmitTrailingEquals);
 }
 
 SignInService::Answer SignInService::authorize(const QUrlQuery& q) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Clock.h"
+#include "sandbox/world/SeededRandom.h"
 #include "sandbox/world/TestUser.h"
 
 #include <QByteArray>
@@ -27,7 +28,7 @@ public:
         QByteArray location; // for 302
     };
 
-    SignInService(const Clock* clock, QList<TestUser> users);
+    SignInService(const Clock* clock, SeededRandom& random, QList<TestUser> users);
 
     Answer authorize(const QUrlQuery& query) const;
     Answer authorizeAndIssueCode(const QUrlQuery& query);
@@ -64,9 +65,10 @@ private:
 
     static Answer oauthError(int status, const QString& error, const QString& description);
     Answer issueTokens(const QString& userId);
-    static QByteArray randomToken();
+    QByteArray randomToken();
 
     const Clock* m_clock;
+    SeededRandom& m_random;
     QList<TestUser> m_users;
     QHash<QByteArray, PendingCode> m_codes;
     QHash<QByteArray, Grant> m_access;

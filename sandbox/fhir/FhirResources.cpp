@@ -1,24 +1,32 @@
 #include "sandbox/fhir/FhirResources.h"
 
+#include "core/domain/Vocabulary.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace cpis::sandbox {
 
-const QString FhirResources::kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
-const QString FhirResources::kSnomedSystem = QStringLiteral("http://snomed.info/sct");
-const QString FhirResources::kOdsSystem =
-    QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code");
-const QString FhirResources::kSpineErrorSystem =
-    QStringLiteral("https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode");
 const QString FhirResources::kUnknownPlanCode = QStringLiteral("999999999999999");
 
 namespace {
-const QString kConfidentiality =
-    QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-Confidentiality");
+using namespace vocabulary;
 
 QJsonObject nhsIdentifier(const QString& nhs)
 {
-    return {{QStringLiteral("system"), FhirResources::kNhsSystem}, {QStringLiteral("value"), nhs}};
+    return {{QStringLiteral("system"), kNhsNumberSystem}, {QStringLiteral("value"), nhs}};
+}
+
+QJsonObject lastUpdatedMeta(const QDateTime& t)
+{
+    return QJsonObject{{QStringLiteral("lastUpdated"), FhirResources::instant(t)}};
+}
+
+QJsonArray usualName(const SandboxPerson& p)
+{
+    return QJsonArray{QJsonObject{{QStringLiteral("use"), QStringLiteral("usual")},
+                                  {QStringLiteral("family"), p.familyName},
+                                  {QStringLiteral("given"), QJsonArray{p.givenName}}}};
 }
 
 } // namespace
@@ -30,8 +38,7 @@ QJsonObject FhirResources::includedPractitionerRole(const TestUser& viewer, cons
         {QStringLiteral("id"), viewer.roleId},
         {QStringLiteral("practitioner"),
          QJsonObject{{QStringLiteral("identifier"),
-                      QJsonObject{{QStringLiteral("system"),
-                                   QStringLiteral("https://fhir.nhs.uk/Id/sds-user-id")},
+                      QJsonObject{{QStringLiteral("system"), kSdsUserIdSystem},
                                   {QStringLiteral("value"), viewer.userUid}}},
                      {QStringLiteral("display"), viewer.name}}},
         {QStringLiteral("organization"),
@@ -40,20 +47,14 @@ QJsonObject FhirResources::includedPractitionerRole(const TestUser& viewer, cons
                                                         {QStringLiteral("value"), viewer.orgCode}}},
              {QStringLiteral("display"), viewer.orgName}}},
         {QStringLiteral("code"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("coding"),
-              QJsonArray{QJsonObject{
-                  {QStringLiteral("system"),
-                   QStringLiteral("https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode")},
-                  {QStringLiteral("code"), viewer.roleCode},
-                  {QStringLiteral("display"), viewer.roleName}}}}}}},
+         QJsonArray{
+             QJsonObject{{QStringLiteral("coding"),
+                          QJsonArray{QJsonObject{{QStringLiteral("system"), kSdsJobRoleSystem},
+                                                 {QStringLiteral("code"), viewer.roleCode},
+                                                 {QStringLiteral("display"), viewer.roleName}}}}}}},
     };
-    return QJsonObject{
-        {QStringLiteral("fullUrl"),
-         QString(origin + QStringLiteral("/cpis/FHIR/R4/PractitionerRole/") + viewer.roleId)},
-        {QStringLiteral("resource"), role},
-        {QStringLiteral("search"),
-         QJsonObject{{QStringLiteral("mode"), QStringLiteral("include")}}}};
+    return entry(origin + QStringLiteral("/cpis/FHIR/R4/PractitionerRole/") + viewer.roleId, role,
+                 QStringLiteral("include"));
 }
 
 QString FhirResources::instant(const QDateTime& t)
@@ -78,9 +79,8 @@ QJsonObject FhirResources::auditEvent(const QString& id,
     return {
         {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
         {QStringLiteral("id"), id},
-        {QStringLiteral("type"),
-         coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type"),
-                QStringLiteral("rest"), QStringLiteral("RESTful Operation"))},
+        {QStringLiteral("type"), coding(kAuditEventTypeSystem, QStringLiteral("rest"),
+                                        QStringLiteral("RESTful Operation"))},
         {QStringLiteral("action"), action},
         {QStringLiteral("recorded"), instant(when)},
         {QStringLiteral("outcome"), QStringLiteral("0")},
@@ -94,22 +94,20 @@ QJsonObject FhirResources::auditEvent(const QString& id,
 
 QJsonObject FhirResources::practitionerRoleAgent(const QString& roleId)
 {
-    return {
-        {QStringLiteral("type"),
-         QJsonObject{{QStringLiteral("coding"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("system"),
-                           QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass")},
-                          {QStringLiteral("code"), QStringLiteral("ASSIGNED")}}}}}},
-        {QStringLiteral("who"),
-         QJsonObject{
-             {QStringLiteral("reference"), QString(QStringLiteral("PractitionerRole/") + roleId)}}},
-        {QStringLiteral("requestor"), true}};
+    return {{QStringLiteral("type"),
+             QJsonObject{
+                 {QStringLiteral("coding"),
+                  QJsonArray{QJsonObject{{QStringLiteral("system"), kRoleClassSystem},
+                                         {QStringLiteral("code"), QStringLiteral("ASSIGNED")}}}}}},
+            {QStringLiteral("who"),
+             QJsonObject{{QStringLiteral("reference"),
+                          QString(QStringLiteral("PractitionerRole/") + roleId)}}},
+            {QStringLiteral("requestor"), true}};
 }
 
 QJsonObject FhirResources::patient(const SandboxPerson& p) const
 {
-    QJsonObject security{{QStringLiteral("system"), kConfidentiality}};
+    QJsonObject security{{QStringLiteral("system"), kConfidentialitySystem}};
     if (p.restricted) {
         security.insert(QStringLiteral("code"), QStringLiteral("R"));
         security.insert(QStringLiteral("display"), QStringLiteral("restricted"));
@@ -123,10 +121,7 @@ QJsonObject FhirResources::patient(const SandboxPerson& p) const
         {QStringLiteral("meta"), QJsonObject{{QStringLiteral("versionId"), QStringLiteral("1")},
                                              {QStringLiteral("security"), QJsonArray{security}}}},
         {QStringLiteral("identifier"), QJsonArray{nhsIdentifier(p.nhsNumber)}},
-        {QStringLiteral("name"),
-         QJsonArray{QJsonObject{{QStringLiteral("use"), QStringLiteral("usual")},
-                                {QStringLiteral("family"), p.familyName},
-                                {QStringLiteral("given"), QJsonArray{p.givenName}}}}},
+        {QStringLiteral("name"), usualName(p)},
         {QStringLiteral("gender"), p.gender},
         {QStringLiteral("birthDate"), p.birthDate.toString(Qt::ISODate)},
     };
@@ -145,12 +140,24 @@ QJsonObject FhirResources::patient(const SandboxPerson& p) const
     return o;
 }
 
-QJsonObject FhirResources::careTeam(const QString& nhs,
-                                    const SandboxPlan& plan,
-                                    int index,
-                                    const QDate& today) const
+QJsonObject FhirResources::listPatient(const SandboxPerson& p, const QDateTime& lastUpdated)
 {
-    const LocalAuthorityEntry& la = m_authorities.at(plan.laIndex);
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("Patient")},
+        {QStringLiteral("id"), p.nhsNumber},
+        {QStringLiteral("meta"), lastUpdatedMeta(lastUpdated)},
+        {QStringLiteral("identifier"), QJsonArray{nhsIdentifier(p.nhsNumber)}},
+        {QStringLiteral("name"), usualName(p)},
+        {QStringLiteral("gender"), p.gender},
+        {QStringLiteral("birthDate"), p.birthDate.toString(Qt::ISODate)},
+    };
+}
+
+QJsonObject FhirResources::organisation(int laIndex) const
+{
+    if (const auto it = m_organisations.constFind(laIndex); it != m_organisations.constEnd())
+        return *it;
+    const LocalAuthorityEntry& la = m_authorities.at(laIndex);
     const QJsonObject org{
         {QStringLiteral("resourceType"), QStringLiteral("Organization")},
         {QStringLiteral("id"), QStringLiteral("la")},
@@ -165,6 +172,16 @@ QJsonObject FhirResources::careTeam(const QString& nhs,
                     QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
                                 {QStringLiteral("value"), la.emergencyDutyPhone},
                                 {QStringLiteral("use"), QStringLiteral("mobile")}}}}};
+    m_organisations.insert(laIndex, org);
+    return org;
+}
+
+QJsonObject FhirResources::careTeam(const QString& nhs,
+                                    const SandboxPlan& plan,
+                                    int index,
+                                    const QDate& today,
+                                    const QDateTime& lastUpdated) const
+{
     QJsonObject period{{QStringLiteral("start"), plan.start.toString(Qt::ISODate)}};
     if (plan.end)
         period.insert(QStringLiteral("end"), plan.end->toString(Qt::ISODate));
@@ -172,23 +189,71 @@ QJsonObject FhirResources::careTeam(const QString& nhs,
     const QString code = plan.unknownCode ? kUnknownPlanCode : snomedCode(plan.type);
     const QString display =
         plan.unknownCode ? QStringLiteral("Unknown plan type") : snomedDisplay(plan.type);
-    return {
+    QJsonObject ct{
         {QStringLiteral("resourceType"), QStringLiteral("CareTeam")},
         {QStringLiteral("id"), QString(nhs + u'-' + QString::number(index + 1))},
-        {QStringLiteral("contained"), QJsonArray{org}},
+        {QStringLiteral("contained"), QJsonArray{organisation(plan.laIndex)}},
         {QStringLiteral("status"), active ? QStringLiteral("active") : QStringLiteral("inactive")},
         {QStringLiteral("category"),
-         QJsonArray{QJsonObject{{QStringLiteral("coding"),
-                                 QJsonArray{QJsonObject{{QStringLiteral("system"), kSnomedSystem},
-                                                        {QStringLiteral("code"), code},
-                                                        {QStringLiteral("display"), display}}}}}}},
+         QJsonArray{QJsonObject{
+             {QStringLiteral("coding"), QJsonArray{coding(kSnomedSystem, code, display)}}}}},
         {QStringLiteral("subject"),
          QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}},
         {QStringLiteral("period"), period},
         {QStringLiteral("managingOrganization"),
          QJsonArray{QJsonObject{{QStringLiteral("reference"), QStringLiteral("#la")},
-                                {QStringLiteral("display"), la.name}}}},
+                                {QStringLiteral("display"), m_authorities.at(plan.laIndex).name}}}},
     };
+    if (lastUpdated.isValid())
+        ct.insert(QStringLiteral("meta"), lastUpdatedMeta(lastUpdated));
+    return ct;
+}
+
+QJsonObject FhirResources::group(const QString& id, const QString& name, int quantity)
+{
+    return {{QStringLiteral("resourceType"), QStringLiteral("Group")},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("type"), QStringLiteral("person")},
+            {QStringLiteral("actual"), true},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("quantity"), quantity}};
+}
+
+QJsonObject FhirResources::searchset(const QString& bundleId,
+                                     const QDateTime& now,
+                                     int total,
+                                     const QJsonArray& entries)
+{
+    QJsonObject b{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                  {QStringLiteral("id"), bundleId},
+                  {QStringLiteral("meta"), lastUpdatedMeta(now)},
+                  {QStringLiteral("type"), QStringLiteral("searchset")},
+                  {QStringLiteral("total"), total}};
+    if (!entries.isEmpty())
+        b.insert(QStringLiteral("entry"), entries);
+    return b;
+}
+
+QJsonObject
+FhirResources::entry(const QString& fullUrl, const QJsonObject& resource, const QString& mode)
+{
+    return {{QStringLiteral("fullUrl"), fullUrl},
+            {QStringLiteral("resource"), resource},
+            {QStringLiteral("search"), QJsonObject{{QStringLiteral("mode"), mode}}}};
+}
+
+QByteArray FhirResources::ndjsonLine(const QJsonObject& resource)
+{
+    return QJsonDocument(resource).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject FhirResources::information(const QString& diagnostics)
+{
+    return {{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
+            {QStringLiteral("issue"),
+             QJsonArray{QJsonObject{{QStringLiteral("severity"), QStringLiteral("information")},
+                                    {QStringLiteral("code"), QStringLiteral("informational")},
+                                    {QStringLiteral("diagnostics"), diagnostics}}}}};
 }
 
 QJsonObject FhirResources::careTeamBundle(const QString& nhs,
@@ -201,23 +266,11 @@ QJsonObject FhirResources::careTeamBundle(const QString& nhs,
     QJsonArray entries;
     for (int i = 0; i < plans.size(); ++i) {
         const QJsonObject ct = careTeam(nhs, plans.at(i), i, today);
-        entries.append(
-            QJsonObject{{QStringLiteral("fullUrl"),
-                         QString(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/CareTeam/") +
-                                 ct.value(QLatin1String("id")).toString())},
-                        {QStringLiteral("resource"), ct},
-                        {QStringLiteral("search"),
-                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+        entries.append(entry(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/CareTeam/") +
+                                 ct.value(QLatin1String("id")).toString(),
+                             ct, QStringLiteral("match")));
     }
-    QJsonObject b{
-        {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-        {QStringLiteral("id"), bundleId},
-        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("lastUpdated"), instant(now)}}},
-        {QStringLiteral("type"), QStringLiteral("searchset")},
-        {QStringLiteral("total"), int(plans.size())}};
-    if (!entries.isEmpty())
-        b.insert(QStringLiteral("entry"), entries);
-    return b;
+    return searchset(bundleId, now, int(plans.size()), entries);
 }
 
 QJsonObject FhirResources::auditEventBundle(const QString& nhs,
@@ -235,12 +288,8 @@ QJsonObject FhirResources::auditEventBundle(const QString& nhs,
             QJsonArray{
                 QJsonObject{{QStringLiteral("what"),
                              QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}}}});
-        entries.append(
-            QJsonObject{{QStringLiteral("fullUrl"),
-                         QString(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/AuditEvent/") + e.id)},
-                        {QStringLiteral("resource"), ev},
-                        {QStringLiteral("search"),
-                         QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+        entries.append(entry(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/AuditEvent/") + e.id, ev,
+                             QStringLiteral("match")));
         if (rolesSeen.contains(e.viewer.roleId))
             continue;
         rolesSeen.append(e.viewer.roleId);
@@ -248,15 +297,7 @@ QJsonObject FhirResources::auditEventBundle(const QString& nhs,
     }
     for (const QJsonValue& r : std::as_const(roles))
         entries.append(r);
-    QJsonObject b{
-        {QStringLiteral("resourceType"), QStringLiteral("Bundle")},
-        {QStringLiteral("id"), bundleId},
-        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("lastUpdated"), instant(now)}}},
-        {QStringLiteral("type"), QStringLiteral("searchset")},
-        {QStringLiteral("total"), int(events.size())}};
-    if (!entries.isEmpty())
-        b.insert(QStringLiteral("entry"), entries);
-    return b;
+    return searchset(bundleId, now, int(events.size()), entries);
 }
 
 FhirResources::Outcome FhirResources::outcomeFor(int status, const QString& spineCode)

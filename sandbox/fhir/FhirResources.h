@@ -4,15 +4,19 @@
 #include "sandbox/world/LocalAuthorityDirectory.h"
 #include "sandbox/world/SandboxPerson.h"
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 namespace cpis::sandbox {
 
-// Builds the FHIR R4 JSON the sandbox answers with, in the shapes docs/api.md states and
-// core/FhirParser reads.
+// The sandbox's one writer of FHIR R4 JSON, in the shapes docs/api.md states and the desk's
+// readers expect: every resource, Bundle and OperationOutcome the sandbox sends, including the
+// area lists' NDJSON lines, is built here as a QJsonObject and serialised by QJsonDocument.
 class FhirResources
 {
 public:
@@ -20,6 +24,15 @@ public:
     {}
 
     QJsonObject patient(const SandboxPerson& person) const;
+    // The Patient of an area list (§11): who the child is, no address or telecom.
+    static QJsonObject listPatient(const SandboxPerson& person, const QDateTime& lastUpdated);
+    // One plan as a CareTeam; `lastUpdated` valid: with meta.lastUpdated (the area lists').
+    QJsonObject careTeam(const QString& nhsNumber,
+                         const SandboxPlan& plan,
+                         int index,
+                         const QDate& today,
+                         const QDateTime& lastUpdated = {}) const;
+    static QJsonObject group(const QString& id, const QString& name, int quantity);
 
     // `fullUrlBase`: scheme://host:port the request came to (Bundle.entry.fullUrl).
     QJsonObject careTeamBundle(const QString& nhsNumber,
@@ -45,6 +58,18 @@ public:
     static QJsonObject
     operationOutcome(int status, const QString& spineCode, const QString& diagnostics);
 
+    // A 202's body: information, not an error (FHIR Bulk Data allows an OperationOutcome there).
+    static QJsonObject information(const QString& diagnostics);
+
+    // A searchset Bundle of `entries`, `total` matches.
+    static QJsonObject
+    searchset(const QString& bundleId, const QDateTime& now, int total, const QJsonArray& entries);
+    // A searchset entry; `mode` is match or include.
+    static QJsonObject
+    entry(const QString& fullUrl, const QJsonObject& resource, const QString& mode);
+    // One NDJSON line (without its newline).
+    static QByteArray ndjsonLine(const QJsonObject& resource);
+
     static QString instant(const QDateTime& t);
     // {system, code, display}: a Coding, or a SNOMED CT plan type as a CareTeam category has it.
     static QJsonObject coding(const QString& system, const QString& code, const QString& display);
@@ -61,19 +86,14 @@ public:
     // The PractitionerRole of a viewer as a searchset entry with search.mode include (§6, §12).
     static QJsonObject includedPractitionerRole(const TestUser& viewer, const QString& origin);
 
-    static const QString kNhsSystem;
-    static const QString kSnomedSystem;
-    static const QString kOdsSystem;
-    static const QString kSpineErrorSystem;
+    // The plan code of the unknown-plan-code fault: no plan type has it.
     static const QString kUnknownPlanCode;
 
 private:
-    QJsonObject careTeam(const QString& nhsNumber,
-                         const SandboxPlan& plan,
-                         int index,
-                         const QDate& today) const;
+    QJsonObject organisation(int laIndex) const;
 
     const LocalAuthorityDirectory& m_authorities;
+    mutable QHash<int, QJsonObject> m_organisations; // an area list names few, thousands of times
 };
 
 } // namespace cpis::sandbox

@@ -4,35 +4,38 @@
 #include "sandbox/endpoints/AccessLog.h"
 #include "sandbox/endpoints/BulkExport.h"
 #include "sandbox/faults/FaultInjector.h"
+#include "sandbox/server/HttpExchange.h"
 
-#include <QByteArray>
-#include <QHash>
-#include <QList>
 #include <QObject>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
 #include <QUrl>
-#include <QUrlQuery>
 
 #include <memory>
+#include <optional>
 
 class QHttpServerRequest;
 class QTcpSocket;
 
 namespace cpis::sandbox {
 
+class AreaDirectory;
+class AreaListRoutes;
 class FhirResources;
+class FhirRoutes;
 class HttpFrontEnd;
 class LocalAuthorityDirectory;
 class MeshMailbox;
 class ReviewFeed;
 class ScenarioCatalogue;
+class SeededRandom;
 class SignInService;
 class SyntheticPopulation;
 
 // The national-service stand-in (docs/api.md). Runs in-process (training mode, tests) or
-// behind the cpis-sandbox executable. Binds to loopback only.
+// behind the cpis-sandbox executable. Binds to loopback only. Builds the synthetic world and
+// the services behind the routes, and hands each request to the routes that answer it.
 class SandboxServer : public QObject
 {
     Q_OBJECT
@@ -41,7 +44,8 @@ public:
     {
         Options() {}      // not an aggregate: QSslCertificate's default constructor is explicit
         quint16 port = 0; // 0: any free port
-        quint64 seed = 1;
+        quint64 seed = 1; // the synthetic world: the same seed, the same people
+        std::optional<quint64> tokenSeed; // set: tokens repeat run to run (else fresh each run)
         int people = 5000;
         bool open = false;              // no Authorization required (acts as the triage nurse)
         FaultInjector::Choice fault;    // server-wide
@@ -60,64 +64,25 @@ public:
     QString errorString() const { return m_error; }
 
     const AccessLog& accessLog() const { return m_log; }
-    AccessLog& accessLog() { return m_log; } // the notices issue serves and acknowledges mailboxes
+    AccessLog& accessLog() { return m_log; } // notices are served and acknowledged from it
     SignInService& signIn() { return *m_signIn; }
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }
     const LocalAuthorityDirectory& authorities() const { return *m_authorities; }
-    const ReviewFeed& reviewFeed() const { return *m_review; } // site review feed (issue 7)
-    BulkExport& areaLists() { return *m_bulk; } // area lists: groups, counters, test hooks
-
-    static const QString kPdsBase;
-    static const QString kCpisBase;
-
-    // One HTTP/1.1 answer as every endpoint writes it (BulkExport's too). cutAt >= 0 sends only
-    // that much of the body (the truncated-body fault).
-    struct Response
-    {
-        int status = 200;
-        QByteArray contentType;
-        QByteArray body;
-        QList<std::pair<QByteArray, QByteArray>> headers;
-    };
-    static void write(QTcpSocket* socket, const Response& r, bool close, qsizetype cutAt = -1);
+    const ReviewFeed& reviewFeed() const { return *m_review; } // the site review feed
+    AreaDirectory& areas() { return *m_areas; }                // area lists: groups and test hooks
+    BulkExport& areaLists() { return *m_bulk; } // area lists: export jobs and counters
 
 private:
-    struct Incoming
-    {
-        QByteArray method;
-        QString path;
-        QUrlQuery query;
-        QHash<QByteArray, QByteArray> headers; // names in lower case
-        QByteArray body;
-        bool close = false;
-        QString origin; // scheme://host:port
-        QByteArray header(const char* name) const { return headers.value(QByteArray(name)); }
-    };
-    struct Reply
-    {
-        Response response;
-        Fault fault = Fault::None;
-        int delayMs = 0;
-    };
-
     void handle(const QHttpServerRequest& request, QTcpSocket* socket);
-    void handleFhir(const Incoming& in, QTcpSocket* socket);
-    Reply answerFhir(const Incoming& in, bool unknownPlanCode);
-    Reply patient(const Incoming& in, const QString& id);
-    Reply careTeam(const Incoming& in, const TestUser& user, bool unknownPlanCode);
-    Reply auditEvent(const Incoming& in, const TestUser& user);
-    Response oauth(const Incoming& in);
-    Response
-    error(const Incoming& in, int status, const QString& spineCode, const QString& why) const;
-    Response fhirJson(const Incoming& in, const QJsonObject& body) const;
-    void deliver(QTcpSocket* socket, const Incoming& in, const Reply& reply);
+    HttpResponse oauth(const HttpRequest& in);
     void seedHistory();
     QDateTime now() const;
 
     Options m_options;
     std::unique_ptr<Clock> m_ownClock;
     const Clock* m_clock;
+    std::unique_ptr<SeededRandom> m_random;
     std::unique_ptr<LocalAuthorityDirectory> m_authorities;
     std::unique_ptr<ScenarioCatalogue> m_catalogue;
     std::unique_ptr<SyntheticPopulation> m_population;
@@ -125,9 +90,13 @@ private:
     std::unique_ptr<SignInService> m_signIn;
     FaultInjector m_faults;
     AccessLog m_log;
-    std::unique_ptr<MeshMailbox> m_mesh;  // attendance notices (issue 7, docs/api.md §10)
-    std::unique_ptr<ReviewFeed> m_review; // issue 7: CP-IS positives per site
-    std::unique_ptr<BulkExport> m_bulk; // before m_http: sockets (and their file streams) go first
+    std::unique_ptr<MeshMailbox> m_mesh;  // attendance notices (docs/api.md §10)
+    std::unique_ptr<ReviewFeed> m_review; // CP-IS positives per site (§12)
+    std::unique_ptr<AreaDirectory> m_areas;
+    std::unique_ptr<BulkExport> m_bulk;
+    std::unique_ptr<FhirRoutes> m_fhirRoutes;
+    std::unique_ptr<AreaListRoutes> m_areaListRoutes;
+    // Last, so it goes first: its sockets (and the files streaming into them) before the rest.
     std::unique_ptr<HttpFrontEnd> m_http;
     quint16 m_port = 0;
     QString m_error;

@@ -20,6 +20,19 @@ struct SandboxPlan
     bool unknownCode = false; // only for the unknown-plan-code fault
 };
 
+// How long CP-IS keeps showing a plan after its end: a year, a UCPP only 28 days. The CareTeam
+// search, the review feed and the area lists all answer by this one rule.
+inline constexpr int kEndedPlanShownDays = 365;
+inline constexpr int kEndedUcppShownDays = 28;
+inline bool stillShown(const SandboxPlan& plan, const QDate& today)
+{
+    if (!plan.end)
+        return true;
+    const int grace =
+        plan.type == PlanType::UnbornChildProtection ? kEndedUcppShownDays : kEndedPlanShownDays;
+    return plan.end->addDays(grace) >= today;
+}
+
 // A person as the sandbox answers for them (value type; the population stores a compact form).
 struct SandboxPerson
 {

@@ -1,65 +1,15 @@
 #include "sandbox/world/SyntheticPopulation.h"
 
+#include "sandbox/world/SyntheticNames.h"
+
 namespace cpis::sandbox {
 
 namespace {
-
-// splitmix64: tiny, fast and good enough to make synthetic people look varied.
-class Rng
-{
-public:
-    explicit Rng(quint64 seed) : m_state(seed) {}
-    quint64 next()
-    {
-        quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return int(next() % quint64(n)); }
-
-private:
-    quint64 m_state;
-};
-
-const char* const kFemale[] = {"Amelia",  "Olivia", "Isla",   "Ava",       "Mia",   "Ivy",
-                               "Lily",    "Freya",  "Grace",  "Sophia",    "Evie",  "Poppy",
-                               "Ella",    "Aisha",  "Zara",   "Maya",      "Ruby",  "Chloe",
-                               "Hannah",  "Layla",  "Priya",  "Niamh",     "Seren", "Alice",
-                               "Jessica", "Emily",  "Sophie", "Charlotte", "Leah",  "Fatima"};
-const char* const kMale[] = {"Oliver",  "George", "Noah",   "Arthur",  "Muhammad", "Leo",
-                             "Harry",   "Oscar",  "Archie", "Henry",   "Jack",     "Theo",
-                             "Freddie", "Jacob",  "Alfie",  "Charlie", "Thomas",   "Joshua",
-                             "Daniel",  "Samuel", "Ethan",  "Adam",    "Reuben",   "Dylan",
-                             "Ibrahim", "Kai",    "Logan",  "Rhys",    "Owen",     "Yusuf"};
-const char* const kFamily[] = {
-    "Smith",      "Jones",    "Taylor", "Brown",    "Williams", "Wilson",  "Johnson",  "Davies",
-    "Patel",      "Robinson", "Wright", "Thompson", "Evans",    "Walker",  "White",    "Roberts",
-    "Green",      "Hall",     "Thomas", "Clarke",   "Jackson",  "Wood",    "Harris",   "Edwards",
-    "Turner",     "Martin",   "Cooper", "Hill",     "Ward",     "Hughes",  "Moore",    "Clark",
-    "King",       "Harrison", "Lewis",  "Baker",    "Lee",      "Allen",   "Morris",   "Khan",
-    "Scott",      "Watson",   "Davis",  "Parker",   "James",    "Bennett", "Young",    "Phillips",
-    "Richardson", "Mitchell", "Bailey", "Carter",   "Cook",     "Singh",   "Shaw",     "Bell",
-    "Collins",    "Morgan",   "Kelly",  "Begum",    "Miller",   "Cox",     "Marshall", "Ahmed"};
-const char* const kStreets[] = {"Acacia Avenue",   "Church Lane",  "Mill Road",     "Station Road",
-                                "Victoria Street", "Park Terrace", "Orchard Close", "High Street",
-                                "Meadow Way",      "Chapel Walk",  "Beech Grove",   "Canal Side"};
-const char* const kSchoolWords[] = {"St Mary's",  "Hillside",   "Oakwood",   "Riverside",
-                                    "Greenfield", "Meadowbank", "Brookside", "Highfield",
-                                    "Parkview",   "Ashgrove"};
-
-template <typename T, int N> constexpr int count(T (&)[N])
-{
-    return N;
-}
 
 enum Flags : quint8
 {
     kRestricted = 1,
 };
-
-constexpr int kSchoolsPerAuthority = 20;
-constexpr int kAreasPerAuthority = 12;
 
 // A fixed multiplier coprime with the range size walks every base exactly once.
 constexpr quint32 kBaseRange = 999999999u - SyntheticPopulation::kFirstGeneratedBase + 1u;
@@ -86,7 +36,7 @@ QString SyntheticPopulation::nhsNumberFromBase(quint32 base)
 }
 
 SyntheticPopulation::SyntheticPopulation(const LocalAuthorityDirectory& authorities,
-                                         quint64 seed,
+                                         const SeededRandom& random,
                                          int size,
                                          QDate anchor)
     : m_authorities(authorities)
@@ -96,7 +46,7 @@ SyntheticPopulation::SyntheticPopulation(const LocalAuthorityDirectory& authorit
     m_plans.reserve(size_t(size) / 10);
     m_byBase.reserve(size);
 
-    Rng rng(seed * 0x2545F4914F6CDD1Dull + 1);
+    SplitMix64 rng = random.stream(SeededRandom::Stream::Population, 1);
     const quint64 offset = rng.next() % kBaseRange;
     quint64 walk = 0;
     auto nextBase = [&]() -> quint32 {
@@ -117,8 +67,8 @@ SyntheticPopulation::SyntheticPopulation(const LocalAuthorityDirectory& authorit
         const bool female = rng.below(2) == 0;
         const int ageDays = child ? rng.below(18 * 365) : 18 * 365 + rng.below(62 * 365);
         p.birthJd = today - ageDays;
-        p.given = quint16(rng.below(female ? count(kFemale) : count(kMale)));
-        p.family = quint16(rng.below(count(kFamily)));
+        p.given = quint16(rng.below(SyntheticNames::givenCount(female)));
+        p.family = quint16(rng.below(SyntheticNames::familyCount()));
         p.la = quint8(rng.below(laCount));
         p.house = quint16(1 + rng.below(180));
         p.flags = female ? 0 : 2; // bit 2: male
@@ -233,14 +183,15 @@ SandboxPerson SyntheticPopulation::expand(const PersonRecord& r) const
     p.nhsNumber = nhsNumberFromBase(r.nhsBase);
     const bool male = r.flags & 2;
     p.gender = male ? QStringLiteral("male") : QStringLiteral("female");
-    p.givenName = QString::fromLatin1(male ? kMale[r.given] : kFemale[r.given]);
-    p.familyName = QString::fromLatin1(kFamily[r.family]);
+    p.givenName = SyntheticNames::given(!male, r.given);
+    p.familyName = SyntheticNames::family(r.family);
     p.birthDate = QDate::fromJulianDay(r.birthJd);
     p.restricted = r.flags & kRestricted;
     p.laIndex = r.la;
     const QString place = m_authorities.at(r.la).name;
-    p.addressLine = QString::number(r.house) + u' ' +
-                    QString::fromLatin1(kStreets[(r.nhsBase / 7) % count(kStreets)]);
+    p.addressLine =
+        QString::number(r.house) + u' ' +
+        SyntheticNames::street(int((r.nhsBase / 7) % quint32(SyntheticNames::streetCount())));
     p.city = place;
     p.postcode = QStringLiteral("ZZ%1 %2XY").arg(r.la % 99 + 1).arg(r.house % 10);
     p.phone = QStringLiteral("01632 96%1").arg(r.nhsBase % 10000, 4, 10, QLatin1Char('0'));
@@ -266,9 +217,9 @@ QString SyntheticPopulation::schoolName(int schoolId, const LocalAuthorityDirect
     const int la = (schoolId - 1) / kSchoolsPerAuthority;
     const int k = (schoolId - 1) % kSchoolsPerAuthority;
     return QStringLiteral("%1 %2 School")
-               .arg(QString::fromLatin1(kSchoolWords[k % count(kSchoolWords)]),
-                    k < count(kSchoolWords) ? QStringLiteral("Primary")
-                                            : QStringLiteral("Academy")) +
+               .arg(SyntheticNames::schoolWord(k), k < SyntheticNames::schoolWordCount()
+                                                       ? QStringLiteral("Primary")
+                                                       : QStringLiteral("Academy")) +
            QStringLiteral(" (") + authorities.at(la).name + u')';
 }
 

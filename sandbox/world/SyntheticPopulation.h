@@ -2,6 +2,7 @@
 
 #include "sandbox/world/LocalAuthorityDirectory.h"
 #include "sandbox/world/SandboxPerson.h"
+#include "sandbox/world/SeededRandom.h"
 
 #include <QDate>
 #include <QHash>
@@ -26,7 +27,7 @@ public:
     };
 
     SyntheticPopulation(const LocalAuthorityDirectory& authorities,
-                        quint64 seed,
+                        const SeededRandom& random,
                         int size,
                         QDate anchor);
 
@@ -40,6 +41,10 @@ public:
     SandboxPerson generatedAt(int index) const;
     int supersededCount() const { return int(m_supersededGenerated.size()); }
 
+    // Each local authority has this many schools and health-visiting areas, numbered from 1
+    // across the country (authority index * count + k).
+    static constexpr int kSchoolsPerAuthority = 20;
+    static constexpr int kAreasPerAuthority = 12;
     static QString schoolName(int schoolId, const LocalAuthorityDirectory& authorities);
     static QString healthVisitingAreaName(int areaId, const LocalAuthorityDirectory& authorities);
 

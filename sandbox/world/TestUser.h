@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/Vocabulary.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -19,10 +21,10 @@ struct TestUser
     QStringList activityCodes;
     QStringList workgroups; // desk functions beyond look-up (docs/api.md §2, "workgroups")
 
-    bool notifies() const { return activityCodes.contains(QStringLiteral("B0107")); }
+    bool notifies() const { return activityCodes.contains(vocabulary::kActivityViewAndNotify); }
     bool canViewCpis() const
     {
-        return notifies() || activityCodes.contains(QStringLiteral("B0170"));
+        return notifies() || activityCodes.contains(vocabulary::kActivityViewOnly);
     }
 };
 

@@ -7,6 +7,7 @@
 #include "sandbox/endpoints/BulkExport.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/AreaDirectory.h"
 #include "tests/support/MemoryDesk.h"
 #include "tests/support/SandboxHttp.h"
 
@@ -72,7 +73,7 @@ void TestAreaListIntegration::init()
     QVERIFY(m_server->start());
     m_desk = std::make_unique<testsupport::MemoryDesk>(m_server->baseUrl(),
                                                        FhirTransport::Settings(), &m_clock);
-    m_schoolId = m_server->areaLists().groups().first().id;
+    m_schoolId = m_server->areas().groups().first().id;
 }
 
 void TestAreaListIntegration::cleanup()
@@ -94,7 +95,7 @@ UserSession TestAreaListIntegration::session(const QString& user)
 
 AreaInfo TestAreaListIntegration::area(const QString& id)
 {
-    for (const auto& g : m_server->areaLists().groups())
+    for (const auto& g : m_server->areas().groups())
         if (g.id == id)
             return AreaInfo{g.id, g.name, 0};
     return {};
@@ -225,9 +226,9 @@ void TestAreaListIntegration::incrementalSyncTransfersOnlyWhatChanged()
     });
     QVERIFY(openPlan != before.cend());
     const QString ended = openPlan->nhsNumber;
-    QVERIFY(m_server->areaLists().amendMember(
+    QVERIFY(m_server->areas().amendMember(
         school.id, renamed, [](SandboxPerson& p) { p.familyName = QStringLiteral("Renamed"); }));
-    QVERIFY(m_server->areaLists().amendMember(school.id, ended, [&](SandboxPerson& p) {
+    QVERIFY(m_server->areas().amendMember(school.id, ended, [&](SandboxPerson& p) {
         for (SandboxPlan& pl : p.plans)
             if (!pl.end && pl.start == openPlan->start) {
                 pl.end = kNow.date();
@@ -245,7 +246,7 @@ void TestAreaListIntegration::incrementalSyncTransfersOnlyWhatChanged()
     plan.type = PlanType::ChildProtection;
     plan.start = kNow.date();
     joiner.plans = {plan};
-    QVERIFY(m_server->areaLists().addMember(school.id, joiner));
+    QVERIFY(m_server->areas().addMember(school.id, joiner));
 
     const Outcome second = runSync(school);
     QVERIFY2(second.ok, qPrintable(second.error));
@@ -282,7 +283,7 @@ void TestAreaListIntegration::planEndingAsTheClockRunsIsAChange()
 {
     // A UCPP ends on its own date: the day after, its CareTeam is inactive and resent.
     const AreaInfo visiting =
-        area(QStringLiteral("hva-%1").arg(m_server->areaLists().groups().at(3).id.mid(4).toInt()));
+        area(QStringLiteral("hva-%1").arg(m_server->areas().groups().at(3).id.mid(4).toInt()));
     QSignalSpy done(m_desk->areaLists.get(), &AreaListService::finished);
     UserSession hv = session(QStringLiteral("health-visitor"));
     QVERIFY(m_desk->areaLists->sync(hv, visiting));
@@ -321,11 +322,10 @@ void TestAreaListIntegration::badLineFailsAndKeepsThePreviousList()
 
     // A UCPP without an end date is not a plan the desk accepts (docs/api.md §5).
     m_clock.advanceSecs(600);
-    QVERIFY(
-        m_server->areaLists().amendMember(school.id, before.back().nhsNumber, [](SandboxPerson& p) {
-            p.plans.first().type = PlanType::UnbornChildProtection;
-            p.plans.first().end.reset();
-        }));
+    QVERIFY(m_server->areas().amendMember(school.id, before.back().nhsNumber, [](SandboxPerson& p) {
+        p.plans.first().type = PlanType::UnbornChildProtection;
+        p.plans.first().end.reset();
+    }));
     const Outcome bad = runSync(school, AreaListService::Mode::Full);
     QVERIFY(!bad.ok);
     QVERIFY(!bad.error.isEmpty());

@@ -1,48 +1,37 @@
-// Contract tests of the sandbox over real HTTP (plain and TLS) on loopback: every endpoint,
-// every error code, every fault, sign-in, and the unscheduled/silent notification rule.
+// Contract tests of the sandbox's FHIR endpoints over real HTTP (plain and TLS) on loopback:
+// Patient, CareTeam, access history, every error code, and the unscheduled/silent
+// notification rule.
+#include "core/domain/NhsNumber.h"
 #include "core/fhir/FhirParser.h"
-#include "core/net/FhirTransport.h"
-#include "core/signin/SignInFlow.h"
-#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/endpoints/AccessLog.h"
 #include "sandbox/faults/FaultInjector.h"
-#include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ScenarioCatalogue.h"
 #include "sandbox/world/SyntheticPopulation.h"
-#include "tests/support/SandboxHttp.h"
+#include "tests/support/SandboxContractFixture.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QSslKey>
-#include <QStandardPaths>
-#include <QTemporaryDir>
+#include <QNetworkReply>
 #include <QTest>
-#include <QUrlQuery>
 
-#include <memory>
-
-using cpis::ManualClock;
 using cpis::NhsNumber;
-using cpis::sandbox::Fault;
-using cpis::sandbox::FaultInjector;
 using cpis::sandbox::SandboxServer;
 using namespace sandboxtest;
 
 namespace {
-const QDateTime kNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
-const QString kNhsSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
+const QString& kNhsSystem = cpis::vocabulary::kNhsNumberSystem;
+} // namespace
 
+namespace {
 NhsNumber nhs(const QString& digits)
 {
     return NhsNumber::parse(digits).value();
 }
 } // namespace
 
-class TestSandboxContract : public QObject
+class TestSandboxContract : public SandboxContractFixture
 {
     Q_OBJECT
 private slots:
-    void initTestCase();
+    void initTestCase() { QVERIFY2(prepareTls(), "openssl could not make a certificate"); }
     void patientTrace_data() { schemes(); }
     void patientTrace();
     void careTeamScenarios_data() { schemes(); }
@@ -50,99 +39,9 @@ private slots:
     void headersAndErrors_data() { schemes(); }
     void headersAndErrors();
     void openModeNeedsNoToken();
-    void faults_data();
-    void faults();
-    void serverWideFault();
-    void signInOverHttp_data() { schemes(); }
-    void signInOverHttp();
-    void clientSignInFlowAgainstSandbox();
     void unscheduledNotifiesSilentDoesNot();
     void accessHistory();
-
-private:
-    void schemes();
-    std::unique_ptr<SandboxServer> start(bool tls, SandboxServer::Options o = {});
-    HttpResult get(const QString& path,
-                   const QByteArray& user = "triage-nurse",
-                   Headers extra = {},
-                   int timeoutMs = 10000);
-    static QString careTeamPath(const QString& n)
-    {
-        return QStringLiteral("/cpis/FHIR/R4/CareTeam?patient:identifier=") + kNhsSystem + u'|' + n;
-    }
-    static QString auditPath(const QString& n)
-    {
-        return QStringLiteral("/cpis/FHIR/R4/AuditEvent?patient:identifier=") + kNhsSystem + u'|' +
-               n + QStringLiteral("&_include=AuditEvent:entity-type");
-    }
-
-    QTemporaryDir m_dir;
-    QSslCertificate m_cert;
-    QSslKey m_key;
-    ManualClock m_clock{kNow};
-    SandboxServer* m_server = nullptr;
-    QNetworkAccessManager m_nam;
 };
-
-void TestSandboxContract::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    QVERIFY2(makeLoopbackCertificate(m_dir.path()), "openssl could not make a certificate");
-    QFile c(m_dir.filePath(QStringLiteral("cert.pem")));
-    QFile k(m_dir.filePath(QStringLiteral("key.pem")));
-    QVERIFY(c.open(QIODevice::ReadOnly) && k.open(QIODevice::ReadOnly));
-    m_cert = QSslCertificate(&c, QSsl::Pem);
-    m_key = QSslKey(&k, QSsl::Rsa, QSsl::Pem);
-    QVERIFY(!m_cert.isNull() && !m_key.isNull());
-}
-
-void TestSandboxContract::schemes()
-{
-    QTest::addColumn<bool>("tls");
-    QTest::newRow("http") << false;
-    QTest::newRow("https") << true;
-}
-
-std::unique_ptr<SandboxServer> TestSandboxContract::start(bool tls, SandboxServer::Options o)
-{
-    m_clock.set(kNow);
-    o.clock = &m_clock;
-    if (o.people == 5000)
-        o.people = 1000;
-    if (tls) {
-        o.tlsCertificate = m_cert;
-        o.tlsKey = m_key;
-    }
-    auto s = std::make_unique<SandboxServer>(o);
-    if (!s->start())
-        return nullptr;
-    m_server = s.get();
-    m_nam.clearConnectionCache();
-    return s;
-}
-
-HttpResult
-TestSandboxContract::get(const QString& path, const QByteArray& user, Headers extra, int timeoutMs)
-{
-    Headers h;
-    bool hasId = false;
-    for (const auto& [k, v] : extra)
-        hasId = hasId || k == "X-Request-ID";
-    if (!hasId)
-        h.append({QByteArrayLiteral("X-Request-ID"), newRequestId()});
-    if (!user.isEmpty())
-        h.append({QByteArrayLiteral("Authorization"),
-                  QByteArray("Bearer " +
-                             m_server->signIn().issueAccessToken(QString::fromLatin1(user)))});
-    h += extra;
-    QUrl url = m_server->baseUrl();
-    const qsizetype q = path.indexOf(u'?');
-    url.setPath(q < 0 ? path : path.left(q));
-    if (q >= 0)
-        url.setQuery(path.mid(q + 1));
-    return request(m_nam, "GET", url, h, {m_cert}, {}, timeoutMs);
-}
 
 void TestSandboxContract::patientTrace()
 {
@@ -344,278 +243,6 @@ void TestSandboxContract::openModeNeedsNoToken()
     const HttpResult r = get(careTeamPath(QStringLiteral("9990000018")), QByteArray());
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().value(QLatin1String("total")).toInt(), 1);
-}
-
-void TestSandboxContract::faults_data()
-{
-    QTest::addColumn<bool>("tls");
-    QTest::addColumn<bool>("viaHeader");
-    QTest::addColumn<int>("fault");
-    for (const bool tls : {false, true}) {
-        for (const bool viaHeader : {true, false}) {
-            for (Fault f : FaultInjector::all()) {
-                // The scenario number for latency waits the full default delay: once is enough.
-                if (f == Fault::Latency && !viaHeader && tls)
-                    continue;
-                QTest::addRow("%s-%s-%s", tls ? "https" : "http", viaHeader ? "header" : "number",
-                              qPrintable(FaultInjector::name(f)))
-                    << tls << viaHeader << int(f);
-            }
-        }
-    }
-}
-
-void TestSandboxContract::faults()
-{
-    QFETCH(bool, tls);
-    QFETCH(bool, viaHeader);
-    QFETCH(int, fault);
-    const auto f = Fault(fault);
-    auto server = start(tls);
-    QVERIFY(server);
-
-    QString number = QStringLiteral("9990000018");
-    if (!viaHeader)
-        for (const auto& s : server->scenarios().scenarios())
-            if (s.fault == f)
-                number = s.nhsNumber;
-    QVERIFY(viaHeader || number != u"9990000018");
-    Headers extra;
-    if (viaHeader)
-        extra.append({"X-Sandbox-Fault", f == Fault::Latency ? QByteArray("latency=300")
-                                                             : FaultInjector::name(f).toLatin1()});
-    const int timeoutMs = f == Fault::NoAnswer ? 700 : 10000;
-    const HttpResult r = get(careTeamPath(number), "school-nurse", extra, timeoutMs);
-    QVERIFY(r.finished);
-
-    switch (f) {
-    case Fault::Latency:
-        QCOMPARE(r.status, 200);
-        QVERIFY2(r.elapsedMs >= (viaHeader ? 300 : FaultInjector::kDefaultLatencyMs),
-                 qPrintable(QString::number(r.elapsedMs)));
-        QVERIFY(cpis::FhirParser::careTeamBundle(r.body, nhs(number)).ok());
-        break;
-    case Fault::NoAnswer:
-        QCOMPARE(r.status, 0);
-        QCOMPARE(r.error, QNetworkReply::OperationCanceledError); // our transfer timeout
-        QVERIFY(r.elapsedMs >= 600); // the transfer timer is coarse (±5%)
-        break;
-    case Fault::Reset:
-        QCOMPARE(r.status, 0);
-        QVERIFY2(r.error == QNetworkReply::RemoteHostClosedError ||
-                     r.error == QNetworkReply::UnknownNetworkError ||
-                     r.error == QNetworkReply::SslHandshakeFailedError,
-                 qPrintable(QString::number(int(r.error))));
-        break;
-    case Fault::Http500:
-    case Fault::Http502:
-    case Fault::Http503:
-    case Fault::Http408:
-    case Fault::Http429: {
-        const int status = f == Fault::Http500   ? 500
-                           : f == Fault::Http502 ? 502
-                           : f == Fault::Http503 ? 503
-                           : f == Fault::Http408 ? 408
-                                                 : 429;
-        QCOMPARE(r.status, status);
-        QCOMPARE(r.header("content-type"), QByteArray("application/fhir+json"));
-        QCOMPARE(r.json().value(QLatin1String("resourceType")).toString(),
-                 QStringLiteral("OperationOutcome"));
-        if (f == Fault::Http408)
-            QCOMPARE(r.spineCode(), QStringLiteral("UNABLE_TO_CALL_SERVICE"));
-        if (f == Fault::Http429) {
-            QCOMPARE(r.spineCode(), QStringLiteral("TOO_MANY_REQUESTS"));
-            QCOMPARE(r.header("retry-after"), QByteArray("2"));
-        }
-        break;
-    }
-    case Fault::MalformedJson: {
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.header("content-type"), QByteArray("application/fhir+json"));
-        QJsonParseError pe{};
-        QJsonDocument::fromJson(r.body, &pe);
-        QVERIFY(pe.error != QJsonParseError::NoError);
-        QVERIFY(!cpis::FhirParser::careTeamBundle(r.body, nhs(number)).ok());
-        break;
-    }
-    case Fault::TruncatedBody:
-        QCOMPARE(r.status, 200);
-        QVERIFY(r.error != QNetworkReply::NoError);
-        QVERIFY(r.header("content-length").toInt() > r.body.size());
-        break;
-    case Fault::WrongContentType:
-        QCOMPARE(r.status, 200);
-        QVERIFY(r.header("content-type").startsWith("text/html"));
-        QVERIFY(!cpis::FhirTransport::isFhirJson(r.header("content-type")));
-        break;
-    case Fault::UnknownPlanCode: {
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(QLatin1String("resourceType")).toString(),
-                 QStringLiteral("Bundle"));
-        const auto plans = cpis::FhirParser::careTeamBundle(r.body, nhs(number));
-        QVERIFY(!plans.ok());
-        QVERIFY(plans.error().what.contains(QStringLiteral("unknown plan code")));
-        break;
-    }
-    case Fault::None:
-        QFAIL("no fault");
-    }
-}
-
-void TestSandboxContract::serverWideFault()
-{
-    SandboxServer::Options o;
-    o.fault = *FaultInjector::parse(QStringLiteral("http-503"));
-    auto server = start(false, o);
-    QVERIFY(server);
-    QCOMPARE(get(QStringLiteral("/personal-demographics/FHIR/R4/Patient/9990000018")).status, 503);
-    QCOMPARE(get(careTeamPath(QStringLiteral("9990000069"))).status, 503);
-    // Sign-in keeps working so that the desk can reach the fault.
-    QCOMPARE(get(QStringLiteral("/_sandbox/health")).status, 200);
-}
-
-void TestSandboxContract::signInOverHttp()
-{
-    QFETCH(bool, tls);
-    auto server = start(tls);
-    QVERIFY(server);
-    const QByteArray verifier = "a-verifier-that-is-long-enough-for-rfc-7636-0123456789";
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
-    q.addQueryItem(QStringLiteral("client_id"), QStringLiteral("cpis-desk"));
-    q.addQueryItem(QStringLiteral("redirect_uri"),
-                   QStringLiteral("http://127.0.0.1:5555/callback"));
-    q.addQueryItem(QStringLiteral("scope"), QStringLiteral("openid nationalrbacaccess"));
-    q.addQueryItem(QStringLiteral("state"), QStringLiteral("xyz"));
-    q.addQueryItem(QStringLiteral("code_challenge"),
-                   QString::fromLatin1(cpis::SignInFlow::codeChallenge(verifier)));
-    q.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
-    QUrl authorize = server->baseUrl();
-    authorize.setPath(QStringLiteral("/oauth2/authorize"));
-    authorize.setQuery(q);
-
-    // The pick page lists every test user.
-    HttpResult r = request(m_nam, "GET", authorize, {}, {m_cert});
-    QCOMPARE(r.status, 200);
-    QVERIFY(r.header("content-type").startsWith("text/html"));
-    for (const auto& u : server->signIn().users())
-        QVERIFY(r.body.contains(QByteArray("user=" + u.id.toLatin1())));
-
-    // A non-loopback redirect is refused.
-    QUrlQuery evil = q;
-    evil.removeAllQueryItems(QStringLiteral("redirect_uri"));
-    evil.addQueryItem(QStringLiteral("redirect_uri"), QStringLiteral("http://evil.example/cb"));
-    QUrl evilUrl = authorize;
-    evilUrl.setQuery(evil);
-    QCOMPARE(request(m_nam, "GET", evilUrl, {}, {m_cert}).status, 400);
-
-    // user=<id> picks without a page and redirects with code and state.
-    QUrlQuery pick = q;
-    pick.addQueryItem(QStringLiteral("user"), QStringLiteral("triage-nurse"));
-    QUrl pickUrl = authorize;
-    pickUrl.setQuery(pick);
-    r = request(m_nam, "GET", pickUrl, {}, {m_cert});
-    QCOMPARE(r.status, 302);
-    const QUrl location(QString::fromLatin1(r.header("location")));
-    QCOMPARE(location.port(), 5555);
-    const QUrlQuery back(location);
-    QCOMPARE(back.queryItemValue(QStringLiteral("state")), QStringLiteral("xyz"));
-    const QString code = back.queryItemValue(QStringLiteral("code"));
-    QVERIFY(!code.isEmpty());
-
-    QUrl tokenUrl = server->baseUrl();
-    tokenUrl.setPath(QStringLiteral("/oauth2/token"));
-    const Headers form{{"Content-Type", "application/x-www-form-urlencoded"}};
-    auto exchange = [&](const QByteArray& v) {
-        return request(m_nam, "POST", tokenUrl, form, {m_cert},
-                       "grant_type=authorization_code&code=" + code.toLatin1() +
-                           "&redirect_uri=http%3A%2F%2F127.0.0.1%3A5555%2Fcallback"
-                           "&client_id=cpis-desk&code_verifier=" +
-                           v);
-    };
-    r = exchange("wrong-verifier-wrong-verifier-wrong-verifier-0000");
-    QCOMPARE(r.status, 400);
-    QCOMPARE(r.json().value(QLatin1String("error")).toString(), QStringLiteral("invalid_grant"));
-    // The failed attempt used the code up.
-    QCOMPARE(exchange(verifier).status, 400);
-
-    r = request(m_nam, "GET", pickUrl, {}, {m_cert});
-    const QString code2 = QUrlQuery(QUrl(QString::fromLatin1(r.header("location"))))
-                              .queryItemValue(QStringLiteral("code"));
-    r = request(m_nam, "POST", tokenUrl, form, {m_cert},
-                "grant_type=authorization_code&code=" + code2.toLatin1() +
-                    "&redirect_uri=http%3A%2F%2F127.0.0.1%3A5555%2Fcallback"
-                    "&client_id=cpis-desk&code_verifier=" +
-                    verifier);
-    QCOMPARE(r.status, 200);
-    const QJsonObject tokens = r.json();
-    QCOMPARE(tokens.value(QLatin1String("token_type")).toString(), QStringLiteral("Bearer"));
-    QCOMPARE(tokens.value(QLatin1String("expires_in")).toInt(), 3600);
-    const QByteArray access = tokens.value(QLatin1String("access_token")).toString().toLatin1();
-    const QByteArray refresh = tokens.value(QLatin1String("refresh_token")).toString().toLatin1();
-
-    QUrl userinfo = server->baseUrl();
-    userinfo.setPath(QStringLiteral("/oauth2/userinfo"));
-    r = request(m_nam, "GET", userinfo, {{"Authorization", "Bearer " + access}}, {m_cert});
-    QCOMPARE(r.status, 200);
-    const QJsonObject info = r.json();
-    QCOMPARE(info.value(QLatin1String("name")).toString(), QStringLiteral("Amelia Hughes"));
-    const QJsonObject role =
-        info.value(QLatin1String("nhsid_nrbac_roles")).toArray().first().toObject();
-    QCOMPARE(role.value(QLatin1String("org_code")).toString(), QStringLiteral("RX1"));
-    QCOMPARE(role.value(QLatin1String("activity_codes")).toArray().first().toString(),
-             QStringLiteral("B0107"));
-
-    // Expiry by the clock, then refresh.
-    m_clock.advanceSecs(3601);
-    QCOMPARE(
-        request(m_nam, "GET", userinfo, {{"Authorization", "Bearer " + access}}, {m_cert}).status,
-        401);
-    r = request(m_nam, "POST", tokenUrl, form, {m_cert},
-                "grant_type=refresh_token&client_id=cpis-desk&refresh_token=" + refresh);
-    QCOMPARE(r.status, 200);
-    const QByteArray fresh = r.json().value(QLatin1String("access_token")).toString().toLatin1();
-    QVERIFY(fresh != access);
-    QCOMPARE(
-        request(m_nam, "GET", userinfo, {{"Authorization", "Bearer " + fresh}}, {m_cert}).status,
-        200);
-    // Refresh tokens rotate.
-    QCOMPARE(request(m_nam, "POST", tokenUrl, form, {m_cert},
-                     "grant_type=refresh_token&client_id=cpis-desk&refresh_token=" + refresh)
-                 .status,
-             400);
-}
-
-void TestSandboxContract::clientSignInFlowAgainstSandbox()
-{
-    // The desk's own sign-in code, with the "browser" step done by following the pick link.
-    auto server = start(false);
-    QVERIFY(server);
-    cpis::SystemClock clock;
-    QNetworkAccessManager nam;
-    cpis::FhirTransport transport(&nam, &clock, cpis::FhirTransport::Settings());
-    cpis::SignInFlow flow(&transport, &clock, server->baseUrl(), QStringLiteral("cpis-desk"));
-    QSignalSpy ready(&flow, &cpis::SignInFlow::authorizationUrlReady);
-    QSignalSpy signedIn(&flow, &cpis::SignInFlow::signedIn);
-    QSignalSpy failed(&flow, &cpis::SignInFlow::failed);
-    QVERIFY(flow.start());
-    QCOMPARE(ready.size(), 1);
-    QUrl url = ready.first().first().toUrl();
-    QUrlQuery q(url);
-    q.addQueryItem(QStringLiteral("user"), QStringLiteral("school-nurse"));
-    url.setQuery(q);
-    QNetworkRequest browser(url); // follows the 302 to the desk's loopback listener
-    QNetworkReply* reply = nam.get(browser);
-    QTRY_VERIFY_WITH_TIMEOUT(signedIn.size() + failed.size() > 0, 10000);
-    reply->deleteLater();
-    QVERIFY2(failed.isEmpty(),
-             failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
-    const auto session = signedIn.first().first().value<cpis::UserSession>();
-    QCOMPARE(session.name, QStringLiteral("Priya Shah"));
-    QCOMPARE(session.roleId, QStringLiteral("100000000002"));
-    QCOMPARE(session.organisationCode, QStringLiteral("RX2"));
-    QCOMPARE(session.activityCodes, QStringList{QStringLiteral("B0170")});
-    QVERIFY(server->signIn().userForToken(session.accessToken).has_value());
 }
 
 void TestSandboxContract::unscheduledNotifiesSilentDoesNot()

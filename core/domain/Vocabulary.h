@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+
+namespace cpis {
+
+// The words of the contract (docs/api.md): identifier and code systems, codes and workgroups.
+// Named once, here, for the desk and for the sandbox, which shares nothing else with the desk's
+// readers. Constants only: what a code means to the desk lives with the code that reads it.
+namespace vocabulary {
+
+// Identifier systems.
+inline const QString kNhsNumberSystem = QStringLiteral("https://fhir.nhs.uk/Id/nhs-number");
+inline const QString kOdsSystem = QStringLiteral("https://fhir.nhs.uk/Id/ods-organization-code");
+inline const QString kSdsUserIdSystem = QStringLiteral("https://fhir.nhs.uk/Id/sds-user-id");
+inline const QString kLocalAuthorityChildIdSystem =
+    QStringLiteral("https://cpis-sandbox.example/Id/local-authority-child-id");
+
+// Code systems.
+inline const QString kSnomedSystem = QStringLiteral("http://snomed.info/sct");
+inline const QString kSdsJobRoleSystem =
+    QStringLiteral("https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode");
+inline const QString kSpineErrorSystem =
+    QStringLiteral("https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode");
+inline const QString kRoleClassSystem =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-RoleClass");
+inline const QString kAuditEventTypeSystem =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-event-type");
+inline const QString kAuditEntityTypeSystem =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/audit-entity-type");
+inline const QString kObjectRoleSystem =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/object-role");
+inline const QString kConfidentialitySystem =
+    QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-Confidentiality");
+
+// RBAC activity codes: B0107 views CP-IS and notifies; B0170 views without notifying.
+inline const QString kActivityViewAndNotify = QStringLiteral("B0107");
+inline const QString kActivityViewOnly = QStringLiteral("B0170");
+
+} // namespace vocabulary
+
+// SNOMED CT codes of CareTeam.category in the CP-IS FHIR API.
+namespace snomed {
+inline constexpr char16_t ChildProtectionPlan[] = u"342191000000101";
+inline constexpr char16_t LookedAfterChild[] = u"764841000000100";
+inline constexpr char16_t UnbornChildProtectionPlan[] = u"818901000000100";
+} // namespace snomed
+
+// The workgroups that open desk functions beyond look-up (docs/api.md §2).
+inline const QString kWorkgroupNotices = QStringLiteral("CPIS-NOTICES");
+inline const QString kWorkgroupReview = QStringLiteral("CPIS-REVIEW");
+inline const QString kWorkgroupAreaLists = QStringLiteral("CPIS-AREA-LISTS");
+
+} // namespace cpis

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "sandbox/endpoints/ExportJob.h"
+
+#include <QByteArray>
+
+#include <memory>
+
+namespace cpis::sandbox {
+
+class AreaDirectory;
+class FhirResources;
+
+// One NDJSON file of an export job, rendered a few hundred lines at a time as it is sent: the
+// sandbox never holds a whole file. Every line is a resource from the one FHIR writer.
+class NdjsonExportFile
+{
+public:
+    NdjsonExportFile(std::shared_ptr<const ExportJob> job,
+                     std::shared_ptr<ExportCounters> counters,
+                     AreaDirectory& areas,
+                     const FhirResources& resources,
+                     bool patients,
+                     size_t from,
+                     size_t to);
+
+    bool cancelled() const { return m_job->cancelled; } // the job was cancelled or dropped
+    bool atEnd() const { return m_next >= m_end; }
+    // Up to `lines` more lines, each ending in a newline.
+    QByteArray next(int lines);
+
+private:
+    std::shared_ptr<const ExportJob> m_job;
+    std::shared_ptr<ExportCounters> m_counters;
+    AreaDirectory& m_areas;
+    const FhirResources& m_resources;
+    bool m_patients;
+    size_t m_next;
+    size_t m_end;
+};
+
+} // namespace cpis::sandbox

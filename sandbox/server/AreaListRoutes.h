@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "sandbox/server/HttpExchange.h"
+
+namespace cpis::sandbox {
+
+class AreaDirectory;
+class BulkExport;
+class SignInService;
+struct TestUser;
+
+// The HTTP face of the area lists (docs/api.md §11): GET Group (the areas a CPIS-AREA-LISTS
+// role may export), GET Group/<id>/$export (kick-off), GET and DELETE the status URL, GET the
+// NDJSON files (chunked). Checks the bearer token, X-Request-ID and the workgroup, then asks
+// the area directory and the export jobs.
+class AreaListRoutes
+{
+public:
+    AreaListRoutes(AreaDirectory& areas,
+                   BulkExport& exports,
+                   SignInService& signIn,
+                   const Clock& clock)
+        : m_areas(areas), m_exports(exports), m_signIn(signIn), m_clock(clock)
+    {}
+
+    // Answers requests for its own paths and returns true; false leaves them to the caller.
+    bool dispatch(const HttpRequest& in, QTcpSocket* socket);
+
+    static const QString kGroupBase;
+    static const QString kJobBase;
+
+private:
+    HttpResponse groups(const HttpRequest& in, const TestUser& user);
+    HttpResponse kickOff(const HttpRequest& in, const TestUser& user, const QString& groupId);
+    HttpResponse status(const HttpRequest& in, const TestUser& user, const QString& jobId);
+    HttpResponse cancel(const TestUser& user, const QString& jobId);
+    bool sendFile(const HttpRequest& in,
+                  const TestUser& user,
+                  const QString& jobId,
+                  const QString& file,
+                  QTcpSocket* socket);
+
+    AreaDirectory& m_areas;
+    BulkExport& m_exports;
+    SignInService& m_signIn;
+    const Clock& m_clock;
+};
+
+} // namespace cpis::sandbox
