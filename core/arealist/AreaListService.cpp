@@ -187,10 +187,11 @@ void AreaListService::complete()
     // Receiving the list is an access: it is recorded before the list becomes visible.
     AccessEvent ev;
     ev.action = AuditEntry::Action::ListSync;
-    ev.outcome = QStringLiteral("ok %1: %2 Patient, %3 CareTeam")
-                     .arg(m_outcome.full ? QStringLiteral("full") : QStringLiteral("since"))
-                     .arg(m_outcome.patients)
-                     .arg(m_outcome.careTeams);
+    ev.outcome = AuditEntry::Outcome::Success;
+    ev.outcomeDetail = QStringLiteral("%1: %2 Patient, %3 CareTeam")
+                           .arg(m_outcome.full ? QStringLiteral("full") : QStringLiteral("since"))
+                           .arg(m_outcome.patients)
+                           .arg(m_outcome.careTeams);
     ev.reason = QStringLiteral("area ") + m_area.id;
     if (auto a = m_auditor->record(m_session, ev); !a) {
         fail(tr("The audit log could not record the list: %1").arg(a.error().message));
@@ -228,10 +229,10 @@ void AreaListService::stopUnfinished(const QString& why, bool cancelled)
     // What was received is an access even though the list never became visible.
     AccessEvent ev;
     ev.action = AuditEntry::Action::ListSync;
-    ev.outcome = QStringLiteral("%1 after %2 Patient, %3 CareTeam")
-                     .arg(cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"))
-                     .arg(m_outcome.patients)
-                     .arg(m_outcome.careTeams);
+    ev.outcome = cancelled ? AuditEntry::Outcome::Cancelled : AuditEntry::Outcome::Failed;
+    ev.outcomeDetail = QStringLiteral("after %1 Patient, %2 CareTeam")
+                           .arg(m_outcome.patients)
+                           .arg(m_outcome.careTeams);
     ev.reason = QStringLiteral("area ") + m_area.id;
     (void)m_auditor->record(m_session, ev);
     m_running = false;
@@ -277,7 +278,8 @@ Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
     // Recorded first: if the audit log cannot say it happened, it does not happen.
     AccessEvent ev;
     ev.action = AuditEntry::Action::Export;
-    ev.outcome = QStringLiteral("csv %1 rows").arg(rows.size());
+    ev.outcome = AuditEntry::Outcome::Success;
+    ev.outcomeDetail = QStringLiteral("csv %1 rows").arg(rows.size());
     ev.reason = QStringLiteral("area ") + areaId;
     if (auto a = m_auditor->record(session, ev); !a)
         return tr("The audit log could not record the export: %1").arg(a.error().message);

@@ -43,6 +43,31 @@ const char* const kSelect = "SELECT seq, at_ms, user_id, user_name, role, organi
                             "nhs_number, outcome, workstation, reason, request_id, hash, mac "
                             "FROM audit WHERE seq >= ? ORDER BY seq";
 
+// The outcome column holds the outcome's stable code, then a space and the detail when there
+// is one. Logs written while the outcome was free text stay readable without rewriting (the
+// chain covers the stored bytes): those texts began with one of today's codes ("ok since: ...",
+// "cancelled after ...", "plans-found from-cache") or were successes that did not say so
+// ("access-history", "review-feed", "attendance-notice", "csv 3 rows", a review status), which
+// read back as ok with the whole old text as detail.
+QString storedOutcome(const AuditEntry& e)
+{
+    const QString code = AuditEntry::outcomeCode(e.outcome);
+    return e.outcomeDetail.isEmpty() ? code : code + u' ' + e.outcomeDetail;
+}
+
+void readStoredOutcome(const QString& stored, AuditEntry& e)
+{
+    const qsizetype space = stored.indexOf(u' ');
+    const QString code = space < 0 ? stored : stored.left(space);
+    if (const auto o = AuditEntry::outcomeFromCode(code)) {
+        e.outcome = *o;
+        e.outcomeDetail = space < 0 ? QString() : stored.mid(space + 1);
+    } else {
+        e.outcome = AuditEntry::Outcome::Success;
+        e.outcomeDetail = stored;
+    }
+}
+
 RawFields rawFields(const AuditEntry& e)
 {
     return {e.userId.toUtf8(),
@@ -51,7 +76,7 @@ RawFields rawFields(const AuditEntry& e)
             e.organisation.toUtf8(),
             AuditEntry::actionName(e.action).toUtf8(),
             e.nhsNumber.toUtf8(),
-            e.outcome.toUtf8(),
+            storedOutcome(e).toUtf8(),
             e.workstation.toUtf8(),
             e.reason.toUtf8(),
             e.requestId.toUtf8()};
@@ -366,7 +391,7 @@ StoreStatus AuditLog::forEach(const std::function<bool(const AuditEntry&)>& visi
         e.organisation = st.text(5);
         e.action = AuditEntry::actionFromName(st.text(6)).value_or(AuditEntry::Action::LookUp);
         e.nhsNumber = st.text(7);
-        e.outcome = st.text(8);
+        readStoredOutcome(st.text(8), e);
         e.workstation = st.text(9);
         e.reason = st.text(10);
         e.requestId = st.text(11);

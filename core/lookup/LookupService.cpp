@@ -170,13 +170,25 @@ void LookupService::finish(std::shared_ptr<Run> run)
         AccessEvent event;
         event.action = AuditEntry::Action::LookUp;
         event.subject = r.asked;
-        event.outcome = LookupResult::stateName(r.state);
+        switch (r.state) {
+        case LookupResult::State::PlansFound:
+            event.outcome = AuditEntry::Outcome::PlansFound;
+            break;
+        case LookupResult::State::NoRecord:
+            event.outcome = AuditEntry::Outcome::NoRecord;
+            break;
+        case LookupResult::State::CouldNotCheck:
+            event.outcome = AuditEntry::Outcome::CouldNotCheck;
+            break;
+        }
+        QStringList detail;
         if (r.fromCache)
-            event.outcome += QStringLiteral(" from-cache");
+            detail << QStringLiteral("from-cache");
         if (r.reason != LookupResult::Reason::None)
-            event.outcome += u' ' + LookupResult::reasonName(r.reason);
+            detail << LookupResult::reasonName(r.reason);
         if (r.notificationSent)
-            event.outcome += QStringLiteral(" notified");
+            detail << QStringLiteral("notified");
+        event.outcomeDetail = detail.join(u' ');
         event.requestId = r.requestId;
         r.auditFailed = !m_auditor->record(run->session, event).ok();
     } else {

@@ -47,7 +47,7 @@ void ReviewService::refresh(const UserSession& session,
                         // records.
                         AccessEvent ev;
                         ev.action = AuditEntry::Action::View;
-                        ev.outcome = QStringLiteral("review-feed");
+                        ev.outcomeDetail = QStringLiteral("review-feed");
                         ev.reason =
                             QStringLiteral("%1 positives at %2").arg(r.value().size()).arg(site);
                         if (auto a = m_auditor->record(session, ev); !a) {
@@ -80,7 +80,7 @@ Status<ReviewService::Error> ReviewService::setStatus(const UserSession& session
     ev.action = AuditEntry::Action::ReviewUpdated;
     if (auto nhs = NhsNumber::parse(item.nhsNumber))
         ev.subject = nhs.value();
-    ev.outcome = reviewStatusName(status);
+    ev.outcomeDetail = reviewStatusName(status);
     ev.reason = note.trimmed();
     // The audit log is the record: a change it did not take is not made.
     if (auto a = m_auditor->record(session, ev); !a)
