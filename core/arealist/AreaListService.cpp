@@ -1,5 +1,6 @@
 #include "core/arealist/AreaListService.h"
 
+#include "core/arealist/AreaListLogging.h"
 #include "core/arealist/AreaListParser.h"
 #include "core/arealist/AreaListStore.h"
 #include "core/domain/Clock.h"
@@ -106,6 +107,8 @@ bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mod
             since = s->asOf;
     }
     m_outcome.full = !since;
+    qCInfo(lcAreaList, "sync of area %s started (%s)", qUtf8Printable(area.id),
+           since ? "changes since the last" : "full");
     emit progress(tr("Asking the national service for the list…"), 0, 0);
     m_client->startExport(
         session, area.id, since,
@@ -138,12 +141,16 @@ void AreaListService::onManifest(const AreaListClient::Manifest& m)
         fail(tr("The encrypted store could not start the update: %1").arg(s.error().message));
         return;
     }
+    qCInfo(lcAreaList, "area %s: %lld files, %lld resources to receive", qUtf8Printable(m_area.id),
+           qint64(m_manifest.output.size()), qint64(m_total));
     emit progress(tr("Receiving the list…"), 0, m_total);
     nextFile();
 }
 
 void AreaListService::nextFile()
 {
+    qCDebug(lcAreaList, "area %s: %lld Patient, %lld CareTeam received so far",
+            qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams));
     if (m_file >= m_manifest.output.size()) {
         complete();
         return;
@@ -206,6 +213,8 @@ void AreaListService::complete()
     m_client->finishJob(m_session);
     m_running = false;
     m_outcome.ok = true;
+    qCInfo(lcAreaList, "sync of area %s done: %lld Patient, %lld CareTeam",
+           qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams));
     emit progress(tr("Up to date."), m_total, m_total);
     emit finished(m_outcome);
 }
@@ -235,6 +244,9 @@ void AreaListService::stopUnfinished(const QString& why, bool cancelled)
                            .arg(m_outcome.careTeams);
     ev.reason = QStringLiteral("area ") + m_area.id;
     (void)m_auditor->record(m_session, ev);
+    qCInfo(lcAreaList, "sync of area %s %s after %lld Patient, %lld CareTeam",
+           qUtf8Printable(m_area.id), cancelled ? "cancelled" : "failed",
+           qint64(m_outcome.patients), qint64(m_outcome.careTeams));
     m_running = false;
     m_outcome.ok = false;
     m_outcome.cancelled = cancelled;

@@ -1,5 +1,6 @@
 #include "core/audit/AuditLog.h"
 
+#include "core/audit/AuditLogging.h"
 #include "core/crypto/HmacSha256.h"
 #include "core/crypto/Sha256.h"
 #include "core/domain/Clock.h"
@@ -228,6 +229,9 @@ StoreResult<AuditEntry> AuditLog::append(AuditEntry entry)
         m_lastHash = hashBefore;
         return s.error();
     }
+    qCDebug(lcAudit, "appended entry %lld: %s, %s", entry.seq,
+            qUtf8Printable(AuditEntry::actionName(entry.action)),
+            qUtf8Printable(AuditEntry::outcomeCode(entry.outcome)));
     maybeSaveAnchor();
     return entry;
 }
@@ -250,6 +254,7 @@ StoreStatus AuditLog::appendBatch(const QList<AuditEntry>& entries)
     }
     if (auto s = tx.commit(); !s)
         return fail(s);
+    qCDebug(lcAudit, "appended entries %lld to %lld", seqBefore + 1, m_lastSeq);
     maybeSaveAnchor();
     return {};
 }
@@ -349,6 +354,7 @@ StoreResult<AuditVerdict> AuditLog::verify()
         ++expected;
     }
     const qint64 last = expected - 1;
+    qCInfo(lcAudit, "checked the chain and seals of %lld entries", v.entries);
     if (anchor && anchor->seq > last) {
         v.problem = AuditVerdict::Problem::Truncated;
         v.firstBadSeq = last + 1;

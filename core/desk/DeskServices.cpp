@@ -1,5 +1,6 @@
 #include "core/desk/DeskServices.h"
 
+#include "core/desk/DeskLogging.h"
 #include "core/domain/Clock.h"
 
 #include <QHostInfo>
@@ -74,6 +75,8 @@ DeskServices::create(Config config, const Clock* clock, QObject* parent)
         d->m_transport.get(), &d->m_nam, d->m_config.serviceUrl, AreaListClient::Settings{});
     d->m_areaLists = std::make_unique<AreaListService>(
         d->m_areaListClient.get(), &d->m_store->areaLists(), d->m_auditor.get(), clock);
+    qCInfo(lcDesk, "services ready for %s%s", qUtf8Printable(d->m_config.serviceUrl.host()),
+           d->m_config.training ? " (training)" : "");
     return d;
 }
 

@@ -3,7 +3,9 @@
 #include "core/audit/AccessAuditor.h"
 #include "core/domain/Clock.h"
 #include "core/lookup/AnswerCache.h"
+#include "core/lookup/LookupLogging.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 #include <QUuid>
@@ -19,6 +21,7 @@ struct LookupService::Run
     Done done;
     bool unscheduled = false;
     NhsNumber queried; // the number CP-IS is asked about (the new one when superseded)
+    QElapsedTimer elapsed;
 };
 
 LookupService::LookupService(NationalServiceClient* client,
@@ -69,6 +72,9 @@ void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
     run->ctx.correlationId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     run->ctx.traceId = run->ctx.correlationId;
     run->unscheduled = run->session.isUnscheduledAccess(m_settings.site);
+    run->elapsed.start();
+    qCDebug(lcLookup, "look-up %s started%s", run->ctx.correlationId.constData(),
+            run->unscheduled ? " (unscheduled care)" : "");
 
     if (run->session.isExpired(m_clock->nowUtc())) {
         run->result.reason = LookupResult::Reason::SignInExpired;
@@ -194,6 +200,10 @@ void LookupService::finish(std::shared_ptr<Run> run)
     } else {
         r.auditFailed = true;
     }
+    qCInfo(lcLookup, "look-up %s: %s %s%s%s after %lld ms", run->ctx.correlationId.constData(),
+           qUtf8Printable(LookupResult::stateName(r.state)),
+           qUtf8Printable(LookupResult::reasonName(r.reason)), r.fromCache ? " from the cache" : "",
+           r.auditFailed ? " NOT AUDITED" : "", qint64(run->elapsed.elapsed()));
     if (run->context && run->done)
         run->done(r);
 }

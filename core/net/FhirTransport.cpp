@@ -1,6 +1,7 @@
 #include "core/net/FhirTransport.h"
 
 #include "core/domain/Clock.h"
+#include "core/net/NetLogging.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -131,6 +132,9 @@ void FhirTransport::startAttempt(Pending* p)
                            : r.method == "DELETE" ? m_nam->deleteResource(req)
                                                   : m_nam->sendCustomRequest(req, r.method, r.body);
     p->reply = reply;
+    // Host only: the path and query can carry an NHS number.
+    qCDebug(lcNet, "request %s: %s to %s, attempt %d", p->requestId.constData(),
+            r.method.constData(), qUtf8Printable(r.url.host()), p->attempt);
     if (m_settings.allowUnverifiedLoopback) {
         connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError>& errors) {
             // Only a sandbox on this machine may present a certificate nobody vouches for.
@@ -159,6 +163,8 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
         r.requestId = reply->rawHeader("X-Request-ID");
         r.attempts = p->attempt;
         r.headers = reply->rawHeaderPairs();
+        qCInfo(lcNet, "request %s: HTTP %d, %lld bytes after %lld ms", p->requestId.constData(),
+               status, qint64(r.body.size()), qint64(p->elapsed.elapsed()));
         if (!r.body.isEmpty() && !isFhirJson(r.contentType)) {
             finish(p, ServiceError{ServiceError::Kind::BadResponse,
                                    status,
@@ -181,9 +187,15 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
                            : m_retry.delayBefore(p->attempt + 1, error);
     const auto remaining =
         m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
-    if (delay && *delay < remaining) {
+    const auto wait = delay.value_or(remaining);
+    const bool retry = delay && wait < remaining;
+    // The kind and status only: Qt's error text can quote the whole URL.
+    qCInfo(lcNet, "request %s: %s (HTTP %d) after %lld ms, attempt %d%s", p->requestId.constData(),
+           qUtf8Printable(ServiceError::kindName(error.kind)), error.httpStatus,
+           qint64(p->elapsed.elapsed()), p->attempt, retry ? ", retrying" : "");
+    if (retry) {
         p->earlierError = error;
-        QTimer::singleShot(*delay, this, [this, p] {
+        QTimer::singleShot(wait, this, [this, p] {
             if (p->timedOut) {
                 finish(p, *p->earlierError);
                 return;

@@ -4,6 +4,7 @@
 #include "core/lookup/LookupResult.h"
 #include "core/notices/NoticeClient.h"
 #include "core/notices/NoticeStore.h"
+#include "core/notices/NoticesLogging.h"
 
 namespace cpis {
 
@@ -112,6 +113,8 @@ void NoticeService::finishCheck(const QString& error)
         m_intervalMs = qMin(qMax(m_intervalMs, 1) * 2, m_settings.maxBackoffMs);
     }
     schedule();
+    qCInfo(lcNotices, "mailbox checked%s: %d new notices, next check in %d s",
+           error.isEmpty() ? "" : " (failed)", m_added, m_intervalMs / 1000);
     // What was stored before a failure is new all the same.
     if (m_added > 0)
         emit newNotices(m_added);
@@ -181,6 +184,8 @@ void NoticeService::acknowledge(const QString& messageId)
         m_session, messageId, this,
         [this, messageId, notices](const Result<QString, ServiceError>& r, auto) {
             m_acknowledging.remove(messageId);
+            qCInfo(lcNotices, "acknowledgement of message %s: %s", qUtf8Printable(messageId),
+                   r ? "accepted" : qUtf8Printable(ServiceError::kindName(r.error().kind)));
             if (!r && r.error().kind == ServiceError::Kind::NotFound) {
                 // The mailbox no longer holds it: acknowledged already, from another desk or
                 // by an earlier attempt whose answer was lost. Kept here as acknowledged, and

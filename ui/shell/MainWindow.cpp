@@ -9,6 +9,7 @@
 #include "ui/lookup/PatientBanner.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/SettingsDialog.h"
+#include "ui/shell/ShellLogging.h"
 #include "ui/widgets/NhsNumberEdit.h"
 
 #include <QHBoxLayout>
@@ -303,6 +304,7 @@ void MainWindow::onSignedIn(const UserSession& session)
 {
     m_session = session;
     m_services.lookups->setSession(session);
+    qCInfo(lcShell, "signed in%s", m_wasLocked ? " again after a lock" : "");
     if (m_wasLocked)
         audit(AuditEntry::Action::Unlock, AuditEntry::Outcome::Success);
     audit(AuditEntry::Action::SignIn, AuditEntry::Outcome::Success);
@@ -464,6 +466,7 @@ void MainWindow::lock()
     if (!isSignedIn() || m_locked)
         return;
     ++m_generation; // an answer still on its way is never shown
+    qCInfo(lcShell, "locked");
     audit(AuditEntry::Action::Lock, AuditEntry::Outcome::Success);
     m_locked = true;
     m_wasLocked = true;
@@ -491,6 +494,7 @@ void MainWindow::signOut()
 {
     if (!isSignedIn())
         return;
+    qCInfo(lcShell, "signed out");
     if (!m_locked)
         audit(AuditEntry::Action::SignOut, AuditEntry::Outcome::Success);
     ++m_generation;
