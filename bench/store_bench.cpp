@@ -110,7 +110,7 @@ AuditEntry sampleEntry(qint64 i)
     e.role = QStringLiteral("R8001");
     e.organisation = QStringLiteral("RXX01");
     e.nhsNumber = nhsFor(i);
-    e.outcome = QStringLiteral("no-plan");
+    e.outcome = AuditEntry::Outcome::NoRecord;
     e.workstation = QStringLiteral("ED-WS-07");
     e.reason = QStringLiteral("Attending ED");
     e.requestId = QStringLiteral("req-%1").arg(i);

@@ -202,7 +202,7 @@ int main(int argc, char** argv)
                 }
                 cpis::AccessEvent ev;
                 ev.action = cpis::AuditEntry::Action::SignIn;
-                ev.outcome = QStringLiteral("ok");
+                ev.outcome = cpis::AuditEntry::Outcome::Success;
                 (void)desk.audit(s.value(), ev);
                 out << "Signed in as " << s->name << ", " << s->roleName << ", "
                     << s->organisationName << '\n';
@@ -218,7 +218,7 @@ int main(int argc, char** argv)
         if (stored) {
             cpis::AccessEvent ev;
             ev.action = cpis::AuditEntry::Action::SignOut;
-            ev.outcome = QStringLiteral("ok");
+            ev.outcome = cpis::AuditEntry::Outcome::Success;
             (void)desk.audit(stored.value(), ev);
         }
         out << "Signed out.\n";

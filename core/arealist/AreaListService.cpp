@@ -1,5 +1,6 @@
 #include "core/arealist/AreaListService.h"
 
+#include "core/arealist/AreaListLogging.h"
 #include "core/arealist/AreaListParser.h"
 #include "core/arealist/AreaListStore.h"
 #include "core/domain/Clock.h"
@@ -106,6 +107,8 @@ bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mod
             since = s->asOf;
     }
     m_outcome.full = !since;
+    qCInfo(lcAreaList, "sync of area %s started (%s)", qUtf8Printable(area.id),
+           since ? "changes since the last" : "full");
     emit progress(tr("Asking the national service for the list…"), 0, 0);
     m_client->startExport(
         session, area.id, since,
@@ -138,12 +141,16 @@ void AreaListService::onManifest(const AreaListClient::Manifest& m)
         fail(tr("The encrypted store could not start the update: %1").arg(s.error().message));
         return;
     }
+    qCInfo(lcAreaList, "area %s: %lld files, %lld resources to receive", qUtf8Printable(m_area.id),
+           qint64(m_manifest.output.size()), qint64(m_total));
     emit progress(tr("Receiving the list…"), 0, m_total);
     nextFile();
 }
 
 void AreaListService::nextFile()
 {
+    qCDebug(lcAreaList, "area %s: %lld Patient, %lld CareTeam received so far",
+            qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams));
     if (m_file >= m_manifest.output.size()) {
         complete();
         return;
@@ -187,10 +194,11 @@ void AreaListService::complete()
     // Receiving the list is an access: it is recorded before the list becomes visible.
     AccessEvent ev;
     ev.action = AuditEntry::Action::ListSync;
-    ev.outcome = QStringLiteral("ok %1: %2 Patient, %3 CareTeam")
-                     .arg(m_outcome.full ? QStringLiteral("full") : QStringLiteral("since"))
-                     .arg(m_outcome.patients)
-                     .arg(m_outcome.careTeams);
+    ev.outcome = AuditEntry::Outcome::Success;
+    ev.outcomeDetail = QStringLiteral("%1: %2 Patient, %3 CareTeam")
+                           .arg(m_outcome.full ? QStringLiteral("full") : QStringLiteral("since"))
+                           .arg(m_outcome.patients)
+                           .arg(m_outcome.careTeams);
     ev.reason = QStringLiteral("area ") + m_area.id;
     if (auto a = m_auditor->record(m_session, ev); !a) {
         fail(tr("The audit log could not record the list: %1").arg(a.error().message));
@@ -205,6 +213,8 @@ void AreaListService::complete()
     m_client->finishJob(m_session);
     m_running = false;
     m_outcome.ok = true;
+    qCInfo(lcAreaList, "sync of area %s done: %lld Patient, %lld CareTeam",
+           qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams));
     emit progress(tr("Up to date."), m_total, m_total);
     emit finished(m_outcome);
 }
@@ -228,12 +238,15 @@ void AreaListService::stopUnfinished(const QString& why, bool cancelled)
     // What was received is an access even though the list never became visible.
     AccessEvent ev;
     ev.action = AuditEntry::Action::ListSync;
-    ev.outcome = QStringLiteral("%1 after %2 Patient, %3 CareTeam")
-                     .arg(cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"))
-                     .arg(m_outcome.patients)
-                     .arg(m_outcome.careTeams);
+    ev.outcome = cancelled ? AuditEntry::Outcome::Cancelled : AuditEntry::Outcome::Failed;
+    ev.outcomeDetail = QStringLiteral("after %1 Patient, %2 CareTeam")
+                           .arg(m_outcome.patients)
+                           .arg(m_outcome.careTeams);
     ev.reason = QStringLiteral("area ") + m_area.id;
     (void)m_auditor->record(m_session, ev);
+    qCInfo(lcAreaList, "sync of area %s %s after %lld Patient, %lld CareTeam",
+           qUtf8Printable(m_area.id), cancelled ? "cancelled" : "failed",
+           qint64(m_outcome.patients), qint64(m_outcome.careTeams));
     m_running = false;
     m_outcome.ok = false;
     m_outcome.cancelled = cancelled;
@@ -277,7 +290,8 @@ Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
     // Recorded first: if the audit log cannot say it happened, it does not happen.
     AccessEvent ev;
     ev.action = AuditEntry::Action::Export;
-    ev.outcome = QStringLiteral("csv %1 rows").arg(rows.size());
+    ev.outcome = AuditEntry::Outcome::Success;
+    ev.outcomeDetail = QStringLiteral("csv %1 rows").arg(rows.size());
     ev.reason = QStringLiteral("area ") + areaId;
     if (auto a = m_auditor->record(session, ev); !a)
         return tr("The audit log could not record the export: %1").arg(a.error().message);

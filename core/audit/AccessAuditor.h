@@ -15,8 +15,9 @@ struct AccessEvent
 {
     AuditEntry::Action action = AuditEntry::Action::LookUp;
     NhsNumber subject;
-    QString outcome;
-    QString reason; // why the user acted, where they gave one
+    AuditEntry::Outcome outcome = AuditEntry::Outcome::Success;
+    QString outcomeDetail; // counts, a failure kind; never personal data
+    QString reason;        // why the user acted, where they gave one
     QByteArray requestId;
 };
 

@@ -40,4 +40,43 @@ std::optional<AuditEntry::Action> AuditEntry::actionFromName(const QString& name
     return std::nullopt;
 }
 
+QString AuditEntry::outcomeCode(Outcome o)
+{
+    // Stored in the sealed log: changing one would misread every entry already written.
+    switch (o) {
+    case Outcome::Success:
+        return QStringLiteral("ok");
+    case Outcome::PlansFound:
+        return QStringLiteral("plans-found");
+    case Outcome::NoRecord:
+        return QStringLiteral("no-record");
+    case Outcome::CouldNotCheck:
+        return QStringLiteral("could-not-check");
+    case Outcome::Requested:
+        return QStringLiteral("requested");
+    case Outcome::NotAtService:
+        return QStringLiteral("not-at-service");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+QList<AuditEntry::Outcome> AuditEntry::allOutcomes()
+{
+    return {Outcome::Success,   Outcome::PlansFound,   Outcome::NoRecord, Outcome::CouldNotCheck,
+            Outcome::Requested, Outcome::NotAtService, Outcome::Failed,   Outcome::Cancelled};
+}
+
+std::optional<AuditEntry::Outcome> AuditEntry::outcomeFromCode(const QString& code)
+{
+    for (Outcome o : allOutcomes()) {
+        if (outcomeCode(o) == code)
+            return o;
+    }
+    return std::nullopt;
+}
+
 } // namespace cpis

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -22,7 +23,22 @@ struct AuditEntry
         SignOut,
         Lock,
         Unlock,
-        ReviewUpdated, // issue 7: a safeguarding lead set a positive's review status
+        ReviewUpdated, // a safeguarding lead set a positive's review status
+    };
+
+    // How the action ended. Each value has a stable code (outcomeCode) that is stored in the
+    // sealed log and written to exports; codes never change once shipped, new values get new
+    // codes. Listed in docs/secure-store.md.
+    enum class Outcome
+    {
+        Success,       // "ok": done as asked
+        PlansFound,    // "plans-found": a look-up found a Child Protection or Looked After plan
+        NoRecord,      // "no-record": a look-up was answered and found no plan
+        CouldNotCheck, // "could-not-check": the service was not reached or gave no answer
+        Requested,     // "requested": recorded before the request is sent; its end follows
+        NotAtService,  // "not-at-service": the service no longer held what was acknowledged
+        Failed,        // "failed": started, did not complete
+        Cancelled,     // "cancelled": the user stopped it before it completed
     };
 
     qint64 seq = 0;
@@ -35,7 +51,9 @@ struct AuditEntry
     // what
     Action action = Action::LookUp;
     QString nhsNumber; // empty when the action is not about one person
-    QString outcome;   // e.g. "plan-found", "no-plan", "could-not-check", "ok", "failed"
+    Outcome outcome = Outcome::Success;
+    // Free text beside the outcome (counts, a failure kind, "from-cache"); never personal data.
+    QString outcomeDetail;
     // where, why, which request
     QString workstation;
     QString reason;
@@ -46,6 +64,9 @@ struct AuditEntry
 
     static QString actionName(Action a); // stable ids, stored in the database
     static std::optional<Action> actionFromName(const QString& name);
+    static QString outcomeCode(Outcome o); // stable ids, stored and exported
+    static std::optional<Outcome> outcomeFromCode(const QString& code);
+    static QList<Outcome> allOutcomes();
 };
 
 } // namespace cpis

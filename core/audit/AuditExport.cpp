@@ -37,15 +37,23 @@ QString fhirAction(AuditEntry::Action a)
     }
 }
 
-// FHIR AuditEvent.outcome: 0 success, 4 minor failure, 8 serious failure.
-QString fhirOutcome(const QString& outcome)
+// FHIR AuditEvent.outcome: 0 success, 4 minor failure (the action did not complete; nothing
+// was harmed), 8 serious failure, 12 major failure.
+QString fhirOutcome(AuditEntry::Outcome o)
 {
-    if (outcome.contains(QLatin1String("fail")) || outcome.contains(QLatin1String("error")) ||
-        outcome.contains(QLatin1String("could-not")))
+    switch (o) {
+    case AuditEntry::Outcome::Success:
+    case AuditEntry::Outcome::PlansFound:
+    case AuditEntry::Outcome::NoRecord:
+    case AuditEntry::Outcome::Requested:
+    case AuditEntry::Outcome::NotAtService:
+        return QStringLiteral("0");
+    case AuditEntry::Outcome::CouldNotCheck:
+    case AuditEntry::Outcome::Failed:
+    case AuditEntry::Outcome::Cancelled:
         return QStringLiteral("4");
-    if (outcome.contains(QLatin1String("denied")))
-        return QStringLiteral("8");
-    return QStringLiteral("0");
+    }
+    return QStringLiteral("8");
 }
 
 QByteArray csvField(const QString& value)
@@ -120,7 +128,7 @@ QJsonObject AuditExport::toFhirAuditEvent(const AuditEntry& e)
         {QStringLiteral("action"), fhirAction(e.action)},
         {QStringLiteral("recorded"), e.atUtc.toString(Qt::ISODateWithMs)},
         {QStringLiteral("outcome"), fhirOutcome(e.outcome)},
-        {QStringLiteral("outcomeDesc"), e.outcome},
+        {QStringLiteral("outcomeDesc"), AuditEntry::outcomeCode(e.outcome)},
         {QStringLiteral("agent"), QJsonArray{user, org}},
         {QStringLiteral("source"),
          QJsonObject{{QStringLiteral("site"), e.workstation},
@@ -128,18 +136,25 @@ QJsonObject AuditExport::toFhirAuditEvent(const AuditEntry& e)
                       QJsonObject{{QStringLiteral("display"), QStringLiteral("CP-IS Desk")}}}}},
         {QStringLiteral("entity"), entities},
     };
+    QJsonArray extensions;
     if (!e.requestId.isEmpty())
-        ev.insert(QStringLiteral("extension"),
-                  QJsonArray{QJsonObject{
-                      {QStringLiteral("url"), QStringLiteral("https://cpis-desk.local/request-id")},
-                      {QStringLiteral("valueString"), e.requestId}}});
+        extensions.append(QJsonObject{
+            {QStringLiteral("url"), QStringLiteral("https://cpis-desk.local/request-id")},
+            {QStringLiteral("valueString"), e.requestId}});
+    if (!e.outcomeDetail.isEmpty())
+        extensions.append(QJsonObject{
+            {QStringLiteral("url"), QStringLiteral("https://cpis-desk.local/audit-outcome-detail")},
+            {QStringLiteral("valueString"), e.outcomeDetail}});
+    if (!extensions.isEmpty())
+        ev.insert(QStringLiteral("extension"), extensions);
     return ev;
 }
 
 QByteArray AuditExport::csvHeader()
 {
     return QByteArrayLiteral("seq,recorded_utc,user_id,user_name,role,organisation,action,"
-                             "nhs_number,outcome,workstation,reason,request_id,sha256\r\n");
+                             "nhs_number,outcome,outcome_detail,workstation,reason,request_id,"
+                             "sha256\r\n");
 }
 
 QByteArray AuditExport::toCsvRow(const AuditEntry& e)
@@ -152,7 +167,8 @@ QByteArray AuditExport::toCsvRow(const AuditEntry& e)
                                    e.organisation,
                                    AuditEntry::actionName(e.action),
                                    e.nhsNumber,
-                                   e.outcome,
+                                   AuditEntry::outcomeCode(e.outcome),
+                                   e.outcomeDetail,
                                    e.workstation,
                                    e.reason,
                                    e.requestId,

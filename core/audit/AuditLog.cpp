@@ -1,5 +1,6 @@
 #include "core/audit/AuditLog.h"
 
+#include "core/audit/AuditLogging.h"
 #include "core/crypto/HmacSha256.h"
 #include "core/crypto/Sha256.h"
 #include "core/domain/Clock.h"
@@ -43,6 +44,31 @@ const char* const kSelect = "SELECT seq, at_ms, user_id, user_name, role, organi
                             "nhs_number, outcome, workstation, reason, request_id, hash, mac "
                             "FROM audit WHERE seq >= ? ORDER BY seq";
 
+// The outcome column holds the outcome's stable code, then a space and the detail when there
+// is one. Logs written while the outcome was free text stay readable without rewriting (the
+// chain covers the stored bytes): those texts began with one of today's codes ("ok since: ...",
+// "cancelled after ...", "plans-found from-cache") or were successes that did not say so
+// ("access-history", "review-feed", "attendance-notice", "csv 3 rows", a review status), which
+// read back as ok with the whole old text as detail.
+QString storedOutcome(const AuditEntry& e)
+{
+    const QString code = AuditEntry::outcomeCode(e.outcome);
+    return e.outcomeDetail.isEmpty() ? code : code + u' ' + e.outcomeDetail;
+}
+
+void readStoredOutcome(const QString& stored, AuditEntry& e)
+{
+    const qsizetype space = stored.indexOf(u' ');
+    const QString code = space < 0 ? stored : stored.left(space);
+    if (const auto o = AuditEntry::outcomeFromCode(code)) {
+        e.outcome = *o;
+        e.outcomeDetail = space < 0 ? QString() : stored.mid(space + 1);
+    } else {
+        e.outcome = AuditEntry::Outcome::Success;
+        e.outcomeDetail = stored;
+    }
+}
+
 RawFields rawFields(const AuditEntry& e)
 {
     return {e.userId.toUtf8(),
@@ -51,7 +77,7 @@ RawFields rawFields(const AuditEntry& e)
             e.organisation.toUtf8(),
             AuditEntry::actionName(e.action).toUtf8(),
             e.nhsNumber.toUtf8(),
-            e.outcome.toUtf8(),
+            storedOutcome(e).toUtf8(),
             e.workstation.toUtf8(),
             e.reason.toUtf8(),
             e.requestId.toUtf8()};
@@ -203,6 +229,9 @@ StoreResult<AuditEntry> AuditLog::append(AuditEntry entry)
         m_lastHash = hashBefore;
         return s.error();
     }
+    qCDebug(lcAudit, "appended entry %lld: %s, %s", entry.seq,
+            qUtf8Printable(AuditEntry::actionName(entry.action)),
+            qUtf8Printable(AuditEntry::outcomeCode(entry.outcome)));
     maybeSaveAnchor();
     return entry;
 }
@@ -225,6 +254,7 @@ StoreStatus AuditLog::appendBatch(const QList<AuditEntry>& entries)
     }
     if (auto s = tx.commit(); !s)
         return fail(s);
+    qCDebug(lcAudit, "appended entries %lld to %lld", seqBefore + 1, m_lastSeq);
     maybeSaveAnchor();
     return {};
 }
@@ -324,6 +354,7 @@ StoreResult<AuditVerdict> AuditLog::verify()
         ++expected;
     }
     const qint64 last = expected - 1;
+    qCInfo(lcAudit, "checked the chain and seals of %lld entries", v.entries);
     if (anchor && anchor->seq > last) {
         v.problem = AuditVerdict::Problem::Truncated;
         v.firstBadSeq = last + 1;
@@ -366,7 +397,7 @@ StoreStatus AuditLog::forEach(const std::function<bool(const AuditEntry&)>& visi
         e.organisation = st.text(5);
         e.action = AuditEntry::actionFromName(st.text(6)).value_or(AuditEntry::Action::LookUp);
         e.nhsNumber = st.text(7);
-        e.outcome = st.text(8);
+        readStoredOutcome(st.text(8), e);
         e.workstation = st.text(9);
         e.reason = st.text(10);
         e.requestId = st.text(11);

@@ -15,6 +15,7 @@ Status<AccessAuditor::Error> AuditLogAuditor::record(const UserSession& who,
     e.action = event.action;
     e.nhsNumber = event.subject.digits();
     e.outcome = event.outcome;
+    e.outcomeDetail = event.outcomeDetail;
     e.workstation = m_workstation;
     e.reason = event.reason;
     e.requestId = QString::fromLatin1(event.requestId);

@@ -154,9 +154,9 @@ void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
                 AccessEvent ev;
                 ev.action = AuditEntry::Action::View;
                 ev.subject = nhs;
-                ev.outcome =
-                    r ? QStringLiteral("access-history")
-                      : QStringLiteral("could-not-check ") + ServiceError::kindName(r.error().kind);
+                ev.outcome = r ? AuditEntry::Outcome::Success : AuditEntry::Outcome::CouldNotCheck;
+                ev.outcomeDetail =
+                    r ? QStringLiteral("access-history") : ServiceError::kindName(r.error().kind);
                 ev.requestId = requestId;
                 const bool audited = m_services.audit(*who, ev).ok();
                 if (!r) {
@@ -245,7 +245,8 @@ int CliCommands::auditExport(const QString& format,
     }
     AccessEvent ev;
     ev.action = AuditEntry::Action::Export;
-    ev.outcome = QStringLiteral("audit-%1 %2 entries").arg(format).arg(written.value());
+    ev.outcome = AuditEntry::Outcome::Success;
+    ev.outcomeDetail = QStringLiteral("audit-%1 %2 entries").arg(format).arg(written.value());
     (void)m_services.audit(who, ev);
     if (device)
         m_err << "cpis: exported " << written.value() << " entries to " << outputPath << '\n';

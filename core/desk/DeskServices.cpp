@@ -1,5 +1,6 @@
 #include "core/desk/DeskServices.h"
 
+#include "core/desk/DeskLogging.h"
 #include "core/domain/Clock.h"
 #include "core/store/KeyProvider.h"
 
@@ -111,6 +112,8 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         std::make_unique<AreaListClient>(d->m_transport.get(), c.serviceUrl, c.areaLists);
     d->m_areaLists = std::make_unique<AreaListService>(
         d->m_areaListClient.get(), d->m_areaListStore.get(), d->m_auditor.get(), clock);
+    qCInfo(lcDesk, "services ready for %s%s", qUtf8Printable(c.serviceUrl.host()),
+           c.training ? " (training)" : "");
     return d;
 }
 

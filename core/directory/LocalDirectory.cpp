@@ -1,5 +1,6 @@
 #include "core/directory/LocalDirectory.h"
 
+#include "core/directory/DirectoryLogging.h"
 #include "core/store/SecureDb.h"
 
 namespace cpis {
@@ -84,6 +85,7 @@ StoreStatus LocalDirectory::put(const DirectoryEntry& entry)
         return StoreError{StoreError::Code::Sql,
                           QStringLiteral("a local directory entry needs an ODS code")};
     m_put->bind(1, ods).bind(2, entry.email.trimmed()).bind(3, entry.notes.trimmed());
+    qCInfo(lcDirectory, "saving the entry for %s", qUtf8Printable(ods));
     return m_put->run();
 }
 
@@ -107,6 +109,7 @@ StoreResult<QList<DirectoryEntry>> LocalDirectory::all()
             break;
         out.append({st.value().text(0), st.value().text(1), st.value().text(2)});
     }
+    qCDebug(lcDirectory, "%lld entries read", qint64(out.size()));
     return out;
 }
 

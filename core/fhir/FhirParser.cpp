@@ -1,5 +1,6 @@
 #include "core/fhir/FhirParser.h"
 
+#include "core/fhir/FhirLogging.h"
 #include "core/domain/Vocabulary.h"
 
 #include <QHash>
@@ -157,6 +158,9 @@ FhirParser::searchset(const QJsonObject& bundle, const QString& matchType, Pagin
         return err(QStringLiteral("Bundle.total is %1 but it holds %2 matches")
                        .arg(total)
                        .arg(out.matches.size()));
+    // Counts and our own type name only: the resources are patient data.
+    qCDebug(lcFhir, "searchset of %s: %lld matches, %lld included", qUtf8Printable(matchType),
+            qint64(out.matches.size()), qint64(out.includes.size()));
     return out;
 }
 

@@ -3,7 +3,9 @@
 #include "core/audit/AccessAuditor.h"
 #include "core/domain/Clock.h"
 #include "core/lookup/AnswerCache.h"
+#include "core/lookup/LookupLogging.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 #include <QUuid>
@@ -19,6 +21,7 @@ struct LookupService::Run
     Done done;
     bool unscheduled = false;
     NhsNumber queried; // the number CP-IS is asked about (the new one when superseded)
+    QElapsedTimer elapsed;
 };
 
 LookupService::LookupService(NationalServiceClient* client,
@@ -69,6 +72,9 @@ void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
     run->ctx.correlationId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     run->ctx.traceId = run->ctx.correlationId;
     run->unscheduled = run->session.isUnscheduledAccess(m_settings.site);
+    run->elapsed.start();
+    qCDebug(lcLookup, "look-up %s started%s", run->ctx.correlationId.constData(),
+            run->unscheduled ? " (unscheduled care)" : "");
 
     if (run->session.isExpired(m_clock->nowUtc())) {
         run->result.reason = LookupResult::Reason::SignInExpired;
@@ -170,18 +176,34 @@ void LookupService::finish(std::shared_ptr<Run> run)
         AccessEvent event;
         event.action = AuditEntry::Action::LookUp;
         event.subject = r.asked;
-        event.outcome = LookupResult::stateName(r.state);
+        switch (r.state) {
+        case LookupResult::State::PlansFound:
+            event.outcome = AuditEntry::Outcome::PlansFound;
+            break;
+        case LookupResult::State::NoRecord:
+            event.outcome = AuditEntry::Outcome::NoRecord;
+            break;
+        case LookupResult::State::CouldNotCheck:
+            event.outcome = AuditEntry::Outcome::CouldNotCheck;
+            break;
+        }
+        QStringList detail;
         if (r.fromCache)
-            event.outcome += QStringLiteral(" from-cache");
+            detail << QStringLiteral("from-cache");
         if (r.reason != LookupResult::Reason::None)
-            event.outcome += u' ' + LookupResult::reasonName(r.reason);
+            detail << LookupResult::reasonName(r.reason);
         if (r.notificationSent)
-            event.outcome += QStringLiteral(" notified");
+            detail << QStringLiteral("notified");
+        event.outcomeDetail = detail.join(u' ');
         event.requestId = r.requestId;
         r.auditFailed = !m_auditor->record(run->session, event).ok();
     } else {
         r.auditFailed = true;
     }
+    qCInfo(lcLookup, "look-up %s: %s %s%s%s after %lld ms", run->ctx.correlationId.constData(),
+           qUtf8Printable(LookupResult::stateName(r.state)),
+           qUtf8Printable(LookupResult::reasonName(r.reason)), r.fromCache ? " from the cache" : "",
+           r.auditFailed ? " NOT AUDITED" : "", qint64(run->elapsed.elapsed()));
     if (run->context && run->done)
         run->done(r);
 }

@@ -2,11 +2,7 @@
 
 #include "core/domain/Vocabulary.h"
 #include "core/fhir/FhirParser.h"
-<<<<<<< HEAD
-#include "core/fhir/FhirSystems.h"
 #include "core/net/NhsHeaders.h"
-=======
->>>>>>> h-sandbox
 
 #include <QUrlQuery>
 

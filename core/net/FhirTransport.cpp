@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/net/ReplyClassifier.h"
+#include "core/net/NetLogging.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -151,6 +152,9 @@ void FhirTransport::startAttempt(Pending* p)
                            : r.method == "DELETE" ? m_nam->deleteResource(req)
                                                   : m_nam->sendCustomRequest(req, r.method, r.body);
     p->reply = reply;
+    // Host only: the path and query can carry an NHS number.
+    qCDebug(lcNet, "request %s: %s to %s, attempt %d", p->requestId.constData(),
+            r.method.constData(), qUtf8Printable(r.url.host()), p->attempt);
     m_settings.tls.watch(reply);
     if (p->onChunk)
         connect(reply, &QNetworkReply::readyRead, this,
@@ -230,6 +234,8 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
         r.requestId = reply->rawHeader("X-Request-ID");
         r.attempts = p->attempt;
         r.headers = reply->rawHeaderPairs();
+        qCInfo(lcNet, "request %s: HTTP %d, %lld bytes after %lld ms", p->requestId.constData(),
+               status, qint64(r.body.size()), qint64(p->elapsed.elapsed()));
         if (p->onChunk) {
             r.body.clear(); // the reader has had it, in pieces
             if (!hasType(reply, p->request.accept)) {
@@ -275,7 +281,12 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
     const auto remaining =
         p->onChunk ? std::chrono::milliseconds::max()
                    : m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
-    if (delay && *delay < remaining) {
+    const bool retry = delay && *delay < remaining;
+    // The kind and status only: Qt's error text can quote the whole URL.
+    qCInfo(lcNet, "request %s: %s (HTTP %d) after %lld ms, attempt %d%s", p->requestId.constData(),
+           qUtf8Printable(ServiceError::kindName(error.kind)), error.httpStatus,
+           qint64(p->elapsed.elapsed()), p->attempt, retry ? ", retrying" : "");
+    if (retry) {
         p->earlierError = error;
         QTimer::singleShot(*delay, this, [this, p] {
             if (p->timedOut) {

@@ -4,6 +4,7 @@
 #include "core/lookup/LookupResult.h"
 #include "core/notices/NoticeClient.h"
 #include "core/notices/NoticeStore.h"
+#include "core/notices/NoticesLogging.h"
 
 namespace cpis {
 
@@ -112,6 +113,8 @@ void NoticeService::finishCheck(const QString& error)
         m_intervalMs = qMin(qMax(m_intervalMs, 1) * 2, m_settings.maxBackoffMs);
     }
     schedule();
+    qCInfo(lcNotices, "mailbox checked%s: %d new notices, next check in %d s",
+           error.isEmpty() ? "" : " (failed)", m_added, m_intervalMs / 1000);
     // What was stored before a failure is new all the same.
     if (m_added > 0)
         emit newNotices(m_added);
@@ -132,7 +135,7 @@ StoreResult<QList<AttendanceNotice>> NoticeService::notices()
 
 QString NoticeService::auditAcknowledge(const QList<AttendanceNotice>& notices,
                                         const QString& messageId,
-                                        const QString& outcome)
+                                        AuditEntry::Outcome outcome)
 {
     QSet<QString> children;
     for (const AttendanceNotice& n : notices) {
@@ -167,7 +170,7 @@ void NoticeService::acknowledge(const QString& messageId)
     // recorded is not sent.
     if (problem.isEmpty()) {
         if (const QString e =
-                auditAcknowledge(held.value(), messageId, QStringLiteral("requested"));
+                auditAcknowledge(held.value(), messageId, AuditEntry::Outcome::Requested);
             !e.isEmpty())
             problem = tr("Not acknowledged: the audit log could not record it (%1).").arg(e);
     }
@@ -181,11 +184,13 @@ void NoticeService::acknowledge(const QString& messageId)
         m_session, messageId, this,
         [this, messageId, notices](const Result<QString, ServiceError>& r, auto) {
             m_acknowledging.remove(messageId);
+            qCInfo(lcNotices, "acknowledgement of message %s: %s", qUtf8Printable(messageId),
+                   r ? "accepted" : qUtf8Printable(ServiceError::kindName(r.error().kind)));
             if (!r && r.error().kind == ServiceError::Kind::NotFound) {
                 // The mailbox no longer holds it: acknowledged already, from another desk or
                 // by an earlier attempt whose answer was lost. Kept here as acknowledged, and
                 // said so, rather than left "new" for ever.
-                auditAcknowledge(notices, messageId, QStringLiteral("not-at-service"));
+                auditAcknowledge(notices, messageId, AuditEntry::Outcome::NotAtService);
                 const QString by = m_session.name + QStringLiteral(" (") + m_session.userId +
                                    QStringLiteral("); the service no longer held it");
                 if (auto s = m_store.markAcknowledged(mailbox(), messageId, m_clock.nowUtc(), by);
@@ -201,7 +206,7 @@ void NoticeService::acknowledge(const QString& messageId)
             }
             if (!r) {
                 // Best effort: the "requested" entry stands either way.
-                auditAcknowledge(notices, messageId, QStringLiteral("failed"));
+                auditAcknowledge(notices, messageId, AuditEntry::Outcome::Failed);
                 emit acknowledgeFinished(messageId,
                                          tr("Not acknowledged: %1").arg(serviceText(r.error())));
                 return;
@@ -226,7 +231,7 @@ QString NoticeService::recordView(const AttendanceNotice& notice)
     AccessEvent ev;
     ev.action = AuditEntry::Action::View;
     ev.subject = notice.nhsNumber;
-    ev.outcome = QStringLiteral("attendance-notice");
+    ev.outcomeDetail = QStringLiteral("attendance-notice");
     ev.reason = QStringLiteral("MESH message ") + notice.messageId;
     if (auto s = m_auditor.record(m_session, ev); !s)
         return s.error().message;

@@ -87,7 +87,7 @@ private:
     void schedule();
     QString auditAcknowledge(const QList<AttendanceNotice>& notices,
                              const QString& messageId,
-                             const QString& outcome);
+                             AuditEntry::Outcome outcome);
 
     NoticeClient& m_client;
     NoticeStore& m_store;

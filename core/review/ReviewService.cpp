@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/review/ReviewClient.h"
+#include "core/review/ReviewLogging.h"
 #include "core/review/ReviewStore.h"
 
 #include <QHash>
@@ -39,6 +40,8 @@ void ReviewService::refresh(const UserSession& session,
                             return;
                         }
                         const QString site = session.organisationCode;
+                        qCInfo(lcReview, "review feed of %s: %lld positives", qUtf8Printable(site),
+                               qint64(r.value().size()));
                         if (auto s = m_store->merge(site, r.value()); !s) {
                             done(storeError(s.error()));
                             return;
@@ -47,7 +50,7 @@ void ReviewService::refresh(const UserSession& session,
                         // records.
                         AccessEvent ev;
                         ev.action = AuditEntry::Action::View;
-                        ev.outcome = QStringLiteral("review-feed");
+                        ev.outcomeDetail = QStringLiteral("review-feed");
                         ev.reason =
                             QStringLiteral("%1 positives at %2").arg(r.value().size()).arg(site);
                         if (auto a = m_auditor->record(session, ev); !a) {
@@ -80,7 +83,7 @@ Status<ReviewService::Error> ReviewService::setStatus(const UserSession& session
     ev.action = AuditEntry::Action::ReviewUpdated;
     if (auto nhs = NhsNumber::parse(item.nhsNumber))
         ev.subject = nhs.value();
-    ev.outcome = reviewStatusName(status);
+    ev.outcomeDetail = reviewStatusName(status);
     ev.reason = note.trimmed();
     // The audit log is the record: a change it did not take is not made.
     if (auto a = m_auditor->record(session, ev); !a)
@@ -89,6 +92,7 @@ Status<ReviewService::Error> ReviewService::setStatus(const UserSession& session
             m_store->setStatus(site, id, status, note.trimmed(), session.name, m_clock->nowUtc());
         !s)
         return storeError(s.error());
+    qCInfo(lcReview, "a positive's review set to %s", qUtf8Printable(reviewStatusName(status)));
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/net/FhirTransport.h"
 #include "core/net/NhsHeaders.h"
+#include "core/signin/SignInLogging.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -202,6 +203,7 @@ void SignInFlow::postToken(const QList<std::pair<QString, QString>>& form,
                 return;
             }
             s.accessExpiresUtc = sent.addSecs(expiresIn);
+            qCInfo(lcSignIn, "token received, valid for %d s", expiresIn);
             done(s);
         });
 }
@@ -241,6 +243,9 @@ void SignInFlow::fetchUserInfo(UserSession session,
                 for (const QJsonValue& g : groups)
                     session.workgroups << g.toString();
             }
+            qCInfo(lcSignIn, "user details read: %s role at %s, %lld activity codes",
+                   session.roleId.isEmpty() ? "no selected" : "a selected",
+                   qUtf8Printable(session.organisationCode), qint64(session.activityCodes.size()));
             if (session.userId.isEmpty() || session.roleId.isEmpty())
                 done(Error{tr("Your user details name no selected role.")});
             else

@@ -1,5 +1,6 @@
 #include "core/store/KeyStore.h"
 
+#include "core/crypto/CryptoLogging.h"
 #include "core/store/SecureDb.h"
 
 #include <QEventLoop>
@@ -173,6 +174,9 @@ StoreResult<StoreKeys> KeyStore::loadOrCreate(bool databaseExists)
         keys.auditMacKey = *macKey.value();
     }
     keys.pendingDatabaseKey = pending.value();
+    qCInfo(lcCrypto, "store keys %s from keychain service '%s'%s",
+           dbKey.value() && macKey.value() ? "read" : "made and saved", qUtf8Printable(m_service),
+           keys.pendingDatabaseKey ? ", with a pending database key" : "");
 
     if (keys.databaseKey.size() != SecureDb::kKeyBytes ||
         keys.auditMacKey.size() != SecureDb::kKeyBytes ||

@@ -1,6 +1,7 @@
 #include "core/store/SecureDb.h"
 
 #include "core/store/SqliteHeader.h"
+#include "core/store/StoreLogging.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -116,6 +117,9 @@ SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
         // Encrypted or not, the file is nobody else's business; -wal and -shm inherit this.
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     }
+    // The file name only: the folder names the computer account.
+    qCInfo(lcStore, "opened %s (%s, %s)", qUtf8Printable(QFileInfo(path).fileName()),
+           existed ? "existing" : "new", encrypted ? "encrypted" : "plain text");
     return db;
 }
 
@@ -237,6 +241,8 @@ StoreStatus SecureDb::migrate(const QStringList& steps)
             return s;
         if (auto s = tx.commit(); !s)
             return s;
+        qCInfo(lcStore, "%s: schema version %d", qUtf8Printable(QFileInfo(m_path).fileName()),
+               v + 1);
     }
     return {};
 }

@@ -187,7 +187,8 @@ void TestReviewDesk::statusAndNoteFromTheKeyboard()
                 .ok());
     QCOMPARE(change.action, AuditEntry::Action::ReviewUpdated);
     QCOMPARE(change.nhsNumber, first.nhsNumber);
-    QCOMPARE(change.outcome, QStringLiteral("referred"));
+    QCOMPARE(change.outcome, AuditEntry::Outcome::Success);
+    QCOMPARE(change.outcomeDetail, QStringLiteral("referred"));
     QCOMPARE(change.reason, QStringLiteral("Rang the duty team"));
     QCOMPARE(change.userName, QStringLiteral("Tom Fielding"));
 }

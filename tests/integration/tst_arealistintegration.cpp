@@ -3,6 +3,7 @@
 // an incremental _since sync transfers only what changed.
 #include "core/arealist/AreaListService.h"
 #include "core/arealist/AreaListStore.h"
+#include "core/audit/AuditExport.h"
 #include "core/audit/AuditLog.h"
 #include "sandbox/endpoints/BulkExport.h"
 #include "sandbox/endpoints/SignInService.h"
@@ -12,6 +13,7 @@
 #include "tests/support/SandboxHttp.h"
 
 #include <QBuffer>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -191,8 +193,9 @@ void TestAreaListIntegration::fullSyncStoresTheWholeArea()
     const QList<AuditEntry> entries = audit();
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().action, AuditEntry::Action::ListSync);
-    QCOMPARE(entries.first().outcome,
-             QStringLiteral("ok full: %1 Patient, %2 CareTeam").arg(o.patients).arg(o.careTeams));
+    QCOMPARE(entries.first().outcome, AuditEntry::Outcome::Success);
+    QCOMPARE(entries.first().outcomeDetail,
+             QStringLiteral("full: %1 Patient, %2 CareTeam").arg(o.patients).arg(o.careTeams));
     QVERIFY(entries.first().nhsNumber.isEmpty());
 }
 
@@ -276,7 +279,8 @@ void TestAreaListIntegration::incrementalSyncTransfersOnlyWhatChanged()
     QCOMPARE(joined, 1);
     QCOMPARE(*m_desk->areaLists->state(school.id).asOf, kNow.addSecs(3660));
     const QList<AuditEntry> entries = audit();
-    QCOMPARE(entries.last().outcome, QStringLiteral("ok since: 2 Patient, 2 CareTeam"));
+    QCOMPARE(entries.last().outcome, AuditEntry::Outcome::Success);
+    QCOMPARE(entries.last().outcomeDetail, QStringLiteral("since: 2 Patient, 2 CareTeam"));
 }
 
 void TestAreaListIntegration::planEndingAsTheClockRunsIsAChange()
@@ -335,7 +339,7 @@ void TestAreaListIntegration::badLineFailsAndKeepsThePreviousList()
     QCOMPARE(st.asOf, stBefore.asOf);
     QCOMPARE(st.people, stBefore.people);
     QVERIFY(!st.lastError.isEmpty());
-    QVERIFY(audit().last().outcome.startsWith(QStringLiteral("failed")));
+    QCOMPARE(audit().last().outcome, AuditEntry::Outcome::Failed);
 }
 
 void TestAreaListIntegration::cancelKeepsThePreviousListAndDeletesTheJob()
@@ -360,7 +364,13 @@ void TestAreaListIntegration::cancelKeepsThePreviousListAndDeletesTheJob()
     QVERIFY(!c.ok);
     QCOMPARE(m_desk->areaLists->rows(m_schoolId).size(), before.size());
     QCOMPARE(*m_desk->areaLists->state(m_schoolId).asOf, kNow);
-    QVERIFY(audit().last().outcome.startsWith(QStringLiteral("cancelled")));
+    const AuditEntry cancelledEntry = audit().last();
+    QCOMPARE(cancelledEntry.outcome, AuditEntry::Outcome::Cancelled);
+    // Exported as cancelled, a failure to complete, not as a success.
+    const QJsonObject exported = AuditExport::toFhirAuditEvent(cancelledEntry);
+    QCOMPARE(exported.value(QLatin1String("outcomeDesc")).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(exported.value(QLatin1String("outcome")).toString(), QStringLiteral("4"));
+    QVERIFY(AuditExport::toCsvRow(cancelledEntry).contains(",cancelled,\"after "));
     // A second sync after the cancel works.
     m_server->areaLists().options().prepareIntervalMs = 0;
     QVERIFY(runSync(area(m_schoolId)).ok);
@@ -435,7 +445,8 @@ void TestAreaListIntegration::csvExportIsAudited()
     QCOMPARE(out.data().count('\n'), qsizetype(rows.size()) + 1);
     QVERIFY(out.data().startsWith("NHS number,"));
     QCOMPARE(audit().last().action, AuditEntry::Action::Export);
-    QCOMPARE(audit().last().outcome, QStringLiteral("csv %1 rows").arg(rows.size()));
+    QCOMPARE(audit().last().outcome, AuditEntry::Outcome::Success);
+    QCOMPARE(audit().last().outcomeDetail, QStringLiteral("csv %1 rows").arg(rows.size()));
 }
 
 QTEST_GUILESS_MAIN(TestAreaListIntegration)

@@ -228,9 +228,9 @@ void TestLookupIntegration::auditHoldsEveryLookUp()
         QCOMPARE(entries[i].workstation, QStringLiteral("test-host"));
         QCOMPARE(entries[i].requestId, requestIds[i]);
     }
-    QVERIFY(entries[0].outcome.startsWith(QStringLiteral("plans-found")));
-    QVERIFY(entries[1].outcome.startsWith(QStringLiteral("no-record")));
-    QVERIFY(entries[2].outcome.startsWith(QStringLiteral("could-not-check")));
+    QCOMPARE(entries[0].outcome, AuditEntry::Outcome::PlansFound);
+    QCOMPARE(entries[1].outcome, AuditEntry::Outcome::NoRecord);
+    QCOMPARE(entries[2].outcome, AuditEntry::Outcome::CouldNotCheck);
     QVERIFY(desk.audit->verify()->ok());
 }
 

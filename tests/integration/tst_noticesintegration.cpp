@@ -404,7 +404,7 @@ void TestNoticesIntegration::acknowledgingMovesTheNoticeAndIsAudited()
     QCOMPARE(entries.first().nhsNumber, kLily);
     QCOMPARE(entries.first().userId, QStringLiteral("555000000005"));
     QCOMPARE(entries.first().organisation, m_mailbox);
-    QCOMPARE(entries.first().outcome, QStringLiteral("requested"));
+    QCOMPARE(entries.first().outcome, AuditEntry::Outcome::Requested);
     QVERIFY(entries.first().reason.contains(id));
     QVERIFY(m_desk->audit->verify().ok());
 

@@ -367,7 +367,8 @@ void TestReviewIntegration::serviceRefreshesAndAuditsStatus()
     QCOMPARE(actions, (QStringList{QStringLiteral("view"), QStringLiteral("review-updated"),
                                    QStringLiteral("view")}));
     QCOMPARE(change.nhsNumber, QStringLiteral("9990000018"));
-    QCOMPARE(change.outcome, QStringLiteral("referred"));
+    QCOMPARE(change.outcome, AuditEntry::Outcome::Success);
+    QCOMPARE(change.outcomeDetail, QStringLiteral("referred"));
     QCOMPARE(change.reason, QStringLiteral("Rang Sheffield duty team"));
     QCOMPARE(change.userId, QStringLiteral("555000000004"));
     QCOMPARE(change.organisation, QStringLiteral("RX1"));

@@ -40,7 +40,7 @@ static int appendLoop(const QStringList& args)
         e.organisation = QStringLiteral("RXX");
         e.action = AuditEntry::Action::LookUp;
         e.nhsNumber = QStringLiteral("9434765919");
-        e.outcome = QStringLiteral("no-plan");
+        e.outcome = AuditEntry::Outcome::NoRecord;
         e.workstation = QStringLiteral("ws-1");
         e.requestId = QStringLiteral("req-%1").arg(i);
         auto r = log.value()->append(e);

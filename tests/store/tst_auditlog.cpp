@@ -1,5 +1,5 @@
 // Audit log: sealed entries, verify() names the first bad one after deletion, edit,
-// swap, forged re-hash and cut-off tail; exports.
+// swap, forged re-hash and cut-off tail; typed outcomes and their stored form; exports.
 #include "core/audit/AuditExport.h"
 #include "core/audit/AuditLog.h"
 #include "core/crypto/HmacSha256.h"
@@ -9,8 +9,11 @@
 #include "tests/store/StoreTestUtil.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +45,9 @@ private slots:
     void libcryptoDigestsMatchKnownAnswers();
     void exportsFhirNdjson();
     void exportsCsv();
+    void outcomeCodesAreDistinctAndStable();
+    void outcomesExportByCodeNotByText();
+    void freeTextOutcomesOfOlderLogsStillReadAndVerify();
 
 private:
     AuditEntry sample(int i) const;
@@ -66,7 +72,8 @@ AuditEntry TestAuditLog::sample(int i) const
     e.organisation = QStringLiteral("RXX01");
     e.action = i % 3 == 0 ? AuditEntry::Action::View : AuditEntry::Action::LookUp;
     e.nhsNumber = QStringLiteral("94347659%1").arg(10 + i % 90);
-    e.outcome = QStringLiteral("no-plan");
+    e.outcome = i % 4 == 0 ? AuditEntry::Outcome::PlansFound : AuditEntry::Outcome::NoRecord;
+    e.outcomeDetail = i % 5 == 0 ? QStringLiteral("from-cache") : QString();
     e.workstation = QStringLiteral("ED-WS-07");
     e.reason = i % 2 ? QStringLiteral("Attending ED") : QString();
     e.requestId = QStringLiteral("req-%1").arg(i);
@@ -310,8 +317,8 @@ void TestAuditLog::reopenContinuesTheChain()
 }
 
 // Existing logs must keep verifying: this value was computed from the documented format
-// (prev ‖ seq ‖ at_ms ‖ length-prefixed UTF-8 fields) outside the code, and matches what
-// the Qt-hashed append() wrote before verify() moved to libcrypto.
+// (prev ‖ seq ‖ at_ms ‖ length-prefixed UTF-8 fields, the outcome stored as its code, a
+// space and its detail) outside the code, with Python's hashlib.
 void TestAuditLog::chainHashFormatIsPinned()
 {
     AuditEntry e;
@@ -323,11 +330,12 @@ void TestAuditLog::chainHashFormatIsPinned()
     e.organisation = QStringLiteral("RXX01");
     e.action = AuditEntry::Action::LookUp;
     e.nhsNumber = QStringLiteral("9434765919");
-    e.outcome = QStringLiteral("no-plan");
+    e.outcome = AuditEntry::Outcome::Cancelled;
+    e.outcomeDetail = QStringLiteral("after 3 Patient, 2 CareTeam");
     e.workstation = QStringLiteral("ED-WS-07");
     e.requestId = QStringLiteral("req-1");
     QCOMPARE(AuditLog::chainHash(QByteArray(32, '\0'), e).toHex(),
-             QByteArray("2b48befaba8a0b66d9d620708ee4da70b39481dcca76f8516bb8982f3b25a1d2"));
+             QByteArray("fabe78b65fab5ab48de14118ecb207200329a620e8f3b755f91957337bfab7ea"));
 }
 
 // verify() uses these with one context for many inputs; each use must start afresh.
@@ -394,6 +402,159 @@ void TestAuditLog::exportsCsv()
     QVERIFY2(lines.at(1).contains(",\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\","),
              lines.at(1).constData());
     QVERIFY(lines.at(1).startsWith("1,2026-03-01T08:00:01.500Z,"));
+}
+
+// The codes are stored in the sealed log and read by the information-governance team: each
+// value has its own, it reads back to the same value, and none ever changes.
+void TestAuditLog::outcomeCodesAreDistinctAndStable()
+{
+    using O = AuditEntry::Outcome;
+    const QList<std::pair<O, QString>> shipped{
+        {O::Success, QStringLiteral("ok")},
+        {O::PlansFound, QStringLiteral("plans-found")},
+        {O::NoRecord, QStringLiteral("no-record")},
+        {O::CouldNotCheck, QStringLiteral("could-not-check")},
+        {O::Requested, QStringLiteral("requested")},
+        {O::NotAtService, QStringLiteral("not-at-service")},
+        {O::Failed, QStringLiteral("failed")},
+        {O::Cancelled, QStringLiteral("cancelled")},
+    };
+    for (const auto& [outcome, code] : shipped)
+        QCOMPARE(AuditEntry::outcomeCode(outcome), code);
+
+    // Every value of the enum, counted without the list: one added later without a code, or
+    // left out of allOutcomes(), stops here.
+    QSet<QString> codes;
+    int values = 0;
+    for (int i = 0; !AuditEntry::outcomeCode(O(i)).isEmpty(); ++i, ++values) {
+        const QString code = AuditEntry::outcomeCode(O(i));
+        QVERIFY2(!codes.contains(code), qPrintable(code));
+        codes.insert(code);
+        // The stored form is the code, a space, the detail: a code holds no space.
+        QVERIFY2(!code.contains(u' '), qPrintable(code));
+        QCOMPARE(AuditEntry::outcomeFromCode(code), std::optional(O(i)));
+    }
+    QCOMPARE(qsizetype(values), AuditEntry::allOutcomes().size());
+    QCOMPARE(qsizetype(values), shipped.size());
+    QVERIFY(!AuditEntry::outcomeFromCode(QStringLiteral("no-plan")));
+}
+
+void TestAuditLog::outcomesExportByCodeNotByText()
+{
+    AuditEntry e = sample(1);
+    e.action = AuditEntry::Action::ListSync;
+    e.nhsNumber.clear();
+    e.outcome = AuditEntry::Outcome::Cancelled;
+    e.outcomeDetail = QStringLiteral("after 3 Patient, 2 CareTeam");
+    QVERIFY(log->append(e));
+    // A detail that reads like a failure does not make a success one.
+    e.outcome = AuditEntry::Outcome::Success;
+    e.outcomeDetail = QStringLiteral("could-not-check failed denied error");
+    QVERIFY(log->append(e));
+
+    QList<AuditEntry> read;
+    QVERIFY(log->forEach([&](const AuditEntry& r) {
+        read.append(r);
+        return true;
+    }));
+    QCOMPARE(read.size(), 2);
+    QCOMPARE(read.at(0).outcome, AuditEntry::Outcome::Cancelled);
+    QCOMPARE(read.at(0).outcomeDetail, QStringLiteral("after 3 Patient, 2 CareTeam"));
+
+    const QJsonObject cancelled = AuditExport::toFhirAuditEvent(read.at(0));
+    QCOMPARE(cancelled.value(QLatin1String("outcome")).toString(), QStringLiteral("4"));
+    QCOMPARE(cancelled.value(QLatin1String("outcomeDesc")).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(
+        cancelled.value(QLatin1String("extension"))[1][QLatin1String("valueString")].toString(),
+        QStringLiteral("after 3 Patient, 2 CareTeam"));
+    const QJsonObject ok = AuditExport::toFhirAuditEvent(read.at(1));
+    QCOMPARE(ok.value(QLatin1String("outcome")).toString(), QStringLiteral("0"));
+    QCOMPARE(ok.value(QLatin1String("outcomeDesc")).toString(), QStringLiteral("ok"));
+
+    QVERIFY(AuditExport::csvHeader().contains(",outcome,outcome_detail,"));
+    QVERIFY2(
+        AuditExport::toCsvRow(read.at(0)).contains(",cancelled,\"after 3 Patient, 2 CareTeam\","),
+        AuditExport::toCsvRow(read.at(0)).constData());
+}
+
+namespace {
+
+// The documented chain format, written out independently of AuditLog.
+QByteArray
+documentedHash(const QByteArray& prev, qint64 seq, qint64 atMs, const QStringList& fields)
+{
+    QByteArray in = prev;
+    for (qint64 v : {seq, atMs}) {
+        for (int shift = 56; shift >= 0; shift -= 8)
+            in += char((v >> shift) & 0xff);
+    }
+    for (const QString& f : fields) {
+        const QByteArray utf8 = f.toUtf8();
+        const quint32 n = quint32(utf8.size());
+        for (int shift = 24; shift >= 0; shift -= 8)
+            in += char((n >> shift) & 0xff);
+        in += utf8;
+    }
+    return QCryptographicHash::hash(in, QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+// Logs written while the outcome was free text are not rewritten: they verify as they are and
+// read back typed.
+void TestAuditLog::freeTextOutcomesOfOlderLogsStillReadAndVerify()
+{
+    fill(1);
+    QByteArray prev = anchors.load().value()->headHash;
+    const QStringList oldOutcomes{QStringLiteral("review-feed"),
+                                  QStringLiteral("cancelled after 3 Patient, 2 CareTeam"),
+                                  QStringLiteral("could-not-check service-error")};
+    QByteArray sql;
+    qint64 seq = 1;
+    for (const QString& outcome : oldOutcomes) {
+        ++seq;
+        const qint64 atMs = 1764000000000 + seq;
+        const QStringList fields{QStringLiteral("555000111222"),
+                                 QStringLiteral("Old Nurse"),
+                                 QStringLiteral("R8001"),
+                                 QStringLiteral("RXX01"),
+                                 QStringLiteral("view"),
+                                 QString(),
+                                 outcome,
+                                 QStringLiteral("ED-WS-07"),
+                                 QString(),
+                                 QString()};
+        const QByteArray hash = documentedHash(prev, seq, atMs, fields);
+        const QByteArray mac =
+            QMessageAuthenticationCode::hash(hash, key('m'), QCryptographicHash::Sha256);
+        sql += "INSERT INTO audit VALUES (" + QByteArray::number(seq) + ',' +
+               QByteArray::number(atMs) +
+               ",'555000111222','Old Nurse','R8001','RXX01','view','','" + outcome.toUtf8() +
+               "','ED-WS-07','','',x'" + hash.toHex() + "',x'" + mac.toHex() + "');";
+        prev = hash;
+    }
+    tamper(sql);
+    anchors.set(AuditAnchor{seq, prev});
+    const AuditVerdict v = verdict();
+    QVERIFY2(v.ok(), qPrintable(v.message));
+    QCOMPARE(v.entries, 4);
+
+    QList<AuditEntry> read;
+    QVERIFY(log->forEach(
+        [&](const AuditEntry& r) {
+            read.append(r);
+            return true;
+        },
+        2));
+    QCOMPARE(read.size(), 3);
+    QCOMPARE(read.at(0).outcome, AuditEntry::Outcome::Success);
+    QCOMPARE(read.at(0).outcomeDetail, QStringLiteral("review-feed"));
+    QCOMPARE(read.at(1).outcome, AuditEntry::Outcome::Cancelled);
+    QCOMPARE(read.at(1).outcomeDetail, QStringLiteral("after 3 Patient, 2 CareTeam"));
+    QCOMPARE(read.at(2).outcome, AuditEntry::Outcome::CouldNotCheck);
+    QCOMPARE(read.at(2).outcomeDetail, QStringLiteral("service-error"));
+    // Read back typed, each hashes to what is stored.
+    QCOMPARE(AuditLog::chainHash(read.at(0).hash, read.at(1)), read.at(1).hash);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

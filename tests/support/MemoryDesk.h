@@ -51,7 +51,7 @@ struct MemoryDesk
                const Clock* testClock = nullptr,
                SiteType site = SiteType::UnscheduledCare)
         : clock(testClock ? *testClock : systemClock), services(open(base, s, site)),
-          nam(services->network()), client(services->client()), audit(services->store().audit()),
+          nam(services->network()), transport(services->transport()), client(services->client()), audit(services->store().audit()),
           auditor(services->auditor()), lookups(services->lookups()),
           directory(services->localDirectory()), notices(services->notices()),
           noticeClient(services->noticeClient()), reviewStore(services->reviewStore()),
@@ -60,6 +60,7 @@ struct MemoryDesk
     {}
 
     QNetworkAccessManager& nam;
+    Part<FhirTransport> transport;
     Part<NationalServiceClient> client;
     Part<AuditLog> audit;
     Part<AccessAuditor> auditor;

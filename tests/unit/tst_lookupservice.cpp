@@ -219,7 +219,7 @@ void TestLookupService::plansFoundIsAuditedAndCached()
     QCOMPARE(r.answeredAtUtc, rig.clock.nowUtc());
     QCOMPARE(rig.auditor.events.size(), 1);
     QCOMPARE(rig.auditor.events.first().action, AuditEntry::Action::LookUp);
-    QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("plans-found")));
+    QCOMPARE(rig.auditor.events.first().outcome, AuditEntry::Outcome::PlansFound);
     QCOMPARE(rig.auditor.events.first().requestId, r.requestId);
     QVERIFY(rig.cache.entries.contains(QStringLiteral("9000000009")));
 
@@ -242,7 +242,7 @@ void TestLookupService::totalZeroIsNoRecord()
     QCOMPARE(r.state, State::NoRecord);
     QCOMPARE(r.reason, Reason::None);
     QVERIFY(!r.notificationSent); // no plan, no local authority to notify
-    QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("no-record")));
+    QCOMPARE(rig.auditor.events.first().outcome, AuditEntry::Outcome::NoRecord);
 }
 
 void TestLookupService::serviceFailuresAreNeverNoRecord_data()
@@ -292,7 +292,7 @@ void TestLookupService::serviceFailuresAreNeverNoRecord()
     QVERIFY(!r.notificationSent);
     QVERIFY(r.patient.has_value()); // the trace still stands, for the banner
     QCOMPARE(rig.cache.saves, 0);   // failures are never cached
-    QVERIFY(rig.auditor.events.first().outcome.startsWith(QStringLiteral("could-not-check")));
+    QCOMPARE(rig.auditor.events.first().outcome, AuditEntry::Outcome::CouldNotCheck);
 }
 
 void TestLookupService::offlineAnswersFromCacheWithItsAge()
@@ -314,7 +314,7 @@ void TestLookupService::offlineAnswersFromCacheWithItsAge()
     QCOMPARE(r.reason, Reason::Offline);
     QCOMPARE(r.answeredAtUtc, fetched);
     QVERIFY(!r.notificationSent);
-    QVERIFY(rig.auditor.events.last().outcome.contains(QStringLiteral("from-cache")));
+    QVERIFY(rig.auditor.events.last().outcomeDetail.contains(QStringLiteral("from-cache")));
 
     // With nothing cached for the number, the answer is "could not check".
     const LookupResult none = rig.run(nhs("9000000017"));

@@ -369,8 +369,8 @@ void TestNoticeService::serviceFailureLeavesTheNoticeNew()
         !m_store->message(QStringLiteral("SHE1"), QStringLiteral("m2"))->first().isAcknowledged());
     // The request was audited, and so was its failure.
     QCOMPARE(m_auditor.events.size(), 2);
-    QCOMPARE(m_auditor.events.at(0).outcome, QStringLiteral("requested"));
-    QCOMPARE(m_auditor.events.at(1).outcome, QStringLiteral("failed"));
+    QCOMPARE(m_auditor.events.at(0).outcome, AuditEntry::Outcome::Requested);
+    QCOMPARE(m_auditor.events.at(1).outcome, AuditEntry::Outcome::Failed);
     // Unknown messages are refused without a request.
     done.clear();
     service->acknowledge(QStringLiteral("nope"));
@@ -391,8 +391,8 @@ void TestNoticeService::goneFromTheServiceIsKeptAsAcknowledged()
     QVERIFY(m1->first().isAcknowledged());
     QVERIFY(m1->first().acknowledgedBy.contains(QStringLiteral("no longer held")));
     QCOMPARE(m_auditor.events.size(), 2);
-    QCOMPARE(m_auditor.events.at(0).outcome, QStringLiteral("requested"));
-    QCOMPARE(m_auditor.events.at(1).outcome, QStringLiteral("not-at-service"));
+    QCOMPARE(m_auditor.events.at(0).outcome, AuditEntry::Outcome::Requested);
+    QCOMPARE(m_auditor.events.at(1).outcome, AuditEntry::Outcome::NotAtService);
 }
 
 void TestNoticeService::detailViewIsAuditedOncePerNotice()

@@ -324,7 +324,8 @@ void TestReviewQueue::statusChangeIsAudited()
     QCOMPARE(AuditEntry::actionFromName(QStringLiteral("review-updated")),
              std::optional(AuditEntry::Action::ReviewUpdated));
     QCOMPARE(e.nhsNumber, QStringLiteral("9990000018"));
-    QCOMPARE(e.outcome, QStringLiteral("no-further-action"));
+    QCOMPARE(e.outcome, AuditEntry::Outcome::Success);
+    QCOMPARE(e.outcomeDetail, QStringLiteral("no-further-action"));
     QCOMPARE(e.reason, QStringLiteral("Known to the LA"));
     QCOMPARE(e.userName, QStringLiteral("Tom Fielding"));
     QCOMPARE(e.organisation, QStringLiteral("RX1"));

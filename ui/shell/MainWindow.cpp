@@ -9,6 +9,7 @@
 #include "ui/lookup/PatientBanner.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/SettingsDialog.h"
+#include "ui/shell/ShellLogging.h"
 #include "ui/widgets/NhsNumberEdit.h"
 
 #include <QHBoxLayout>
@@ -303,9 +304,10 @@ void MainWindow::onSignedIn(const UserSession& session)
 {
     m_session = session;
     m_services.lookups->setSession(session);
+    qCInfo(lcShell, "signed in%s", m_wasLocked ? " again after a lock" : "");
     if (m_wasLocked)
-        audit(AuditEntry::Action::Unlock, QStringLiteral("ok"));
-    audit(AuditEntry::Action::SignIn, QStringLiteral("ok"));
+        audit(AuditEntry::Action::Unlock, AuditEntry::Outcome::Success);
+    audit(AuditEntry::Action::SignIn, AuditEntry::Outcome::Success);
     m_locked = false;
     m_wasLocked = false;
     m_userLabel->setText(tr("Signed in: %1 · %2 · %3")
@@ -464,7 +466,8 @@ void MainWindow::lock()
     if (!isSignedIn() || m_locked)
         return;
     ++m_generation; // an answer still on its way is never shown
-    audit(AuditEntry::Action::Lock, QStringLiteral("ok"));
+    qCInfo(lcShell, "locked");
+    audit(AuditEntry::Action::Lock, AuditEntry::Outcome::Success);
     m_locked = true;
     m_wasLocked = true;
     m_idle->disarm();
@@ -491,8 +494,9 @@ void MainWindow::signOut()
 {
     if (!isSignedIn())
         return;
+    qCInfo(lcShell, "signed out");
     if (!m_locked)
-        audit(AuditEntry::Action::SignOut, QStringLiteral("ok"));
+        audit(AuditEntry::Action::SignOut, AuditEntry::Outcome::Success);
     ++m_generation;
     m_nhs->clear();
     clearPatient();
@@ -545,7 +549,7 @@ void MainWindow::openLocalDirectory()
     m_directoryDialog->open();
 }
 
-void MainWindow::audit(AuditEntry::Action action, const QString& outcome)
+void MainWindow::audit(AuditEntry::Action action, AuditEntry::Outcome outcome)
 {
     if (!m_services.audit || !m_session.isValid())
         return;

@@ -129,7 +129,7 @@ private:
     void openFunctions();
     void closeFunctions();
     void setStatus(const QString& text);
-    void audit(AuditEntry::Action action, const QString& outcome);
+    void audit(AuditEntry::Action action, AuditEntry::Outcome outcome);
 
     Environment m_env;
     Services m_services;
