@@ -24,7 +24,8 @@ namespace cpis {
 // Groups a role may export, the $export kick-off, polling its status URL (honouring
 // Retry-After, passing X-Progress on), and the NDJSON files, read line by line as they arrive
 // (never a whole file in memory) through the transport's streamed GET, so every call shares its
-// TLS policy, NHS headers and error classification. One export at a time; cancel() stops it and tells the server.
+// TLS policy, NHS headers and error classification. One export at a time; cancel() stops it and
+// tells the server.
 class AreaListClient : public QObject
 {
     Q_OBJECT
