@@ -25,6 +25,42 @@
         <source>Unborn Child Protection Plan</source>
         <translation>Cynllun Amddiffyn Plentyn yn y Groth</translation>
     </message>
+    <message>
+        <source>The national service could not be reached.</source>
+        <translation>Nid oedd modd cyrraedd y gwasanaeth cenedlaethol.</translation>
+    </message>
+    <message>
+        <source>The national service did not answer in time.</source>
+        <translation>Ni atebodd y gwasanaeth cenedlaethol mewn pryd.</translation>
+    </message>
+    <message>
+        <source>The national service reported an error.</source>
+        <translation>Adroddodd y gwasanaeth cenedlaethol wall.</translation>
+    </message>
+    <message>
+        <source>The national service is busy. Try again shortly.</source>
+        <translation>Mae&apos;r gwasanaeth cenedlaethol yn brysur. Rhowch gynnig arall yn fuan.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
+        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i wirio CP-IS.</translation>
+    </message>
+    <message>
+        <source>The national service refused access for your role.</source>
+        <translation>Gwrthododd y gwasanaeth cenedlaethol fynediad i&apos;ch rôl.</translation>
+    </message>
+    <message>
+        <source>The national service sent an answer that could not be read.</source>
+        <translation>Anfonodd y gwasanaeth cenedlaethol ateb nad oedd modd ei ddarllen.</translation>
+    </message>
+    <message>
+        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
+        <translation>Nid yw&apos;r Gwasanaeth Demograffeg Personol yn adnabod y rhif GIG hwn. Gwiriwch y rhif gyda&apos;r person.</translation>
+    </message>
+    <message>
+        <source>Your role does not include access to CP-IS.</source>
+        <translation>Nid yw eich rôl yn cynnwys mynediad i CP-IS.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -47,13 +83,6 @@
     <message>
         <source>This is not a valid NHS number: the last digit does not match. Check for a typing error.</source>
         <translation>Nid yw hwn yn rhif GIG dilys: nid yw&apos;r digid olaf yn cyfateb. Gwiriwch am gamgymeriad teipio.</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>The national service is busy. Try again shortly.</source>
-        <translation>Mae&apos;r gwasanaeth cenedlaethol yn brysur. Rhowch gynnig arall yn fuan.</translation>
     </message>
 </context>
 <context>
@@ -133,41 +162,6 @@
     <message>
         <source>The file could not be written.</source>
         <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
-    </message>
-</context>
-<context>
-    <name>cpis::LookupResult</name>
-    <message>
-        <source>The national service could not be reached.</source>
-        <translation>Nid oedd modd cyrraedd y gwasanaeth cenedlaethol.</translation>
-    </message>
-    <message>
-        <source>The national service did not answer in time.</source>
-        <translation>Ni atebodd y gwasanaeth cenedlaethol mewn pryd.</translation>
-    </message>
-    <message>
-        <source>The national service reported an error.</source>
-        <translation>Adroddodd y gwasanaeth cenedlaethol wall.</translation>
-    </message>
-    <message>
-        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
-        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i wirio CP-IS.</translation>
-    </message>
-    <message>
-        <source>The national service sent an answer that could not be read.</source>
-        <translation>Anfonodd y gwasanaeth cenedlaethol ateb nad oedd modd ei ddarllen.</translation>
-    </message>
-    <message>
-        <source>The national service refused access for your role.</source>
-        <translation>Gwrthododd y gwasanaeth cenedlaethol fynediad i&apos;ch rôl.</translation>
-    </message>
-    <message>
-        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
-        <translation>Nid yw&apos;r Gwasanaeth Demograffeg Personol yn adnabod y rhif GIG hwn. Gwiriwch y rhif gyda&apos;r person.</translation>
-    </message>
-    <message>
-        <source>Your role does not include access to CP-IS.</source>
-        <translation>Nid yw eich rôl yn cynnwys mynediad i CP-IS.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,42 @@
         <source>Unborn Child Protection Plan</source>
         <translation>Unborn Child Protection Plan</translation>
     </message>
+    <message>
+        <source>The national service could not be reached.</source>
+        <translation>The national service could not be reached.</translation>
+    </message>
+    <message>
+        <source>The national service did not answer in time.</source>
+        <translation>The national service did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The national service reported an error.</source>
+        <translation>The national service reported an error.</translation>
+    </message>
+    <message>
+        <source>The national service is busy. Try again shortly.</source>
+        <translation>The national service is busy. Try again shortly.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
+        <translation>Your sign-in has expired. Sign in again to check CP-IS.</translation>
+    </message>
+    <message>
+        <source>The national service refused access for your role.</source>
+        <translation>The national service refused access for your role.</translation>
+    </message>
+    <message>
+        <source>The national service sent an answer that could not be read.</source>
+        <translation>The national service sent an answer that could not be read.</translation>
+    </message>
+    <message>
+        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
+        <translation>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</translation>
+    </message>
+    <message>
+        <source>Your role does not include access to CP-IS.</source>
+        <translation>Your role does not include access to CP-IS.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -44,13 +80,6 @@
     <message>
         <source>This is not a valid NHS number: the last digit does not match. Check for a typing error.</source>
         <translation>This is not a valid NHS number: the last digit does not match. Check for a typing error.</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>The national service is busy. Try again shortly.</source>
-        <translation>The national service is busy. Try again shortly.</translation>
     </message>
 </context>
 <context>
@@ -130,41 +159,6 @@
     <message>
         <source>The file could not be written.</source>
         <translation>The file could not be written.</translation>
-    </message>
-</context>
-<context>
-    <name>cpis::LookupResult</name>
-    <message>
-        <source>The national service could not be reached.</source>
-        <translation>The national service could not be reached.</translation>
-    </message>
-    <message>
-        <source>The national service did not answer in time.</source>
-        <translation>The national service did not answer in time.</translation>
-    </message>
-    <message>
-        <source>The national service reported an error.</source>
-        <translation>The national service reported an error.</translation>
-    </message>
-    <message>
-        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
-        <translation>Your sign-in has expired. Sign in again to check CP-IS.</translation>
-    </message>
-    <message>
-        <source>The national service sent an answer that could not be read.</source>
-        <translation>The national service sent an answer that could not be read.</translation>
-    </message>
-    <message>
-        <source>The national service refused access for your role.</source>
-        <translation>The national service refused access for your role.</translation>
-    </message>
-    <message>
-        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
-        <translation>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</translation>
-    </message>
-    <message>
-        <source>Your role does not include access to CP-IS.</source>
-        <translation>Your role does not include access to CP-IS.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
-#include "core/lookup/LookupResult.h"
+#include "core/domain/PlanType.h"
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticeModel.h"
 #include "ui/shell/DesktopNotifier.h"
@@ -349,7 +349,7 @@ void NoticesView::showDetail(const AttendanceNotice* n)
     const QStringList values{
         n->nhsNumber.display(),
         n->localChildId,
-        LookupResult::planTypeText(n->planType),
+        planTypeText(n->planType),
         display::dateTime(n->whenUtc),
         n->viewerName,
         n->viewerRole,
