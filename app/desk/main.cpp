@@ -5,6 +5,8 @@
 #include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ScenarioCatalogue.h"
 #include "ui/arealist/AreaListView.h"
+#include "ui/directory/LocalDirectoryDialog.h"
+#include "ui/lookup/TriageView.h"
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticesView.h"
 #include "ui/review/ReviewView.h"
@@ -206,20 +208,23 @@ int main(int argc, char** argv)
     cpis::ui::MainWindow::Environment env;
     env.serviceUrl = serviceUrl;
     env.training = training;
+    QList<cpis::ui::TriageView::Scenario> scenarios; // training help panel
     if (sandbox) {
         for (const auto& u : sandbox->signIn().users())
             env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
         for (const auto& s : sandbox->scenarios().scenarios())
-            env.scenarios.append({s.nhsNumber, s.title});
+            scenarios.append({s.nhsNumber, s.title});
     }
     cpis::ui::MainWindow::Services deps;
-    deps.lookups = &desk.lookups();
     deps.network = &desk.network();
     deps.clock = &clock;
     deps.audit = [&desk](const cpis::UserSession& who, const cpis::AccessEvent& ev) {
         return desk.audit(who, ev);
     };
-    deps.directory = &desk.store().localDirectory();
+    deps.tools.append(cpis::ui::LocalDirectoryDialog::tool(desk.store().localDirectory()));
+    // Triage look-up for those whose role may view CP-IS.
+    deps.roleViews.append(cpis::ui::TriageView::roleView(
+        {&desk.lookups(), &clock, &desk.store().localDirectory(), scenarios}));
     // Attendance notices for social workers (issue 7).
     cpis::ui::TrayNotifier tray(QApplication::windowIcon());
     deps.roleViews.append(cpis::ui::NoticesView::roleView(
@@ -255,25 +260,28 @@ int main(int argc, char** argv)
                          QApplication::exit(1);
                      });
     bool offlineDone = !parser.isSet(opt.demoOffline);
-    QObject::connect(&window, &cpis::ui::MainWindow::lookupAnswered, &window, [&] {
-        if (!offlineDone) {
-            offlineDone = true;
-            QTimer::singleShot(0, &window, [&] {
-                sandbox.reset(); // the service goes away: the next answer is the offline copy
-                window.lookUp(lookupNumber);
-            });
-            return;
-        }
-        if (parser.isSet(opt.demoNoConfirm)) {
+    auto demoLookUp = [&](cpis::ui::TriageView* triage) {
+        QObject::connect(triage, &cpis::ui::TriageView::lookupAnswered, triage, [&, triage] {
+            if (!offlineDone) {
+                offlineDone = true;
+                QTimer::singleShot(0, triage, [&, triage] {
+                    sandbox.reset(); // the service goes away: the next answer is the offline copy
+                    triage->lookUp(lookupNumber);
+                });
+                return;
+            }
+            if (parser.isSet(opt.demoNoConfirm)) {
+                finish();
+                return;
+            }
+            if (triage->awaitsConfirmation())
+                triage->confirmBanner();
+            if (parser.isSet(opt.demoLock))
+                QTimer::singleShot(0, &window, &cpis::ui::MainWindow::lock);
             finish();
-            return;
-        }
-        if (window.awaitsConfirmation())
-            window.confirmBanner();
-        if (parser.isSet(opt.demoLock))
-            window.lock();
-        finish();
-    });
+        });
+        triage->lookUp(lookupNumber);
+    };
     if (training && (parser.isSet(opt.demoUser) || parser.isSet(opt.demoLookup) ||
                      parser.isSet(opt.demoAreaList))) {
         QObject::connect(&window, &cpis::ui::MainWindow::signedIn, &window, [&] {
@@ -325,8 +333,10 @@ int main(int argc, char** argv)
                     Qt::SingleShotConnection);
                 return;
             }
-            if (!lookupNumber.isEmpty())
-                window.lookUp(lookupNumber);
+            auto* triage = qobject_cast<cpis::ui::TriageView*>(
+                window.functionView(cpis::DeskFunction::LookUp));
+            if (triage && !lookupNumber.isEmpty())
+                demoLookUp(triage);
             else
                 finish();
         });

@@ -2,6 +2,8 @@
 // The main window's services over a MemoryDesk, for GUI tests and the desk benchmark.
 #include "tests/support/MemoryDesk.h"
 #include "ui/arealist/AreaListView.h"
+#include "ui/directory/LocalDirectoryDialog.h"
+#include "ui/lookup/TriageView.h"
 #include "ui/notices/NoticesView.h"
 #include "ui/review/ReviewView.h"
 #include "ui/shell/DesktopNotifier.h"
@@ -9,20 +11,29 @@
 
 namespace cpis::testsupport {
 
+// The triage screen over the stack's LookupService; `scenarios` fill the training help panel.
+inline ui::RoleView triageRoleView(MemoryDesk& stack,
+                                   QList<ui::TriageView::Scenario> scenarios = {})
+{
+    return ui::TriageView::roleView(
+        {stack.lookups.get(), &stack.clock, stack.directory.get(), std::move(scenarios)});
+}
+
+// The shell's services, with the triage screen and the local directory tool.
 inline ui::MainWindow::Services windowServices(MemoryDesk& stack)
 {
     ui::MainWindow::Services deps;
-    deps.lookups = stack.lookups.get();
     deps.network = &stack.nam;
     deps.clock = &stack.clock;
     deps.audit = [&stack](const UserSession& who, const AccessEvent& ev) {
         return stack.auditor->record(who, ev);
     };
-    deps.directory = stack.directory.get();
+    deps.roleViews.append(triageRoleView(stack));
+    deps.tools.append(ui::LocalDirectoryDialog::tool(*stack.directory));
     return deps;
 }
 
-// Issue 7: the safeguarding lead's review screen over the stack's ReviewService.
+// The safeguarding lead's review screen over the stack's ReviewService.
 inline ui::MainWindow::RoleView reviewRoleView(MemoryDesk& stack)
 {
     return {DeskFunction::Review, QStringLiteral("&Review"),
@@ -31,7 +42,7 @@ inline ui::MainWindow::RoleView reviewRoleView(MemoryDesk& stack)
             }};
 }
 
-// Area lists (issue 7): the real area-list screen for the roles that allow it, as in main.cpp.
+// Area lists: the real area-list screen for the roles that allow it, as in main.cpp.
 inline ui::MainWindow::RoleView areaListRoleView(MemoryDesk& stack)
 {
     return {DeskFunction::AreaLists, QStringLiteral("A&rea list"),
@@ -44,7 +55,7 @@ inline void addAreaListView(ui::MainWindow::Services& deps, MemoryDesk& stack)
     deps.roleViews.append(areaListRoleView(stack));
 }
 
-// Issue 7: the social worker's notices screen; `notifier` may be null (no desktop notices).
+// The social worker's notices screen; `notifier` may be null (no desktop notices).
 inline ui::MainWindow::RoleView noticesRoleView(MemoryDesk& stack,
                                                 ui::DesktopNotifier* notifier = nullptr)
 {

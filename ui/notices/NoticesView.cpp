@@ -53,9 +53,9 @@ QDateEdit* dateFilter(const QString& name, QWidget* parent)
 }
 } // namespace
 
-MainWindow::RoleView NoticesView::roleView(Deps deps)
+RoleView NoticesView::roleView(Deps deps)
 {
-    MainWindow::RoleView view;
+    RoleView view;
     view.function = DeskFunction::Notices;
     view.title = tr("&Notices");
     view.create = [deps](const UserSession& session, QWidget* parent) -> QWidget* {
