@@ -6,8 +6,8 @@
 #include "ui/lookup/TriageView.h"
 #include "ui/notices/NoticesView.h"
 #include "ui/review/ReviewView.h"
-#include "ui/shell/DesktopNotifier.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/widgets/DesktopNotifier.h"
 
 namespace cpis::testsupport {
 
