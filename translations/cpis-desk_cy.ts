@@ -25,6 +25,42 @@
         <source>Unborn Child Protection Plan</source>
         <translation>Cynllun Amddiffyn Plentyn yn y Groth</translation>
     </message>
+    <message>
+        <source>The national service could not be reached.</source>
+        <translation>Nid oedd modd cyrraedd y gwasanaeth cenedlaethol.</translation>
+    </message>
+    <message>
+        <source>The national service did not answer in time.</source>
+        <translation>Ni atebodd y gwasanaeth cenedlaethol mewn pryd.</translation>
+    </message>
+    <message>
+        <source>The national service reported an error.</source>
+        <translation>Adroddodd y gwasanaeth cenedlaethol wall.</translation>
+    </message>
+    <message>
+        <source>The national service is busy. Try again shortly.</source>
+        <translation>Mae&apos;r gwasanaeth cenedlaethol yn brysur. Rhowch gynnig arall yn fuan.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
+        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i wirio CP-IS.</translation>
+    </message>
+    <message>
+        <source>The national service refused access for your role.</source>
+        <translation>Gwrthododd y gwasanaeth cenedlaethol fynediad i&apos;ch rôl.</translation>
+    </message>
+    <message>
+        <source>The national service sent an answer that could not be read.</source>
+        <translation>Anfonodd y gwasanaeth cenedlaethol ateb nad oedd modd ei ddarllen.</translation>
+    </message>
+    <message>
+        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
+        <translation>Nid yw&apos;r Gwasanaeth Demograffeg Personol yn adnabod y rhif GIG hwn. Gwiriwch y rhif gyda&apos;r person.</translation>
+    </message>
+    <message>
+        <source>Your role does not include access to CP-IS.</source>
+        <translation>Nid yw eich rôl yn cynnwys mynediad i CP-IS.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -47,13 +83,6 @@
     <message>
         <source>This is not a valid NHS number: the last digit does not match. Check for a typing error.</source>
         <translation>Nid yw hwn yn rhif GIG dilys: nid yw&apos;r digid olaf yn cyfateb. Gwiriwch am gamgymeriad teipio.</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>The national service is busy. Try again shortly.</source>
-        <translation>Mae&apos;r gwasanaeth cenedlaethol yn brysur. Rhowch gynnig arall yn fuan.</translation>
     </message>
 </context>
 <context>
@@ -133,41 +162,6 @@
     <message>
         <source>The file could not be written.</source>
         <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
-    </message>
-</context>
-<context>
-    <name>cpis::LookupResult</name>
-    <message>
-        <source>The national service could not be reached.</source>
-        <translation>Nid oedd modd cyrraedd y gwasanaeth cenedlaethol.</translation>
-    </message>
-    <message>
-        <source>The national service did not answer in time.</source>
-        <translation>Ni atebodd y gwasanaeth cenedlaethol mewn pryd.</translation>
-    </message>
-    <message>
-        <source>The national service reported an error.</source>
-        <translation>Adroddodd y gwasanaeth cenedlaethol wall.</translation>
-    </message>
-    <message>
-        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
-        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i wirio CP-IS.</translation>
-    </message>
-    <message>
-        <source>The national service sent an answer that could not be read.</source>
-        <translation>Anfonodd y gwasanaeth cenedlaethol ateb nad oedd modd ei ddarllen.</translation>
-    </message>
-    <message>
-        <source>The national service refused access for your role.</source>
-        <translation>Gwrthododd y gwasanaeth cenedlaethol fynediad i&apos;ch rôl.</translation>
-    </message>
-    <message>
-        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
-        <translation>Nid yw&apos;r Gwasanaeth Demograffeg Personol yn adnabod y rhif GIG hwn. Gwiriwch y rhif gyda&apos;r person.</translation>
-    </message>
-    <message>
-        <source>Your role does not include access to CP-IS.</source>
-        <translation>Nid yw eich rôl yn cynnwys mynediad i CP-IS.</translation>
     </message>
 </context>
 <context>
@@ -705,6 +699,10 @@
         <source>Not removed</source>
         <translation>Heb ei dynnu</translation>
     </message>
+    <message>
+        <source>Local &amp;directory…</source>
+        <translation>Cyfeiriadur &amp;lleol…</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::LocalDirectoryModel</name>
@@ -764,50 +762,6 @@
         <translation>Mewngofnodi</translation>
     </message>
     <message>
-        <source>&amp;NHS No.</source>
-        <translation>&amp;Rhif GIG</translation>
-    </message>
-    <message>
-        <source>NHS number</source>
-        <translation>Rhif GIG</translation>
-    </message>
-    <message>
-        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
-        <translation>Teipiwch neu gludwch y deg digid a phwyswch Enter. Mae Escape yn clirio.</translation>
-    </message>
-    <message>
-        <source>Not searched: %1</source>
-        <translation>Heb chwilio: %1</translation>
-    </message>
-    <message>
-        <source>Check the banner against the person in front of you before you read CP-IS.</source>
-        <translation>Gwiriwch y faner yn erbyn y person sydd o&apos;ch blaen cyn i chi ddarllen CP-IS.</translation>
-    </message>
-    <message>
-        <source>Banner matches the person (Ctrl+Enter)</source>
-        <translation>Mae&apos;r faner yn cyfateb i&apos;r person (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Confirm the banner matches the person in front of me</source>
-        <translation>Cadarnhau bod y faner yn cyfateb i&apos;r person sydd o&apos;m blaen</translation>
-    </message>
-    <message>
-        <source>CP-IS section</source>
-        <translation>Adran CP-IS</translation>
-    </message>
-    <message>
-        <source>&amp;Training scenarios (synthetic)</source>
-        <translation>Senarios &amp;hyfforddi (synthetig)</translation>
-    </message>
-    <message>
-        <source>Enter on a line puts its number in the NHS No. field.</source>
-        <translation>Mae Enter ar linell yn rhoi ei rhif yn y maes Rhif GIG.</translation>
-    </message>
-    <message>
-        <source>Training scenario NHS numbers</source>
-        <translation>Rhifau GIG y senarios hyfforddi</translation>
-    </message>
-    <message>
         <source>&amp;Desk</source>
         <translation>&amp;Desg</translation>
     </message>
@@ -820,10 +774,6 @@
         <translation>&amp;Gosodiadau…</translation>
     </message>
     <message>
-        <source>Local &amp;directory…</source>
-        <translation>Cyfeiriadur &amp;lleol…</translation>
-    </message>
-    <message>
         <source>Sign &amp;out</source>
         <translation>&amp;Allgofnodi</translation>
     </message>
@@ -834,18 +784,6 @@
     <message>
         <source>Signed in: %1 · %2 · %3</source>
         <translation>Wedi mewngofnodi: %1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source>Checking PDS and CP-IS for NHS No. %1…</source>
-        <translation>Yn gwirio PDS a CP-IS ar gyfer Rhif GIG %1…</translation>
-    </message>
-    <message>
-        <source>Warning: this look-up could not be recorded in the audit log.</source>
-        <translation>Rhybudd: nid oedd modd cofnodi&apos;r chwiliad hwn yn y log archwilio.</translation>
-    </message>
-    <message>
-        <source>Look-up status</source>
-        <translation>Statws y chwiliad</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -866,10 +804,6 @@
     <message>
         <source>Desk functions</source>
         <translation>Swyddogaethau&apos;r ddesg</translation>
-    </message>
-    <message>
-        <source>&amp;Look-up</source>
-        <translation>&amp;Chwilio</translation>
     </message>
     <message>
         <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
@@ -1535,6 +1469,69 @@
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Methodd y mewngofnodi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::TriageView</name>
+    <message>
+        <source>&amp;Look-up</source>
+        <translation>&amp;Chwilio</translation>
+    </message>
+    <message>
+        <source>&amp;NHS No.</source>
+        <translation>&amp;Rhif GIG</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
+        <translation>Teipiwch neu gludwch y deg digid a phwyswch Enter. Mae Escape yn clirio.</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Heb chwilio: %1</translation>
+    </message>
+    <message>
+        <source>CP-IS section</source>
+        <translation>Adran CP-IS</translation>
+    </message>
+    <message>
+        <source>Check the banner against the person in front of you before you read CP-IS.</source>
+        <translation>Gwiriwch y faner yn erbyn y person sydd o&apos;ch blaen cyn i chi ddarllen CP-IS.</translation>
+    </message>
+    <message>
+        <source>Banner matches the person (Ctrl+Enter)</source>
+        <translation>Mae&apos;r faner yn cyfateb i&apos;r person (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Confirm the banner matches the person in front of me</source>
+        <translation>Cadarnhau bod y faner yn cyfateb i&apos;r person sydd o&apos;m blaen</translation>
+    </message>
+    <message>
+        <source>&amp;Training scenarios (synthetic)</source>
+        <translation>Senarios &amp;hyfforddi (synthetig)</translation>
+    </message>
+    <message>
+        <source>Enter on a line puts its number in the NHS No. field.</source>
+        <translation>Mae Enter ar linell yn rhoi ei rhif yn y maes Rhif GIG.</translation>
+    </message>
+    <message>
+        <source>Training scenario NHS numbers</source>
+        <translation>Rhifau GIG y senarios hyfforddi</translation>
+    </message>
+    <message>
+        <source>Checking PDS and CP-IS for NHS No. %1…</source>
+        <translation>Yn gwirio PDS a CP-IS ar gyfer Rhif GIG %1…</translation>
+    </message>
+    <message>
+        <source>Warning: this look-up could not be recorded in the audit log.</source>
+        <translation>Rhybudd: nid oedd modd cofnodi&apos;r chwiliad hwn yn y log archwilio.</translation>
+    </message>
+    <message>
+        <source>Look-up status</source>
+        <translation>Statws y chwiliad</translation>
     </message>
 </context>
 <context>

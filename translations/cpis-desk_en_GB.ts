@@ -22,6 +22,42 @@
         <source>Unborn Child Protection Plan</source>
         <translation>Unborn Child Protection Plan</translation>
     </message>
+    <message>
+        <source>The national service could not be reached.</source>
+        <translation>The national service could not be reached.</translation>
+    </message>
+    <message>
+        <source>The national service did not answer in time.</source>
+        <translation>The national service did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The national service reported an error.</source>
+        <translation>The national service reported an error.</translation>
+    </message>
+    <message>
+        <source>The national service is busy. Try again shortly.</source>
+        <translation>The national service is busy. Try again shortly.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
+        <translation>Your sign-in has expired. Sign in again to check CP-IS.</translation>
+    </message>
+    <message>
+        <source>The national service refused access for your role.</source>
+        <translation>The national service refused access for your role.</translation>
+    </message>
+    <message>
+        <source>The national service sent an answer that could not be read.</source>
+        <translation>The national service sent an answer that could not be read.</translation>
+    </message>
+    <message>
+        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
+        <translation>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</translation>
+    </message>
+    <message>
+        <source>Your role does not include access to CP-IS.</source>
+        <translation>Your role does not include access to CP-IS.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -44,13 +80,6 @@
     <message>
         <source>This is not a valid NHS number: the last digit does not match. Check for a typing error.</source>
         <translation>This is not a valid NHS number: the last digit does not match. Check for a typing error.</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>The national service is busy. Try again shortly.</source>
-        <translation>The national service is busy. Try again shortly.</translation>
     </message>
 </context>
 <context>
@@ -130,41 +159,6 @@
     <message>
         <source>The file could not be written.</source>
         <translation>The file could not be written.</translation>
-    </message>
-</context>
-<context>
-    <name>cpis::LookupResult</name>
-    <message>
-        <source>The national service could not be reached.</source>
-        <translation>The national service could not be reached.</translation>
-    </message>
-    <message>
-        <source>The national service did not answer in time.</source>
-        <translation>The national service did not answer in time.</translation>
-    </message>
-    <message>
-        <source>The national service reported an error.</source>
-        <translation>The national service reported an error.</translation>
-    </message>
-    <message>
-        <source>Your sign-in has expired. Sign in again to check CP-IS.</source>
-        <translation>Your sign-in has expired. Sign in again to check CP-IS.</translation>
-    </message>
-    <message>
-        <source>The national service sent an answer that could not be read.</source>
-        <translation>The national service sent an answer that could not be read.</translation>
-    </message>
-    <message>
-        <source>The national service refused access for your role.</source>
-        <translation>The national service refused access for your role.</translation>
-    </message>
-    <message>
-        <source>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</source>
-        <translation>This NHS number is not known to the Personal Demographics Service. Check the number with the person.</translation>
-    </message>
-    <message>
-        <source>Your role does not include access to CP-IS.</source>
-        <translation>Your role does not include access to CP-IS.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +678,10 @@
         <source>Not removed</source>
         <translation>Not removed</translation>
     </message>
+    <message>
+        <source>Local &amp;directory…</source>
+        <translation>Local &amp;directory…</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::LocalDirectoryModel</name>
@@ -743,50 +741,6 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>&amp;NHS No.</source>
-        <translation>&amp;NHS No.</translation>
-    </message>
-    <message>
-        <source>NHS number</source>
-        <translation>NHS number</translation>
-    </message>
-    <message>
-        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
-        <translation>Type or paste the ten digits and press Enter. Escape clears.</translation>
-    </message>
-    <message>
-        <source>Not searched: %1</source>
-        <translation>Not searched: %1</translation>
-    </message>
-    <message>
-        <source>Check the banner against the person in front of you before you read CP-IS.</source>
-        <translation>Check the banner against the person in front of you before you read CP-IS.</translation>
-    </message>
-    <message>
-        <source>Banner matches the person (Ctrl+Enter)</source>
-        <translation>Banner matches the person (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Confirm the banner matches the person in front of me</source>
-        <translation>Confirm the banner matches the person in front of me</translation>
-    </message>
-    <message>
-        <source>CP-IS section</source>
-        <translation>CP-IS section</translation>
-    </message>
-    <message>
-        <source>&amp;Training scenarios (synthetic)</source>
-        <translation>&amp;Training scenarios (synthetic)</translation>
-    </message>
-    <message>
-        <source>Enter on a line puts its number in the NHS No. field.</source>
-        <translation>Enter on a line puts its number in the NHS No. field.</translation>
-    </message>
-    <message>
-        <source>Training scenario NHS numbers</source>
-        <translation>Training scenario NHS numbers</translation>
-    </message>
-    <message>
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
@@ -799,10 +753,6 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <source>Local &amp;directory…</source>
-        <translation>Local &amp;directory…</translation>
-    </message>
-    <message>
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -813,18 +763,6 @@
     <message>
         <source>Signed in: %1 · %2 · %3</source>
         <translation>Signed in: %1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source>Checking PDS and CP-IS for NHS No. %1…</source>
-        <translation>Checking PDS and CP-IS for NHS No. %1…</translation>
-    </message>
-    <message>
-        <source>Warning: this look-up could not be recorded in the audit log.</source>
-        <translation>Warning: this look-up could not be recorded in the audit log.</translation>
-    </message>
-    <message>
-        <source>Look-up status</source>
-        <translation>Look-up status</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -845,10 +783,6 @@
     <message>
         <source>Desk functions</source>
         <translation>Desk functions</translation>
-    </message>
-    <message>
-        <source>&amp;Look-up</source>
-        <translation>&amp;Look-up</translation>
     </message>
     <message>
         <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
@@ -1511,6 +1445,69 @@
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Sign-in failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::TriageView</name>
+    <message>
+        <source>&amp;Look-up</source>
+        <translation>&amp;Look-up</translation>
+    </message>
+    <message>
+        <source>&amp;NHS No.</source>
+        <translation>&amp;NHS No.</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>NHS number</translation>
+    </message>
+    <message>
+        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
+        <translation>Type or paste the ten digits and press Enter. Escape clears.</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Not searched: %1</translation>
+    </message>
+    <message>
+        <source>CP-IS section</source>
+        <translation>CP-IS section</translation>
+    </message>
+    <message>
+        <source>Check the banner against the person in front of you before you read CP-IS.</source>
+        <translation>Check the banner against the person in front of you before you read CP-IS.</translation>
+    </message>
+    <message>
+        <source>Banner matches the person (Ctrl+Enter)</source>
+        <translation>Banner matches the person (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Confirm the banner matches the person in front of me</source>
+        <translation>Confirm the banner matches the person in front of me</translation>
+    </message>
+    <message>
+        <source>&amp;Training scenarios (synthetic)</source>
+        <translation>&amp;Training scenarios (synthetic)</translation>
+    </message>
+    <message>
+        <source>Enter on a line puts its number in the NHS No. field.</source>
+        <translation>Enter on a line puts its number in the NHS No. field.</translation>
+    </message>
+    <message>
+        <source>Training scenario NHS numbers</source>
+        <translation>Training scenario NHS numbers</translation>
+    </message>
+    <message>
+        <source>Checking PDS and CP-IS for NHS No. %1…</source>
+        <translation>Checking PDS and CP-IS for NHS No. %1…</translation>
+    </message>
+    <message>
+        <source>Warning: this look-up could not be recorded in the audit log.</source>
+        <translation>Warning: this look-up could not be recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Look-up status</source>
+        <translation>Look-up status</translation>
     </message>
 </context>
 <context>

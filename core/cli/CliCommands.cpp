@@ -79,8 +79,7 @@ QString CliCommands::humanText(const LookupResult& r, const QDate& today)
     case LookupResult::State::PlansFound:
         s << "CP-IS ALERT: " << r.plans.size() << " plan(s) found\n";
         for (const CpisPlan& p : r.plans) {
-            s << "  " << LookupResult::planTypeText(p.type) << ": started "
-              << display::date(p.start) << ", ";
+            s << "  " << planTypeText(p.type) << ": started " << display::date(p.start) << ", ";
             if (!p.end)
                 s << "ongoing";
             else if (p.hasEndedBy(today))

@@ -1,5 +1,7 @@
 #include "core/domain/PlanType.h"
 
+#include <QCoreApplication>
+
 namespace cpis {
 
 std::optional<PlanType> planTypeFromSnomed(const QString& code)
@@ -48,6 +50,19 @@ QString planTypeShortName(PlanType type)
         return QStringLiteral("LAC");
     case PlanType::UnbornChildProtection:
         return QStringLiteral("UCPP");
+    }
+    return {};
+}
+
+QString planTypeText(PlanType type)
+{
+    switch (type) {
+    case PlanType::ChildProtection:
+        return QCoreApplication::translate("LookupResult", "Child Protection Plan");
+    case PlanType::LookedAfter:
+        return QCoreApplication::translate("LookupResult", "Looked After Child");
+    case PlanType::UnbornChildProtection:
+        return QCoreApplication::translate("LookupResult", "Unborn Child Protection Plan");
     }
     return {};
 }

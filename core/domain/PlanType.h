@@ -20,5 +20,7 @@ std::optional<PlanType> planTypeFromSnomed(const QString& code);
 QString snomedCode(PlanType type);
 QString snomedDisplay(PlanType type);     // "Child Protection Plan", as CareTeam.category shows it
 QString planTypeShortName(PlanType type); // "CPP", "LAC", "UCPP"
+// The plan type in full, for people, in the user's language (translation context "LookupResult").
+QString planTypeText(PlanType type);
 
 } // namespace cpis

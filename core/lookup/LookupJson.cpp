@@ -54,7 +54,7 @@ QJsonObject LookupJson::toJson(const LookupResult& r, const QDate& today)
     for (const CpisPlan& plan : r.plans) {
         plans.append(QJsonObject{
             {QStringLiteral("type"), planTypeShortName(plan.type)},
-            {QStringLiteral("typeName"), LookupResult::planTypeText(plan.type)},
+            {QStringLiteral("typeName"), planTypeText(plan.type)},
             {QStringLiteral("snomed"), snomedCode(plan.type)},
             {QStringLiteral("start"), plan.start.toString(Qt::ISODate)},
             {QStringLiteral("end"), dateOrNull(plan.end)},

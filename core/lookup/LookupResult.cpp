@@ -90,47 +90,31 @@ QString LookupResult::reasonName(Reason r)
 
 QString LookupResult::reasonText(Reason r, int retryAfterSecs)
 {
-    const auto tr = [](const char* s) { return QCoreApplication::translate("LookupResult", s); };
+    using K = ServiceError::Kind;
     switch (r) {
     case Reason::None:
         return QString();
     case Reason::Offline:
-        return tr("The national service could not be reached.");
+        return ServiceError::userText(K::Offline);
     case Reason::Timeout:
-        return tr("The national service did not answer in time.");
+        return ServiceError::userText(K::Timeout);
     case Reason::ServiceError:
-        return tr("The national service reported an error.");
+        return ServiceError::userText(K::ServiceFailure);
     case Reason::SignInExpired:
-        return tr("Your sign-in has expired. Sign in again to check CP-IS.");
+        return ServiceError::userText(K::SignInExpired);
     case Reason::RateLimited:
-        return retryAfterSecs > 0
-                   ? QCoreApplication::translate("LookupResult",
-                                                 "The national service is busy. Try again in %n "
-                                                 "second(s).",
-                                                 nullptr, retryAfterSecs)
-                   : tr("The national service is busy. Try again shortly.");
+        return ServiceError::userText(K::RateLimited, retryAfterSecs);
     case Reason::BadResponse:
-        return tr("The national service sent an answer that could not be read.");
+        return ServiceError::userText(K::BadResponse);
     case Reason::AccessDenied:
-        return tr("The national service refused access for your role.");
+        return ServiceError::userText(K::AccessDenied);
     case Reason::PatientNotTraced:
-        return tr("This NHS number is not known to the Personal Demographics Service. Check the "
-                  "number with the person.");
+        return QCoreApplication::translate(
+            "LookupResult", "This NHS number is not known to the Personal Demographics Service. "
+                            "Check the number with the person.");
     case Reason::NotPermitted:
-        return tr("Your role does not include access to CP-IS.");
-    }
-    return {};
-}
-
-QString LookupResult::planTypeText(PlanType type)
-{
-    switch (type) {
-    case PlanType::ChildProtection:
-        return QCoreApplication::translate("LookupResult", "Child Protection Plan");
-    case PlanType::LookedAfter:
-        return QCoreApplication::translate("LookupResult", "Looked After Child");
-    case PlanType::UnbornChildProtection:
-        return QCoreApplication::translate("LookupResult", "Unborn Child Protection Plan");
+        return QCoreApplication::translate("LookupResult",
+                                           "Your role does not include access to CP-IS.");
     }
     return {};
 }

@@ -59,7 +59,6 @@ struct LookupResult
     static QString reasonName(Reason r); // stable ids for JSON and tests
     // What to tell the user; retryAfterSecs is used for RateLimited.
     static QString reasonText(Reason r, int retryAfterSecs = -1);
-    static QString planTypeText(PlanType type); // the plan type in full
 
     // The cache stores answers, never failures, in this form.
     QByteArray toCachePayload() const;

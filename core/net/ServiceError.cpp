@@ -1,5 +1,7 @@
 #include "core/net/ServiceError.h"
 
+#include <QCoreApplication>
+
 namespace cpis {
 
 QString ServiceError::kindName(Kind kind)
@@ -29,6 +31,45 @@ QString ServiceError::kindName(Kind kind)
         return QStringLiteral("bad-response");
     case Kind::Cancelled:
         return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+// The texts keep the translation context of the look-up answer, where they were first shown.
+QString ServiceError::userText(Kind kind, int retryAfterSecs)
+{
+    switch (kind) {
+    case Kind::Offline:
+    case Kind::Tls:
+        return QCoreApplication::translate("LookupResult",
+                                           "The national service could not be reached.");
+    case Kind::Timeout:
+        return QCoreApplication::translate("LookupResult",
+                                           "The national service did not answer in time.");
+    case Kind::ConnectionReset:
+    case Kind::ServiceFailure:
+    case Kind::InvalidRequest:
+    case Kind::NotFound:
+    case Kind::Cancelled:
+        return QCoreApplication::translate("LookupResult",
+                                           "The national service reported an error.");
+    case Kind::RateLimited:
+        return retryAfterSecs > 0
+                   ? QCoreApplication::translate("LookupResult",
+                                                 "The national service is busy. Try again in %n "
+                                                 "second(s).",
+                                                 nullptr, retryAfterSecs)
+                   : QCoreApplication::translate(
+                         "LookupResult", "The national service is busy. Try again shortly.");
+    case Kind::SignInExpired:
+        return QCoreApplication::translate(
+            "LookupResult", "Your sign-in has expired. Sign in again to check CP-IS.");
+    case Kind::AccessDenied:
+        return QCoreApplication::translate("LookupResult",
+                                           "The national service refused access for your role.");
+    case Kind::BadResponse:
+        return QCoreApplication::translate(
+            "LookupResult", "The national service sent an answer that could not be read.");
     }
     return {};
 }

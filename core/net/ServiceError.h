@@ -30,7 +30,9 @@ struct ServiceError
     QString detail;     // technical detail for logs shown to support; never patient data
     int retryAfterSecs = -1;
 
-    static QString kindName(Kind kind);
+    static QString kindName(Kind kind); // stable ids for logs and tests
+    // What to tell the user, in their language; retryAfterSecs is used for RateLimited.
+    static QString userText(Kind kind, int retryAfterSecs = -1);
 };
 
 } // namespace cpis

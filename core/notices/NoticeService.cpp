@@ -1,7 +1,7 @@
 #include "core/notices/NoticeService.h"
 
 #include "core/domain/Clock.h"
-#include "core/lookup/LookupResult.h"
+#include "core/net/ServiceError.h"
 #include "core/notices/NoticeClient.h"
 #include "core/notices/NoticeStore.h"
 #include "core/notices/NoticesLogging.h"
@@ -11,7 +11,7 @@ namespace cpis {
 namespace {
 QString serviceText(const ServiceError& e)
 {
-    return LookupResult::reasonText(LookupResult::reasonFor(e.kind), e.retryAfterSecs);
+    return ServiceError::userText(e.kind, e.retryAfterSecs);
 }
 } // namespace
 

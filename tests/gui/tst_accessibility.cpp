@@ -15,6 +15,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QSignalSpy>
@@ -87,8 +88,11 @@ QWidget* localDirectory(Rig& r)
 {
     if (!r.signIn())
         return nullptr;
-    r.window->openLocalDirectory();
-    return r.window->localDirectoryDialog();
+    auto* open = r.window->findChild<QAction*>(QStringLiteral("localDirectoryAction"));
+    if (!open)
+        return nullptr;
+    open->trigger(); // as the Desk menu entry does
+    return r.window->findChild<ui::LocalDirectoryDialog*>();
 }
 QWidget* entryDialog(Rig& r, bool editing)
 {

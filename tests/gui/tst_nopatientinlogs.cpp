@@ -7,6 +7,7 @@
 #include "ui/lookup/CpisResultView.h"
 #include "ui/shell/MainWindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLoggingCategory>
 #include <QMap>
@@ -77,9 +78,11 @@ void TestNoPatientInLogs::lookUpsLogNoPatientData()
             secrets << QString::fromLatin1(session.refreshToken);
         for (const QString& n : numbers) {
             QVERIFY2(desk.lookUp(n, true), qPrintable(n));
-            QVERIFY(desk.window->resultView()->shown() != ui::CpisResultView::Shown::Nothing);
+            QVERIFY(desk.triage()->resultView()->shown() != ui::CpisResultView::Shown::Nothing);
         }
-        desk.window->openLocalDirectory();
+        auto* directory = desk.window->findChild<QAction*>(QStringLiteral("localDirectoryAction"));
+        QVERIFY(directory);
+        directory->trigger();
         desk.window->lock();
         QVERIFY(desk.window->isLocked());
     }

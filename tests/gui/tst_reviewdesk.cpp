@@ -108,14 +108,16 @@ void TestReviewDesk::triagePositiveReachesTheLeadsQueue()
 {
     // The triage nurse at the same trust (RX1) finds a plan...
     signIn(QStringLiteral("triage-nurse"));
-    QSignalSpy answered(&w(), &MainWindow::lookupAnswered);
-    QTest::keyClicks(w().nhsField(), QStringLiteral("9990000018"));
-    QTest::keyClick(w().nhsField(), Qt::Key_Return);
+    ui::TriageView* triage = m_desk->triage();
+    QVERIFY(triage);
+    QSignalSpy answered(triage, &ui::TriageView::lookupAnswered);
+    QTest::keyClicks(triage->nhsField(), QStringLiteral("9990000018"));
+    QTest::keyClick(triage->nhsField(), Qt::Key_Return);
     QVERIFY(answered.wait(10000));
     // ...and a no-record look-up raises nothing.
-    QTest::keyClick(w().nhsField(), Qt::Key_Escape);
-    QTest::keyClicks(w().nhsField(), QStringLiteral("9990000069"));
-    QTest::keyClick(w().nhsField(), Qt::Key_Return);
+    QTest::keyClick(triage->nhsField(), Qt::Key_Escape);
+    QTest::keyClicks(triage->nhsField(), QStringLiteral("9990000069"));
+    QTest::keyClick(triage->nhsField(), Qt::Key_Return);
     QVERIFY(answered.wait(10000));
     QVERIFY(!w().functionView(DeskFunction::Review)); // not the nurse's screen
     w().signOut();

@@ -1,3 +1,4 @@
+#include "ui/lookup/TriageView.h"
 #include "ui/shell/DeskSettings.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/SettingsDialog.h"
@@ -74,10 +75,12 @@ void TestTranslations::welshSettingGivesWelshTriageScreen()
     Translations tr;
     QVERIFY(tr.install(settings.uiLocale()));
     cpis::ui::MainWindow w(trainingEnv(), {}, settings);
-    auto* confirm = w.findChild<QPushButton*>(QStringLiteral("confirmBannerButton"));
+    cpis::ui::TriageView triage({}, {});
+    auto* confirm = triage.findChild<QPushButton*>(QStringLiteral("confirmBannerButton"));
     QVERIFY(confirm);
     QCOMPARE(confirm->text(), QStringLiteral("Mae'r faner yn cyfateb i'r person (Ctrl+Enter)"));
-    QCOMPARE(w.nhsField()->accessibleName(), QStringLiteral("Rhif GIG"));
+    QCOMPARE(triage.nhsField()->accessibleName(), QStringLiteral("Rhif GIG"));
+    QCOMPARE(cpis::ui::TriageView::roleView({}).title, QStringLiteral("&Chwilio"));
     auto* gate = w.findChild<QPushButton*>(QStringLiteral("gateSignInButton"));
     QVERIFY(gate);
     QCOMPARE(gate->text(), QStringLiteral("&Mewngofnodi"));
@@ -85,7 +88,7 @@ void TestTranslations::welshSettingGivesWelshTriageScreen()
 
     settings.language = QStringLiteral("en_GB"); // English chosen on a Welsh system
     QVERIFY(tr.install(settings.uiLocale()));
-    cpis::ui::MainWindow english(trainingEnv(), {}, settings);
+    cpis::ui::TriageView english({}, {});
     QCOMPARE(english.findChild<QPushButton*>(QStringLiteral("confirmBannerButton"))->text(),
              QStringLiteral("Banner matches the person (Ctrl+Enter)"));
     tr.remove();

@@ -1,12 +1,13 @@
 #pragma once
 // The triage window in training mode against its own in-process sandbox, wired as
 // app/desk/main.cpp wires it, over the in-memory-keyed store of MemoryDesk. For GUI tests
-// that need the whole desk but drive it through MainWindow's slots.
+// that need the whole desk but drive it through MainWindow's and TriageView's slots.
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ScenarioCatalogue.h"
 #include "tests/support/DeskWindowServices.h"
 #include "tests/support/MemoryDesk.h"
+#include "ui/lookup/TriageView.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/SignInDialog.h"
 
@@ -62,11 +63,13 @@ struct TrainingDesk
         env.training = true;
         for (const auto& u : sandbox->signIn().users())
             env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
+        QList<ui::TriageView::Scenario> scenarios;
         for (const auto& sc : sandbox->scenarios().scenarios())
-            env.scenarios.append({sc.nhsNumber, sc.title});
+            scenarios.append({sc.nhsNumber, sc.title});
         ui::MainWindow::Services deps = windowServices(*stack);
+        deps.roleViews = {triageRoleView(*stack, scenarios)};
         if (roleViews)
-            deps.roleViews = roleViews(*stack);
+            deps.roleViews += roleViews(*stack);
         window = std::make_unique<ui::MainWindow>(env, deps, std::move(settings));
     }
     ~TrainingDesk()
@@ -99,6 +102,12 @@ struct TrainingDesk
         return n;
     }
 
+    // The look-up screen, while a session that allows it is signed in; else null.
+    ui::TriageView* triage() const
+    {
+        return qobject_cast<ui::TriageView*>(window->functionView(DeskFunction::LookUp));
+    }
+
     bool signIn(const QString& user = QStringLiteral("triage-nurse"))
     {
         window->signInAs(user);
@@ -107,12 +116,15 @@ struct TrainingDesk
     // Looks a number up as if typed; the answer waits at the banner unless confirmed.
     bool lookUp(const QString& nhs, bool confirm)
     {
-        QSignalSpy answered(window.get(), &ui::MainWindow::lookupAnswered);
-        window->lookUp(nhs);
+        ui::TriageView* screen = triage();
+        if (!screen)
+            return false;
+        QSignalSpy answered(screen, &ui::TriageView::lookupAnswered);
+        screen->lookUp(nhs);
         if (!answered.wait(10000))
             return false;
         if (confirm)
-            window->confirmBanner();
+            screen->confirmBanner();
         return true;
     }
 };

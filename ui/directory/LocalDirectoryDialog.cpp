@@ -18,6 +18,17 @@
 
 namespace cpis::ui {
 
+DeskTool LocalDirectoryDialog::tool(LocalDirectory& directory)
+{
+    DeskTool tool;
+    tool.title = tr("Local &directory…");
+    tool.objectName = QStringLiteral("localDirectoryAction");
+    tool.open = [&directory](const UserSession&, QWidget* parent) -> QWidget* {
+        return new LocalDirectoryDialog(directory, parent);
+    };
+    return tool;
+}
+
 LocalDirectoryDialog::LocalDirectoryDialog(LocalDirectory& directory, QWidget* parent)
     : QDialog(parent), m_directory(directory)
 {

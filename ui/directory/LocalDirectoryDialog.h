@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/widgets/DeskTool.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -22,6 +24,9 @@ class LocalDirectoryDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // The main window's Desk menu entry that opens the dialog over `directory`.
+    static DeskTool tool(LocalDirectory& directory);
+
     explicit LocalDirectoryDialog(LocalDirectory& directory, QWidget* parent = nullptr);
 
     LocalDirectoryModel* model() const { return m_model; }

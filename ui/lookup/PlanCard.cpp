@@ -1,7 +1,7 @@
 #include "ui/lookup/PlanCard.h"
 
 #include "core/domain/DisplayFormat.h"
-#include "core/lookup/LookupResult.h"
+#include "core/domain/PlanType.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -34,8 +34,7 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
     auto* grid = new QGridLayout(this);
     m_grid = grid;
 
-    auto* type = new QLabel(
-        LookupResult::planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()), this);
+    auto* type = new QLabel(planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()), this);
     type->setObjectName(QStringLiteral("planType"));
     QFont f = type->font();
     f.setBold(true);

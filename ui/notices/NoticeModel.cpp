@@ -1,7 +1,7 @@
 #include "ui/notices/NoticeModel.h"
 
 #include "core/domain/DisplayFormat.h"
-#include "core/lookup/LookupResult.h"
+#include "core/domain/PlanType.h"
 
 namespace cpis::ui {
 
@@ -67,7 +67,7 @@ QVariant NoticeModel::data(const QModelIndex& index, int role) const
             return n.localChildId;
         case Plan:
             return role == Qt::DisplayRole ? planTypeShortName(n.planType)
-                                           : LookupResult::planTypeText(n.planType);
+                                           : planTypeText(n.planType);
         case Viewer:
             return QString(n.viewerName + QStringLiteral(", ") + n.viewerRole);
         case Site:

@@ -2,10 +2,10 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
-#include "core/lookup/LookupResult.h"
+#include "core/domain/PlanType.h"
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticeModel.h"
-#include "ui/shell/DesktopNotifier.h"
+#include "ui/widgets/DesktopNotifier.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -53,9 +53,9 @@ QDateEdit* dateFilter(const QString& name, QWidget* parent)
 }
 } // namespace
 
-MainWindow::RoleView NoticesView::roleView(Deps deps)
+RoleView NoticesView::roleView(Deps deps)
 {
-    MainWindow::RoleView view;
+    RoleView view;
     view.function = DeskFunction::Notices;
     view.title = tr("&Notices");
     view.create = [deps](const UserSession& session, QWidget* parent) -> QWidget* {
@@ -349,7 +349,7 @@ void NoticesView::showDetail(const AttendanceNotice* n)
     const QStringList values{
         n->nhsNumber.display(),
         n->localChildId,
-        LookupResult::planTypeText(n->planType),
+        planTypeText(n->planType),
         display::dateTime(n->whenUtc),
         n->viewerName,
         n->viewerRole,

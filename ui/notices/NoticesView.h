@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/notices/NoticeService.h"
-#include "ui/shell/MainWindow.h"
+#include "ui/widgets/RoleView.h"
 
 #include <QWidget>
 
@@ -47,7 +47,7 @@ public:
         NoticeService::Settings settings;
     };
     // The main window's factory for DeskFunction::Notices.
-    static MainWindow::RoleView roleView(Deps deps);
+    static RoleView roleView(Deps deps);
 
     NoticesView(std::unique_ptr<NoticeService> service,
                 DesktopNotifier* notifier,

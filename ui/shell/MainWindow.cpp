@@ -1,26 +1,16 @@
 #include "ui/shell/MainWindow.h"
 
-#include "core/domain/Clock.h"
-#include "core/domain/DisplayFormat.h"
-#include "core/lookup/LookupService.h"
 #include "core/signin/HeadlessSignIn.h"
-#include "ui/directory/LocalDirectoryDialog.h"
-#include "ui/lookup/CpisResultView.h"
-#include "ui/lookup/PatientBanner.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/SettingsDialog.h"
 #include "ui/shell/ShellLogging.h"
-#include "ui/widgets/NhsNumberEdit.h"
 
-#include <QHBoxLayout>
+#include <QDialog>
 #include <QKeySequence>
 #include <QLabel>
-#include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSettings>
-#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
@@ -28,16 +18,6 @@
 #include <QVBoxLayout>
 
 namespace cpis::ui {
-
-namespace {
-
-QString grouped(const QString& digits)
-{
-    return digits.size() == 10 ? digits.left(3) + u' ' + digits.mid(3, 3) + u' ' + digits.mid(6)
-                               : digits;
-}
-
-} // namespace
 
 MainWindow::MainWindow(Environment env, Services services, DeskSettings settings, QWidget* parent)
     : QMainWindow(parent), m_env(std::move(env)), m_services(std::move(services)),
@@ -73,11 +53,6 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     m_tabs->setDocumentMode(true);
     m_tabs->tabBar()->setVisible(false);
     m_tabs->setFocusPolicy(Qt::NoFocus);
-    // The look-up page stays in its tab for the window's life (hidden for roles without it):
-    // moving a built page in and out of the tab widget broke the Tab focus chain.
-    m_deskPage = buildDeskPage();
-    m_tabs->addTab(m_deskPage, tr("&Look-up"));
-    m_tabs->setTabVisible(0, false);
     m_pages->addWidget(m_gatePage);
     m_pages->addWidget(m_tabs);
     layout->addWidget(m_pages, 1);
@@ -92,6 +67,10 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
         this);
     service->setObjectName(QStringLiteral("serviceLabel"));
     service->setAccessibleName(tr("Service address"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("deskStatus"));
+    m_status->setWordWrap(true);
+    statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(service);
 
     buildMenus();
@@ -129,121 +108,6 @@ QWidget* MainWindow::buildGatePage()
     return page;
 }
 
-QWidget* MainWindow::buildDeskPage()
-{
-    auto* page = new QWidget(this);
-    page->setObjectName(QStringLiteral("deskPage"));
-    auto* columns = new QHBoxLayout(page);
-    columns->setContentsMargins(0, 0, 0, 0);
-    auto* main = new QVBoxLayout;
-    columns->addLayout(main, 3);
-
-    auto* searchRow = new QHBoxLayout;
-    auto* nhsLabel = new QLabel(tr("&NHS No."), page);
-    m_nhs = new NhsNumberEdit(page);
-    m_nhs->setObjectName(QStringLiteral("nhsNumberField"));
-    m_nhs->setAccessibleName(tr("NHS number"));
-    m_nhs->setAccessibleDescription(tr("Type or paste the ten digits and press Enter. Escape "
-                                       "clears."));
-    m_nhs->setPlaceholderText(QStringLiteral("999 999 9999"));
-    m_nhs->setMaximumWidth(220);
-    QFont big = m_nhs->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    m_nhs->setFont(big);
-    nhsLabel->setBuddy(m_nhs);
-    searchRow->addWidget(nhsLabel);
-    searchRow->addWidget(m_nhs);
-    m_status = new QLabel(page);
-    m_status->setObjectName(QStringLiteral("lookupStatus"));
-    m_status->setWordWrap(true);
-    m_status->setStyleSheet(QStringLiteral("QLabel { color: #212b32; }"));
-    searchRow->addWidget(m_status, 1);
-    main->addLayout(searchRow);
-    connect(m_nhs, &NhsNumberEdit::submitted, this, &MainWindow::search);
-    connect(m_nhs, &NhsNumberEdit::rejected, this,
-            [this](const QString& why) { setStatus(tr("Not searched: %1").arg(why)); });
-    connect(m_nhs, &QLineEdit::textChanged, this, [this](const QString& text) {
-        // Esc (or deleting the number) starts over: nothing of the last person stays on screen.
-        if (text.isEmpty())
-            clearPatient();
-    });
-
-    m_banner = new PatientBanner(page);
-    main->addWidget(m_banner);
-
-    m_confirmBar = new QWidget(page);
-    m_confirmBar->setObjectName(QStringLiteral("confirmBar"));
-    m_confirmBar->setAttribute(Qt::WA_StyledBackground);
-    // Black on pale blue, 15:1; the question is in words.
-    m_confirmBar->setStyleSheet(
-        QStringLiteral("#confirmBar { background: #d6e8f7; } QLabel { color: #000000; }"));
-    auto* confirmRow = new QHBoxLayout(m_confirmBar);
-    auto* question = new QLabel(tr("Check the banner against the person in front of you "
-                                   "before you read CP-IS."),
-                                m_confirmBar);
-    question->setWordWrap(true);
-    confirmRow->addWidget(question, 1);
-    m_confirmButton = new QPushButton(tr("Banner matches the person (Ctrl+Enter)"), m_confirmBar);
-    m_confirmButton->setObjectName(QStringLiteral("confirmBannerButton"));
-    m_confirmButton->setAccessibleName(tr("Confirm the banner matches the person in front of me"));
-    m_confirmButton->setAutoDefault(false);
-    connect(m_confirmButton, &QPushButton::clicked, this, &MainWindow::confirmBanner);
-    confirmRow->addWidget(m_confirmButton);
-    m_confirmBar->hide();
-    main->addWidget(m_confirmBar);
-    for (const QKeySequence& k :
-         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto* sc = new QShortcut(k, page);
-        connect(sc, &QShortcut::activated, this, &MainWindow::confirmBanner);
-    }
-
-    m_result = new CpisResultView;
-    m_result->setLocalDirectory(m_services.directory);
-    m_resultScroll = new QScrollArea(page);
-    m_resultScroll->setObjectName(QStringLiteral("cpisSection"));
-    m_resultScroll->setAccessibleName(tr("CP-IS section"));
-    m_resultScroll->setWidgetResizable(true);
-    m_resultScroll->setFrameShape(QFrame::NoFrame);
-    m_resultScroll->setWidget(m_result);
-    m_resultScroll->hide();
-    main->addWidget(m_resultScroll, 1);
-    main->addStretch(0);
-
-    if (m_env.training) {
-        auto* helpBox = new QWidget(page);
-        helpBox->setObjectName(QStringLiteral("trainingHelp"));
-        auto* hl = new QVBoxLayout(helpBox);
-        hl->setContentsMargins(0, 0, 0, 0);
-        auto* title = new QLabel(tr("&Training scenarios (synthetic)"), helpBox);
-        QFont tf = title->font();
-        tf.setBold(true);
-        title->setFont(tf);
-        hl->addWidget(title);
-        auto* hint =
-            new QLabel(tr("Enter on a line puts its number in the NHS No. field."), helpBox);
-        hint->setWordWrap(true);
-        hl->addWidget(hint);
-        m_help = new QListWidget(helpBox);
-        m_help->setObjectName(QStringLiteral("scenarioList"));
-        m_help->setAccessibleName(tr("Training scenario NHS numbers"));
-        m_help->setWordWrap(true);
-        m_help->setMinimumWidth(330);
-        for (const Scenario& s : m_env.scenarios) {
-            auto* item =
-                new QListWidgetItem(grouped(s.nhsNumber) + QStringLiteral("  ") + s.title, m_help);
-            item->setData(Qt::UserRole, s.nhsNumber);
-        }
-        title->setBuddy(m_help);
-        connect(m_help, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-            m_nhs->setText(grouped(item->data(Qt::UserRole).toString()));
-            m_nhs->setFocus();
-        });
-        hl->addWidget(m_help, 1);
-        columns->addWidget(helpBox, 1);
-    }
-    return page;
-}
-
 void MainWindow::buildMenus()
 {
     QMenu* desk = menuBar()->addMenu(tr("&Desk"));
@@ -254,10 +118,13 @@ void MainWindow::buildMenus()
     addAction(lockAction);
     QAction* settingsAction = desk->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    QAction* directoryAction =
-        desk->addAction(tr("Local &directory…"), this, &MainWindow::openLocalDirectory);
-    directoryAction->setObjectName(QStringLiteral("localDirectoryAction"));
-    directoryAction->setEnabled(m_services.directory != nullptr);
+    for (int i = 0; i < m_services.tools.size(); ++i) {
+        const DeskTool& tool = m_services.tools.at(i);
+        QAction* action = desk->addAction(tool.title, this, [this, i] { openTool(i); });
+        action->setObjectName(tool.objectName);
+        action->setShortcut(tool.shortcut);
+        m_toolWindows.append(nullptr);
+    }
     QAction* out = desk->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     out->setObjectName(QStringLiteral("signOutAction"));
     desk->addSeparator();
@@ -303,7 +170,6 @@ void MainWindow::signInAs(const QString& testUserId)
 void MainWindow::onSignedIn(const UserSession& session)
 {
     m_session = session;
-    m_services.lookups->setSession(session);
     qCInfo(lcShell, "signed in%s", m_wasLocked ? " again after a lock" : "");
     if (m_wasLocked)
         audit(AuditEntry::Action::Unlock, AuditEntry::Outcome::Success);
@@ -324,10 +190,7 @@ void MainWindow::onSignedIn(const UserSession& session)
         m_gateButton->setFocus();
     } else {
         m_pages->setCurrentWidget(m_tabs);
-        if (m_tabs->currentWidget() == m_deskPage)
-            m_nhs->setFocus();
-        else
-            m_tabs->currentWidget()->setFocus();
+        m_tabs->currentWidget()->setFocus(); // each screen proxies its first control
     }
     emit signedIn();
 }
@@ -335,10 +198,6 @@ void MainWindow::onSignedIn(const UserSession& session)
 void MainWindow::openFunctions()
 {
     closeFunctions();
-    if (m_session.allows(DeskFunction::LookUp)) {
-        m_tabs->setTabVisible(0, true);
-        m_functionViews.append({DeskFunction::LookUp, m_deskPage});
-    }
     for (const RoleView& view : m_services.roleViews) {
         if (!view.create || !m_session.allows(view.function))
             continue;
@@ -348,7 +207,7 @@ void MainWindow::openFunctions()
     }
     if (!m_functionViews.isEmpty())
         m_tabs->setCurrentWidget(m_functionViews.first().second);
-    // One function: no tab bar to get past (the bar's own auto-hide counts hidden tabs too).
+    // One function: no tab bar to get past.
     // Qt 6.4 still offers a tab widget whose bar is hidden to Tab, and focus then sticks on
     // the control before it; so it leaves the focus chain with its bar.
     const bool several = m_functionViews.size() > 1;
@@ -358,14 +217,14 @@ void MainWindow::openFunctions()
 
 void MainWindow::closeFunctions()
 {
-    // Destroyed, not hidden: a locked desk keeps no notice, list or review in memory.
-    while (m_tabs->count() > 1) {
-        QWidget* view = m_tabs->widget(1);
-        m_tabs->removeTab(1);
+    // Destroyed, not hidden or emptied: a locked desk keeps no person, notice, list or review
+    // in memory, and a screen reader or a screenshot of it finds nothing.
+    while (m_tabs->count() > 0) {
+        QWidget* view = m_tabs->widget(0);
+        m_tabs->removeTab(0);
         delete view;
     }
     m_functionViews.clear();
-    m_tabs->setTabVisible(0, false);
 }
 
 QWidget* MainWindow::functionView(DeskFunction function) const
@@ -384,109 +243,15 @@ QList<DeskFunction> MainWindow::shownFunctions() const
     return out;
 }
 
-void MainWindow::lookUp(const QString& nhsNumber)
-{
-    const auto parsed = NhsNumber::parse(nhsNumber);
-    m_nhs->setText(parsed ? parsed.value().display() : nhsNumber);
-    if (parsed)
-        search(parsed.value());
-    else
-        setStatus(tr("Not searched: %1").arg(parsed.error().message));
-}
-
-void MainWindow::search(const NhsNumber& nhs)
-{
-    if (!isSignedIn() || m_locked || !m_session.allows(DeskFunction::LookUp))
-        return;
-    clearPatient();
-    const quint64 generation = ++m_generation;
-    setStatus(tr("Checking PDS and CP-IS for NHS No. %1…").arg(nhs.display()));
-    m_services.lookups->lookup(nhs, this, [this, generation](const LookupResult& r) {
-        if (generation == m_generation)
-            onAnswer(r);
-    });
-}
-
-void MainWindow::onAnswer(const LookupResult& r)
-{
-    setStatus(r.auditFailed ? tr("Warning: this look-up could not be recorded in the audit log.")
-                            : QString());
-    m_pending = r;
-    if (r.patient) {
-        m_banner->setPatient(*r.patient, m_services.clock->nowUtc().toLocalTime().date());
-        m_confirmBar->show();
-        m_confirmButton->setAccessibleDescription(m_banner->summaryText());
-    } else {
-        // No banner to check (the person could not be traced): the answer shows at once.
-        showResult();
-    }
-    m_nhs->setFocus();
-    m_nhs->selectAll();
-    emit lookupAnswered();
-    if (!r.patient)
-        emit resultShown();
-}
-
-void MainWindow::confirmBanner()
-{
-    if (!m_pending || m_locked)
-        return;
-    showResult();
-    m_nhs->setFocus();
-    m_nhs->selectAll();
-    emit resultShown();
-}
-
-void MainWindow::showResult()
-{
-    m_confirmBar->hide();
-    m_result->showResult(*m_pending, m_services.clock->nowUtc());
-    m_pending.reset();
-    m_resultScroll->show();
-}
-
-void MainWindow::clearPatient()
-{
-    m_pending.reset();
-    m_banner->clear();
-    m_confirmBar->hide();
-    m_confirmButton->setAccessibleDescription(QString());
-    m_result->clear();
-    m_resultScroll->hide();
-}
-
-void MainWindow::setStatus(const QString& text)
-{
-    m_status->setText(text);
-    m_status->setAccessibleName(text.isEmpty() ? tr("Look-up status") : text);
-}
-
 void MainWindow::lock()
 {
     if (!isSignedIn() || m_locked)
         return;
-    ++m_generation; // an answer still on its way is never shown
     qCInfo(lcShell, "locked");
     audit(AuditEntry::Action::Lock, AuditEntry::Outcome::Success);
     m_locked = true;
     m_wasLocked = true;
-    m_idle->disarm();
-    if (m_directoryDialog)
-        m_directoryDialog->close(); // a locked desk edits nothing
-    // Emptied, not covered: a screen reader or a screenshot of a locked desk finds nothing.
-    m_nhs->blockSignals(true);
-    m_nhs->clear();
-    m_nhs->blockSignals(false);
-    clearPatient();
-    setStatus(QString());
-    closeFunctions();
-    m_session = UserSession{};
-    m_services.lookups->setSession(UserSession{});
-    m_userLabel->setText(tr("Locked"));
-    m_userLabel->setAccessibleName(m_userLabel->text());
-    m_gateText->setText(tr("CP-IS Desk is locked. Sign in again to continue."));
-    m_pages->setCurrentWidget(m_gatePage);
-    m_gateButton->setFocus();
+    leave(tr("Locked"), tr("CP-IS Desk is locked. Sign in again to continue."));
     emit locked();
 }
 
@@ -497,21 +262,21 @@ void MainWindow::signOut()
     qCInfo(lcShell, "signed out");
     if (!m_locked)
         audit(AuditEntry::Action::SignOut, AuditEntry::Outcome::Success);
-    ++m_generation;
-    m_nhs->clear();
-    clearPatient();
-    setStatus(QString());
-    closeFunctions();
-    m_session = UserSession{};
-    m_services.lookups->setSession(UserSession{});
     m_locked = false;
     m_wasLocked = false;
+    leave(tr("Not signed in"), tr("Signed out. Sign in to use CP-IS Desk."));
+}
+
+void MainWindow::leave(const QString& userText, const QString& gateText)
+{
     m_idle->disarm();
-    if (m_directoryDialog)
-        m_directoryDialog->close();
-    m_userLabel->setText(tr("Not signed in"));
+    closeTools(); // a locked desk edits nothing
+    closeFunctions();
+    m_session = UserSession{};
+    setStatus(QString());
+    m_userLabel->setText(userText);
     m_userLabel->setAccessibleName(m_userLabel->text());
-    m_gateText->setText(tr("Signed out. Sign in to use CP-IS Desk."));
+    m_gateText->setText(gateText);
     m_pages->setCurrentWidget(m_gatePage);
     m_gateButton->setFocus();
 }
@@ -530,23 +295,38 @@ void MainWindow::openSettings()
     dialog->open();
 }
 
-LocalDirectoryDialog* MainWindow::localDirectoryDialog() const
+void MainWindow::openTool(int index)
 {
-    return m_directoryDialog;
-}
-
-void MainWindow::openLocalDirectory()
-{
-    if (!m_services.directory || !isSignedIn() || m_locked)
+    if (!isSignedIn() || m_locked || index < 0 || index >= m_services.tools.size())
         return;
-    if (m_directoryDialog) {
-        m_directoryDialog->raise();
-        m_directoryDialog->activateWindow();
+    if (QWidget* open = m_toolWindows.at(index)) {
+        open->raise();
+        open->activateWindow();
         return;
     }
-    m_directoryDialog = new LocalDirectoryDialog(*m_services.directory, this);
-    m_directoryDialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_directoryDialog->open();
+    const DeskTool& tool = m_services.tools.at(index);
+    QWidget* window = tool.open ? tool.open(m_session, this) : nullptr;
+    if (!window)
+        return;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    m_toolWindows[index] = window;
+    if (auto* dialog = qobject_cast<QDialog*>(window))
+        dialog->open();
+    else
+        window->show();
+}
+
+void MainWindow::closeTools()
+{
+    for (const QPointer<QWidget>& window : std::as_const(m_toolWindows))
+        if (window)
+            window->close();
+}
+
+void MainWindow::setStatus(const QString& text)
+{
+    m_status->setText(text);
+    m_status->setAccessibleName(text);
 }
 
 void MainWindow::audit(AuditEntry::Action action, AuditEntry::Outcome outcome)

@@ -1,0 +1,306 @@
+// The triage look-up against the in-process sandbox over loopback HTTP, driven with key
+// events as a nurse would: type a scenario number, Enter, confirm the banner (Ctrl+Enter),
+// read the CP-IS section, Esc to start over; the cached answer when the service is gone, the
+// training help panel, and the local directory on the plan cards. Sign-in, roles and locking
+// are tst_deskshell.
+#include "tests/gui/DeskSteps.h"
+#include "ui/lookup/CpisResultView.h"
+#include "ui/lookup/PatientBanner.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGridLayout>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QTableView>
+
+#include <memory>
+
+using namespace cpis;
+using namespace cpis::testsupport;
+using cpis::ui::CpisResultView;
+using Shown = CpisResultView::Shown;
+
+namespace {
+
+QImage iconFor(QWidget* w, QStyle::StandardPixmap p)
+{
+    return w->style()->standardIcon(p).pixmap(48, 48).toImage();
+}
+
+} // namespace
+
+class TestTriageLookup : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup() { m_desk.reset(); }
+
+    void scenarios_data();
+    void scenarios();
+    void fromCacheAfterTheServiceStops();
+    void helpPanelListsScenarios();
+    void escClearsFieldAndPatient();
+    void everyControlHasAnAccessibleName();
+    void localDirectoryShowsOnPlanCards();
+
+private:
+    // Signs in as the triage nurse; the look-up screen then holds the focus.
+    void signIn();
+    // Enter on `digits`, then the answer; false when none came.
+    bool search(const QString& digits);
+    ui::MainWindow& w() { return *m_desk->window; }
+    ui::TriageView* t() { return m_desk->triage(); }
+    std::unique_ptr<TrainingDesk> m_desk;
+};
+
+void TestTriageLookup::init()
+{
+    m_desk = std::make_unique<TrainingDesk>(ui::DeskSettings{}, quickTransport());
+    w().show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w()));
+    QApplication::setActiveWindow(&w());
+}
+
+void TestTriageLookup::signIn()
+{
+    signInToLookUp(*m_desk, QStringLiteral("triage-nurse"));
+}
+
+bool TestTriageLookup::search(const QString& digits)
+{
+    QSignalSpy answered(t(), &ui::TriageView::lookupAnswered);
+    typeAndSearch(t(), digits);
+    return !QTest::currentTestFailed() && answered.wait(10000);
+}
+
+void TestTriageLookup::scenarios_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<int>("shown");
+    QTest::addColumn<int>("cards");
+    QTest::addColumn<QStringList>("mustSay"); // in the CP-IS section or the banner
+    using L = QStringList;
+    QTest::newRow("plans found") << "9990000018" << int(Shown::PlansFound) << 1
+                                 << L{"CP-IS ALERT", "Child Protection Plan", "Ongoing"};
+    QTest::newRow("looked after") << "9990000026" << int(Shown::PlansFound) << 1
+                                  << L{"Looked After Child"};
+    QTest::newRow("UCPP") << "9990000034" << int(Shown::PlansFound) << 1
+                          << L{"Unborn Child Protection Plan", "Ends"};
+    QTest::newRow("several plans") << "9990000042" << int(Shown::PlansFound) << 2
+                                   << L{"2 plan", "ENDED", "Looked After Child"};
+    QTest::newRow("ended plan") << "9990000050" << int(Shown::PlansFound) << 1
+                                << L{"ENDED", "(all ended)"};
+    QTest::newRow("no record") << "9990000069" << int(Shown::NoRecord) << 0
+                               << L{"No CP-IS record found", "was checked for NHS No. 999 000 0069",
+                                    "does not mean the child is safe"};
+    QTest::newRow("restricted") << "9990000077" << int(Shown::PlansFound) << 1
+                                << L{"Restricted record"};
+    QTest::newRow("superseded") << "9990000085" << int(Shown::PlansFound) << 1
+                                << L{"999 000 0085 has been replaced by 999 000 0093"};
+    QTest::newRow("http-503") << "9990000190" << int(Shown::CouldNotCheck) << 0
+                              << L{"COULD NOT BE CHECKED", "Follow local safeguarding procedure"};
+    QTest::newRow("malformed") << "9990000212" << int(Shown::CouldNotCheck) << 0
+                               << L{"COULD NOT BE CHECKED", "Follow local safeguarding procedure"};
+    QTest::newRow("no person") << "9990000263" << int(Shown::CouldNotCheck) << 0
+                               << L{"COULD NOT BE CHECKED", "Follow local safeguarding procedure"};
+}
+
+void TestTriageLookup::scenarios()
+{
+    QFETCH(QString, number);
+    QFETCH(int, shown);
+    QFETCH(int, cards);
+    QFETCH(QStringList, mustSay);
+
+    signIn();
+    QVERIFY(search(number));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
+
+    CpisResultView* view = t()->resultView();
+    const bool traced = number != u"9990000263";
+    if (traced) {
+        // The banner first; the CP-IS section stays shut until the nurse confirms it.
+        QVERIFY(t()->banner()->isVisible());
+        QVERIFY(t()->awaitsConfirmation());
+        QCOMPARE(view->shown(), Shown::Nothing);
+        QVERIFY(!view->isVisible());
+        confirmByKeyboard(t());
+    }
+    QCOMPARE(int(view->shown()), shown);
+    QVERIFY(view->isVisible());
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
+
+    const QList<QWidget*> planCards = view->findChildren<QWidget*>(QStringLiteral("planCard"));
+    QCOMPARE(int(planCards.size()), cards);
+
+    const QStringList texts = visibleText(&w());
+    for (const QString& s : mustSay)
+        QVERIFY2(anyContains(texts, s), qPrintable(number + QStringLiteral(": no '") + s + u'\''));
+    if (shown == int(Shown::NoRecord))
+        QVERIFY(!anyContains(texts, QStringLiteral("child is safe.")));
+
+    const QString title = label(view, "cpisStateTitle")->text();
+    QVERIFY(view->accessibleName().startsWith(title));
+    const QImage icon = label(view, "cpisStateIcon")->pixmap().toImage();
+    const QStyle::StandardPixmap expected =
+        shown == int(Shown::PlansFound) ? QStyle::SP_MessageBoxWarning
+        : shown == int(Shown::NoRecord) ? QStyle::SP_MessageBoxInformation
+                                        : QStyle::SP_MessageBoxCritical;
+    QCOMPARE(icon, iconFor(view, expected));
+
+    if (shown != int(Shown::CouldNotCheck)) {
+        auto* history = view->findChild<QTableView*>(QStringLiteral("accessHistoryView"));
+        QVERIFY(history && history->isVisible());
+        QAbstractItemModelTester tester(history->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(history->model()->rowCount() <= 25);
+        if (cards > 0) // plan scenarios come with earlier looks (docs/sandbox.md)
+            QVERIFY(history->model()->rowCount() >= 3);
+    }
+    if (cards > 0) {
+        // Each plan carries its authority's numbers, each with a copy button.
+        const auto copies =
+            view->findChildren<QAbstractButton*>(QStringLiteral("emergencyDutyPhoneCopy"));
+        QCOMPARE(int(copies.size()), cards);
+        copies.first()->click();
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY(copied.startsWith(QStringLiteral("07700 900")));
+    }
+}
+
+void TestTriageLookup::fromCacheAfterTheServiceStops()
+{
+    signIn();
+    QVERIFY(search(QStringLiteral("9990000018")));
+    confirmByKeyboard(t());
+    QVERIFY(!t()->resultView()->showsCachedAnswer());
+
+    m_desk->sandbox.reset(); // the national service goes away
+    QVERIFY(search(QStringLiteral("9990000018")));
+    confirmByKeyboard(t());
+    CpisResultView* view = t()->resultView();
+    QCOMPARE(view->shown(), Shown::PlansFound);
+    QVERIFY(view->showsCachedAnswer());
+    const QString notice = label(view, "cacheNotice")->text();
+    QVERIFY2(notice.contains(QStringLiteral("as of ")), qPrintable(notice));
+    QVERIFY(label(view, "cacheNotice")->isVisible());
+    QVERIFY(view->accessibleName().contains(QStringLiteral("as of ")));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
+}
+
+void TestTriageLookup::helpPanelListsScenarios()
+{
+    signIn();
+    auto* list = w().findChild<QListWidget*>(QStringLiteral("scenarioList"));
+    QVERIFY(list && list->isVisible());
+    QCOMPARE(list->count(), int(m_desk->sandbox->scenarios().scenarios().size()));
+    QVERIFY(anyContains(visibleText(list), QStringLiteral("999 000 0018")));
+    // Enter on a line puts its number in the field, ready to search.
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
+    QCOMPARE(t()->nhsField()->text().remove(u' '), list->item(0)->data(Qt::UserRole).toString());
+}
+
+void TestTriageLookup::escClearsFieldAndPatient()
+{
+    signIn();
+    QVERIFY(search(QStringLiteral("9990000018")));
+    confirmByKeyboard(t());
+    QVERIFY(t()->resultView()->isVisible());
+    QTest::keyClick(t()->nhsField(), Qt::Key_Escape);
+    QVERIFY(t()->nhsField()->text().isEmpty());
+    QVERIFY(!t()->banner()->isVisible());
+    QCOMPARE(t()->resultView()->shown(), Shown::Nothing);
+}
+
+void TestTriageLookup::everyControlHasAnAccessibleName()
+{
+    signIn();
+    QVERIFY(search(QStringLiteral("9990000042"))); // two plan cards, copy buttons, history
+    confirmByKeyboard(t());
+    QStringList unnamed;
+    for (QWidget* c : w().findChildren<QWidget*>()) {
+        if (!c->isVisible() || c->focusPolicy() == Qt::NoFocus)
+            continue;
+        // Qt names a button or a (selectable) label by its text unless told otherwise.
+        const auto* button = qobject_cast<QAbstractButton*>(c);
+        const auto* text = qobject_cast<QLabel*>(c);
+        if (c->accessibleName().isEmpty() && !(button && !button->text().isEmpty()) &&
+            !(text && !text->text().isEmpty()))
+            unnamed << QString::fromLatin1(c->metaObject()->className()) + u' ' + c->objectName();
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestTriageLookup::localDirectoryShowsOnPlanCards()
+{
+    signIn();
+    ui::LocalDirectoryDialog* dir = openDirectory(w());
+    QVERIFY(dir);
+    QAbstractItemModelTester tester(dir->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const DirectoryEntry she{QStringLiteral("SHE1"), QStringLiteral("mash@sheffield.example"),
+                             QStringLiteral("Secure email only; ask for the duty worker")};
+    // Typed in lower case: the directory keys on the code as the national record spells it.
+    addEntry(dir, {QStringLiteral("she1"), she.email, she.notes});
+    QCOMPARE(dir->model()->rowCount(), 1);
+    QCOMPARE(dir->model()->entry(0), she);
+    auto stored = m_desk->stack->directory->find(QStringLiteral("SHE1"));
+    QVERIFY(stored && stored.value());
+    QCOMPARE(*stored.value(), she);
+    QTest::keyClick(dir->view(), Qt::Key_Escape);
+    QTRY_VERIFY(!w().findChild<ui::LocalDirectoryDialog*>());
+    QApplication::setActiveWindow(&w());
+
+    // Sheffield (SHE1) holds the plan of 999 000 0018: its card carries the entry.
+    QVERIFY(search(QStringLiteral("9990000018")));
+    confirmByKeyboard(t());
+    CpisResultView* view = t()->resultView();
+    QCOMPARE(view->shown(), Shown::PlansFound);
+    auto* card = view->findChild<QWidget*>(QStringLiteral("planCard"));
+    QVERIFY(card);
+    QLabel* email = label(card, "localEmail");
+    QLabel* notes = label(card, "localNotes");
+    QVERIFY(email && email->isVisible());
+    QVERIFY(notes && notes->isVisible());
+    QCOMPARE(email->text(), she.email);
+    QCOMPARE(notes->text(), she.notes);
+    QVERIFY(anyContains(visibleText(card), QStringLiteral("local directory")));
+    QVERIFY(card->accessibleDescription().contains(she.email));
+    // Under the LA's phone numbers, not mixed in with them.
+    auto* grid = qobject_cast<QGridLayout*>(card->layout());
+    QVERIFY(grid);
+    int phoneRow = -1, emailRow = -1, rs = 0, c = 0, cs = 0;
+    grid->getItemPosition(grid->indexOf(label(card, "emergencyDutyPhone")), &phoneRow, &c, &rs,
+                          &cs);
+    grid->getItemPosition(grid->indexOf(email), &emailRow, &c, &rs, &cs);
+    QVERIFY2(emailRow > phoneRow, qPrintable(QStringLiteral("%1 %2").arg(emailRow).arg(phoneRow)));
+    auto* copy = card->findChild<QAbstractButton*>(QStringLiteral("localEmailCopy"));
+    QVERIFY(copy && copy->isVisible());
+    QVERIFY(!copy->accessibleName().isEmpty());
+    QApplication::clipboard()->clear();
+    copy->click();
+    QCOMPARE(QApplication::clipboard()->text(), she.email);
+
+    // Leeds (LEE1) has no entry: that card shows nothing from the directory.
+    QVERIFY(search(QStringLiteral("9990000026")));
+    confirmByKeyboard(t());
+    QCOMPARE(view->shown(), Shown::PlansFound);
+    card = view->findChild<QWidget*>(QStringLiteral("planCard"));
+    QVERIFY(card);
+    QVERIFY(!label(card, "localEmail"));
+    QVERIFY(!label(card, "localNotes"));
+    QVERIFY(!card->findChild<QAbstractButton*>(QStringLiteral("localEmailCopy")));
+    QVERIFY(!anyContains(visibleText(&w()), QStringLiteral("local directory")));
+    QVERIFY(!anyContains(visibleText(&w()), she.email));
+}
+
+QTEST_MAIN(TestTriageLookup)
+#include "tst_triagelookup.moc"

@@ -1,0 +1,257 @@
+#include "ui/lookup/TriageView.h"
+
+#include "core/domain/Clock.h"
+#include "core/lookup/LookupService.h"
+#include "ui/lookup/CpisResultView.h"
+#include "ui/lookup/PatientBanner.h"
+#include "ui/widgets/NhsNumberEdit.h"
+
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace cpis::ui {
+
+namespace {
+
+QString grouped(const QString& digits)
+{
+    return digits.size() == 10 ? digits.left(3) + u' ' + digits.mid(3, 3) + u' ' + digits.mid(6)
+                               : digits;
+}
+
+} // namespace
+
+RoleView TriageView::roleView(Deps deps)
+{
+    RoleView view;
+    view.function = DeskFunction::LookUp;
+    view.title = tr("&Look-up");
+    view.create = [deps](const UserSession& session, QWidget* parent) -> QWidget* {
+        return new TriageView(deps, session, parent);
+    };
+    return view;
+}
+
+TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
+    : QWidget(parent), m_deps(std::move(deps)), m_session(std::move(session))
+{
+    setObjectName(QStringLiteral("deskPage"));
+    if (m_deps.lookups)
+        m_deps.lookups->setSession(m_session);
+
+    auto* columns = new QHBoxLayout(this);
+    columns->setContentsMargins(0, 0, 0, 0);
+    auto* main = new QVBoxLayout;
+    columns->addLayout(main, 3);
+
+    auto* searchRow = new QHBoxLayout;
+    auto* nhsLabel = new QLabel(tr("&NHS No."), this);
+    m_nhs = new NhsNumberEdit(this);
+    m_nhs->setObjectName(QStringLiteral("nhsNumberField"));
+    m_nhs->setAccessibleName(tr("NHS number"));
+    m_nhs->setAccessibleDescription(tr("Type or paste the ten digits and press Enter. Escape "
+                                       "clears."));
+    m_nhs->setPlaceholderText(QStringLiteral("999 999 9999"));
+    m_nhs->setMaximumWidth(220);
+    QFont big = m_nhs->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_nhs->setFont(big);
+    nhsLabel->setBuddy(m_nhs);
+    searchRow->addWidget(nhsLabel);
+    searchRow->addWidget(m_nhs);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("lookupStatus"));
+    m_status->setWordWrap(true);
+    m_status->setStyleSheet(QStringLiteral("QLabel { color: #212b32; }"));
+    searchRow->addWidget(m_status, 1);
+    main->addLayout(searchRow);
+    connect(m_nhs, &NhsNumberEdit::submitted, this, &TriageView::search);
+    connect(m_nhs, &NhsNumberEdit::rejected, this,
+            [this](const QString& why) { setStatus(tr("Not searched: %1").arg(why)); });
+    connect(m_nhs, &QLineEdit::textChanged, this, [this](const QString& text) {
+        // Esc (or deleting the number) starts over: nothing of the last person stays on screen.
+        if (text.isEmpty())
+            clearPatient();
+    });
+
+    m_banner = new PatientBanner(this);
+    main->addWidget(m_banner);
+    main->addWidget(buildConfirmBar());
+
+    m_result = new CpisResultView;
+    m_result->setLocalDirectory(m_deps.directory);
+    m_resultScroll = new QScrollArea(this);
+    m_resultScroll->setObjectName(QStringLiteral("cpisSection"));
+    m_resultScroll->setAccessibleName(tr("CP-IS section"));
+    m_resultScroll->setWidgetResizable(true);
+    m_resultScroll->setFrameShape(QFrame::NoFrame);
+    m_resultScroll->setWidget(m_result);
+    m_resultScroll->hide();
+    main->addWidget(m_resultScroll, 1);
+    main->addStretch(0);
+
+    if (!m_deps.scenarios.isEmpty())
+        columns->addWidget(buildHelp(), 1);
+    // The main window focuses the screen it shows; here that means the NHS No. field.
+    setFocusProxy(m_nhs);
+    setStatus(QString());
+}
+
+TriageView::~TriageView()
+{
+    // The service looks up for nobody until the next sign-in makes a screen again.
+    if (m_deps.lookups)
+        m_deps.lookups->setSession(UserSession{});
+}
+
+QWidget* TriageView::buildConfirmBar()
+{
+    m_confirmBar = new QWidget(this);
+    m_confirmBar->setObjectName(QStringLiteral("confirmBar"));
+    m_confirmBar->setAttribute(Qt::WA_StyledBackground);
+    // Black on pale blue, 15:1; the question is in words.
+    m_confirmBar->setStyleSheet(
+        QStringLiteral("#confirmBar { background: #d6e8f7; } QLabel { color: #000000; }"));
+    auto* confirmRow = new QHBoxLayout(m_confirmBar);
+    auto* question = new QLabel(tr("Check the banner against the person in front of you "
+                                   "before you read CP-IS."),
+                                m_confirmBar);
+    question->setWordWrap(true);
+    confirmRow->addWidget(question, 1);
+    m_confirmButton = new QPushButton(tr("Banner matches the person (Ctrl+Enter)"), m_confirmBar);
+    m_confirmButton->setObjectName(QStringLiteral("confirmBannerButton"));
+    m_confirmButton->setAccessibleName(tr("Confirm the banner matches the person in front of me"));
+    m_confirmButton->setAutoDefault(false);
+    connect(m_confirmButton, &QPushButton::clicked, this, &TriageView::confirmBanner);
+    confirmRow->addWidget(m_confirmButton);
+    m_confirmBar->hide();
+    for (const QKeySequence& k :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto* sc = new QShortcut(k, this);
+        connect(sc, &QShortcut::activated, this, &TriageView::confirmBanner);
+    }
+    return m_confirmBar;
+}
+
+QWidget* TriageView::buildHelp()
+{
+    auto* helpBox = new QWidget(this);
+    helpBox->setObjectName(QStringLiteral("trainingHelp"));
+    auto* hl = new QVBoxLayout(helpBox);
+    hl->setContentsMargins(0, 0, 0, 0);
+    auto* title = new QLabel(tr("&Training scenarios (synthetic)"), helpBox);
+    QFont tf = title->font();
+    tf.setBold(true);
+    title->setFont(tf);
+    hl->addWidget(title);
+    auto* hint = new QLabel(tr("Enter on a line puts its number in the NHS No. field."), helpBox);
+    hint->setWordWrap(true);
+    hl->addWidget(hint);
+    auto* help = new QListWidget(helpBox);
+    help->setObjectName(QStringLiteral("scenarioList"));
+    help->setAccessibleName(tr("Training scenario NHS numbers"));
+    help->setWordWrap(true);
+    help->setMinimumWidth(330);
+    for (const Scenario& s : std::as_const(m_deps.scenarios)) {
+        auto* item =
+            new QListWidgetItem(grouped(s.nhsNumber) + QStringLiteral("  ") + s.title, help);
+        item->setData(Qt::UserRole, s.nhsNumber);
+    }
+    title->setBuddy(help);
+    connect(help, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        m_nhs->setText(grouped(item->data(Qt::UserRole).toString()));
+        m_nhs->setFocus();
+    });
+    hl->addWidget(help, 1);
+    return helpBox;
+}
+
+void TriageView::lookUp(const QString& nhsNumber)
+{
+    const auto parsed = NhsNumber::parse(nhsNumber);
+    m_nhs->setText(parsed ? parsed.value().display() : nhsNumber);
+    if (parsed)
+        search(parsed.value());
+    else
+        setStatus(tr("Not searched: %1").arg(parsed.error().message));
+}
+
+void TriageView::search(const NhsNumber& nhs)
+{
+    if (!m_deps.lookups || !m_session.allows(DeskFunction::LookUp))
+        return;
+    clearPatient();
+    const quint64 generation = ++m_generation;
+    setStatus(tr("Checking PDS and CP-IS for NHS No. %1…").arg(nhs.display()));
+    // `this` as the context: a screen destroyed by a lock never hears the answer.
+    m_deps.lookups->lookup(nhs, this, [this, generation](const LookupResult& r) {
+        if (generation == m_generation)
+            onAnswer(r);
+    });
+}
+
+void TriageView::onAnswer(const LookupResult& r)
+{
+    setStatus(r.auditFailed ? tr("Warning: this look-up could not be recorded in the audit log.")
+                            : QString());
+    m_pending = r;
+    const bool traced = r.patient.has_value();
+    if (traced) {
+        m_banner->setPatient(*r.patient, m_deps.clock->nowUtc().toLocalTime().date());
+        m_confirmBar->show();
+        m_confirmButton->setAccessibleDescription(m_banner->summaryText());
+    } else {
+        // No banner to check (the person could not be traced): the answer shows at once.
+        showResult();
+    }
+    m_nhs->setFocus();
+    m_nhs->selectAll();
+    // A receiver may lock the desk, which destroys this screen.
+    const QPointer<TriageView> alive(this);
+    emit lookupAnswered();
+    if (alive && !traced)
+        emit resultShown();
+}
+
+void TriageView::confirmBanner()
+{
+    if (!m_pending)
+        return;
+    showResult();
+    m_nhs->setFocus();
+    m_nhs->selectAll();
+    emit resultShown();
+}
+
+void TriageView::showResult()
+{
+    m_confirmBar->hide();
+    m_result->showResult(*m_pending, m_deps.clock->nowUtc());
+    m_pending.reset();
+    m_resultScroll->show();
+}
+
+void TriageView::clearPatient()
+{
+    m_pending.reset();
+    m_banner->clear();
+    m_confirmBar->hide();
+    m_confirmButton->setAccessibleDescription(QString());
+    m_result->clear();
+    m_resultScroll->hide();
+}
+
+void TriageView::setStatus(const QString& text)
+{
+    m_status->setText(text);
+    m_status->setAccessibleName(text.isEmpty() ? tr("Look-up status") : text);
+}
+
+} // namespace cpis::ui

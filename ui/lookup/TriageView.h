@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/domain/UserSession.h"
+#include "core/lookup/LookupResult.h"
+#include "ui/widgets/RoleView.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QScrollArea;
+
+namespace cpis {
+class Clock;
+class LocalDirectory;
+class LookupService;
+} // namespace cpis
+
+namespace cpis::ui {
+
+class CpisResultView;
+class NhsNumberEdit;
+class PatientBanner;
+
+// The triage screen: look a person up by NHS number (Enter), check the banner against the
+// person in front of you (Ctrl+Enter), read the CP-IS section; Escape starts over. It is made
+// at sign-in for a session that may view CP-IS and destroyed at lock and sign-out with all it
+// showed; an answer that arrives after that, or for an older look-up, is dropped.
+class TriageView : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Scenario
+    {
+        QString nhsNumber; // ten digits
+        QString title;
+    };
+    struct Deps
+    {
+        LookupService* lookups = nullptr;
+        const Clock* clock = nullptr;
+        LocalDirectory* directory = nullptr; // email and notes per local authority; may be null
+        QList<Scenario> scenarios;           // training: the help panel (none: no panel)
+    };
+    // The main window's factory for DeskFunction::LookUp.
+    static RoleView roleView(Deps deps);
+
+    TriageView(Deps deps, UserSession session, QWidget* parent = nullptr);
+    ~TriageView() override;
+
+    bool awaitsConfirmation() const { return m_pending.has_value(); }
+    NhsNumberEdit* nhsField() const { return m_nhs; }
+    CpisResultView* resultView() const { return m_result; }
+    PatientBanner* banner() const { return m_banner; }
+
+public slots:
+    void lookUp(const QString& nhsNumber); // as if typed and Enter pressed
+    void confirmBanner();
+
+signals:
+    void lookupAnswered(); // the banner (or the result, when there is no banner) is shown
+    void resultShown();    // the CP-IS section is open
+
+private:
+    QWidget* buildConfirmBar();
+    QWidget* buildHelp();
+    void search(const NhsNumber& nhs);
+    void onAnswer(const LookupResult& result);
+    void showResult();
+    void clearPatient();
+    void setStatus(const QString& text);
+
+    Deps m_deps;
+    UserSession m_session;
+    quint64 m_generation = 0; // answers to an older look-up are dropped
+    std::optional<LookupResult> m_pending;
+
+    NhsNumberEdit* m_nhs = nullptr;
+    QLabel* m_status = nullptr;
+    PatientBanner* m_banner = nullptr;
+    QWidget* m_confirmBar = nullptr;
+    QPushButton* m_confirmButton = nullptr;
+    QScrollArea* m_resultScroll = nullptr;
+    CpisResultView* m_result = nullptr;
+};
+
+} // namespace cpis::ui
