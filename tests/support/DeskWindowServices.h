@@ -48,12 +48,13 @@ inline void addAreaListView(ui::MainWindow::Services& deps, MemoryDesk& stack)
 inline ui::MainWindow::RoleView noticesRoleView(MemoryDesk& stack,
                                                 ui::DesktopNotifier* notifier = nullptr)
 {
-    return ui::NoticesView::roleView({stack.noticeClient.get(),
-                                      stack.notices.get(),
-                                      stack.auditor.get(),
-                                      &stack.clock,
-                                      notifier,
-                                      {}});
+    return {DeskFunction::Notices, QStringLiteral("&Notices"),
+            [&stack, notifier](const UserSession& session, QWidget* parent) -> QWidget* {
+                return new ui::NoticesView(std::make_unique<NoticeService>(
+                                               *stack.noticeClient, *stack.notices, *stack.auditor,
+                                               stack.clock, session, NoticeService::Settings{}),
+                                           notifier, stack.clock, parent);
+            }};
 }
 
 // Every real role screen, as app/desk/main.cpp offers them.
