@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QTimer>
 
 namespace cpis::desk {
 
@@ -64,6 +65,12 @@ Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const 
 Desk::~Desk()
 {
     m_window.reset(); // its screens hold the services and the tray
+}
+
+void Desk::show()
+{
+    m_window->show();
+    QTimer::singleShot(0, m_window.get(), &ui::MainWindow::beginSignIn);
 }
 
 void Desk::stopSandbox()

@@ -45,6 +45,9 @@ public:
     static Result<std::unique_ptr<Desk>, QString> open(const Options& options, const Clock& clock);
     ~Desk();
 
+    // Shows the window and opens the sign-in dialog, as cpis-desk starts.
+    void show();
+
     ui::MainWindow& window() { return *m_window; }
     DeskServices& services() { return *m_services; }
     sandbox::SandboxServer* sandbox() { return m_sandbox.get(); } // null outside training

@@ -2,7 +2,6 @@
 // DeskComposition, which the tests and the screenshot program share.
 #include "app/desk/Desk.h"
 #include "core/domain/Clock.h"
-#include "ui/shell/MainWindow.h"
 #include "ui/shell/Translations.h"
 
 #include <QApplication>
@@ -10,7 +9,6 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QTextStream>
-#include <QTimer>
 
 namespace {
 
@@ -95,8 +93,6 @@ int main(int argc, char** argv)
     auto desk = Desk::open(options, clock);
     if (!desk)
         return fail(desk.error());
-    cpis::ui::MainWindow& window = desk.value()->window();
-    window.show();
-    QTimer::singleShot(0, &window, &cpis::ui::MainWindow::beginSignIn);
+    desk.value()->show();
     return app.exec();
 }
