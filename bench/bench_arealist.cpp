@@ -1,16 +1,18 @@
-// bench_arealist: issue 7, acceptance 2. A 150,000-child area list from a cpis-sandbox child
-// process (--area-size), synced through the real AreaListService into a real SQLCipher store
-// (fixed in-memory key, as tests/support/MemoryDesk.h), then shown in the real AreaListView
+// bench_arealist: a 150,000-child area list from a cpis-sandbox child process (--area-size),
+// synced through the real AreaListService, built by the desk's one composition root
+// (DeskServices), into a real SQLCipher store (keys in memory), then shown in the real AreaListView
 // offscreen. Prints: sync total (kick-off to committed), table open (area picked to the table
 // painted with every row loaded from the encrypted store), filter keystroke p50/p99 (key press
 // to the table repainted), and this process's peak RSS (getrusage ru_maxrss).
 // Targets: sync < 10 s, open < 1 s, keystroke < 50 ms, peak RSS < 300 MB. Exit 2 when missed.
 //
 // Usage: QT_QPA_PLATFORM=offscreen bench_arealist [children=150000] [keystrokes=50]
+#include "bench/support/ConsoleOut.h"
 #include "core/arealist/AreaListParser.h"
+#include "core/desk/DeskServices.h"
+#include "core/domain/Clock.h"
 #include "core/signin/SignInFlow.h"
-#include "tests/support/ConsoleOut.h"
-#include "tests/support/MemoryDesk.h"
+#include "core/store/MemoryKeyProvider.h"
 #include "ui/arealist/AreaListModel.h"
 #include "ui/arealist/AreaListView.h"
 
@@ -23,6 +25,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrlQuery>
@@ -31,8 +34,8 @@
 #include <sys/resource.h>
 
 using namespace cpis;
-using cpis::testsupport::complain;
-using cpis::testsupport::say;
+using cpis::console::complain;
+using cpis::console::say;
 
 namespace {
 
@@ -170,15 +173,26 @@ int main(int argc, char** argv)
     const QUrl base(QString::fromUtf8(sandbox.readLine().trimmed()));
     say("sandbox: %s (separate process, --area-size %d)\n", qPrintable(base.toString()), children);
 
-    testsupport::MemoryDesk desk(base);
-    say("store: %s (SQLCipher, fixed in-memory key)\n", qPrintable(desk.dir.path()));
+    QTemporaryDir dir;
+    SystemClock clock;
+    MemoryKeyProvider keys;
+    auto config = DeskServices::defaultConfig(base, true, dir.path(), QStringLiteral("bench"));
+    config.areaLists.maxPollDelay = std::chrono::milliseconds(50);
+    auto opened = DeskServices::create(config, &clock, keys);
+    if (!opened) {
+        complain("bench_arealist: the store did not open: %s\n",
+                 qPrintable(opened.error().message));
+        return 1;
+    }
+    DeskServices& desk = *opened.value();
+    say("store: %s (SQLCipher, keys in memory)\n", qPrintable(dir.path()));
     UserSession session;
     session.userId = QStringLiteral("555000000002");
     session.name = QStringLiteral("School Nurse");
     session.roleId = QStringLiteral("100000000002");
     session.organisationCode = QStringLiteral("RX2");
     session.workgroups = {kWorkgroupAreaLists};
-    session.accessToken = signIn(desk.nam, base, QStringLiteral("school-nurse"));
+    session.accessToken = signIn(desk.network(), base, QStringLiteral("school-nurse"));
     session.accessExpiresUtc = QDateTime::currentDateTimeUtc().addSecs(3600);
     if (session.accessToken.isEmpty()) {
         complain("bench_arealist: sign-in failed\n");
@@ -195,17 +209,17 @@ int main(int argc, char** argv)
     AreaListService::Outcome outcome;
     {
         QEventLoop loop;
-        QObject::connect(desk.areaLists.get(), &AreaListService::progress, &loop,
+        QObject::connect(&desk.areaLists(), &AreaListService::progress, &loop,
                          [&](const QString&, qint64, qint64 total) {
                              if (total > 0 && manifestAt == 0)
                                  manifestAt = t.nsecsElapsed();
                          });
-        QObject::connect(desk.areaLists.get(), &AreaListService::finished, &loop,
+        QObject::connect(&desk.areaLists(), &AreaListService::finished, &loop,
                          [&](const AreaListService::Outcome& o) {
                              outcome = o;
                              loop.quit();
                          });
-        desk.areaLists->sync(session, area, AreaListService::Mode::Full);
+        desk.areaLists().sync(session, area, AreaListService::Mode::Full);
         loop.exec();
     }
     const double syncMs = double(t.nsecsElapsed()) / 1e6;
@@ -218,8 +232,8 @@ int main(int argc, char** argv)
         "(%.0f resources/s)\n",
         syncMs, double(manifestAt) / 1e6, outcome.patients, outcome.careTeams,
         double(outcome.patients + outcome.careTeams) / (syncMs / 1000.0));
-    const double receiveMs = receiveOnly(*desk.areaListClient, session, area.id, false);
-    const double parseMs = receiveOnly(*desk.areaListClient, session, area.id, true);
+    const double receiveMs = receiveOnly(desk.areaListClient(), session, area.id, false);
+    const double parseMs = receiveOnly(desk.areaListClient(), session, area.id, true);
     if (receiveMs < 0 || parseMs < 0) {
         complain("bench_arealist: the floor export failed\n");
         return 1;
@@ -229,7 +243,7 @@ int main(int argc, char** argv)
         receiveMs, syncMs / receiveMs, parseMs, syncMs / parseMs, syncMs - parseMs);
 
     // 2. The view: the small first area shows, then the big one is picked.
-    ui::AreaListView view(desk.areaLists.get(), session, &desk.clock);
+    ui::AreaListView view(&desk.areaLists(), session, &clock);
     view.resize(1200, 800);
     view.show();
     {

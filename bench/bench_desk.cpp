@@ -7,8 +7,8 @@
 // process and thread, so its work is counted too; the store is a real SQLCipher pair in a
 // temporary folder (TMPDIR: put it on a real disk, as fsync is part of the audit append),
 // keyed with a fixed in-memory key (no keychain).
+#include "bench/support/ConsoleOut.h"
 #include "sandbox/server/SandboxServer.h"
-#include "tests/support/ConsoleOut.h"
 #include "tests/support/DeskWindowServices.h"
 #include "tests/support/MemoryDesk.h"
 #include "ui/lookup/CpisResultView.h"
@@ -25,8 +25,8 @@
 #include <algorithm>
 
 using namespace cpis;
-using cpis::testsupport::complain;
-using cpis::testsupport::say;
+using cpis::console::complain;
+using cpis::console::say;
 
 namespace {
 

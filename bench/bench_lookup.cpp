@@ -12,15 +12,9 @@
 // The store lives in DIR (default: a temporary folder on the build's disk, since the
 // audit append's fsync is part of what is measured). The audit anchor is kept in memory
 // here: the desk keeps it in the keychain, which adds a keychain write per append.
-#include "core/audit/AuditLog.h"
-#include "core/audit/AuditLogAuditor.h"
+#include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
-#include "core/lookup/LookupService.h"
-#include "core/lookup/NationalServiceClient.h"
-#include "core/lookup/StoreAnswerCache.h"
-#include "core/net/FhirTransport.h"
-#include "core/store/Cache.h"
-#include "core/store/SecureDb.h"
+#include "core/store/MemoryKeyProvider.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -107,22 +101,25 @@ int main(int argc, char** argv)
                           ? parser.value(storeOpt) + QStringLiteral("/bench-XXXXXX")
                           : QStringLiteral(CPIS_BUILD_DIR "/bench-lookup-XXXXXX"));
     SystemClock clock;
-    const QByteArray key(32, '\x42');
-    auto cacheDb = std::move(SecureDb::open(tmp.filePath(QStringLiteral("cache.db")), key).value());
-    auto auditDb = std::move(SecureDb::open(tmp.filePath(QStringLiteral("audit.db")), key).value());
-    (void)cacheDb->setDurability(SecureDb::Durability::AtCheckpoint); // as SecureStore does
-    auto cache = std::move(Cache::open(*cacheDb, clock).value());
-    MemoryAnchorStore anchors;
-    auto audit =
-        std::move(AuditLog::open(*auditDb, QByteArray(32, '\x17'), anchors, clock).value());
-    QNetworkAccessManager nam;
-    FhirTransport transport(&nam, &clock, FhirTransport::Settings());
-    NationalServiceClient client(&transport, base);
-    StoreAnswerCache answers(*cache, QStringLiteral("training"));
-    AuditLogAuditor auditor(*audit, QStringLiteral("bench"));
-    LookupService lookups(&client, parser.isSet(noCacheOpt) ? nullptr : &answers,
-                          parser.isSet(noAuditOpt) ? nullptr : &auditor, &clock,
-                          {SiteType::UnscheduledCare});
+    // The desk's own graph, from its one composition root; only the keys stay in memory.
+    MemoryKeyProvider keys;
+    auto deskConfig =
+        DeskServices::defaultConfig(base, false, tmp.path(), QStringLiteral("bench_lookup"));
+    deskConfig.workstation = QStringLiteral("bench");
+    auto opened = DeskServices::create(deskConfig, &clock, keys);
+    if (!opened) {
+        out << "bench_lookup: the store did not open: " << opened.error().message << '\n';
+        return 1;
+    }
+    DeskServices& desk = *opened.value();
+    // The breakdown runs leave a part out of the same graph's look-up service.
+    std::unique_ptr<LookupService> partial;
+    if (parser.isSet(noCacheOpt) || parser.isSet(noAuditOpt))
+        partial = std::make_unique<LookupService>(
+            &desk.client(), parser.isSet(noCacheOpt) ? nullptr : &desk.answerCache(),
+            parser.isSet(noAuditOpt) ? nullptr : &desk.auditor(), &clock,
+            LookupService::Settings{SiteType::UnscheduledCare});
+    LookupService& lookups = partial ? *partial : desk.lookups();
     UserSession s;
     s.userId = QStringLiteral("555000000001");
     s.name = QStringLiteral("Bench Nurse");

@@ -3,7 +3,7 @@
 //
 //   bench_sandbox [--people 500000] [--queries 2000]
 //
-// Budgets (issue 3): start-up under 10 s; CareTeam p99 under 5 ms.
+// Budgets: start-up under 10 s; CareTeam p99 under 5 ms.
 #include "sandbox/server/SandboxServer.h"
 
 #include <QCoreApplication>

@@ -1,15 +1,15 @@
-// Secure-store benchmark (issue 4). Run by hand from a release build:
+// Secure-store benchmark. Run by hand from a release build:
 //   build/release/bench/cpis_store_bench [answers=1000000] [appends=5000] [audit=1000000]
 // A count of 0 skips that part (e.g. `0 0 50000` times verify() alone).
 // Each figure is measured twice in this one process: on SQLCipher with a key (what the
 // app does) and on the same SQLCipher library opened with no key ("plain SQLite": same
 // engine 3.15.2, same pragmas, no encryption). Plain libsqlite3 cannot be linked into a
 // process that has libsqlcipher, so this is the same-process baseline.
+#include "bench/support/ConsoleOut.h"
 #include "core/audit/AuditLog.h"
 #include "core/domain/Clock.h"
 #include "core/store/Cache.h"
 #include "core/store/SecureDb.h"
-#include "tests/support/ConsoleOut.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -25,8 +25,8 @@
 #include <vector>
 
 using namespace cpis;
-using cpis::testsupport::complain;
-using cpis::testsupport::say;
+using cpis::console::complain;
+using cpis::console::say;
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include "core/domain/Clock.h"
 #include "core/signin/HeadlessSignIn.h"
 #include "core/signin/SessionVault.h"
+#include "core/store/KeyStore.h"
 #include "sandbox/server/SandboxCommandLine.h"
 #include "sandbox/server/SandboxServer.h"
 
@@ -141,7 +142,8 @@ int main(int argc, char** argv)
         }
     }
 
-    auto services = cpis::DeskServices::create(config, &clock);
+    cpis::KeyStore keys(config.keychainService);
+    auto services = cpis::DeskServices::create(config, &clock, keys);
     if (!services) {
         err << "cpis: the secure store could not be opened: " << services.error().message
             << "\nNothing was changed. (The store needs an unlocked keychain.)\n";

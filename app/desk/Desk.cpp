@@ -2,6 +2,7 @@
 
 #include "app/desk/DeskComposition.h"
 #include "core/desk/DeskServices.h"
+#include "core/store/KeyStore.h"
 #include "sandbox/server/SandboxServer.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/TrayNotifier.h"
@@ -43,7 +44,8 @@ Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const 
                                               QStringLiteral("cpis-desk"));
     config.site = options.settings.site;
     config.store.cache.retentionSecs = qint64(options.settings.cacheRetentionHours) * 3600;
-    auto services = DeskServices::create(config, &clock);
+    desk->m_keys = std::make_unique<KeyStore>(config.keychainService);
+    auto services = DeskServices::create(config, &clock, *desk->m_keys);
     if (!services)
         // No plaintext fallback: without the keychain there is no desk.
         return QApplication::translate(

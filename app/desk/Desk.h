@@ -12,6 +12,7 @@
 namespace cpis {
 class Clock;
 class DeskServices;
+class KeyStore;
 } // namespace cpis
 
 namespace cpis::sandbox {
@@ -58,6 +59,7 @@ private:
     Desk() = default;
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<KeyStore> m_keys; // the system keychain; outlives the services
     std::unique_ptr<DeskServices> m_services;
     std::unique_ptr<ui::TrayNotifier> m_tray;
     std::unique_ptr<ui::MainWindow> m_window;

@@ -22,7 +22,7 @@ ui::MainWindow::RoleView noticesView(DeskServices& services, const RoleViewOptio
             [&services, notifier = options.notifier,
              settings = options.notices](const UserSession& session, QWidget* parent) -> QWidget* {
                 auto service = std::make_unique<NoticeService>(
-                    services.noticeClient(), services.store().notices(), services.auditor(),
+                    services.noticeClient(), services.notices(), services.auditor(),
                     *services.clock(), session, settings);
                 return new ui::NoticesView(std::move(service), notifier, *services.clock(), parent);
             }};
@@ -79,7 +79,7 @@ ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOp
     deps.audit = [&services](const UserSession& who, const AccessEvent& event) {
         return services.audit(who, event);
     };
-    deps.directory = &services.store().localDirectory();
+    deps.directory = &services.localDirectory();
     deps.roleViews = roleViews(services, options);
     return deps;
 }

@@ -1,6 +1,6 @@
 #include "core/audit/KeychainAnchorStore.h"
 
-#include "core/crypto/KeyStore.h"
+#include "core/store/KeyProvider.h"
 
 #include <QList>
 

@@ -2,16 +2,19 @@
 
 #include "core/arealist/AreaListClient.h"
 #include "core/arealist/AreaListService.h"
+#include "core/arealist/AreaListStore.h"
 #include "core/audit/AuditLogAuditor.h"
-#include "core/crypto/KeyStore.h"
+#include "core/desk/SecureStore.h"
+#include "core/directory/LocalDirectory.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/NationalServiceClient.h"
 #include "core/lookup/StoreAnswerCache.h"
 #include "core/net/FhirTransport.h"
 #include "core/notices/NoticeClient.h"
+#include "core/notices/NoticeStore.h"
 #include "core/review/ReviewClient.h"
 #include "core/review/ReviewService.h"
-#include "core/store/SecureStore.h"
+#include "core/review/ReviewStore.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -23,10 +26,12 @@
 namespace cpis {
 
 class Clock;
+class KeyProvider;
 
-// Everything below the screens, put together once: network, national-service client,
-// keys, encrypted store, audit and the look-up service. The desk and the command line
-// build the same stack, so they cannot drift apart.
+// The composition root: everything below the screens, put together once from a config, a
+// clock and a key provider: network, national-service clients, encrypted store, audit and
+// the services of every feature. The desk, the command line, the tests (with in-memory keys)
+// and the benchmarks all build this one graph, so they cannot drift apart.
 class DeskServices : public QObject
 {
     Q_OBJECT
@@ -41,7 +46,8 @@ public:
         QString workstation;     // recorded in every audit entry
         SiteType site = SiteType::UnscheduledCare;
         FhirTransport::Settings transport;
-        SecureStore::Options store;
+        AreaListClient::Settings areaLists;
+        SecureStore::Options store; // its list of feature files is filled in by create()
     };
 
     // The settings both programs share: the environment tag, the keychain service name,
@@ -54,45 +60,60 @@ public:
                                 const QString& program);
 
     // Opens the keys and the store; an error says what stopped it and changes nothing.
+    // `clock` and `keys` outlive the services.
     static Result<std::unique_ptr<DeskServices>, StoreError>
-    create(Config config, const Clock* clock, QObject* parent = nullptr);
+    create(Config config, const Clock* clock, KeyProvider& keys, QObject* parent = nullptr);
     ~DeskServices() override;
+
+    // The encrypted file of each feature that keeps data, in the store folder.
+    static const QString kDirectoryFile;
+    static const QString kNoticesFile;
+    static const QString kReviewFile;
+    static const QString kAreaListsFile;
 
     const Config& config() const { return m_config; }
     const Clock* clock() const { return m_clock; }
     QNetworkAccessManager& network() { return m_nam; }
-    NationalServiceClient& client() { return *m_client; }
-    KeyStore& keys() { return m_keys; }
+    FhirTransport& transport() { return *m_transport; }
+    KeyProvider& keys() { return m_keys; }
     SecureStore& store() { return *m_store; }
     AccessAuditor& auditor() { return *m_auditor; }
-    LookupService& lookups() { return *m_lookup; }
-    // Attendance notices (issue 7): the mailbox client; the store is store().notices().
-    NoticeClient& noticeClient() { return *m_noticeClient; }
-    ReviewService& review() { return *m_review; }         // issue 7: the site's positives
-    AreaListService& areaLists() { return *m_areaLists; } // issue 7
-
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
 
+    NationalServiceClient& client() { return *m_client; }
+    LookupService& lookups() { return *m_lookup; }
+    AnswerCache& answerCache() { return *m_cache; }
+    LocalDirectory& localDirectory() { return *m_directory; }
+    NoticeClient& noticeClient() { return *m_noticeClient; }
+    NoticeStore& notices() { return *m_notices; }
+    ReviewStore& reviewStore() { return *m_reviewStore; }
+    ReviewService& review() { return *m_review; }
+    AreaListClient& areaListClient() { return *m_areaListClient; }
+    AreaListStore& areaListStore() { return *m_areaListStore; }
+    AreaListService& areaLists() { return *m_areaLists; }
+
 private:
-    DeskServices(Config config, const Clock* clock, QObject* parent);
+    DeskServices(Config config, const Clock* clock, KeyProvider& keys, QObject* parent);
 
     Config m_config;
     const Clock* m_clock;
+    KeyProvider& m_keys;
     QNetworkAccessManager m_nam;
-    KeyStore m_keys;
-    std::unique_ptr<FhirTransport> m_transport;
-    std::unique_ptr<NationalServiceClient> m_client;
     std::unique_ptr<SecureStore> m_store;
+    std::unique_ptr<FhirTransport> m_transport;
     std::unique_ptr<StoreAnswerCache> m_cache;
     std::unique_ptr<AuditLogAuditor> m_auditor;
+    std::unique_ptr<NationalServiceClient> m_client;
     std::unique_ptr<LookupService> m_lookup;
-    std::unique_ptr<NoticeClient> m_noticeClient; // issue 7
-    // Issue 7: the safeguarding lead's review of the site's positives.
+    std::unique_ptr<LocalDirectory> m_directory;
+    std::unique_ptr<NoticeClient> m_noticeClient;
+    std::unique_ptr<NoticeStore> m_notices;
     std::unique_ptr<ReviewClient> m_reviewClient;
+    std::unique_ptr<ReviewStore> m_reviewStore;
     std::unique_ptr<ReviewService> m_review;
-    // Area lists (issue 7)
     std::unique_ptr<AreaListClient> m_areaListClient;
+    std::unique_ptr<AreaListStore> m_areaListStore;
     std::unique_ptr<AreaListService> m_areaLists;
 };
 

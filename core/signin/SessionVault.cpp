@@ -1,6 +1,6 @@
 #include "core/signin/SessionVault.h"
 
-#include "core/crypto/KeyStore.h"
+#include "core/store/KeyProvider.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

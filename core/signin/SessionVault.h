@@ -7,14 +7,14 @@
 
 namespace cpis {
 
-class KeyStore;
+class KeyProvider;
 
 // Keeps a signed-in session (tokens and who they belong to) in the keychain between runs
 // of the command line, one entry per environment. Tokens never go to a file.
 class SessionVault
 {
 public:
-    SessionVault(KeyStore& keys, QString environment)
+    SessionVault(KeyProvider& keys, QString environment)
         : m_keys(keys), m_environment(std::move(environment))
     {}
 
@@ -25,7 +25,7 @@ public:
 private:
     QString entryName() const { return QStringLiteral("session:") + m_environment; }
 
-    KeyStore& m_keys;
+    KeyProvider& m_keys;
     QString m_environment;
 };
 

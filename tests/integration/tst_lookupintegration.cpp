@@ -99,8 +99,8 @@ struct Desk
 {
     ManualClock clock{QDateTime::currentDateTimeUtc()};
     cpis::testsupport::MemoryDesk stack;
-    std::unique_ptr<AuditLog>& audit = stack.audit;
-    std::unique_ptr<LookupService>& lookups = stack.lookups;
+    testsupport::Part<AuditLog>& audit = stack.audit;
+    testsupport::Part<LookupService>& lookups = stack.lookups;
 
     explicit Desk(const QUrl& base, SiteType site = SiteType::UnscheduledCare)
         : stack(base, testsupport::quickTransport(), &clock, site)

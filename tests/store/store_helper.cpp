@@ -4,18 +4,18 @@
 //       appends forever; prints "appended <seq> <request-id>" after each append returns.
 //   store_helper load-keys <service> <database-exists 0|1>
 //       prints "ok" or "error <code> <message>"; exit status 0 or 2.
+#include "bench/support/ConsoleOut.h"
 #include "core/audit/AuditLog.h"
-#include "core/crypto/KeyStore.h"
 #include "core/domain/Clock.h"
+#include "core/store/KeyStore.h"
 #include "core/store/SecureDb.h"
-#include "tests/support/ConsoleOut.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
 using namespace cpis;
-using cpis::testsupport::complain;
-using cpis::testsupport::say;
+using cpis::console::complain;
+using cpis::console::say;
 
 static int appendLoop(const QStringList& args)
 {

@@ -3,8 +3,8 @@
 // them; absent or locked keychain stops with a clear error and the database untouched.
 #include "core/audit/AuditLog.h"
 #include "core/audit/KeychainAnchorStore.h"
-#include "core/crypto/KeyStore.h"
 #include "core/domain/Clock.h"
+#include "core/store/KeyStore.h"
 #include "core/store/SecureDb.h"
 #include "tests/store/StoreTestUtil.h"
 

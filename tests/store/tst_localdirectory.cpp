@@ -1,10 +1,10 @@
 // LocalDirectory: add, find, update, remove, list; kept across reopen; out of reach of the
 // cache's retention purge and clear (the store keeps it in its own file, as here).
+#include "core/desk/DeskServices.h"
 #include "core/directory/LocalDirectory.h"
 #include "core/domain/Clock.h"
 #include "core/store/Cache.h"
 #include "core/store/SecureDb.h"
-#include "core/store/SecureStore.h"
 #include "tests/store/StoreTestUtil.h"
 
 #include <QStandardPaths>
@@ -30,7 +30,7 @@ private slots:
     void isEncrypted();
 
 private:
-    QString path() const { return SecureStore::localDirectoryPath(dir->path()); }
+    QString path() const { return SecureStore::path(dir->path(), DeskServices::kDirectoryFile); }
     void open();
     std::unique_ptr<QTemporaryDir> dir;
     std::unique_ptr<SecureDb> db;

@@ -1,8 +1,8 @@
 // NoticeStore: notices kept per mailbox, each once; newest first; acknowledged ones stay with
 // when and by whom; kept across reopen; encrypted on disk.
+#include "core/desk/DeskServices.h"
 #include "core/notices/NoticeStore.h"
 #include "core/store/SecureDb.h"
-#include "core/store/SecureStore.h"
 #include "tests/store/StoreTestUtil.h"
 
 #include <QStandardPaths>
@@ -52,7 +52,7 @@ private slots:
     void isEncrypted();
 
 private:
-    QString path() const { return SecureStore::noticesPath(dir->path()); }
+    QString path() const { return SecureStore::path(dir->path(), DeskServices::kNoticesFile); }
     void open();
     std::unique_ptr<QTemporaryDir> dir;
     std::unique_ptr<SecureDb> db;

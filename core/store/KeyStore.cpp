@@ -1,4 +1,4 @@
-#include "core/crypto/KeyStore.h"
+#include "core/store/KeyStore.h"
 
 #include "core/store/SecureDb.h"
 

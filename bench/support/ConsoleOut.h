@@ -1,5 +1,5 @@
 #pragma once
-// Console output for benchmarks and test helper processes. They print figures, library
+// Console output for benchmarks and the store tests' helper process. They print figures, library
 // versions, temporary paths, sequence numbers and request ids: never NHS numbers, names,
 // tokens or keys. One place, flushed at once, so a parent reading line by line (the
 // SIGKILL test) sees every line that was written before the kill.
@@ -8,7 +8,7 @@
 
 #include <cstdio>
 
-namespace cpis::testsupport {
+namespace cpis::console {
 
 template <typename... Args> void say(const char* format, Args... args)
 {
@@ -21,4 +21,4 @@ template <typename... Args> void complain(const char* format, Args... args)
     QTextStream(stderr) << QString::asprintf(format, args...);
 }
 
-} // namespace cpis::testsupport
+} // namespace cpis::console

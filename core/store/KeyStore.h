@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/store/StoreError.h"
+#include "core/store/KeyProvider.h"
 
 #include <QByteArray>
 #include <QString>
@@ -10,21 +10,11 @@
 
 namespace cpis {
 
-// The two secrets of the secure store: the SQLCipher key and the audit HMAC key.
-struct StoreKeys
-{
-    QByteArray databaseKey; // 32 bytes
-    QByteArray auditMacKey; // 32 bytes
-    // Set only if a key rotation was interrupted after the new key was saved: the
-    // database may already be under this key (try it when databaseKey is refused).
-    std::optional<QByteArray> pendingDatabaseKey;
-};
-
 // Keys in the OS keychain (Secret Service through QtKeychain), under one service name.
 // Every call is synchronous: it runs the QtKeychain job in a local event loop with a
 // timeout, because a locked keyring with a display can leave a job waiting forever on
 // an unlock prompt. There is no plaintext fallback of any kind.
-class KeyStore
+class KeyStore final : public KeyProvider
 {
 public:
     explicit KeyStore(QString service, int timeoutMs = 10000);
@@ -32,7 +22,7 @@ public:
     // databaseExists: whether any store file is already on disk. "First run" is decided
     // by that, never by the keychain answering "not found" (a locked keyring does that),
     // and a first run only succeeds once the new keys have been read back.
-    StoreResult<StoreKeys> loadOrCreate(bool databaseExists);
+    StoreResult<StoreKeys> loadOrCreate(bool databaseExists) override;
 
     // Admin key rotation. Saves a fresh key as pending, calls rekeyAll(newKey) (which
     // must PRAGMA-rekey every store file), then makes it current. If rekeyAll fails the
@@ -44,9 +34,9 @@ public:
 
     // Low-level access, also used by KeychainAnchorStore. An absent entry is
     // std::nullopt, which is only trustworthy when the caller has other evidence.
-    StoreResult<std::optional<QByteArray>> read(const QString& name);
-    StoreStatus write(const QString& name, const QByteArray& value);
-    StoreStatus remove(const QString& name);
+    StoreResult<std::optional<QByteArray>> read(const QString& name) override;
+    StoreStatus write(const QString& name, const QByteArray& value) override;
+    StoreStatus remove(const QString& name) override;
 
     QString service() const { return m_service; }
 

@@ -1,0 +1,109 @@
+#include "core/desk/SecureStore.h"
+
+#include "core/audit/KeychainAnchorStore.h"
+#include "core/store/KeyProvider.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace cpis {
+
+QString SecureStore::path(const QString& directory, const QString& fileName)
+{
+    return QDir(directory).filePath(fileName);
+}
+
+QString SecureStore::cachePath(const QString& directory)
+{
+    return path(directory, QStringLiteral("cache.db"));
+}
+
+QString SecureStore::auditPath(const QString& directory)
+{
+    return path(directory, QStringLiteral("audit.db"));
+}
+
+SecureStore::~SecureStore()
+{
+    // The audit log saves its anchor on close, so it goes before the keys' owner does.
+    m_audit.reset();
+    m_cache.reset();
+}
+
+SecureDb& SecureStore::database(const QString& fileName)
+{
+    const auto it = m_databases.find(fileName);
+    Q_ASSERT_X(it != m_databases.end(), "SecureStore::database", "file not named at open");
+    return *it->second;
+}
+
+namespace {
+
+StoreResult<std::unique_ptr<SecureDb>>
+openFile(const QString& path, const QByteArray& key, SecureDb::Durability durability)
+{
+    auto db = SecureDb::open(path, key);
+    if (!db)
+        return db.error();
+    if (durability != SecureDb::Durability::EveryCommit) {
+        if (auto s = db.value()->setDurability(durability); !s)
+            return s.error();
+    }
+    return std::move(db.value());
+}
+
+} // namespace
+
+StoreResult<std::unique_ptr<SecureStore>>
+SecureStore::open(const QString& directory, KeyProvider& keys, const Clock& clock, Options options)
+{
+    bool exists =
+        QFileInfo::exists(cachePath(directory)) || QFileInfo::exists(auditPath(directory));
+    for (const Database& d : options.databases)
+        exists = exists || QFileInfo::exists(path(directory, d.fileName));
+    auto loaded = keys.loadOrCreate(exists);
+    if (!loaded)
+        return loaded.error();
+    const StoreKeys& k = loaded.value();
+
+    if (!QDir().mkpath(directory))
+        return StoreError{StoreError::Code::CannotOpen,
+                          QStringLiteral("cannot create the store folder %1").arg(directory)};
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    std::unique_ptr<SecureStore> store(new SecureStore);
+    store->m_directory = directory;
+
+    // Cached answers need not survive a power cut (the audit log must, and keeps FULL).
+    auto cacheDb =
+        openFile(cachePath(directory), k.databaseKey, SecureDb::Durability::AtCheckpoint);
+    if (!cacheDb)
+        return cacheDb.error();
+    store->m_cacheDb = std::move(cacheDb.value());
+    auto auditDb = openFile(auditPath(directory), k.databaseKey, SecureDb::Durability::EveryCommit);
+    if (!auditDb)
+        return auditDb.error();
+    store->m_auditDb = std::move(auditDb.value());
+    for (const Database& d : options.databases) {
+        auto db = openFile(path(directory, d.fileName), k.databaseKey, d.durability);
+        if (!db)
+            return db.error();
+        store->m_databases[d.fileName] = std::move(db.value());
+    }
+
+    auto cache = Cache::open(*store->m_cacheDb, clock, options.cache);
+    if (!cache)
+        return cache.error();
+    store->m_cache = std::move(cache.value());
+
+    store->m_anchors = std::make_unique<KeychainAnchorStore>(keys);
+    auto audit =
+        AuditLog::open(*store->m_auditDb, k.auditMacKey, *store->m_anchors, clock, options.audit);
+    if (!audit)
+        return audit.error();
+    store->m_audit = std::move(audit.value());
+    return store;
+}
+
+} // namespace cpis
