@@ -33,7 +33,6 @@
 
 using namespace cpis;
 using cpis::sandbox::SandboxServer;
-using cpis::testsupport::MemoryDesk;
 using cpis::ui::MainWindow;
 using cpis::ui::NoticesView;
 
@@ -58,18 +57,9 @@ struct NotifierFirst
 struct Desk : NotifierFirst, testsupport::TrainingDesk
 {
     Desk()
-        : TrainingDesk(
-              ui::DeskSettings{}, testsupport::quickTransport(), [this](MemoryDesk& stack) {
-                  return QList<MainWindow::RoleView>{
-                      {DeskFunction::Notices, QStringLiteral("&Notices"),
-                       [&stack, this](const UserSession& session, QWidget* parent) -> QWidget* {
-                           return new NoticesView(
-                               std::make_unique<NoticeService>(*stack.noticeClient, *stack.notices,
-                                                               *stack.auditor, stack.clock, session,
-                                                               NoticeService::Settings{}),
-                               &notifier, stack.clock, parent);
-                       }}};
-              })
+        : TrainingDesk(ui::DeskSettings{},
+                       testsupport::quickTransport(),
+                       {{DeskFunction::Notices}, &notifier, {}})
     {}
 };
 

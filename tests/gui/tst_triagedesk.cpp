@@ -152,9 +152,8 @@ private:
 
 void TestTriageDesk::init()
 {
-    m_desk =
-        std::make_unique<TrainingDesk>(ui::DeskSettings{}, quickTransport(),
-                                       [](testsupport::MemoryDesk&) { return stubRoleViews(); });
+    m_desk = std::make_unique<TrainingDesk>(ui::DeskSettings{}, quickTransport(),
+                                            testsupport::Screens{{}, nullptr, stubRoleViews()});
     w().show();
     QVERIFY(QTest::qWaitForWindowExposed(&w()));
     QApplication::setActiveWindow(&w());
