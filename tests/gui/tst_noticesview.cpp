@@ -9,7 +9,7 @@
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticeModel.h"
 #include "ui/notices/NoticesView.h"
-#include "ui/shell/DesktopNotifier.h"
+#include "ui/widgets/DesktopNotifier.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QAbstractButton>

@@ -5,7 +5,7 @@
 #include "core/lookup/LookupResult.h"
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticeModel.h"
-#include "ui/shell/DesktopNotifier.h"
+#include "ui/widgets/DesktopNotifier.h"
 
 #include <QComboBox>
 #include <QDateEdit>

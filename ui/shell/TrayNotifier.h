@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/shell/DesktopNotifier.h"
+#include "ui/widgets/DesktopNotifier.h"
 
 #include <QIcon>
 #include <QSystemTrayIcon>
