@@ -3,7 +3,6 @@
 // sandbox when asked for, the services, the tray and the main window.
 #include "core/domain/Result.h"
 #include "ui/shell/DeskSettings.h"
-#include "ui/shell/Translations.h"
 
 #include <QString>
 
