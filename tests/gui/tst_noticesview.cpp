@@ -9,8 +9,8 @@
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticeModel.h"
 #include "ui/notices/NoticesView.h"
-#include "ui/widgets/DesktopNotifier.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/widgets/DesktopNotifier.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
