@@ -19,11 +19,11 @@ if [[ -z ${CPIS_SCREENSHOT_BUILT:-} ]]; then
 fi
 
 if [[ $scenario == --list ]]; then
-  QT_QPA_PLATFORM=offscreen "$program" --list
+  "$program" --list
   exit 0
 fi
 if [[ $scenario == --all ]]; then
-  mapfile -t scenarios < <(QT_QPA_PLATFORM=offscreen "$program" --list)
+  mapfile -t scenarios < <("$program" --list)
   for s in "${scenarios[@]}"; do
     bash "$0" "$s"
   done

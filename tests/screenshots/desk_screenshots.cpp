@@ -331,6 +331,12 @@ bool save(QWidget* widget, const QString& file)
 
 int main(int argc, char** argv)
 {
+    // The names only: no display, no desk.
+    if (argc == 2 && QByteArray(argv[1]) == "--list") {
+        for (const Scenario& s : scenarios())
+            QTextStream(stdout) << s.name << '\n';
+        return 0;
+    }
     QApplication app(argc, argv);
     Desk::setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("CP-IS Desk"));
