@@ -7,10 +7,12 @@
 // process and thread, so its work is counted too; the store is a real SQLCipher pair in a
 // temporary folder (TMPDIR: put it on a real disk, as fsync is part of the audit append),
 // keyed with a fixed in-memory key (no keychain).
+#include "app/desk/DeskComposition.h"
 #include "bench/support/ConsoleOut.h"
+#include "core/desk/DeskServices.h"
+#include "core/domain/Clock.h"
+#include "core/store/MemoryKeyProvider.h"
 #include "sandbox/server/SandboxServer.h"
-#include "tests/support/DeskWindowServices.h"
-#include "tests/support/MemoryDesk.h"
 #include "ui/lookup/CpisResultView.h"
 #include "ui/lookup/PatientBanner.h"
 #include "ui/lookup/TriageView.h"
@@ -20,6 +22,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -84,11 +87,24 @@ int main(int argc, char** argv)
         complain("bench_desk: sandbox did not start\n");
         return 1;
     }
-    testsupport::MemoryDesk stack(sandbox.baseUrl());
-    ui::MainWindow::Environment env;
-    env.serviceUrl = sandbox.baseUrl();
-    env.training = true;
-    ui::MainWindow window(env, testsupport::windowServices(stack), ui::DeskSettings{});
+    // The desk's own graph, keyed in memory, in a temporary store.
+    QTemporaryDir dir;
+    SystemClock systemClock;
+    MemoryKeyProvider keys;
+    auto config = DeskServices::defaultConfig(sandbox.baseUrl(), true, dir.path(),
+                                              QStringLiteral("bench_desk"));
+    config.workstation = QStringLiteral("bench");
+    auto opened = DeskServices::create(config, &systemClock, keys);
+    if (!opened) {
+        complain("bench_desk: the store did not open\n");
+        return 1;
+    }
+    DeskServices& services = *opened.value();
+    desk::RoleViewOptions roles;
+    roles.functions = {DeskFunction::LookUp}; // the triage screen alone
+    roles.training = &sandbox;
+    ui::MainWindow window(desk::environment(sandbox.baseUrl(), &sandbox),
+                          desk::windowServices(services, roles), ui::DeskSettings{});
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return 1;
@@ -158,11 +174,11 @@ int main(int argc, char** argv)
         QEventLoop loop;
         const qint64 start = clock.nsecsElapsed();
         qint64 done = -1;
-        stack.lookups->lookup(NhsNumber::parse(numbers.at(i % numbers.size())).value(), &loop,
-                              [&](const LookupResult&) {
-                                  done = clock.nsecsElapsed();
-                                  loop.quit();
-                              });
+        services.lookups().lookup(NhsNumber::parse(numbers.at(i % numbers.size())).value(), &loop,
+                                  [&](const LookupResult&) {
+                                      done = clock.nsecsElapsed();
+                                      loop.quit();
+                                  });
         if (done < 0)
             loop.exec();
         service << double(done - start) / 1e6;

@@ -1,46 +1,36 @@
 #!/usr/bin/env bash
-# screenshot.sh <out.png> [cpis-desk args...]: runs the release cpis-desk in training mode
-# under Xvfb and saves its main window once the scripted demo has finished, e.g.
-#   bash scripts/screenshot.sh docs/screenshots/desk-plans-found.png --demo-lookup 9990000018
-# Without --demo-* options it captures the window as it opens (and the sign-in dialog, as
-# <out>-dialog.png). `screenshot.sh --all` refreshes every docs/screenshots/desk-*.png,
-# notices-*.png and review-*.png.
+# screenshot.sh <scenario> [out.png]: takes one of the desk's documented screenshots with the
+# screenshot program (tests/screenshots/desk_screenshots.cpp), which builds the desk as
+# cpis-desk does, in training mode, and drives it by keyboard and accessible names, under Xvfb.
+# Without out.png it writes docs/screenshots/<scenario>.png, e.g.
+#   bash scripts/screenshot.sh desk-plans-found
+# `screenshot.sh --all` refreshes every scenario; `screenshot.sh --list` names them.
+# CPIS_SCREENSHOT_PRESET picks the build (default: release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:?output png or --all}; shift || true
+scenario=${1:?scenario, --list or --all}
+preset=${CPIS_SCREENSHOT_PRESET:-release}
+program="$PWD/build/$preset/tests/desk_screenshots"
 
-if [[ $out == --all ]]; then
-  shots=(
-    "desk-signin.png"
-    "desk-ready.png --demo-user triage-nurse"
-    "desk-banner-confirm.png --demo-lookup 9990000018 --demo-no-confirm"
-    "desk-plans-found.png --demo-lookup 9990000018"
-    "desk-several-plans.png --demo-lookup 9990000042"
-    "desk-ended-plan.png --demo-lookup 9990000050"
-    "desk-ucpp.png --demo-lookup 9990000034"
-    "desk-restricted.png --demo-lookup 9990000077"
-    "desk-superseded.png --demo-lookup 9990000085"
-    "desk-no-record.png --demo-lookup 9990000069"
-    "desk-could-not-check.png --demo-lookup 9990000190"
-    "desk-from-cache.png --demo-lookup 9990000018 --demo-offline"
-    "desk-locked.png --demo-lookup 9990000018 --demo-lock"
-    "notices-new.png --demo-user social-worker --demo-notice 1"
-    "notices-acknowledged.png --demo-user social-worker --demo-notice 1 --demo-acknowledge"
-    "review-queue.png --demo-user safeguarding-lead --demo-review"
-    "arealist-school-nurse.png --demo-user school-nurse --demo-area-list"
-    "arealist-filtered.png --demo-user school-nurse --demo-area-list --demo-area-filter sm"
-    "arealist-health-visitor.png --demo-user health-visitor --demo-area-list"
-  )
-  for shot in "${shots[@]}"; do
-    read -r name args <<<"$shot"
-    # shellcheck disable=SC2086 # args are words by design
-    bash "$0" "docs/screenshots/$name" $args
+if [[ -z ${CPIS_SCREENSHOT_BUILT:-} ]]; then
+  bash scripts/setup.sh
+  bash scripts/build.sh "$preset" desk_screenshots >/dev/null
+  export CPIS_SCREENSHOT_BUILT=1
+fi
+
+if [[ $scenario == --list ]]; then
+  "$program" --list
+  exit 0
+fi
+if [[ $scenario == --all ]]; then
+  mapfile -t scenarios < <("$program" --list)
+  for s in "${scenarios[@]}"; do
+    bash "$0" "$s"
   done
   exit 0
 fi
 
-bash scripts/setup.sh
-bash scripts/build.sh release cpis-desk >/dev/null
+out=${2:-docs/screenshots/$scenario.png}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cpis-shot.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$(dirname "$out")"
@@ -50,6 +40,6 @@ echo "screenshot: Xvfb has no session D-Bus: the desk runs with a throwaway unlo
 # asks it anything, so gcr-prompter never waits on the invisible display.
 CPIS_KEYRING_KEEP_DISPLAY=1 CPIS_KEYRING_TIMEOUT=60 \
   xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-  bash tests/support/with-private-keyring.sh "$PWD/build/release/app/cpis-desk" --training \
-  --store "$tmp/store" --capture "$(realpath -m "$out")" "$@"
+  bash tests/support/with-private-keyring.sh "$program" --store "$tmp/store" \
+  "$scenario" "$(realpath -m "$out")"
 echo "$out"

@@ -1592,56 +1592,12 @@
         <translation>Ffolder y storfa wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <source>Training: sign in as this test user on start.</source>
-        <translation>Hyfforddi: mewngofnodi fel y defnyddiwr prawf hwn wrth gychwyn.</translation>
-    </message>
-    <message>
-        <source>Training: look this number up and confirm the banner.</source>
-        <translation>Hyfforddi: chwilio am y rhif hwn a chadarnhau&apos;r faner.</translation>
-    </message>
-    <message>
-        <source>Training: leave the banner unconfirmed.</source>
-        <translation>Hyfforddi: gadael y faner heb ei chadarnhau.</translation>
-    </message>
-    <message>
-        <source>Training: stop the sandbox after a first look-up and look up again (the offline copy).</source>
-        <translation>Hyfforddi: atal y blwch tywod ar ôl y chwiliad cyntaf a chwilio eto (y copi all-lein).</translation>
-    </message>
-    <message>
-        <source>Training: lock the desk after the demo look-up.</source>
-        <translation>Hyfforddi: cloi&apos;r ddesg ar ôl y chwiliad arddangos.</translation>
-    </message>
-    <message>
-        <source>Save the window as PNG after the demo, then quit.</source>
-        <translation>Cadw&apos;r ffenestr fel PNG ar ôl yr arddangosiad, yna gadael.</translation>
-    </message>
-    <message>
         <source>The secure store could not be opened: %1
 
 CP-IS Desk needs an unlocked system keychain to protect its data, and will not run without one. Nothing was changed.</source>
         <translation>Nid oedd modd agor y storfa ddiogel: %1
 
 Mae Desg CP-IS angen cadwyn allweddi system sydd wedi&apos;i datgloi i ddiogelu ei data, ac ni fydd yn rhedeg heb un. Ni newidiwyd dim.</translation>
-    </message>
-    <message>
-        <source>Training: after the first check for attendance notices, open the n-th one (from 1).</source>
-        <translation>Hyfforddi: ar ôl y gwiriad cyntaf am hysbysiadau presenoldeb, agor yr n-fed un (o 1).</translation>
-    </message>
-    <message>
-        <source>Training: acknowledge the opened notice and show the acknowledged ones.</source>
-        <translation>Hyfforddi: cydnabod yr hysbysiad a agorwyd a dangos y rhai sydd wedi&apos;u cydnabod.</translation>
-    </message>
-    <message>
-        <source>Training: open the review screen once it has refreshed (sign in as safeguarding-lead).</source>
-        <translation>Hyfforddi: agor y sgrin adolygu unwaith y bydd wedi&apos;i hadnewyddu (mewngofnodwch fel safeguarding-lead).</translation>
-    </message>
-    <message>
-        <source>Training: open the area list after the demo sign-in and sync its first area.</source>
-        <translation>Hyfforddi: agor y rhestr ardal ar ôl y mewngofnodi arddangos a chysoni ei hardal gyntaf.</translation>
-    </message>
-    <message>
-        <source>Training: then filter the area list by this text.</source>
-        <translation>Hyfforddi: yna hidlo&apos;r rhestr ardal yn ôl y testun hwn.</translation>
     </message>
     <message>
         <source>&amp;Review</source>

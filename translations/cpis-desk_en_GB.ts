@@ -1568,56 +1568,12 @@
         <translation>Folder of the encrypted store.</translation>
     </message>
     <message>
-        <source>Training: sign in as this test user on start.</source>
-        <translation>Training: sign in as this test user on start.</translation>
-    </message>
-    <message>
-        <source>Training: look this number up and confirm the banner.</source>
-        <translation>Training: look this number up and confirm the banner.</translation>
-    </message>
-    <message>
-        <source>Training: leave the banner unconfirmed.</source>
-        <translation>Training: leave the banner unconfirmed.</translation>
-    </message>
-    <message>
-        <source>Training: stop the sandbox after a first look-up and look up again (the offline copy).</source>
-        <translation>Training: stop the sandbox after a first look-up and look up again (the offline copy).</translation>
-    </message>
-    <message>
-        <source>Training: lock the desk after the demo look-up.</source>
-        <translation>Training: lock the desk after the demo look-up.</translation>
-    </message>
-    <message>
-        <source>Save the window as PNG after the demo, then quit.</source>
-        <translation>Save the window as PNG after the demo, then quit.</translation>
-    </message>
-    <message>
         <source>The secure store could not be opened: %1
 
 CP-IS Desk needs an unlocked system keychain to protect its data, and will not run without one. Nothing was changed.</source>
         <translation>The secure store could not be opened: %1
 
 CP-IS Desk needs an unlocked system keychain to protect its data, and will not run without one. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>Training: after the first check for attendance notices, open the n-th one (from 1).</source>
-        <translation>Training: after the first check for attendance notices, open the n-th one (from 1).</translation>
-    </message>
-    <message>
-        <source>Training: acknowledge the opened notice and show the acknowledged ones.</source>
-        <translation>Training: acknowledge the opened notice and show the acknowledged ones.</translation>
-    </message>
-    <message>
-        <source>Training: open the review screen once it has refreshed (sign in as safeguarding-lead).</source>
-        <translation>Training: open the review screen once it has refreshed (sign in as safeguarding-lead).</translation>
-    </message>
-    <message>
-        <source>Training: open the area list after the demo sign-in and sync its first area.</source>
-        <translation>Training: open the area list after the demo sign-in and sync its first area.</translation>
-    </message>
-    <message>
-        <source>Training: then filter the area list by this text.</source>
-        <translation>Training: then filter the area list by this text.</translation>
     </message>
     <message>
         <source>&amp;Review</source>

@@ -1,7 +1,7 @@
 #include "core/fhir/FhirParser.h"
 
-#include "core/fhir/FhirLogging.h"
 #include "core/domain/Vocabulary.h"
+#include "core/fhir/FhirLogging.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #include "core/net/FhirTransport.h"
 
 #include "core/domain/Clock.h"
-#include "core/net/ReplyClassifier.h"
 #include "core/net/NetLogging.h"
+#include "core/net/ReplyClassifier.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -38,9 +38,7 @@ struct Rig : cpis::testsupport::TrainingDesk
 
     // The real role screens (notices, review, area lists), as the desk offers them.
     Rig()
-        : TrainingDesk(ui::DeskSettings{},
-                       FhirTransport::Settings(),
-                       [](testsupport::MemoryDesk& s) { return testsupport::realRoleViews(s); })
+        : TrainingDesk(ui::DeskSettings{}, FhirTransport::Settings(), testsupport::allRealScreens())
     {
         window->show();
     }

@@ -1,9 +1,9 @@
 // The area-list screen (issue 7) in the real main window: signed in as the school nurse
 // against the in-process sandbox, sync, sort, filter, plan type, ended plans, cancel, CSV
 // export (audited), and a lock that destroys the screen with its list.
+#include "app/desk/DeskComposition.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
-#include "tests/support/DeskWindowServices.h"
 #include "tests/support/MemoryDesk.h"
 #include "ui/arealist/AreaListModel.h"
 #include "ui/arealist/AreaListView.h"
@@ -75,14 +75,12 @@ void TestAreaListView::init()
     m_sandbox = std::make_unique<SandboxServer>(o);
     QVERIFY(m_sandbox->start());
     m_stack = std::make_unique<testsupport::MemoryDesk>(m_sandbox->baseUrl());
-    MainWindow::Environment env;
-    env.serviceUrl = m_sandbox->baseUrl();
-    env.training = true;
-    for (const auto& u : m_sandbox->signIn().users())
-        env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
-    MainWindow::Services deps = testsupport::windowServices(*m_stack);
-    testsupport::addAreaListView(deps, *m_stack);
-    m_window = std::make_unique<MainWindow>(env, deps, ui::DeskSettings{});
+    desk::RoleViewOptions roles;
+    roles.functions = {DeskFunction::LookUp, DeskFunction::AreaLists};
+    roles.training = m_sandbox.get();
+    m_window = std::make_unique<MainWindow>(
+        desk::environment(m_sandbox->baseUrl(), m_sandbox.get()),
+        desk::windowServices(*m_stack->services, roles), ui::DeskSettings{});
     m_window->resize(1100, 700);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -70,8 +70,9 @@ private:
 
 void TestDeskShell::init()
 {
-    m_desk = std::make_unique<TrainingDesk>(ui::DeskSettings{}, quickTransport(),
-                                            [](MemoryDesk&) { return stubRoleViews(); });
+    m_desk = std::make_unique<TrainingDesk>(
+        ui::DeskSettings{}, quickTransport(),
+        testsupport::Screens{{DeskFunction::LookUp}, nullptr, stubRoleViews()});
     w().show();
     QVERIFY(QTest::qWaitForWindowExposed(&w()));
     QApplication::setActiveWindow(&w());

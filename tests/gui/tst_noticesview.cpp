@@ -33,7 +33,6 @@
 
 using namespace cpis;
 using cpis::sandbox::SandboxServer;
-using cpis::testsupport::MemoryDesk;
 using cpis::ui::MainWindow;
 using cpis::ui::NoticesView;
 
@@ -58,18 +57,61 @@ struct NotifierFirst
 struct Desk : NotifierFirst, testsupport::TrainingDesk
 {
     Desk()
-        : TrainingDesk(
-              ui::DeskSettings{}, testsupport::quickTransport(), [this](MemoryDesk& stack) {
-                  return QList<MainWindow::RoleView>{
-                      NoticesView::roleView({stack.noticeClient.get(),
-                                             stack.notices.get(),
-                                             stack.auditor.get(),
-                                             &stack.clock,
-                                             &notifier,
-                                             {}})};
-              })
+        : TrainingDesk(ui::DeskSettings{},
+                       testsupport::quickTransport(),
+                       {{DeskFunction::Notices}, &notifier, {}})
     {}
 };
+
+// The screen's controls, found by object name as a screen reader script or a user finds them
+// by their names; a missing one stops the test.
+template <typename T> T* part(const QWidget* view, const char* name)
+{
+    T* w = view->findChild<T*>(QLatin1String(name));
+    if (!w)
+        qFatal("no %s named %s in the notices screen", T::staticMetaObject.className(), name);
+    return w;
+}
+QTableView* noticesTable(const QWidget* view)
+{
+    return part<QTableView>(view, "noticesTable");
+}
+QTabBar* statusTabs(const QWidget* view)
+{
+    return part<QTabBar>(view, "noticesStatusTabs");
+}
+QLineEdit* childFilter(const QWidget* view)
+{
+    return part<QLineEdit>(view, "noticesChildFilter");
+}
+QDateEdit* fromDate(const QWidget* view)
+{
+    return part<QDateEdit>(view, "noticesFromDate");
+}
+QDateEdit* toDate(const QWidget* view)
+{
+    return part<QDateEdit>(view, "noticesToDate");
+}
+QComboBox* siteFilter(const QWidget* view)
+{
+    return part<QComboBox>(view, "noticesSiteFilter");
+}
+QPushButton* acknowledgeButton(const QWidget* view)
+{
+    return part<QPushButton>(view, "noticeAcknowledge");
+}
+QPushButton* checkButton(const QWidget* view)
+{
+    return part<QPushButton>(view, "noticesCheckNow");
+}
+QLabel* checkStatus(const QWidget* view)
+{
+    return part<QLabel>(view, "noticesCheckStatus");
+}
+QLabel* actionStatus(const QWidget* view)
+{
+    return part<QLabel>(view, "noticeActionStatus");
+}
 
 QDate ukToday()
 {
@@ -141,12 +183,12 @@ void TestNoticesView::socialWorkerSeesTheMailboxAndIsNotifiedByCount()
     NoticesView* view = signInAsSocialWorker();
     QVERIFY(view);
     QCOMPARE(view->model()->rowCount(), 3);
-    QCOMPARE(view->table()->model()->rowCount(), 3);
-    QCOMPARE(view->statusTabs()->tabText(0), QStringLiteral("New (3)"));
-    QCOMPARE(view->statusTabs()->tabText(1), QStringLiteral("Acknowledged (0)"));
-    QVERIFY(view->checkStatus()->text().startsWith(QStringLiteral("Last checked: ")));
+    QCOMPARE(noticesTable(view)->model()->rowCount(), 3);
+    QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (3)"));
+    QCOMPARE(statusTabs(view)->tabText(1), QStringLiteral("Acknowledged (0)"));
+    QVERIFY(checkStatus(view)->text().startsWith(QStringLiteral("Last checked: ")));
     // Newest first.
-    const QAbstractItemModel* m = view->table()->model();
+    const QAbstractItemModel* m = noticesTable(view)->model();
     QVERIFY(m->index(0, 0).data(ui::NoticeModel::WhenRole).toDateTime() >
             m->index(2, 0).data(ui::NoticeModel::WhenRole).toDateTime());
 
@@ -164,24 +206,24 @@ void TestNoticesView::filtersByChildDateAndSite()
 {
     NoticesView* view = signInAsSocialWorker();
     QVERIFY(view);
-    const QAbstractItemModel* m = view->table()->model();
+    const QAbstractItemModel* m = noticesTable(view)->model();
     QCOMPARE(m->rowCount(), 3);
 
-    QTest::keyClicks(view->childFilter(), QStringLiteral("999 000 0034"));
+    QTest::keyClicks(childFilter(view), QStringLiteral("999 000 0034"));
     QCOMPARE(m->rowCount(), 1);
     QCOMPARE(m->index(0, ui::NoticeModel::NhsNumber).data().toString(),
              QStringLiteral("999 000 0034"));
-    view->childFilter()->clear();
+    childFilter(view)->clear();
     const QString childId =
         sandbox::MeshMailbox::localChildId(QStringLiteral("SHE1"), QStringLiteral("9990000077"));
-    QTest::keyClicks(view->childFilter(), childId.toLower());
+    QTest::keyClicks(childFilter(view), childId.toLower());
     QCOMPARE(m->rowCount(), 1);
     QCOMPARE(m->index(0, ui::NoticeModel::ChildId).data().toString(), childId);
-    view->childFilter()->clear();
+    childFilter(view)->clear();
     QCOMPARE(m->rowCount(), 3);
 
     // Sites: all, then the one from the urgent treatment centre.
-    QComboBox* site = view->siteFilter();
+    QComboBox* site = siteFilter(view);
     QCOMPARE(site->count(), 3);
     site->setCurrentIndex(site->findData(QStringLiteral("RX3")));
     QCOMPARE(m->rowCount(), 1);
@@ -191,15 +233,15 @@ void TestNoticesView::filtersByChildDateAndSite()
     site->setCurrentIndex(0);
 
     // Dates (UK days, inclusive): nothing looked up tomorrow; the oldest, three days ago.
-    view->fromDate()->setDate(ukToday().addDays(1));
+    fromDate(view)->setDate(ukToday().addDays(1));
     QCOMPARE(m->rowCount(), 0);
-    view->fromDate()->setDate(view->fromDate()->minimumDate()); // "Any"
-    QCOMPARE(view->fromDate()->text(), QStringLiteral("Any"));
-    view->toDate()->setDate(ukToday().addDays(-3));
+    fromDate(view)->setDate(fromDate(view)->minimumDate()); // "Any"
+    QCOMPARE(fromDate(view)->text(), QStringLiteral("Any"));
+    toDate(view)->setDate(ukToday().addDays(-3));
     QCOMPARE(m->rowCount(), 1);
     QCOMPARE(m->index(0, ui::NoticeModel::Site).data().toString(),
              QStringLiteral("Sandbox General Hospital NHS Trust (RX1)"));
-    view->toDate()->setDate(view->toDate()->minimumDate());
+    toDate(view)->setDate(toDate(view)->minimumDate());
     QCOMPARE(m->rowCount(), 3);
 }
 
@@ -207,7 +249,7 @@ void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
 {
     NoticesView* view = signInAsSocialWorker();
     QVERIFY(view);
-    QTableView* table = view->table();
+    QTableView* table = noticesTable(view);
     table->setFocus();
     QTRY_VERIFY(table->hasFocus());
     QTest::keyClick(table, Qt::Key_End);
@@ -217,7 +259,7 @@ void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
     QVERIFY(view->detailText().contains(nhs));
     QVERIFY(view->detailText().contains(QStringLiteral("SHE1-")));
     QVERIFY(view->detailText().contains(QStringLiteral("Not yet")));
-    QVERIFY(view->acknowledgeButton()->isEnabled());
+    QVERIFY(acknowledgeButton(view)->isEnabled());
     // Opening a detail is a view of the child's record.
     QVERIFY(m_desk->audited(AuditEntry::Action::View) >= 1);
     const auto views = m_desk->audit();
@@ -229,24 +271,24 @@ void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
     const QString mailbox = QStringLiteral("SHE1");
     QCOMPARE(m_desk->sandbox->accessLog().notificationsFor(mailbox).size(), 3);
     QTest::keyClick(table, Qt::Key_K, Qt::ControlModifier);
-    QTRY_COMPARE_WITH_TIMEOUT(view->statusTabs()->tabText(1), QStringLiteral("Acknowledged (1)"),
+    QTRY_COMPARE_WITH_TIMEOUT(statusTabs(view)->tabText(1), QStringLiteral("Acknowledged (1)"),
                               10000);
-    QCOMPARE(view->statusTabs()->tabText(0), QStringLiteral("New (2)"));
-    QCOMPARE(view->actionStatus()->text(), QStringLiteral("Acknowledged."));
+    QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (2)"));
+    QCOMPARE(actionStatus(view)->text(), QStringLiteral("Acknowledged."));
     QCOMPARE(table->model()->rowCount(), 2);
     QVERIFY(table->hasFocus());
     QCOMPARE(m_desk->sandbox->accessLog().notificationsFor(mailbox).size(), 2);
     QCOMPARE(m_desk->audited(AuditEntry::Action::NoticeAcknowledged), 1);
 
     // The Acknowledged tab, from the keyboard: the notice, with when and by whom.
-    view->statusTabs()->setFocus();
-    QTest::keyClick(view->statusTabs(), Qt::Key_Right);
-    QCOMPARE(view->statusTabs()->currentIndex(), 1);
+    statusTabs(view)->setFocus();
+    QTest::keyClick(statusTabs(view), Qt::Key_Right);
+    QCOMPARE(statusTabs(view)->currentIndex(), 1);
     QCOMPARE(table->model()->rowCount(), 1);
     QCOMPARE(table->model()->index(0, ui::NoticeModel::NhsNumber).data().toString(), nhs);
     table->setCurrentIndex(table->model()->index(0, 0));
     QVERIFY(view->detailText().contains(QStringLiteral("by Sam Okafor (555000000005)")));
-    QVERIFY(!view->acknowledgeButton()->isEnabled());
+    QVERIFY(!acknowledgeButton(view)->isEnabled());
 }
 
 void TestNoticesView::newArrivalNotifiesAgain()
@@ -267,31 +309,30 @@ void TestNoticesView::newArrivalNotifiesAgain()
           "Bearer " + m_desk->sandbox->signIn().issueAccessToken(QStringLiteral("triage-nurse"))}});
     QCOMPARE(r.status, 200);
 
-    QTest::keyClick(view->checkButton(), Qt::Key_Space); // "Check now"
+    QTest::keyClick(checkButton(view), Qt::Key_Space); // "Check now"
     QTRY_COMPARE_WITH_TIMEOUT(m_desk->notifier.calls.size(), 2, 10000);
     QVERIFY(
         m_desk->notifier.calls.last().second.startsWith(QStringLiteral("1 new attendance notice")));
-    QTRY_COMPARE(view->statusTabs()->tabText(0), QStringLiteral("New (4)"));
+    QTRY_COMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (4)"));
 }
 
 void TestNoticesView::failedCheckSaysSoAndKeepsTheList()
 {
     NoticesView* view = signInAsSocialWorker();
     QVERIFY(view);
-    const QString lastGood =
-        view->checkStatus()->text().mid(QStringLiteral("Last checked: ").size());
+    const QString lastGood = checkStatus(view)->text().mid(QStringLiteral("Last checked: ").size());
     m_desk->sandbox.reset(); // the service goes away
     QSignalSpy checked(&view->service(), &NoticeService::checked);
     view->service().checkNow();
     QVERIFY(checked.wait(15000));
-    const QString status = view->checkStatus()->text();
+    const QString status = checkStatus(view)->text();
     QVERIFY2(status.startsWith(QStringLiteral("Could not check for new notices")),
              qPrintable(status));
     QVERIFY2(status.contains(QStringLiteral("Last successful check: ") + lastGood),
              qPrintable(status));
-    QCOMPARE(view->checkStatus()->accessibleName(), status);
+    QCOMPARE(checkStatus(view)->accessibleName(), status);
     // What was held is still shown: a failed check is not "no notices".
-    QCOMPARE(view->table()->model()->rowCount(), 3);
+    QCOMPARE(noticesTable(view)->model()->rowCount(), 3);
 }
 
 void TestNoticesView::lockDestroysTheView()
@@ -336,12 +377,12 @@ void TestNoticesView::everyControlHasAnAccessibleNameAndTabOrder()
                  qPrintable(c->metaObject()->className() + QStringLiteral(" ") + c->objectName()));
 
     // Tab order: table, Acknowledge, New/Acknowledged, child, from, to, site, Check now.
-    view->table()->setFocus();
-    view->table()->setCurrentIndex(view->table()->model()->index(0, 0));
-    QVERIFY(view->acknowledgeButton()->isEnabled());
-    const QList<QWidget*> order{view->acknowledgeButton(), view->statusTabs(), view->childFilter(),
-                                view->fromDate(),          view->toDate(),     view->siteFilter(),
-                                view->checkButton()};
+    noticesTable(view)->setFocus();
+    noticesTable(view)->setCurrentIndex(noticesTable(view)->model()->index(0, 0));
+    QVERIFY(acknowledgeButton(view)->isEnabled());
+    const QList<QWidget*> order{acknowledgeButton(view), statusTabs(view), childFilter(view),
+                                fromDate(view),          toDate(view),     siteFilter(view),
+                                checkButton(view)};
     for (QWidget* next : order) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QWidget* f = QApplication::focusWidget();

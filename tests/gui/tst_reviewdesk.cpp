@@ -42,9 +42,7 @@ struct Desk : testsupport::TrainingDesk
     Desk()
         : TrainingDesk(ui::DeskSettings{},
                        testsupport::quickTransport(),
-                       [](testsupport::MemoryDesk& stack) {
-                           return QList<MainWindow::RoleView>{testsupport::reviewRoleView(stack)};
-                       })
+                       {{DeskFunction::LookUp, DeskFunction::Review}, nullptr, {}})
     {}
 };
 

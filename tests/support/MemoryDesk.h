@@ -51,12 +51,13 @@ struct MemoryDesk
                const Clock* testClock = nullptr,
                SiteType site = SiteType::UnscheduledCare)
         : clock(testClock ? *testClock : systemClock), services(open(base, s, site)),
-          nam(services->network()), transport(services->transport()), client(services->client()), audit(services->store().audit()),
-          auditor(services->auditor()), lookups(services->lookups()),
-          directory(services->localDirectory()), notices(services->notices()),
-          noticeClient(services->noticeClient()), reviewStore(services->reviewStore()),
-          review(services->review()), areaListStore(services->areaListStore()),
-          areaListClient(services->areaListClient()), areaLists(services->areaLists())
+          nam(services->network()), transport(services->transport()), client(services->client()),
+          audit(services->store().audit()), auditor(services->auditor()),
+          lookups(services->lookups()), directory(services->localDirectory()),
+          notices(services->notices()), noticeClient(services->noticeClient()),
+          reviewStore(services->reviewStore()), review(services->review()),
+          areaListStore(services->areaListStore()), areaListClient(services->areaListClient()),
+          areaLists(services->areaLists())
     {}
 
     QNetworkAccessManager& nam;

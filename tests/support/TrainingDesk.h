@@ -1,11 +1,11 @@
 #pragma once
-// The triage window in training mode against its own in-process sandbox, wired as
-// app/desk/main.cpp wires it, over the in-memory-keyed store of MemoryDesk. For GUI tests
+// The triage window in training mode against its own in-process sandbox, wired by the desk's
+// own composition (app/desk) over MemoryDesk's DeskServices with in-memory keys. For GUI tests
 // that need the whole desk but drive it through MainWindow's and TriageView's slots.
+#include "app/desk/DeskComposition.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ScenarioCatalogue.h"
-#include "tests/support/DeskWindowServices.h"
 #include "tests/support/MemoryDesk.h"
 #include "ui/lookup/TriageView.h"
 #include "ui/shell/MainWindow.h"
@@ -41,36 +41,45 @@ inline void signInByKeyboard(ui::MainWindow& w, const QString& userId)
     QTRY_VERIFY(!w.signInDialog());
 }
 
+// The role screens a test's desk offers.
+struct Screens
+{
+    QList<DeskFunction> real{DeskFunction::LookUp}; // made by the desk's composition (app/desk)
+    ui::DesktopNotifier* notifier = nullptr;        // for the real notices screen; may be null
+    QList<ui::MainWindow::RoleView> stubs;          // a test's stand-ins
+};
+
+// Every real role screen, as cpis-desk offers them.
+inline Screens allRealScreens()
+{
+    return {{DeskFunction::LookUp, DeskFunction::Notices, DeskFunction::Review,
+             DeskFunction::AreaLists},
+            nullptr,
+            {}};
+}
+
 struct TrainingDesk
 {
-    // The role screens to offer, made over the desk's own stack (realRoleViews for the real ones).
-    using RoleViewsFor = std::function<QList<ui::MainWindow::RoleView>(MemoryDesk&)>;
-
     std::unique_ptr<sandbox::SandboxServer> sandbox;
     std::unique_ptr<MemoryDesk> stack;
     std::unique_ptr<ui::MainWindow> window;
 
     explicit TrainingDesk(ui::DeskSettings settings = {},
                           FhirTransport::Settings transport = FhirTransport::Settings(),
-                          RoleViewsFor roleViews = {})
+                          Screens screens = {})
     {
         sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxServer::Options{});
         if (!sandbox->start())
             qFatal("sandbox did not start");
         stack = std::make_unique<MemoryDesk>(sandbox->baseUrl(), std::move(transport));
-        ui::MainWindow::Environment env;
-        env.serviceUrl = sandbox->baseUrl();
-        env.training = true;
-        for (const auto& u : sandbox->signIn().users())
-            env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
-        QList<ui::TriageView::Scenario> scenarios;
-        for (const auto& sc : sandbox->scenarios().scenarios())
-            scenarios.append({sc.nhsNumber, sc.title});
-        ui::MainWindow::Services deps = windowServices(*stack);
-        deps.roleViews = {triageRoleView(*stack, scenarios)};
-        if (roleViews)
-            deps.roleViews += roleViews(*stack);
-        window = std::make_unique<ui::MainWindow>(env, deps, std::move(settings));
+        desk::RoleViewOptions roles;
+        roles.functions = screens.real;
+        roles.notifier = screens.notifier;
+        roles.training = sandbox.get();
+        ui::MainWindow::Services deps = desk::windowServices(*stack->services, roles);
+        deps.roleViews += screens.stubs;
+        window = std::make_unique<ui::MainWindow>(
+            desk::environment(sandbox->baseUrl(), sandbox.get()), deps, std::move(settings));
     }
     ~TrainingDesk()
     {

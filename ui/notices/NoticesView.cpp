@@ -53,19 +53,6 @@ QDateEdit* dateFilter(const QString& name, QWidget* parent)
 }
 } // namespace
 
-RoleView NoticesView::roleView(Deps deps)
-{
-    RoleView view;
-    view.function = DeskFunction::Notices;
-    view.title = tr("&Notices");
-    view.create = [deps](const UserSession& session, QWidget* parent) -> QWidget* {
-        auto service = std::make_unique<NoticeService>(*deps.client, *deps.store, *deps.auditor,
-                                                       *deps.clock, session, deps.settings);
-        return new NoticesView(std::move(service), deps.notifier, *deps.clock, parent);
-    };
-    return view;
-}
-
 NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
                          DesktopNotifier* notifier,
                          const Clock& clock,

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/notices/NoticeService.h"
-#include "ui/widgets/RoleView.h"
 
 #include <QWidget>
 
@@ -17,10 +16,7 @@ class QTabBar;
 class QTableView;
 
 namespace cpis {
-class AccessAuditor;
 class Clock;
-class NoticeClient;
-class NoticeStore;
 } // namespace cpis
 
 namespace cpis::ui {
@@ -37,18 +33,7 @@ class NoticesView : public QWidget
 {
     Q_OBJECT
 public:
-    struct Deps
-    {
-        NoticeClient* client = nullptr;
-        NoticeStore* store = nullptr;
-        AccessAuditor* auditor = nullptr;
-        const Clock* clock = nullptr;
-        DesktopNotifier* notifier = nullptr; // may be null: no desktop notifications
-        NoticeService::Settings settings;
-    };
-    // The main window's factory for DeskFunction::Notices.
-    static RoleView roleView(Deps deps);
-
+    // `notifier` may be null: no desktop notifications.
     NoticesView(std::unique_ptr<NoticeService> service,
                 DesktopNotifier* notifier,
                 const Clock& clock,
@@ -58,17 +43,6 @@ public:
     NoticeService& service() const { return *m_service; }
     NoticeModel* model() const { return m_model; }
     NoticeFilterModel* filter() const { return m_filter; }
-    QTableView* table() const { return m_table; }
-    QTabBar* statusTabs() const { return m_tabs; }
-    QLineEdit* childFilter() const { return m_child; }
-    QDateEdit* fromDate() const { return m_from; }
-    QDateEdit* toDate() const { return m_to; }
-    QComboBox* siteFilter() const { return m_site; }
-    QPushButton* acknowledgeButton() const { return m_acknowledge; }
-    QPushButton* checkButton() const { return m_check; }
-    QLabel* checkStatus() const { return m_status; }
-    QLabel* actionStatus() const { return m_action; }
-    QWidget* detailPane() const { return m_detail; }
     QString detailText() const; // what the detail pane shows, one field a line
 
 signals:

@@ -1,0 +1,84 @@
+#include "app/desk/Desk.h"
+
+#include "app/desk/DeskComposition.h"
+#include "core/desk/DeskServices.h"
+#include "core/store/KeyStore.h"
+#include "sandbox/server/SandboxServer.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/TrayNotifier.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTimer>
+
+namespace cpis::desk {
+
+void Desk::setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("cpis-desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("cpis-desk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
+}
+
+ui::DeskSettings Desk::storedSettings()
+{
+    QSettings stored;
+    return ui::DeskSettings::load(stored);
+}
+
+Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const Clock& clock)
+{
+    std::unique_ptr<Desk> desk(new Desk);
+    const bool training = options.training || options.settings.isTraining();
+    QUrl serviceUrl = options.settings.serviceUrl;
+    if (training) {
+        desk->m_sandbox =
+            std::make_unique<sandbox::SandboxServer>(sandbox::SandboxServer::Options{});
+        if (!desk->m_sandbox->start())
+            return QApplication::translate("main", "The training sandbox could not start: %1")
+                .arg(desk->m_sandbox->errorString());
+        serviceUrl = desk->m_sandbox->baseUrl();
+    }
+
+    auto config = DeskServices::defaultConfig(serviceUrl, training, options.storeDirectory,
+                                              QStringLiteral("cpis-desk"));
+    config.site = options.settings.site;
+    config.store.cache.retentionSecs = qint64(options.settings.cacheRetentionHours) * 3600;
+    desk->m_keys = std::make_unique<KeyStore>(config.keychainService);
+    auto services = DeskServices::create(config, &clock, *desk->m_keys);
+    if (!services)
+        // No plaintext fallback: without the keychain there is no desk.
+        return QApplication::translate(
+                   "main", "The secure store could not be opened: %1\n\nCP-IS Desk needs "
+                           "an unlocked system keychain to protect its data, and will not "
+                           "run without one. Nothing was changed.")
+            .arg(services.error().message);
+    desk->m_services = std::move(services.value());
+
+    desk->m_tray = std::make_unique<ui::TrayNotifier>(QApplication::windowIcon());
+    RoleViewOptions roles;
+    roles.notifier = desk->m_tray.get();
+    roles.training = desk->m_sandbox.get();
+    desk->m_window = std::make_unique<ui::MainWindow>(
+        environment(serviceUrl, desk->m_sandbox.get()), windowServices(*desk->m_services, roles),
+        options.settings);
+    return Result<std::unique_ptr<Desk>, QString>(std::move(desk));
+}
+
+Desk::~Desk()
+{
+    m_window.reset(); // its screens hold the services and the tray
+}
+
+void Desk::show()
+{
+    m_window->show();
+    QTimer::singleShot(0, m_window.get(), &ui::MainWindow::beginSignIn);
+}
+
+void Desk::stopSandbox()
+{
+    m_sandbox.reset();
+}
+
+} // namespace cpis::desk

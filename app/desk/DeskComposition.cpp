@@ -1,0 +1,112 @@
+#include "app/desk/DeskComposition.h"
+
+#include "sandbox/endpoints/SignInService.h"
+#include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/ScenarioCatalogue.h"
+#include "ui/arealist/AreaListView.h"
+#include "ui/directory/LocalDirectoryDialog.h"
+#include "ui/lookup/TriageView.h"
+#include "ui/notices/NoticesView.h"
+#include "ui/review/ReviewView.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace cpis::desk {
+
+namespace {
+
+// The triage nurse's look-up: PDS trace, banner check, then CP-IS.
+ui::MainWindow::RoleView triageView(DeskServices& services, const RoleViewOptions& options)
+{
+    QList<ui::TriageView::Scenario> scenarios;
+    if (options.training)
+        for (const auto& s : options.training->scenarios().scenarios())
+            scenarios.append({s.nhsNumber, s.title});
+    return ui::TriageView::roleView(
+        {&services.lookups(), services.clock(), &services.localDirectory(), scenarios});
+}
+
+// The social worker's attendance notices; the screen owns the sign-in's NoticeService.
+ui::MainWindow::RoleView noticesView(DeskServices& services, const RoleViewOptions& options)
+{
+    return {DeskFunction::Notices, QCoreApplication::translate("cpis::ui::NoticesView", "&Notices"),
+            [&services, notifier = options.notifier,
+             settings = options.notices](const UserSession& session, QWidget* parent) -> QWidget* {
+                auto service = std::make_unique<NoticeService>(
+                    services.noticeClient(), services.notices(), services.auditor(),
+                    *services.clock(), session, settings);
+                return new ui::NoticesView(std::move(service), notifier, *services.clock(), parent);
+            }};
+}
+
+// The safeguarding lead's review of the site's positives.
+ui::MainWindow::RoleView reviewView(DeskServices& services)
+{
+    return {DeskFunction::Review, QCoreApplication::translate("main", "&Review"),
+            [&services](const UserSession& session, QWidget* parent) -> QWidget* {
+                return new ui::ReviewView(&services.review(), services.clock(), session, parent);
+            }};
+}
+
+// The school nurse's and health visitor's children on plans in their area.
+ui::MainWindow::RoleView areaListView(DeskServices& services)
+{
+    return {DeskFunction::AreaLists, QCoreApplication::translate("main", "A&rea list"),
+            [&services](const UserSession& session, QWidget* parent) -> QWidget* {
+                return new ui::AreaListView(&services.areaLists(), session, services.clock(),
+                                            parent);
+            }};
+}
+
+} // namespace
+
+QList<ui::MainWindow::RoleView> roleViews(DeskServices& services, const RoleViewOptions& options)
+{
+    QList<ui::MainWindow::RoleView> views;
+    for (const DeskFunction f : options.functions) {
+        switch (f) {
+        case DeskFunction::Notices:
+            views.append(noticesView(services, options));
+            break;
+        case DeskFunction::Review:
+            views.append(reviewView(services));
+            break;
+        case DeskFunction::AreaLists:
+            views.append(areaListView(services));
+            break;
+        case DeskFunction::LookUp:
+            views.append(triageView(services, options));
+            break;
+        }
+    }
+    return views;
+}
+
+ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOptions& options)
+{
+    ui::MainWindow::Services deps;
+    deps.transport = &services.transport();
+    deps.clock = services.clock();
+    deps.audit = [&services](const UserSession& who, const AccessEvent& event) {
+        return services.audit(who, event);
+    };
+    deps.tools.append(ui::LocalDirectoryDialog::tool(services.localDirectory()));
+    deps.roleViews = roleViews(services, options);
+    return deps;
+}
+
+ui::MainWindow::Environment environment(const QUrl& serviceUrl, sandbox::SandboxServer* sandbox)
+{
+    ui::MainWindow::Environment env;
+    env.serviceUrl = serviceUrl;
+    env.training = sandbox != nullptr;
+    if (sandbox) {
+        for (const auto& u : sandbox->signIn().users())
+            env.testUsers.append({u.id, u.name, u.roleName, u.orgName});
+    }
+    return env;
+}
+
+} // namespace cpis::desk
