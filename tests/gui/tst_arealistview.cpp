@@ -1,4 +1,4 @@
-// The area-list screen (issue 7) in the real main window: signed in as the school nurse
+// The area-list screen in the real main window: signed in as the school nurse
 // against the in-process sandbox, sync, sort, filter, plan type, ended plans, cancel, CSV
 // export (audited), and a lock that destroys the screen with its list.
 #include "app/desk/DeskComposition.h"

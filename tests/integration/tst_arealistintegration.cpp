@@ -1,6 +1,6 @@
 // Area lists end to end (docs/api.md §11): the desk's AreaListService against the in-process
-// sandbox over real HTTP on loopback, into a real encrypted store. Acceptance 3 of issue 7:
-// an incremental _since sync transfers only what changed.
+// sandbox over real HTTP on loopback, into a real encrypted store;
+// above all, an incremental _since sync transfers only what changed.
 #include "core/arealist/AreaListService.h"
 #include "core/arealist/AreaListStore.h"
 #include "core/audit/AuditExport.h"

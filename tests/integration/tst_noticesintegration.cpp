@@ -1,6 +1,7 @@
 // Attendance notices against the in-process sandbox: the MESH-style mailbox contract
-// (docs/api.md §10) over raw HTTP, and acceptance 1 of issue 7 end to end through the desk's
-// own stack (look-up service, notice client, notice service, encrypted store, audit log).
+// (docs/api.md §10) over raw HTTP, and a triage look-up notifying the local authority once, end to
+// end through the desk's own stack (look-up service, notice client, notice service, encrypted
+// store, audit log).
 #include "core/lookup/LookupResult.h"
 #include "core/notices/NoticeParser.h"
 #include "core/notices/NoticeService.h"

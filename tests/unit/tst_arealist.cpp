@@ -1,4 +1,4 @@
-// Area lists below the network (issue 7): the strict NDJSON line readers and the store's
+// Area lists below the network: the strict NDJSON line readers and the store's
 // transaction rules (full replace, incremental upsert, abort keeps the previous list, the
 // ended-plan window, plans without their person).
 #include "core/arealist/AreaListParser.h"
