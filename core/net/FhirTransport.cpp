@@ -236,15 +236,16 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
         r.headers = reply->rawHeaderPairs();
         qCInfo(lcNet, "request %s: HTTP %d, %lld bytes after %lld ms", p->requestId.constData(),
                status, qint64(r.body.size()), qint64(p->elapsed.elapsed()));
+        const ServiceError unexpectedType{
+            ServiceError::Kind::BadResponse,
+            status,
+            {},
+            QStringLiteral("unexpected content type '%1'").arg(QString::fromLatin1(r.contentType)),
+            -1};
         if (p->onChunk) {
             r.body.clear(); // the reader has had it, in pieces
             if (!hasType(reply, p->request.accept)) {
-                finish(p, ServiceError{ServiceError::Kind::BadResponse,
-                                       status,
-                                       {},
-                                       QStringLiteral("unexpected content type '%1'")
-                                           .arg(QString::fromLatin1(r.contentType)),
-                                       -1});
+                finish(p, unexpectedType);
                 return;
             }
             if (!deliver(p, reply)) { // what arrived with the end
@@ -257,12 +258,7 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
             }
         }
         if (!p->onChunk && !r.body.isEmpty() && !isFhirJson(r.contentType)) {
-            finish(p, ServiceError{ServiceError::Kind::BadResponse,
-                                   status,
-                                   {},
-                                   QStringLiteral("unexpected content type '%1'")
-                                       .arg(QString::fromLatin1(r.contentType)),
-                                   -1});
+            finish(p, unexpectedType);
             return;
         }
         finish(p, r);

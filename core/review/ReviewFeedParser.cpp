@@ -11,9 +11,6 @@
 namespace cpis {
 
 namespace {
-const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
-const QString& kSnomedSystem = vocabulary::kSnomedSystem;
-const QString& kOdsSystem = vocabulary::kOdsSystem;
 
 using Error = FhirParser::Error;
 
@@ -59,16 +56,16 @@ Result<ReviewItem, Error> item(const QJsonObject& ev, const QHash<QString, QJson
         const QJsonObject what = obj(e, "what");
         const QJsonObject id = obj(what, "identifier");
         const QString system = str(id, "system");
-        if (system == kNhsSystem) {
+        if (system == vocabulary::kNhsNumberSystem) {
             if (!out.nhsNumber.isEmpty())
                 return err(QStringLiteral("AuditEvent names more than one person"));
             const auto nhs = NhsNumber::parse(str(id, "value"));
             if (!nhs || str(id, "value") != nhs->digits())
                 return err(QStringLiteral("AuditEvent entity has an invalid NHS number"));
             out.nhsNumber = nhs->digits();
-        } else if (system == kOdsSystem) {
+        } else if (system == vocabulary::kOdsSystem) {
             const QJsonObject type = obj(e, "type");
-            if (str(type, "system") != kSnomedSystem)
+            if (str(type, "system") != vocabulary::kSnomedSystem)
                 return err(QStringLiteral("a plan entity has no SNOMED CT type"));
             const auto planType = planTypeFromSnomed(str(type, "code"));
             if (!planType)
