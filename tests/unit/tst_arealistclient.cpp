@@ -70,6 +70,25 @@ FhirTransport::Settings quick()
     s.totalTimeout = std::chrono::milliseconds(2000);
     return s;
 }
+
+// Two NDJSON lines, as a file of the export.
+FakeAnswer twoLines()
+{
+    FakeAnswer file;
+    file.contentType = "application/fhir+ndjson";
+    file.body = "{\"a\":1}\n{\"b\":2}\n";
+    return file;
+}
+
+// The client over the one transport, on a fake network answering as `router` says.
+struct Rig
+{
+    explicit Rig(FakeNetwork::Router router) : nam(std::move(router)) {}
+    FakeNetwork nam;
+    SystemClock clock;
+    FhirTransport transport{&nam, &clock, quick()};
+    AreaListClient client{&transport, QUrl(kBase), AreaListClient::Settings{}};
+};
 } // namespace
 
 class TestAreaListClient : public QObject
@@ -114,37 +133,28 @@ void TestAreaListClient::exportAndDownload(AreaListClient& client, Run& run, boo
 
 void TestAreaListClient::fileStreamsThroughTheTransport()
 {
-    FakeAnswer file;
-    file.contentType = "application/fhir+ndjson";
-    file.body = "{\"a\":1}\n{\"b\":2}\n";
-    FakeNetwork nam(exportWith(manifest(), file));
-    SystemClock clock;
-    FhirTransport transport(&nam, &clock, quick());
-    AreaListClient client(&transport, QUrl(kBase), AreaListClient::Settings{});
+    Rig rig(exportWith(manifest(), twoLines()));
     Run run;
-    exportAndDownload(client, run);
+    exportAndDownload(rig.client, run);
     QTRY_VERIFY(run.file.has_value());
     QVERIFY(*run.file);
     QCOMPARE(run.file->value(), 2);
     QCOMPARE(run.lines, (QList<QByteArray>{"{\"a\":1}", "{\"b\":2}"}));
-    QCOMPARE(nam.requests.size(), 3);
-    for (const QNetworkRequest& r : std::as_const(nam.requests)) {
+    QCOMPARE(rig.nam.requests.size(), 3);
+    for (const QNetworkRequest& r : std::as_const(rig.nam.requests)) {
         QCOMPARE(r.rawHeader("Authorization"), QByteArray("Bearer tok"));
         QCOMPARE(r.rawHeader("NHSD-Session-URID"), QByteArray("100000000003"));
         QVERIFY(!r.rawHeader("X-Request-ID").isEmpty());
     }
-    QCOMPARE(nam.requests.last().rawHeader("Accept"), QByteArray("application/fhir+ndjson"));
+    QCOMPARE(rig.nam.requests.last().rawHeader("Accept"), QByteArray("application/fhir+ndjson"));
 }
 
 // A rate limit on the file is what the service said, not a generic failure.
 void TestAreaListClient::rateLimitedFileIsRateLimited()
 {
-    FakeNetwork nam(exportWith(manifest(), rateLimited()));
-    SystemClock clock;
-    FhirTransport transport(&nam, &clock, quick());
-    AreaListClient client(&transport, QUrl(kBase), AreaListClient::Settings{});
+    Rig rig(exportWith(manifest(), rateLimited()));
     Run run;
-    exportAndDownload(client, run);
+    exportAndDownload(rig.client, run);
     QTRY_VERIFY(run.file.has_value());
     QVERIFY(!*run.file);
     QCOMPARE(run.file->error().kind, ServiceError::Kind::RateLimited);
@@ -155,12 +165,9 @@ void TestAreaListClient::rateLimitedFileIsRateLimited()
 
 void TestAreaListClient::rateLimitedStatusIsRateLimited()
 {
-    FakeNetwork nam(exportWith(rateLimited(), FakeAnswer{}));
-    SystemClock clock;
-    FhirTransport transport(&nam, &clock, quick());
-    AreaListClient client(&transport, QUrl(kBase), AreaListClient::Settings{});
+    Rig rig(exportWith(rateLimited(), FakeAnswer{}));
     Run run;
-    exportAndDownload(client, run);
+    exportAndDownload(rig.client, run);
     QTRY_VERIFY(run.manifest.has_value());
     QVERIFY(!*run.manifest);
     QCOMPARE(run.manifest->error().kind, ServiceError::Kind::RateLimited);
@@ -169,15 +176,9 @@ void TestAreaListClient::rateLimitedStatusIsRateLimited()
 
 void TestAreaListClient::rejectedLineStopsTheDownload()
 {
-    FakeAnswer file;
-    file.contentType = "application/fhir+ndjson";
-    file.body = "{\"a\":1}\n{\"b\":2}\n";
-    FakeNetwork nam(exportWith(manifest(), file));
-    SystemClock clock;
-    FhirTransport transport(&nam, &clock, quick());
-    AreaListClient client(&transport, QUrl(kBase), AreaListClient::Settings{});
+    Rig rig(exportWith(manifest(), twoLines()));
     Run run;
-    exportAndDownload(client, run, false);
+    exportAndDownload(rig.client, run, false);
     QTRY_VERIFY(run.file.has_value());
     QVERIFY(!*run.file);
     QCOMPARE(run.file->error().kind, ServiceError::Kind::BadResponse);
