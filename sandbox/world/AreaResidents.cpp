@@ -13,6 +13,18 @@ void name(SandboxPerson& p, SplitMix64& rng, bool female)
     p.givenName = SyntheticNames::given(female, rng.below(SyntheticNames::givenCount(female)));
     p.familyName = SyntheticNames::family(rng.below(SyntheticNames::familyCount()));
 }
+
+// A plan held by authority `la`; it never starts before the day after the child's birth.
+SandboxPlan planFrom(PlanType type, qint32 birth, qint32 start, std::optional<qint32> end, int la)
+{
+    SandboxPlan pl;
+    pl.type = type;
+    pl.start = QDate::fromJulianDay(qMax(start, birth + 1));
+    if (end)
+        pl.end = QDate::fromJulianDay(*end);
+    pl.laIndex = la;
+    return pl;
+}
 } // namespace
 
 std::vector<SandboxPerson> AreaResidents::residents(int schoolId,
@@ -41,14 +53,10 @@ std::vector<SandboxPerson> AreaResidents::residents(int schoolId,
         p.city = m_authorities.at(la).name;
         p.postcode = QStringLiteral("ZZ%1 %2XY").arg(la % 99 + 1).arg(i % 10);
         p.phone = QStringLiteral("01632 97%1").arg(bases[i] % 10000, 4, 10, QLatin1Char('0'));
+        // One in five of an area's plans is held by another authority.
         auto plan = [&](PlanType t, qint32 start, std::optional<qint32> end) {
-            SandboxPlan pl;
-            pl.type = t;
-            pl.start = QDate::fromJulianDay(qMax(start, birth + 1));
-            if (end)
-                pl.end = QDate::fromJulianDay(*end);
-            pl.laIndex = rng.below(5) == 0 ? rng.below(m_authorities.size()) : la;
-            p.plans.append(pl);
+            const int holder = rng.below(5) == 0 ? rng.below(m_authorities.size()) : la;
+            p.plans.append(planFrom(t, birth, start, end, holder));
         };
         if (mother) {
             const qint32 start = today - 10 - rng.below(150);
@@ -90,13 +98,7 @@ SandboxPerson AreaResidents::syntheticChild(int index, quint32 base, int laIndex
     p.laIndex = laIndex;
     const int la = rng.below(100) < 85 ? laIndex : rng.below(m_authorities.size());
     auto plan = [&](PlanType t, qint32 start, std::optional<qint32> end) {
-        SandboxPlan pl;
-        pl.type = t;
-        pl.start = QDate::fromJulianDay(qMax(start, birth + 1));
-        if (end)
-            pl.end = QDate::fromJulianDay(*end);
-        pl.laIndex = la;
-        p.plans.append(pl);
+        p.plans.append(planFrom(t, birth, start, end, la));
     };
     const int r = rng.below(100);
     if (r < 55) {
