@@ -45,7 +45,6 @@ StoreResult<std::optional<QByteArray>> MemoryKeyProvider::read(const QString& na
 StoreStatus MemoryKeyProvider::write(const QString& name, const QByteArray& value)
 {
     m_entries.insert(name, value);
-    ++m_writes;
     return {};
 }
 

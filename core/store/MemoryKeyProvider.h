@@ -20,12 +20,9 @@ public:
     StoreStatus write(const QString& name, const QByteArray& value) override;
     StoreStatus remove(const QString& name) override;
 
-    int writes() const { return m_writes; } // how often an entry was written
-
 private:
     StoreKeys m_keys;
     QHash<QString, QByteArray> m_entries;
-    int m_writes = 0;
 };
 
 } // namespace cpis

@@ -81,9 +81,7 @@ def room_of(path):
         return parts[0] + "/" + parts[1]
     if parts[0] == "fuzz":
         return "fuzz"
-    if parts[0] in ("bench", "tests") and len(parts) == 2:
-        return parts[0] + "/"
-    return parts[0] + "/"  # a file at a tree's root: no room
+    return parts[0] + "/"  # a file at a tree's root (bench/x.cpp, tests/...): no room
 
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
