@@ -176,7 +176,8 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     SystemClock clock;
     MemoryKeyProvider keys;
-    auto config = DeskServices::defaultConfig(base, true, dir.path(), QStringLiteral("bench"));
+    auto config = DeskServices::defaultConfig(ServiceProfile::training().withSandbox(base),
+                                              dir.path(), QStringLiteral("bench"));
     config.areaLists.maxPollDelay = std::chrono::milliseconds(50);
     auto opened = DeskServices::create(config, &clock, keys);
     if (!opened) {

@@ -91,8 +91,9 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     SystemClock systemClock;
     MemoryKeyProvider keys;
-    auto config = DeskServices::defaultConfig(sandbox.baseUrl(), true, dir.path(),
-                                              QStringLiteral("bench_desk"));
+    auto config =
+        DeskServices::defaultConfig(ServiceProfile::training().withSandbox(sandbox.baseUrl()),
+                                    dir.path(), QStringLiteral("bench_desk"));
     config.workstation = QStringLiteral("bench");
     auto opened = DeskServices::create(config, &systemClock, keys);
     if (!opened) {
@@ -103,7 +104,7 @@ int main(int argc, char** argv)
     desk::RoleViewOptions roles;
     roles.functions = {DeskFunction::LookUp}; // the triage screen alone
     roles.training = &sandbox;
-    ui::MainWindow window(desk::environment(sandbox.baseUrl(), &sandbox),
+    ui::MainWindow window(desk::environment(services.config().profile, &sandbox),
                           desk::windowServices(services, roles), ui::DeskSettings{});
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))

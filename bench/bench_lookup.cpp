@@ -103,8 +103,8 @@ int main(int argc, char** argv)
     SystemClock clock;
     // The desk's own graph, from its one composition root; only the keys stay in memory.
     MemoryKeyProvider keys;
-    auto deskConfig =
-        DeskServices::defaultConfig(base, false, tmp.path(), QStringLiteral("bench_lookup"));
+    auto deskConfig = DeskServices::defaultConfig(ServiceProfile::training().withSandbox(base),
+                                                  tmp.path(), QStringLiteral("bench_lookup"));
     deskConfig.workstation = QStringLiteral("bench");
     auto opened = DeskServices::create(deskConfig, &clock, keys);
     if (!opened) {

@@ -722,10 +722,6 @@
 <context>
     <name>cpis::ui::MainWindow</name>
     <message>
-        <source>CP-IS Desk</source>
-        <translation>Desg CP-IS</translation>
-    </message>
-    <message>
         <source>TRAINING: synthetic data</source>
         <translation>HYFFORDDIANT: data synthetig</translation>
     </message>
@@ -740,10 +736,6 @@
     <message>
         <source>Training sandbox at %1</source>
         <translation>Blwch tywod hyfforddi yn %1</translation>
-    </message>
-    <message>
-        <source>Live service at %1</source>
-        <translation>Gwasanaeth byw yn %1</translation>
     </message>
     <message>
         <source>Sign in to use CP-IS Desk.</source>
@@ -808,6 +800,26 @@
     <message>
         <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
         <translation>Nid oes gan eich rôl (%1) swyddogaethau Desg CP-IS. Mewngofnodwch gyda rôl arall, neu gofynnwch i&apos;ch awdurdod cofrestru.</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk: TRAINING (synthetic data)</source>
+        <translation>Desg CP-IS: HYFFORDDIANT (data synthetig)</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk: %1</source>
+        <translation>Desg CP-IS: %1</translation>
+    </message>
+    <message>
+        <source>Profile %1 (%2): PDS at %3</source>
+        <translation>Proffil %1 (%2): PDS yn %3</translation>
+    </message>
+    <message>
+        <source>Scheduled care (GP in hours, 0-19 services)</source>
+        <translation>Gofal wedi&apos;i drefnu (meddyg teulu yn ystod oriau, gwasanaethau 0-19)</translation>
+    </message>
+    <message>
+        <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
+        <translation>Gofal heb ei drefnu (argyfwng, galw heibio, mamolaeth, y tu allan i oriau)</translation>
     </message>
 </context>
 <context>
@@ -1340,26 +1352,6 @@
         <translation>Amgylchedd</translation>
     </message>
     <message>
-        <source>Training (built-in sandbox, synthetic data)</source>
-        <translation>Hyfforddi (blwch tywod adeiledig, data synthetig)</translation>
-    </message>
-    <message>
-        <source>Live national service</source>
-        <translation>Gwasanaeth cenedlaethol byw</translation>
-    </message>
-    <message>
-        <source>&amp;Environment</source>
-        <translation>&amp;Amgylchedd</translation>
-    </message>
-    <message>
-        <source>Service URL</source>
-        <translation>URL y gwasanaeth</translation>
-    </message>
-    <message>
-        <source>Service &amp;URL</source>
-        <translation>&amp;URL y gwasanaeth</translation>
-    </message>
-    <message>
         <source>Lock after minutes idle</source>
         <translation>Cloi ar ôl munudau segur</translation>
     </message>
@@ -1388,18 +1380,6 @@
         <translation>Math o safle</translation>
     </message>
     <message>
-        <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
-        <translation>Gofal heb ei drefnu (argyfwng, galw heibio, mamolaeth, y tu allan i oriau)</translation>
-    </message>
-    <message>
-        <source>Scheduled care (GP in hours, 0-19 services)</source>
-        <translation>Gofal wedi&apos;i drefnu (meddyg teulu yn ystod oriau, gwasanaethau 0-19)</translation>
-    </message>
-    <message>
-        <source>&amp;Site type</source>
-        <translation>Math o &amp;safle</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Iaith</translation>
     </message>
@@ -1412,16 +1392,32 @@
         <translation>&amp;Iaith</translation>
     </message>
     <message>
-        <source>The idle lock changes at once; the service, retention, site type and language when CP-IS Desk next starts.</source>
-        <translation>Mae&apos;r clo segur yn newid ar unwaith; y gwasanaeth, y cyfnod cadw, y math o safle a&apos;r iaith pan fydd Desg CP-IS yn cychwyn nesaf.</translation>
-    </message>
-    <message>
         <source>Save settings</source>
         <translation>Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Service profile</source>
+        <translation>Proffil gwasanaeth</translation>
+    </message>
+    <message>
+        <source>training (built-in sandbox, synthetic data)</source>
+        <translation>hyfforddiant (blwch tywod adeiledig, data synthetig)</translation>
+    </message>
+    <message>
+        <source>Service &amp;profile</source>
+        <translation>&amp;Proffil gwasanaeth</translation>
+    </message>
+    <message>
+        <source>The profiles, their addresses and the site type are set by your administrator in %1.</source>
+        <translation>Mae&apos;r proffiliau, eu cyfeiriadau a&apos;r math o safle wedi&apos;u gosod gan eich gweinyddwr yn %1.</translation>
+    </message>
+    <message>
+        <source>The idle lock changes at once; the profile, retention and language when CP-IS Desk next starts.</source>
+        <translation>Mae&apos;r clo segur yn newid ar unwaith; y proffil, y cadw a&apos;r iaith pan fydd CP-IS Desk yn cychwyn nesaf.</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1602,22 @@ Mae Desg CP-IS angen cadwyn allweddi system sydd wedi&apos;i datgloi i ddiogelu 
     <message>
         <source>A&amp;rea list</source>
         <translation>Rhes&amp;tr ardal</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s settings cannot be used: %1</source>
+        <translation>Ni ellir defnyddio gosodiadau&apos;r gweinyddwr: %1</translation>
+    </message>
+    <message>
+        <source>Training mode is not allowed here: %1</source>
+        <translation>Ni chaniateir modd hyfforddi yma: %1</translation>
+    </message>
+    <message>
+        <source>The service profile cannot be used: %1
+
+Nothing was sent. Ask your administrator.</source>
+        <translation>Ni ellir defnyddio&apos;r proffil gwasanaeth: %1
+
+Ni anfonwyd dim. Gofynnwch i&apos;ch gweinyddwr.</translation>
     </message>
 </context>
 </TS>

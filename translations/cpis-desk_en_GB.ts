@@ -701,10 +701,6 @@
 <context>
     <name>cpis::ui::MainWindow</name>
     <message>
-        <source>CP-IS Desk</source>
-        <translation>CP-IS Desk</translation>
-    </message>
-    <message>
         <source>TRAINING: synthetic data</source>
         <translation>TRAINING: synthetic data</translation>
     </message>
@@ -719,10 +715,6 @@
     <message>
         <source>Training sandbox at %1</source>
         <translation>Training sandbox at %1</translation>
-    </message>
-    <message>
-        <source>Live service at %1</source>
-        <translation>Live service at %1</translation>
     </message>
     <message>
         <source>Sign in to use CP-IS Desk.</source>
@@ -787,6 +779,26 @@
     <message>
         <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
         <translation>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk: TRAINING (synthetic data)</source>
+        <translation>CP-IS Desk: TRAINING (synthetic data)</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk: %1</source>
+        <translation>CP-IS Desk: %1</translation>
+    </message>
+    <message>
+        <source>Profile %1 (%2): PDS at %3</source>
+        <translation>Profile %1 (%2): PDS at %3</translation>
+    </message>
+    <message>
+        <source>Scheduled care (GP in hours, 0-19 services)</source>
+        <translation>Scheduled care (GP in hours, 0-19 services)</translation>
+    </message>
+    <message>
+        <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
+        <translation>Unscheduled care (emergency, walk-in, maternity, out of hours)</translation>
     </message>
 </context>
 <context>
@@ -1316,26 +1328,6 @@
         <translation>Environment</translation>
     </message>
     <message>
-        <source>Training (built-in sandbox, synthetic data)</source>
-        <translation>Training (built-in sandbox, synthetic data)</translation>
-    </message>
-    <message>
-        <source>Live national service</source>
-        <translation>Live national service</translation>
-    </message>
-    <message>
-        <source>&amp;Environment</source>
-        <translation>&amp;Environment</translation>
-    </message>
-    <message>
-        <source>Service URL</source>
-        <translation>Service URL</translation>
-    </message>
-    <message>
-        <source>Service &amp;URL</source>
-        <translation>Service &amp;URL</translation>
-    </message>
-    <message>
         <source>Lock after minutes idle</source>
         <translation>Lock after minutes idle</translation>
     </message>
@@ -1364,18 +1356,6 @@
         <translation>Site type</translation>
     </message>
     <message>
-        <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
-        <translation>Unscheduled care (emergency, walk-in, maternity, out of hours)</translation>
-    </message>
-    <message>
-        <source>Scheduled care (GP in hours, 0-19 services)</source>
-        <translation>Scheduled care (GP in hours, 0-19 services)</translation>
-    </message>
-    <message>
-        <source>&amp;Site type</source>
-        <translation>&amp;Site type</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -1388,16 +1368,32 @@
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <source>The idle lock changes at once; the service, retention, site type and language when CP-IS Desk next starts.</source>
-        <translation>The idle lock changes at once; the service, retention, site type and language when CP-IS Desk next starts.</translation>
-    </message>
-    <message>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Service profile</source>
+        <translation>Service profile</translation>
+    </message>
+    <message>
+        <source>training (built-in sandbox, synthetic data)</source>
+        <translation>training (built-in sandbox, synthetic data)</translation>
+    </message>
+    <message>
+        <source>Service &amp;profile</source>
+        <translation>Service &amp;profile</translation>
+    </message>
+    <message>
+        <source>The profiles, their addresses and the site type are set by your administrator in %1.</source>
+        <translation>The profiles, their addresses and the site type are set by your administrator in %1.</translation>
+    </message>
+    <message>
+        <source>The idle lock changes at once; the profile, retention and language when CP-IS Desk next starts.</source>
+        <translation>The idle lock changes at once; the profile, retention and language when CP-IS Desk next starts.</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1578,22 @@ CP-IS Desk needs an unlocked system keychain to protect its data, and will not r
     <message>
         <source>A&amp;rea list</source>
         <translation>A&amp;rea list</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s settings cannot be used: %1</source>
+        <translation>The administrator&apos;s settings cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Training mode is not allowed here: %1</source>
+        <translation>Training mode is not allowed here: %1</translation>
+    </message>
+    <message>
+        <source>The service profile cannot be used: %1
+
+Nothing was sent. Ask your administrator.</source>
+        <translation>The service profile cannot be used: %1
+
+Nothing was sent. Ask your administrator.</translation>
     </message>
 </context>
 </TS>

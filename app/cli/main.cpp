@@ -3,6 +3,7 @@
 #include "core/cli/CliCommands.h"
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
+#include "core/profile/AdministratorFile.h"
 #include "core/signin/HeadlessSignIn.h"
 #include "core/signin/SessionVault.h"
 #include "core/store/KeyStore.h"
@@ -12,7 +13,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QSslCertificate>
 #include <QTextStream>
 #include <QTimer>
 
@@ -42,26 +42,23 @@ int main(int argc, char** argv)
         "  cache purge [--all]      remove answers past retention (or all)\n"
         "  cache stats              how many answers are cached, and how old\n"
         "  sandbox [options]        run the national-service sandbox (see cpis-sandbox --help)\n\n"
-        "Without --service, commands run in training mode against a sandbox started inside\n"
-        "this process, signed in as the --as test user."));
+        "--profile is required: it names the service profile, among those the administrator\n"
+        "allows in /etc/cpis-desk/desk.conf (docs/cli.md). '--profile training' runs against a\n"
+        "sandbox started inside this process, signed in as the --as test user; every output\n"
+        "then says TRAINING."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Command to run."));
-    const QCommandLineOption serviceOpt(QStringLiteral("service"),
-                                        QStringLiteral("National service base URL."),
-                                        QStringLiteral("url"));
-    const QCommandLineOption caOpt(QStringLiteral("ca"),
-                                   QStringLiteral("PEM file of CA certificates to trust."),
-                                   QStringLiteral("file"));
+    const QCommandLineOption profileOpt(
+        QStringLiteral("profile"),
+        QStringLiteral("Service profile (required): 'training', or one the administrator allows."),
+        QStringLiteral("name"));
     const QCommandLineOption asOpt(QStringLiteral("as"),
                                    QStringLiteral("Sandbox test user to sign in as."),
                                    QStringLiteral("user"), QStringLiteral("triage-nurse"));
     const QCommandLineOption storeOpt(QStringLiteral("store"),
                                       QStringLiteral("Folder of the encrypted store."),
                                       QStringLiteral("dir"));
-    const QCommandLineOption siteOpt(QStringLiteral("site"),
-                                     QStringLiteral("Site type: unscheduled or scheduled."),
-                                     QStringLiteral("type"), QStringLiteral("unscheduled"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
                                      QStringLiteral("Print JSON (lookup, history)."));
     const QCommandLineOption formatOpt(QStringLiteral("format"),
@@ -72,8 +69,8 @@ int main(int argc, char** argv)
                                        QStringLiteral("file"));
     const QCommandLineOption allOpt(QStringLiteral("all"),
                                     QStringLiteral("cache purge: remove every answer."));
-    for (const auto* o : {&serviceOpt, &caOpt, &asOpt, &storeOpt, &siteOpt, &jsonOpt, &formatOpt,
-                          &outputOpt, &allOpt})
+    for (const auto* o :
+         {&profileOpt, &asOpt, &storeOpt, &jsonOpt, &formatOpt, &outputOpt, &allOpt})
         parser.addOption(*o);
 
     // `cpis sandbox ...` hands its own options to the sandbox's command line.
@@ -107,16 +104,31 @@ int main(int argc, char** argv)
             << '\n';
         return CliCommands::BadInput;
     }
-    const QString site = parser.value(siteOpt);
-    if (site != u"unscheduled" && site != u"scheduled") {
-        err << "cpis: --site takes 'unscheduled' or 'scheduled'\n";
+    // Never a default: an answer must not come from a service nobody named.
+    if (!parser.isSet(profileOpt)) {
+        err << "cpis: no --profile given. Name the service profile to use: '--profile training' "
+               "for the built-in sandbox with synthetic data, or one the administrator allows "
+               "(docs/cli.md).\n";
         return CliCommands::BadInput;
     }
+    // The administrator's file decides which profiles exist here and the site type; a profile
+    // that is not https outside training is refused by it, before anything is sent.
+    const auto admin = cpis::AdministratorFile::load(cpis::AdministratorFile::path());
+    if (!admin) {
+        err << "cpis: the administrator's settings cannot be used: " << admin.error()
+            << "\nNothing was sent.\n";
+        return CliCommands::LocalFailure;
+    }
+    auto chosen = admin->choose(parser.value(profileOpt));
+    if (!chosen) {
+        err << "cpis: " << chosen.error() << '\n';
+        return CliCommands::BadInput;
+    }
+    cpis::ServiceProfile profile = chosen.value();
+    const bool training = profile.isTraining();
 
     cpis::SystemClock clock;
-    const bool training = !parser.isSet(serviceOpt);
     std::unique_ptr<cpis::sandbox::SandboxServer> sandbox;
-    QUrl serviceUrl(parser.value(serviceOpt));
     if (training) {
         sandbox =
             std::make_unique<cpis::sandbox::SandboxServer>(cpis::sandbox::SandboxServer::Options{});
@@ -124,40 +136,31 @@ int main(int argc, char** argv)
             err << "cpis: the training sandbox could not start: " << sandbox->errorString() << '\n';
             return CliCommands::LocalFailure;
         }
-        serviceUrl = sandbox->baseUrl();
-    } else if (!serviceUrl.isValid() || serviceUrl.scheme().isEmpty()) {
-        err << "cpis: --service needs a full URL such as https://host:port\n";
-        return CliCommands::BadInput;
+        profile = profile.withSandbox(sandbox->baseUrl());
     }
 
-    auto config = cpis::DeskServices::defaultConfig(serviceUrl, training, parser.value(storeOpt),
-                                                    QStringLiteral("cpis"));
-    config.site =
-        site == u"scheduled" ? cpis::SiteType::ScheduledCare : cpis::SiteType::UnscheduledCare;
-    if (parser.isSet(caOpt)) {
-        config.transport.tls.caCertificates = QSslCertificate::fromPath(parser.value(caOpt));
-        if (config.transport.tls.caCertificates.isEmpty()) {
-            err << "cpis: no certificate could be read from " << parser.value(caOpt) << '\n';
-            return CliCommands::BadInput;
-        }
-    }
-
+    auto config =
+        cpis::DeskServices::defaultConfig(profile, parser.value(storeOpt), QStringLiteral("cpis"));
     cpis::KeyStore keys(config.keychainService);
     auto services = cpis::DeskServices::create(config, &clock, keys);
     if (!services) {
-        err << "cpis: the secure store could not be opened: " << services.error().message
-            << "\nNothing was changed. (The store needs an unlocked keychain.)\n";
+        if (services.error().kind == cpis::DeskServices::Error::Kind::Profile)
+            err << "cpis: the service profile cannot be used: " << services.error().message
+                << "\nNothing was sent.\n";
+        else
+            err << "cpis: the secure store could not be opened: " << services.error().message
+                << "\nNothing was changed. (The store needs an unlocked keychain.)\n";
         return CliCommands::LocalFailure;
     }
     cpis::DeskServices& desk = *services.value();
-    cpis::SessionVault vault(desk.keys(), config.environment);
+    cpis::SessionVault vault(desk.keys(), config.environment());
     const QString asUser = parser.value(asOpt);
 
     // Training signs in afresh each time; a live service uses the session `login` stored.
     CliCommands::SessionSource session =
         [&](std::function<void(const cpis::Result<cpis::UserSession, QString>&)> give) {
             if (training) {
-                cpis::HeadlessSignIn::start(&desk.transport(), &clock, serviceUrl,
+                cpis::HeadlessSignIn::start(&desk.transport(), &clock, profile.identity,
                                             QStringLiteral("cpis-cli"), asUser, &desk, give);
                 return;
             }
@@ -170,6 +173,13 @@ int main(int argc, char** argv)
                 give(stored.value());
         };
     CliCommands commands(desk, session, out, err);
+    // Text on standard output opens with the environment; JSON carries it as a field, and an
+    // audit export written to standard output carries it in every entry.
+    const bool exportToStdout =
+        command == u"audit" && sub == u"export" &&
+        (parser.value(outputOpt).isEmpty() || parser.value(outputOpt) == u"-");
+    if (!parser.isSet(jsonOpt) && !exportToStdout)
+        commands.printEnvironment();
 
     int exitCode = CliCommands::LocalFailure;
     auto finish = [&](int code) {
@@ -184,11 +194,11 @@ int main(int argc, char** argv)
     } else if (command == u"login") {
         if (training) {
             out << "Training mode signs in automatically as '" << asUser
-                << "' for each command; use --service to sign in to a service.\n";
+                << "' for each command; name another profile to sign in to a service.\n";
             return CliCommands::Ok;
         }
         cpis::HeadlessSignIn::start(
-            &desk.transport(), &clock, serviceUrl, QStringLiteral("cpis-cli"), asUser, &desk,
+            &desk.transport(), &clock, profile.identity, QStringLiteral("cpis-cli"), asUser, &desk,
             [&](const cpis::Result<cpis::UserSession, QString>& s) {
                 if (!s) {
                     err << "cpis: sign-in failed: " << s.error() << '\n';

@@ -29,23 +29,34 @@ ui::DeskSettings Desk::storedSettings()
 Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const Clock& clock)
 {
     std::unique_ptr<Desk> desk(new Desk);
-    const bool training = options.training || options.settings.isTraining();
-    QUrl serviceUrl = options.settings.serviceUrl;
-    if (training) {
+    AdministratorFile::Contents admin = options.admin;
+    if (admin.profiles.isEmpty())
+        admin.profiles = {ServiceProfile::training()};
+    // The user's choice stands only while the administrator allows it.
+    const QString wanted = options.training ? ServiceProfile::kTraining : options.settings.profile;
+    auto chosen = admin.choose(wanted);
+    if (!chosen && options.training)
+        return QApplication::translate("main", "Training mode is not allowed here: %1")
+            .arg(chosen.error());
+    ServiceProfile profile = chosen ? chosen.value() : admin.profiles.first();
+    if (profile.isTraining()) {
         desk->m_sandbox =
             std::make_unique<sandbox::SandboxServer>(sandbox::SandboxServer::Options{});
         if (!desk->m_sandbox->start())
             return QApplication::translate("main", "The training sandbox could not start: %1")
                 .arg(desk->m_sandbox->errorString());
-        serviceUrl = desk->m_sandbox->baseUrl();
+        profile = profile.withSandbox(desk->m_sandbox->baseUrl());
     }
 
-    auto config = DeskServices::defaultConfig(serviceUrl, training, options.storeDirectory,
-                                              QStringLiteral("cpis-desk"));
-    config.site = options.settings.site;
+    auto config =
+        DeskServices::defaultConfig(profile, options.storeDirectory, QStringLiteral("cpis-desk"));
     config.store.cache.retentionSecs = qint64(options.settings.cacheRetentionHours) * 3600;
     desk->m_keys = std::make_unique<KeyStore>(config.keychainService);
     auto services = DeskServices::create(config, &clock, *desk->m_keys);
+    if (!services && services.error().kind == DeskServices::Error::Kind::Profile)
+        return QApplication::translate("main", "The service profile cannot be used: %1\n\n"
+                                               "Nothing was sent. Ask your administrator.")
+            .arg(services.error().message);
     if (!services)
         // No plaintext fallback: without the keychain there is no desk.
         return QApplication::translate(
@@ -60,8 +71,8 @@ Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const 
     roles.notifier = desk->m_tray.get();
     roles.training = desk->m_sandbox.get();
     desk->m_window = std::make_unique<ui::MainWindow>(
-        environment(serviceUrl, desk->m_sandbox.get()), windowServices(*desk->m_services, roles),
-        options.settings);
+        environment(profile, desk->m_sandbox.get(), admin),
+        windowServices(*desk->m_services, roles), options.settings);
     return Result<std::unique_ptr<Desk>, QString>(std::move(desk));
 }
 

@@ -2,6 +2,7 @@
 // The whole desk as cpis-desk runs it: its identity, settings and language, the training
 // sandbox when asked for, the services, the tray and the main window.
 #include "core/domain/Result.h"
+#include "core/profile/AdministratorFile.h"
 #include "ui/shell/DeskSettings.h"
 
 #include <QString>
@@ -30,9 +31,11 @@ class Desk
 public:
     struct Options
     {
-        bool training = false;  // run against an in-process sandbox with synthetic data
+        bool training = false;  // the training profile, whatever the settings chose
         QString storeDirectory; // the encrypted store's folder; empty: the app's data folder
         ui::DeskSettings settings;
+        // The administrator's profiles and site type; none read: the training profile only.
+        AdministratorFile::Contents admin;
     };
 
     // The application, organisation and version names the settings and store live under.

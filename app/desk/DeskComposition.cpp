@@ -97,11 +97,19 @@ ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOp
     return deps;
 }
 
-ui::MainWindow::Environment environment(const QUrl& serviceUrl, sandbox::SandboxServer* sandbox)
+ui::MainWindow::Environment environment(const ServiceProfile& profile,
+                                        sandbox::SandboxServer* sandbox,
+                                        const AdministratorFile::Contents& admin)
 {
     ui::MainWindow::Environment env;
-    env.serviceUrl = serviceUrl;
-    env.training = sandbox != nullptr;
+    env.profile = profile.name;
+    env.environment = profile.environment;
+    env.identityUrl = profile.identity;
+    env.pdsUrl = profile.pds;
+    env.training = profile.isTraining();
+    env.profiles = admin.names();
+    env.site = profile.site;
+    env.adminFile = admin.path.isEmpty() ? AdministratorFile::path() : admin.path;
     if (sandbox) {
         for (const auto& u : sandbox->signIn().users())
             env.testUsers.append({u.id, u.name, u.roleName, u.orgName});

@@ -5,6 +5,7 @@
 // the desk ships.
 #include "core/desk/DeskServices.h"
 #include "core/notices/NoticeService.h"
+#include "core/profile/AdministratorFile.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QList>
@@ -41,9 +42,10 @@ QList<ui::MainWindow::RoleView> roleViews(DeskServices& services,
 ui::MainWindow::Services windowServices(DeskServices& services,
                                         const RoleViewOptions& options = {});
 
-// The main window's environment for `serviceUrl`; with the training sandbox, its test users
-// as sign-in choices.
-ui::MainWindow::Environment environment(const QUrl& serviceUrl,
-                                        sandbox::SandboxServer* sandbox = nullptr);
+// The main window's environment for `profile` under the administrator's `admin` settings;
+// with the training sandbox, its test users as sign-in choices.
+ui::MainWindow::Environment environment(const ServiceProfile& profile,
+                                        sandbox::SandboxServer* sandbox = nullptr,
+                                        const AdministratorFile::Contents& admin = {});
 
 } // namespace cpis::desk

@@ -2,6 +2,7 @@
 // DeskComposition, which the tests and the screenshot program share.
 #include "app/desk/Desk.h"
 #include "core/domain/Clock.h"
+#include "core/profile/AdministratorFile.h"
 #include "ui/shell/Translations.h"
 
 #include <QApplication>
@@ -88,6 +89,14 @@ int main(int argc, char** argv)
     parser.process(app);
     options.training = parser.isSet(opt.training);
     options.storeDirectory = parser.value(opt.store);
+    // The administrator's file decides the profiles and the site type; one that cannot be
+    // read stops the desk rather than fall back to settings nobody chose.
+    auto admin = cpis::AdministratorFile::load(cpis::AdministratorFile::path());
+    if (!admin)
+        return fail(QApplication::translate("main", "The administrator's settings cannot be "
+                                                    "used: %1")
+                        .arg(admin.error()));
+    options.admin = admin.value();
 
     cpis::SystemClock clock;
     auto desk = Desk::open(options, clock);

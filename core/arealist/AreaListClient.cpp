@@ -10,7 +10,14 @@
 namespace cpis {
 
 namespace {
-const QString kCpisBase = QStringLiteral("/cpis/FHIR/R4");
+// The CP-IS FHIR base, used as given: the resource path follows it.
+QString underBase(const QUrl& base, const QString& path)
+{
+    QString p = base.path();
+    if (p.endsWith(u'/'))
+        p.chop(1);
+    return p + path;
+}
 
 ServiceError bad(const QString& detail, int status = 0)
 {
@@ -75,7 +82,7 @@ Result<QList<AreaInfo>, ServiceError> AreaListClient::parseGroups(const QByteArr
 void AreaListClient::listAreas(const UserSession& session, Callback<QList<AreaInfo>> done)
 {
     QUrl u = m_base;
-    u.setPath(kCpisBase + QStringLiteral("/Group"));
+    u.setPath(underBase(m_base, QStringLiteral("/Group")));
     m_transport->get(u, NhsHeaders(session).list(), this,
                      [done](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
                          if (!r)
@@ -100,7 +107,8 @@ void AreaListClient::startExport(const UserSession& session,
 
     FhirTransport::Request req;
     req.url = m_base;
-    req.url.setPath(kCpisBase + QStringLiteral("/Group/") + areaId + QStringLiteral("/$export"));
+    req.url.setPath(
+        underBase(m_base, QStringLiteral("/Group/") + areaId + QStringLiteral("/$export")));
     QString query = QStringLiteral("_type=Patient,CareTeam");
     if (since)
         query += QStringLiteral("&_since=") + QString::fromLatin1(QUrl::toPercentEncoding(

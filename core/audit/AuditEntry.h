@@ -24,6 +24,7 @@ struct AuditEntry
         Lock,
         Unlock,
         ReviewUpdated, // a safeguarding lead set a positive's review status
+        Configuration, // the administrator's profile or site type in force at start changed
     };
 
     // How the action ended. Each value has a stable code (outcomeCode) that is stored in the
@@ -56,6 +57,7 @@ struct AuditEntry
     QString outcomeDetail;
     // where, why, which request
     QString workstation;
+    QString environment; // the service profile's environment: training, int, live...
     QString reason;
     QString requestId;
 

@@ -145,6 +145,10 @@ QJsonObject AuditExport::toFhirAuditEvent(const AuditEntry& e)
         extensions.append(QJsonObject{
             {QStringLiteral("url"), QStringLiteral("https://cpis-desk.local/audit-outcome-detail")},
             {QStringLiteral("valueString"), e.outcomeDetail}});
+    if (!e.environment.isEmpty())
+        extensions.append(QJsonObject{
+            {QStringLiteral("url"), QStringLiteral("https://cpis-desk.local/service-environment")},
+            {QStringLiteral("valueString"), e.environment}});
     if (!extensions.isEmpty())
         ev.insert(QStringLiteral("extension"), extensions);
     return ev;
@@ -153,8 +157,8 @@ QJsonObject AuditExport::toFhirAuditEvent(const AuditEntry& e)
 QByteArray AuditExport::csvHeader()
 {
     return QByteArrayLiteral("seq,recorded_utc,user_id,user_name,role,organisation,action,"
-                             "nhs_number,outcome,outcome_detail,workstation,reason,request_id,"
-                             "sha256\r\n");
+                             "nhs_number,outcome,outcome_detail,workstation,environment,reason,"
+                             "request_id,sha256\r\n");
 }
 
 QByteArray AuditExport::toCsvRow(const AuditEntry& e)
@@ -170,6 +174,7 @@ QByteArray AuditExport::toCsvRow(const AuditEntry& e)
                                    AuditEntry::outcomeCode(e.outcome),
                                    e.outcomeDetail,
                                    e.workstation,
+                                   e.environment,
                                    e.reason,
                                    e.requestId,
                                    QString::fromLatin1(e.hash.toHex())};

@@ -34,15 +34,25 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )"),
+    // Version 2: the service environment (training, int, live...) each entry was made in, so
+    // that a training answer can never pass for a live one. Rows from before it keep ''.
+    // The configuration in force is looked up at every start; its entries are few among many.
+    QStringLiteral(
+        "ALTER TABLE audit ADD COLUMN environment TEXT NOT NULL DEFAULT '';\n"
+        "CREATE INDEX audit_configuration ON audit(seq) WHERE action = 'configuration';"),
 };
 
-constexpr int kFieldCount = 10;
+// The hashed fields: ten, and the environment as an eleventh whenever it is not empty. Rows
+// written before the environment was recorded hash as they always did; a row that had one
+// and lost it no longer matches its hash.
+constexpr int kFieldCount = 11;
+constexpr int kEnvironmentField = 10;
 using RawFields = std::array<QByteArray, kFieldCount>;
 using FieldViews = std::array<QByteArrayView, kFieldCount>;
 
 const char* const kSelect = "SELECT seq, at_ms, user_id, user_name, role, organisation, action, "
-                            "nhs_number, outcome, workstation, reason, request_id, hash, mac "
-                            "FROM audit WHERE seq >= ? ORDER BY seq";
+                            "nhs_number, outcome, workstation, reason, request_id, hash, mac, "
+                            "environment FROM audit WHERE seq >= ? ORDER BY seq";
 
 // The outcome column holds the outcome's stable code, then a space and the detail when there
 // is one. Logs written while the outcome was free text stay readable without rewriting (the
@@ -80,7 +90,13 @@ RawFields rawFields(const AuditEntry& e)
             storedOutcome(e).toUtf8(),
             e.workstation.toUtf8(),
             e.reason.toUtf8(),
-            e.requestId.toUtf8()};
+            e.requestId.toUtf8(),
+            e.environment.toUtf8()};
+}
+
+size_t hashedCount(QByteArrayView environment)
+{
+    return environment.isEmpty() ? size_t(kEnvironmentField) : size_t(kFieldCount);
 }
 
 template <typename T> void appendBigEndian(std::string& out, T value)
@@ -100,7 +116,9 @@ void hashInput(
     out.append(prev.data(), size_t(prev.size()));
     appendBigEndian(out, seq);
     appendBigEndian(out, atMs);
-    for (QByteArrayView f : fields) {
+    const size_t count = hashedCount(fields[kEnvironmentField]);
+    for (size_t i = 0; i < count; ++i) {
+        const QByteArrayView f = fields[i];
         appendBigEndian(out, quint32(f.size()));
         out.append(f.data(), size_t(f.size()));
     }
@@ -158,8 +176,8 @@ StoreStatus AuditLog::load()
 {
     auto insert = m_db.prepare(
         "INSERT INTO audit (seq, at_ms, user_id, user_name, role, organisation, action, "
-        "nhs_number, outcome, workstation, reason, request_id, hash, mac) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "nhs_number, outcome, workstation, reason, request_id, hash, mac, environment) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!insert)
         return insert.error();
     m_insert = std::make_unique<SqlStatement>(std::move(insert).value());
@@ -208,9 +226,9 @@ StoreStatus AuditLog::insert(AuditEntry& e)
     const RawFields f = rawFields(e);
     SqlStatement& st = *m_insert;
     st.bind(1, e.seq).bind(2, e.atUtc.toMSecsSinceEpoch());
-    for (int i = 0; i < kFieldCount; ++i)
+    for (int i = 0; i < kEnvironmentField; ++i)
         st.bind(3 + i, QString::fromUtf8(f[size_t(i)]));
-    st.bind(13, e.hash).bind(14, e.mac);
+    st.bind(13, e.hash).bind(14, e.mac).bind(15, e.environment);
     if (auto s = st.run(); !s)
         return s;
     m_lastSeq = e.seq;
@@ -321,8 +339,9 @@ StoreResult<AuditVerdict> AuditLog::verify()
                             .arg(seq);
             return v;
         }
-        for (int i = 0; i < kFieldCount; ++i)
+        for (int i = 0; i < kEnvironmentField; ++i)
             f[size_t(i)] = st.utf8View(2 + i);
+        f[kEnvironmentField] = st.utf8View(14);
         hashInput(input, view(prev), seq, st.int64(1), f);
         if (!sha.hash(QByteArrayView(input), computed))
             return cryptoError();
@@ -375,6 +394,49 @@ StoreResult<AuditVerdict> AuditLog::verify()
     return v;
 }
 
+namespace {
+
+AuditEntry entryAt(const SqlStatement& st)
+{
+    AuditEntry e;
+    e.seq = st.int64(0);
+    e.atUtc = QDateTime::fromMSecsSinceEpoch(st.int64(1), Qt::UTC);
+    e.userId = st.text(2);
+    e.userName = st.text(3);
+    e.role = st.text(4);
+    e.organisation = st.text(5);
+    e.action = AuditEntry::actionFromName(st.text(6)).value_or(AuditEntry::Action::LookUp);
+    e.nhsNumber = st.text(7);
+    readStoredOutcome(st.text(8), e);
+    e.workstation = st.text(9);
+    e.reason = st.text(10);
+    e.requestId = st.text(11);
+    e.hash = st.blob(12);
+    e.mac = st.blob(13);
+    e.environment = st.text(14);
+    return e;
+}
+
+} // namespace
+
+StoreResult<std::optional<AuditEntry>> AuditLog::latestConfiguration()
+{
+    // The action is written out so that SQLite uses the partial index of version 2.
+    auto select = m_db.prepare("SELECT seq, at_ms, user_id, user_name, role, organisation, action, "
+                               "nhs_number, outcome, workstation, reason, request_id, hash, mac, "
+                               "environment FROM audit WHERE action = 'configuration' "
+                               "ORDER BY seq DESC LIMIT 1");
+    if (!select)
+        return select.error();
+    SqlStatement& st = select.value();
+    auto row = st.step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<AuditEntry>();
+    return std::optional<AuditEntry>(entryAt(st));
+}
+
 StoreStatus AuditLog::forEach(const std::function<bool(const AuditEntry&)>& visit, qint64 fromSeq)
 {
     auto select = m_db.prepare(kSelect);
@@ -388,21 +450,7 @@ StoreStatus AuditLog::forEach(const std::function<bool(const AuditEntry&)>& visi
             return row.error();
         if (!row.value())
             return {};
-        AuditEntry e;
-        e.seq = st.int64(0);
-        e.atUtc = QDateTime::fromMSecsSinceEpoch(st.int64(1), Qt::UTC);
-        e.userId = st.text(2);
-        e.userName = st.text(3);
-        e.role = st.text(4);
-        e.organisation = st.text(5);
-        e.action = AuditEntry::actionFromName(st.text(6)).value_or(AuditEntry::Action::LookUp);
-        e.nhsNumber = st.text(7);
-        readStoredOutcome(st.text(8), e);
-        e.workstation = st.text(9);
-        e.reason = st.text(10);
-        e.requestId = st.text(11);
-        e.hash = st.blob(12);
-        e.mac = st.blob(13);
+        const AuditEntry e = entryAt(st);
         if (!visit(e))
             return {};
     }

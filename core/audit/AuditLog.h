@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace cpis {
 
@@ -65,6 +66,8 @@ public:
 
     // Walks the whole chain and compares its end with the anchor.
     StoreResult<AuditVerdict> verify();
+    // The newest Configuration entry, if there is one (from a partial index, not a walk).
+    StoreResult<std::optional<AuditEntry>> latestConfiguration();
     // Reads entries in order from fromSeq; stop early by returning false.
     StoreStatus forEach(const std::function<bool(const AuditEntry&)>& visit, qint64 fromSeq = 1);
 

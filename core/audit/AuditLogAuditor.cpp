@@ -17,6 +17,7 @@ Status<AccessAuditor::Error> AuditLogAuditor::record(const UserSession& who,
     e.outcome = event.outcome;
     e.outcomeDetail = event.outcomeDetail;
     e.workstation = m_workstation;
+    e.environment = m_environment;
     e.reason = event.reason;
     e.requestId = QString::fromLatin1(event.requestId);
     auto appended = m_log.append(e);

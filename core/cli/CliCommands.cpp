@@ -109,6 +109,32 @@ QString CliCommands::humanText(const LookupResult& r, const QDate& today)
     return t;
 }
 
+QString CliCommands::environmentLine() const
+{
+    const ServiceProfile& p = m_services.config().profile;
+    if (p.isTraining())
+        return QStringLiteral("[TRAINING: synthetic data from the built-in sandbox, not a real "
+                              "answer]");
+    return QStringLiteral("[environment %1, profile %2]").arg(p.environment, p.name);
+}
+
+void CliCommands::printEnvironment()
+{
+    m_out << environmentLine() << '\n';
+    m_out.flush();
+}
+
+namespace {
+
+// The environment an answer came from, as fields of the JSON that carries it.
+void tagEnvironment(QJsonObject& o, const ServiceProfile& p)
+{
+    o.insert(QStringLiteral("environment"), p.environment);
+    o.insert(QStringLiteral("training"), p.isTraining());
+}
+
+} // namespace
+
 void CliCommands::withSession(const Done& done, std::function<void(const UserSession&)> then)
 {
     m_session([this, done, then](const Result<UserSession, QString>& session) {
@@ -128,10 +154,11 @@ void CliCommands::lookup(const NhsNumber& nhs, bool json, Done done)
         m_services.lookups().setSession(session);
         m_services.lookups().lookup(nhs, this, [this, json, done](const LookupResult& r) {
             const QDate today = m_services.clock()->nowUtc().date();
-            if (json)
-                m_out
-                    << QJsonDocument(LookupJson::toJson(r, today)).toJson(QJsonDocument::Indented);
-            else
+            if (json) {
+                QJsonObject o = LookupJson::toJson(r, today);
+                tagEnvironment(o, m_services.config().profile);
+                m_out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+            } else
                 m_out << humanText(r, today);
             m_out.flush();
             done(exitCodeFor(r));
@@ -171,10 +198,11 @@ void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
                 if (json) {
                     LookupResult shaped;
                     shaped.accessHistory = r.value();
-                    m_out << QJsonDocument(LookupJson::toJson(shaped, {})
-                                               .value(QStringLiteral("accessHistory"))
-                                               .toArray())
-                                 .toJson(QJsonDocument::Indented);
+                    QJsonObject o{
+                        {QStringLiteral("accessHistory"),
+                         LookupJson::toJson(shaped, {}).value(QStringLiteral("accessHistory"))}};
+                    tagEnvironment(o, m_services.config().profile);
+                    m_out << QJsonDocument(o).toJson(QJsonDocument::Indented);
                 } else {
                     if (r->isEmpty())
                         m_out << "No access recorded.\n";

@@ -60,6 +60,11 @@ public:
 
     static QString humanText(const LookupResult& r, const QDate& today);
 
+    // The first line of text output: TRAINING (synthetic data), or the profile's environment,
+    // so that no answer can be mistaken for one from another service.
+    QString environmentLine() const;
+    void printEnvironment();
+
 private:
     // Runs `then` with the session, or ends the command with NotSignedIn.
     void withSession(const Done& done, std::function<void(const UserSession&)> then);

@@ -1,7 +1,9 @@
 #include "core/desk/DeskServices.h"
 
+#include "core/audit/AuditLog.h"
 #include "core/desk/DeskLogging.h"
 #include "core/domain/Clock.h"
+#include "core/profile/ProfileTls.h"
 #include "core/store/KeyProvider.h"
 
 #include <QHostInfo>
@@ -18,17 +20,15 @@ DeskServices::DeskServices(Config config, const Clock* clock, KeyProvider& keys,
     : QObject(parent), m_config(std::move(config)), m_clock(clock), m_keys(keys)
 {}
 
-DeskServices::Config DeskServices::defaultConfig(const QUrl& serviceUrl,
-                                                 bool training,
+DeskServices::Config DeskServices::defaultConfig(const ServiceProfile& profile,
                                                  const QString& storeDirectory,
                                                  const QString& program)
 {
     Config c;
-    c.serviceUrl = serviceUrl;
-    c.training = training;
-    c.environment = training ? QStringLiteral("training") : serviceUrl.host();
+    c.profile = profile;
     c.storeDirectory = storeDirectory.isEmpty()
-                           ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                           ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                 u'/' + profile.environment
                            : storeDirectory;
     c.keychainService = QStringLiteral("cpis-desk");
     c.workstation = QHostInfo::localHostName() + QStringLiteral(" (") + program + u')';
@@ -56,9 +56,28 @@ DeskServices::~DeskServices()
     m_store.reset();
 }
 
-Result<std::unique_ptr<DeskServices>, StoreError>
+Result<std::unique_ptr<DeskServices>, DeskServices::Error>
 DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObject* parent)
 {
+    const auto refuse = [](const QString& why) { return Error{Error::Kind::Profile, why}; };
+    const auto storeFailed = [](const StoreError& e) {
+        return Error{Error::Kind::Store, e.message};
+    };
+    // Before any file is opened or byte sent: an address that is not https outside training,
+    // an interface this build does not speak, TLS material that cannot be read.
+    if (auto bad = config.profile.problem())
+        return refuse(*bad);
+    if (config.profile.cpisInterface != CpisInterface::FhirDraft)
+        return refuse(
+            QStringLiteral("profile '%1' asks for the CP-IS %2 interface, which this "
+                           "version of CP-IS Desk does not speak")
+                .arg(config.profile.name, cpisInterfaceName(config.profile.cpisInterface)));
+    auto tls = tlsPolicyFor(config.profile);
+    if (!tls)
+        return refuse(tls.error());
+    config.transport.tls = tls.value();
+    config.transport.totalTimeout = config.profile.timeout;
+
     // A list can be fetched again, so the cache's durability will do for it; hand-typed
     // directory entries, review decisions and notices keep every commit.
     config.store.databases = {
@@ -71,50 +90,77 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     const Config& c = d->m_config;
     auto store = SecureStore::open(c.storeDirectory, keys, *clock, c.store);
     if (!store)
-        return store.error();
+        return storeFailed(store.error());
     d->m_store = std::move(store.value());
     SecureStore& files = *d->m_store;
 
     auto directory = LocalDirectory::open(files.database(kDirectoryFile));
     if (!directory)
-        return directory.error();
+        return storeFailed(directory.error());
     d->m_directory = std::move(directory.value());
     auto notices = NoticeStore::open(files.database(kNoticesFile));
     if (!notices)
-        return notices.error();
+        return storeFailed(notices.error());
     d->m_notices = std::move(notices.value());
     auto review = ReviewStore::open(files.database(kReviewFile));
     if (!review)
-        return review.error();
+        return storeFailed(review.error());
     d->m_reviewStore = std::move(review.value());
     auto lists = AreaListStore::open(files.database(kAreaListsFile));
     if (!lists)
-        return lists.error();
+        return storeFailed(lists.error());
     d->m_areaListStore = std::move(lists.value());
 
-    FhirTransport::Settings transport = c.transport;
-    transport.tls.allowUnverifiedLoopback = c.training;
-    d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, transport);
-    d->m_cache = std::make_unique<StoreAnswerCache>(files.cache(), c.environment);
-    d->m_auditor = std::make_unique<AuditLogAuditor>(files.audit(), c.workstation);
+    const ServiceProfile& p = c.profile;
+    d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, c.transport);
+    d->m_cache = std::make_unique<StoreAnswerCache>(files.cache(), p.environment);
+    d->m_auditor = std::make_unique<AuditLogAuditor>(files.audit(), c.workstation, p.environment);
+    if (auto recorded = d->recordConfiguration(); !recorded)
+        return Error{Error::Kind::Store, recorded.error()};
 
-    d->m_client = std::make_unique<NationalServiceClient>(d->m_transport.get(), c.serviceUrl);
+    d->m_client = std::make_unique<NationalServiceClient>(d->m_transport.get(), p.pds, p.cpis);
     d->m_lookup =
         std::make_unique<LookupService>(d->m_client.get(), d->m_cache.get(), d->m_auditor.get(),
-                                        clock, LookupService::Settings{c.site});
-    // The attendance-notice mailbox is on the same service host in the sandbox
-    // (docs/api.md §10).
-    d->m_noticeClient = std::make_unique<NoticeClient>(d->m_transport.get(), c.serviceUrl);
-    d->m_reviewClient = std::make_unique<ReviewClient>(d->m_transport.get(), c.serviceUrl);
+                                        clock, LookupService::Settings{p.site});
+    d->m_noticeClient = std::make_unique<NoticeClient>(d->m_transport.get(), p.mesh);
+    d->m_reviewClient = std::make_unique<ReviewClient>(d->m_transport.get(), p.cpis);
     d->m_review = std::make_unique<ReviewService>(d->m_reviewClient.get(), d->m_reviewStore.get(),
                                                   d->m_auditor.get(), clock);
     d->m_areaListClient =
-        std::make_unique<AreaListClient>(d->m_transport.get(), c.serviceUrl, c.areaLists);
+        std::make_unique<AreaListClient>(d->m_transport.get(), p.cpis, c.areaLists);
     d->m_areaLists = std::make_unique<AreaListService>(
         d->m_areaListClient.get(), d->m_areaListStore.get(), d->m_auditor.get(), clock);
-    qCInfo(lcDesk, "services ready for %s%s", qUtf8Printable(c.serviceUrl.host()),
-           c.training ? " (training)" : "");
+    qCInfo(lcDesk, "services ready for profile %s (%s)", qUtf8Printable(p.name),
+           qUtf8Printable(p.environment));
     return d;
+}
+
+Status<QString> DeskServices::recordConfiguration()
+{
+    AuditLog& log = m_store->audit();
+    auto last = log.latestConfiguration();
+    if (!last)
+        return last.error().message;
+    const QString now = m_config.profile.fingerprint();
+    if (last.value() && last.value()->outcomeDetail == now)
+        return {};
+    // Nobody signed in makes this entry: the desk records what the administrator's file put
+    // in force, so a change of site type or service shows in the log before any look-up.
+    AuditEntry e;
+    e.userId = QStringLiteral("system");
+    e.userName = QStringLiteral("CP-IS Desk at start");
+    e.action = AuditEntry::Action::Configuration;
+    e.outcome = AuditEntry::Outcome::Success;
+    e.outcomeDetail = now;
+    e.reason = last.value() ? QStringLiteral("the administrator's settings changed since the last "
+                                             "start")
+                            : QStringLiteral("first start with this store");
+    e.workstation = m_config.workstation;
+    e.environment = m_config.profile.environment;
+    if (auto appended = log.append(e); !appended)
+        return appended.error().message;
+    qCInfo(lcDesk, "recorded the configuration in force");
+    return {};
 }
 
 Status<AccessAuditor::Error> DeskServices::audit(const UserSession& who, const AccessEvent& event)

@@ -12,6 +12,7 @@
 #include "core/net/FhirTransport.h"
 #include "core/notices/NoticeClient.h"
 #include "core/notices/NoticeStore.h"
+#include "core/profile/ServiceProfile.h"
 #include "core/review/ReviewClient.h"
 #include "core/review/ReviewService.h"
 #include "core/review/ReviewStore.h"
@@ -38,30 +39,47 @@ class DeskServices : public QObject
 public:
     struct Config
     {
-        QUrl serviceUrl;         // national service (or sandbox) base
-        QString environment;     // "training", or the service's host; tags cached answers
-        bool training = false;   // the service is this desk's own sandbox on loopback
-        QString storeDirectory;  // where the encrypted files live
-        QString keychainService; // keychain entries are grouped under this name
-        QString workstation;     // recorded in every audit entry
-        SiteType site = SiteType::UnscheduledCare;
-        FhirTransport::Settings transport;
+        // Where each service lives, its TLS material, the site type and the environment that
+        // tags cached answers and every audit entry. Training: pointed at the sandbox.
+        ServiceProfile profile;
+        QString storeDirectory;            // where the encrypted files live
+        QString keychainService;           // keychain entries are grouped under this name
+        QString workstation;               // recorded in every audit entry
+        FhirTransport::Settings transport; // its TLS and total timeout come from the profile
         AreaListClient::Settings areaLists;
         SecureStore::Options store; // its list of feature files is filled in by create()
+
+        const QString& environment() const { return profile.environment; }
+        bool training() const { return profile.isTraining(); }
+        SiteType site() const { return profile.site; }
     };
 
-    // The settings both programs share: the environment tag, the keychain service name,
-    // the workstation recorded in the audit log, and the store folder (the app's data
-    // folder unless `storeDirectory` names one). `program` is how this workstation's
-    // entries say which program made them.
-    static Config defaultConfig(const QUrl& serviceUrl,
-                                bool training,
+    // The settings both programs share: the keychain service name, the workstation recorded
+    // in the audit log, and the store folder: the app's data folder, one sub-folder per
+    // environment so that training and live answers never share a store, unless
+    // `storeDirectory` names one. `program` is how this workstation's entries say which
+    // program made them.
+    static Config defaultConfig(const ServiceProfile& profile,
                                 const QString& storeDirectory,
                                 const QString& program);
 
-    // Opens the keys and the store; an error says what stopped it and changes nothing.
-    // `clock` and `keys` outlive the services.
-    static Result<std::unique_ptr<DeskServices>, StoreError>
+    // Why create() could not build the services: a profile that must not be used (checked
+    // before anything is opened or sent), or the store.
+    struct Error
+    {
+        enum class Kind
+        {
+            Profile,
+            Store,
+        };
+        Kind kind = Kind::Store;
+        QString message;
+    };
+
+    // Checks the profile, opens the keys and the store and records in the audit log a
+    // profile or site type that differs from the last start's; an error says what stopped it
+    // and changes nothing. `clock` and `keys` outlive the services.
+    static Result<std::unique_ptr<DeskServices>, Error>
     create(Config config, const Clock* clock, KeyProvider& keys, QObject* parent = nullptr);
     ~DeskServices() override;
 
@@ -95,6 +113,7 @@ public:
 
 private:
     DeskServices(Config config, const Clock* clock, KeyProvider& keys, QObject* parent);
+    Status<QString> recordConfiguration();
 
     Config m_config;
     const Clock* m_clock;

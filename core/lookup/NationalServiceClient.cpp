@@ -9,8 +9,6 @@
 namespace cpis {
 
 namespace {
-const QString kPdsBase = QStringLiteral("/personal-demographics/FHIR/R4");
-const QString kCpisBase = QStringLiteral("/cpis/FHIR/R4");
 const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
 
 ServiceError badResponse(const FhirParser::Error& e, int status)
@@ -24,16 +22,18 @@ ServiceError badResponse(const FhirParser::Error& e, int status)
 } // namespace
 
 NationalServiceClient::NationalServiceClient(FhirTransport* transport,
-                                             QUrl baseUrl,
+                                             QUrl pds,
+                                             QUrl cpis,
                                              QObject* parent)
-    : QObject(parent), m_transport(transport), m_base(std::move(baseUrl))
+    : QObject(parent), m_transport(transport), m_pds(std::move(pds)), m_cpis(std::move(cpis))
 {}
 
-QUrl NationalServiceClient::url(const QString& path,
-                                const QList<std::pair<QString, QString>>& query) const
+QUrl NationalServiceClient::url(const QUrl& base,
+                                const QString& path,
+                                const QList<std::pair<QString, QString>>& query)
 {
-    QUrl u = m_base;
-    QString basePath = m_base.path();
+    QUrl u = base;
+    QString basePath = base.path();
     if (basePath.endsWith(u'/'))
         basePath.chop(1);
     u.setPath(basePath + path);
@@ -61,7 +61,7 @@ void NationalServiceClient::tracePatient(const NhsNumber& nhs,
                                          Callback<Demographics> done)
 {
     m_transport->get(
-        url(kPdsBase + QStringLiteral("/Patient/") + nhs.digits()), headers(ctx), receiver,
+        url(m_pds, QStringLiteral("/Patient/") + nhs.digits()), headers(ctx), receiver,
         [nhs, done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
             if (!r) {
                 done(r.error(), id);
@@ -85,7 +85,7 @@ void NationalServiceClient::queryPlans(const NhsNumber& nhs,
     h.append({QByteArrayLiteral("IsUnscheduledAccessEvent"),
               unscheduled ? QByteArrayLiteral("true") : QByteArrayLiteral("false")});
     m_transport->get(
-        url(kCpisBase + QStringLiteral("/CareTeam"),
+        url(m_cpis, QStringLiteral("/CareTeam"),
             {{QStringLiteral("patient:identifier"), kNhsSystem + u'|' + nhs.digits()}}),
         h, receiver,
         [nhs, done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
@@ -106,7 +106,7 @@ void NationalServiceClient::accessHistory(const NhsNumber& nhs,
                                           QObject* receiver,
                                           Callback<QList<AccessRecord>> done)
 {
-    m_transport->get(url(kCpisBase + QStringLiteral("/AuditEvent"),
+    m_transport->get(url(m_cpis, QStringLiteral("/AuditEvent"),
                          {{QStringLiteral("patient:identifier"), kNhsSystem + u'|' + nhs.digits()},
                           {QStringLiteral("_include"), QStringLiteral("AuditEvent:entity-type")}}),
                      headers(ctx), receiver,

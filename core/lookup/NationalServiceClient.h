@@ -36,7 +36,9 @@ public:
     using Callback =
         std::function<void(const Result<T, ServiceError>&, const QByteArray& requestId)>;
 
-    NationalServiceClient(FhirTransport* transport, QUrl baseUrl, QObject* parent = nullptr);
+    // `pds` and `cpis` are the services' base URLs, used as given: PDS's own
+    // (…/personal-demographics/FHIR/R4) and the CP-IS FHIR base.
+    NationalServiceClient(FhirTransport* transport, QUrl pds, QUrl cpis, QObject* parent = nullptr);
 
     void tracePatient(const NhsNumber& nhs,
                       const CallContext& ctx,
@@ -53,14 +55,18 @@ public:
                        QObject* receiver,
                        Callback<QList<AccessRecord>> done);
 
-    QUrl baseUrl() const { return m_base; }
+    QUrl pdsUrl() const { return m_pds; }
+    QUrl cpisUrl() const { return m_cpis; }
 
 private:
-    QUrl url(const QString& path, const QList<std::pair<QString, QString>>& query = {}) const;
+    static QUrl url(const QUrl& base,
+                    const QString& path,
+                    const QList<std::pair<QString, QString>>& query = {});
     FhirTransport::Headers headers(const CallContext& ctx) const;
 
     FhirTransport* m_transport;
-    QUrl m_base;
+    QUrl m_pds;
+    QUrl m_cpis;
 };
 
 } // namespace cpis

@@ -45,7 +45,7 @@ void ReviewClient::fetch(const UserSession& session,
     QString basePath = m_base.path();
     if (basePath.endsWith(u'/'))
         basePath.chop(1);
-    url.setPath(basePath + QStringLiteral("/cpis/FHIR/R4/AuditEvent"));
+    url.setPath(basePath + QStringLiteral("/AuditEvent"));
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("site"), session.organisationCode);
     q.addQueryItem(QStringLiteral("outcome"), QStringLiteral("positive"));

@@ -64,7 +64,7 @@ bool SignInFlow::start()
     }
     m_redirectUri = QStringLiteral("http://127.0.0.1:%1/callback").arg(m_listener.serverPort());
 
-    QUrl url = endpoint(m_base, QStringLiteral("/oauth2/authorize"));
+    QUrl url = endpoint(m_base, QStringLiteral("/authorize"));
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
     q.addQueryItem(QStringLiteral("client_id"), m_clientId);
@@ -178,7 +178,7 @@ void SignInFlow::postToken(const QList<std::pair<QString, QString>>& form,
         body.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
     FhirTransport::Request req;
     req.method = "POST";
-    req.url = endpoint(m_base, QStringLiteral("/oauth2/token"));
+    req.url = endpoint(m_base, QStringLiteral("/token"));
     req.body = body.toString(QUrl::FullyEncoded).toLatin1();
     req.contentType = "application/x-www-form-urlencoded";
     req.accept = "application/json";
@@ -212,7 +212,7 @@ void SignInFlow::fetchUserInfo(UserSession session,
                                std::function<void(const Result<UserSession, Error>&)> done)
 {
     FhirTransport::Request req;
-    req.url = endpoint(m_base, QStringLiteral("/oauth2/userinfo"));
+    req.url = endpoint(m_base, QStringLiteral("/userinfo"));
     req.headers = NhsHeaders::bearer(session.accessToken).list();
     req.accept = "application/json";
     m_transport->send(

@@ -79,7 +79,7 @@ void TestAreaListView::init()
     roles.functions = {DeskFunction::LookUp, DeskFunction::AreaLists};
     roles.training = m_sandbox.get();
     m_window = std::make_unique<MainWindow>(
-        desk::environment(m_sandbox->baseUrl(), m_sandbox.get()),
+        desk::environment(m_stack->services->config().profile, m_sandbox.get()),
         desk::windowServices(*m_stack->services, roles), ui::DeskSettings{});
     m_window->resize(1100, 700);
     m_window->show();
@@ -109,10 +109,8 @@ bool TestAreaListView::sync()
 QStringList TestAreaListView::auditActions() const
 {
     QStringList out;
-    (void)m_stack->audit->forEach([&](const AuditEntry& e) {
+    for (const AuditEntry& e : m_stack->userEntries())
         out << AuditEntry::actionName(e.action);
-        return true;
-    });
     return out;
 }
 

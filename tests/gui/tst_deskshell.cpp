@@ -201,8 +201,8 @@ void TestDeskShell::settingsPersistAndApplyTheIdleLock()
     idle->setFocus();
     idle->selectAll();
     QTest::keyClicks(idle, QStringLiteral("7"));
-    auto* site = dialog->findChild<QComboBox*>(QStringLiteral("settingsSite"));
-    site->setCurrentIndex(1);
+    // The site type is the administrator's: shown, never a control.
+    QVERIFY(!dialog->findChild<QComboBox*>(QStringLiteral("settingsSite")));
     QSignalSpy saved(&w(), &MainWindow::settingsSaved);
     QTest::keyClick(idle, Qt::Key_Return); // the dialog's default button: Save
     QCOMPARE(saved.count(), 1);
@@ -210,8 +210,7 @@ void TestDeskShell::settingsPersistAndApplyTheIdleLock()
     QSettings stored;
     const ui::DeskSettings back = ui::DeskSettings::load(stored);
     QCOMPARE(back.idleLockMinutes, 7);
-    QCOMPARE(back.site, SiteType::ScheduledCare);
-    QCOMPARE(back.environment, QStringLiteral("training"));
+    QCOMPARE(back.profile, QStringLiteral("training"));
 }
 
 void TestDeskShell::inputRestartsTheIdleClock()

@@ -19,7 +19,9 @@ namespace {
 cpis::ui::MainWindow::Environment trainingEnv()
 {
     cpis::ui::MainWindow::Environment env;
-    env.serviceUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    env.profile = QStringLiteral("training");
+    env.environment = QStringLiteral("training");
+    env.pdsUrl = QUrl(QStringLiteral("http://127.0.0.1:1/personal-demographics/FHIR/R4"));
     env.training = true;
     return env;
 }
@@ -50,13 +52,13 @@ void TestTranslations::welshLocaleGivesWelshWindow()
     Translations tr;
     QVERIFY(tr.install(QLocale(QLocale::Welsh, QLocale::UnitedKingdom)));
     cpis::ui::MainWindow w(trainingEnv(), {}, {});
-    QCOMPARE(w.windowTitle(), QStringLiteral("Desg CP-IS"));
+    QCOMPARE(w.windowTitle(), QStringLiteral("Desg CP-IS: HYFFORDDIANT (data synthetig)"));
     auto* marker = w.findChild<QLabel*>(QStringLiteral("trainingMarker"));
     QVERIFY(marker);
     QCOMPARE(marker->text(), QStringLiteral("HYFFORDDIANT: data synthetig"));
     tr.remove();
     cpis::ui::MainWindow english(trainingEnv(), {}, {});
-    QCOMPARE(english.windowTitle(), QStringLiteral("CP-IS Desk"));
+    QCOMPARE(english.windowTitle(), QStringLiteral("CP-IS Desk: TRAINING (synthetic data)"));
 }
 
 void TestTranslations::unknownLanguageFallsBackToEnglish()
@@ -64,7 +66,7 @@ void TestTranslations::unknownLanguageFallsBackToEnglish()
     Translations tr;
     QVERIFY(!tr.install(QLocale(QLocale::French, QLocale::France)));
     cpis::ui::MainWindow w(trainingEnv(), {}, {});
-    QCOMPARE(w.windowTitle(), QStringLiteral("CP-IS Desk"));
+    QCOMPARE(w.windowTitle(), QStringLiteral("CP-IS Desk: TRAINING (synthetic data)"));
 }
 
 // The app's own path: the language in the settings picks the locale the translators load.

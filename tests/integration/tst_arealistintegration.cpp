@@ -115,12 +115,7 @@ Outcome TestAreaListIntegration::runSync(const AreaInfo& a, AreaListService::Mod
 
 QList<AuditEntry> TestAreaListIntegration::audit()
 {
-    QList<AuditEntry> out;
-    (void)m_desk->audit->forEach([&out](const AuditEntry& e) {
-        out.append(e);
-        return true;
-    });
-    return out;
+    return m_desk->userEntries();
 }
 
 sandboxtest::HttpResult TestAreaListIntegration::get(const QString& pathOrUrl,

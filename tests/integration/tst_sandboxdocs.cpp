@@ -7,6 +7,7 @@
 #include "core/fhir/FhirParser.h"
 #include "core/lookup/NationalServiceClient.h"
 #include "core/net/FhirTransport.h"
+#include "core/profile/ServiceProfile.h"
 #include "core/signin/SignInFlow.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
@@ -405,7 +406,8 @@ void TestSandboxDocs::deskClientReadsScenariosOverTls()
     cpis::FhirTransport::Settings settings;
     settings.tls.caCertificates = {m_cert};
     cpis::FhirTransport transport(&nam, &clock, settings);
-    cpis::NationalServiceClient client(&transport, server->baseUrl());
+    const auto profile = cpis::ServiceProfile::training().withSandbox(server->baseUrl());
+    cpis::NationalServiceClient client(&transport, profile.pds, profile.cpis);
     cpis::UserSession session;
     session.accessToken = server->signIn().issueAccessToken(QStringLiteral("triage-nurse"));
     session.roleId = QStringLiteral("100000000001");

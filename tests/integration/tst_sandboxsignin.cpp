@@ -142,7 +142,10 @@ void TestSandboxSignIn::clientSignInFlowAgainstSandbox()
     cpis::SystemClock clock;
     QNetworkAccessManager nam;
     cpis::FhirTransport transport(&nam, &clock, cpis::FhirTransport::Settings());
-    cpis::SignInFlow flow(&transport, &clock, server->baseUrl(), QStringLiteral("cpis-desk"));
+    // The flow is given the issuer, as a profile names it, and adds only the endpoint paths.
+    QUrl issuer = server->baseUrl();
+    issuer.setPath(QStringLiteral("/oauth2"));
+    cpis::SignInFlow flow(&transport, &clock, issuer, QStringLiteral("cpis-desk"));
     QSignalSpy ready(&flow, &cpis::SignInFlow::authorizationUrlReady);
     QSignalSpy signedIn(&flow, &cpis::SignInFlow::signedIn);
     QSignalSpy failed(&flow, &cpis::SignInFlow::failed);

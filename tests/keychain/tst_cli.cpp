@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 namespace {
 
 struct Run
@@ -20,9 +22,17 @@ struct Run
     QByteArray err;
 };
 
-Run cpis(const QStringList& args)
+// The administrator's file the runs see: `adminFile`, or one that does not exist (only the
+// training profile is allowed), never the machine's own /etc/cpis-desk/desk.conf.
+QString g_noAdminFile;
+
+Run cpisExactly(const QStringList& args, const QString& adminFile = {})
 {
     QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CPIS_DESK_ADMIN_FILE"),
+               adminFile.isEmpty() ? g_noAdminFile : adminFile);
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(CPIS_CLI_EXE), args);
     Run r;
     if (!p.waitForFinished(60000)) {
@@ -34,6 +44,44 @@ Run cpis(const QStringList& args)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+// Most runs are training runs: the profile every user has to name.
+Run cpis(const QStringList& args)
+{
+    return cpisExactly(QStringList{QStringLiteral("--profile"), QStringLiteral("training")} + args);
+}
+
+// An administrator's file as root writes it: owned by root, writable by root only. The desk
+// refuses any other, so the tests that write one run as root (CI does).
+#define REQUIRE_ROOT()                                                                             \
+    do {                                                                                           \
+        if (::geteuid() != 0)                                                                      \
+            QSKIP("writes an administrator's file, which must be owned by root: run as root");     \
+    } while (false)
+
+QString writeAdminFile(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size())
+        return {};
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                     QFileDevice::ReadOther);
+    return path;
+}
+
+// The text lines of a CSV audit export, by action.
+QList<QByteArray> exportedRows(const QString& csvPath, const QByteArray& action)
+{
+    QFile f(csvPath);
+    QList<QByteArray> rows;
+    if (!f.open(QIODevice::ReadOnly))
+        return rows;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.contains(QByteArray(',' + action + ',')))
+            rows << line;
+    return rows;
 }
 
 // The first ```json block of docs/cli.md: the documented form of `lookup --json`.
@@ -85,6 +133,12 @@ private slots:
     void badInputNeverContactsTheService_data();
     void badInputNeverContactsTheService();
     void auditVerifyAndExport();
+    void refusesToRunWithoutAProfile();
+    void trainingMarkerOnEveryOutput();
+    void profileNotAllowedIsRefused();
+    void liveProfileOverPlainHttpIsRefusedBeforeAnyConnection();
+    void adminFileOthersCanWriteIsRefused();
+    void siteTypeChangeIsAuditedAtTheNextStart();
 
 private:
     QTemporaryDir m_dir;
@@ -96,6 +150,7 @@ void TestCli::initTestCase()
     if (qEnvironmentVariableIsEmpty("CPIS_TEST_PRIVATE_KEYRING"))
         QFAIL("run through tests/support/with-private-keyring.sh (ctest does)");
     QVERIFY(m_dir.isValid());
+    g_noAdminFile = m_dir.filePath(QStringLiteral("no-admin-file.conf"));
 }
 
 void TestCli::lookupJsonIsTheDocumentedForm()
@@ -180,15 +235,26 @@ void TestCli::badInputNeverContactsTheService_data()
 
 void TestCli::badInputNeverContactsTheService()
 {
+    REQUIRE_ROOT();
     QFETCH(QStringList, args);
     QFETCH(QString, message);
     QTcpServer service; // stands in for the national service: nothing may connect
     QVERIFY(service.listen(QHostAddress::LocalHost));
     const QString otherStore = m_dir.filePath(QStringLiteral("untouched"));
-    const Run r = cpis(QStringList{QStringLiteral("--service"),
-                                   QStringLiteral("http://127.0.0.1:%1").arg(service.serverPort()),
-                                   QStringLiteral("--store"), otherStore} +
-                       args);
+    // A profile whose every service is the listening socket: an https address that would be
+    // used, had the input been good.
+    const QString url = QStringLiteral("https://127.0.0.1:%1").arg(service.serverPort());
+    const QString admin = writeAdminFile(
+        m_dir.filePath(QStringLiteral("admin-bad-input.conf")),
+        QStringLiteral("[desk]\nprofiles = local\n[profile local]\npds = %1/pds\ncpis = %1/cpis\n"
+                       "identity = %1/oauth2\ncpis-interface = fhir\n")
+            .arg(url)
+            .toUtf8());
+    QVERIFY(!admin.isEmpty());
+    const Run r = cpisExactly(QStringList{QStringLiteral("--profile"), QStringLiteral("local"),
+                                          QStringLiteral("--store"), otherStore} +
+                                  args,
+                              admin);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(message, Qt::CaseInsensitive), r.err.constData());
     QVERIFY(r.out.isEmpty());
@@ -207,7 +273,7 @@ void TestCli::auditVerifyAndExport()
     const Run verify = cpis(
         {QStringLiteral("--store"), store(), QStringLiteral("audit"), QStringLiteral("verify")});
     QVERIFY2(verify.exitCode == 0, verify.out.constData());
-    QVERIFY(verify.out.startsWith("audit log intact"));
+    QVERIFY2(verify.out.contains("\naudit log intact"), verify.out.constData());
 
     const QString csv = m_dir.filePath(QStringLiteral("audit.csv"));
     const Run exported =
@@ -225,6 +291,166 @@ void TestCli::auditVerifyAndExport()
         {QStringLiteral("--store"), store(), QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(after.exitCode, 0);
     QVERIFY(after.out != verify.out);
+}
+
+void TestCli::refusesToRunWithoutAProfile()
+{
+    QTcpServer service;
+    QVERIFY(service.listen(QHostAddress::LocalHost));
+    const QString otherStore = m_dir.filePath(QStringLiteral("no-profile"));
+    const Run r = cpisExactly({QStringLiteral("--store"), otherStore, QStringLiteral("lookup"),
+                               QStringLiteral("9990000018")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("no --profile given"), r.err.constData());
+    QVERIFY(r.err.contains("--profile training"));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!QDir(otherStore).exists());
+}
+
+void TestCli::trainingMarkerOnEveryOutput()
+{
+    const QByteArray marker = "[TRAINING: synthetic data";
+    const Run text = cpis({QStringLiteral("--store"), store(), QStringLiteral("lookup"),
+                           QStringLiteral("9990000018")});
+    QCOMPARE(text.exitCode, 3);
+    QVERIFY2(text.out.startsWith(marker), text.out.constData());
+
+    const Run json = cpis({QStringLiteral("--store"), store(), QStringLiteral("lookup"),
+                           QStringLiteral("9990000018"), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 3);
+    const QJsonObject answer = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(answer.value(QStringLiteral("training")), QJsonValue(true));
+    QCOMPARE(answer.value(QStringLiteral("environment")).toString(), QStringLiteral("training"));
+
+    const Run history = cpis({QStringLiteral("--store"), store(), QStringLiteral("history"),
+                              QStringLiteral("9990000018"), QStringLiteral("--json")});
+    QCOMPARE(history.exitCode, 0);
+    const QJsonObject h = QJsonDocument::fromJson(history.out).object();
+    QCOMPARE(h.value(QStringLiteral("training")), QJsonValue(true));
+    QVERIFY(h.value(QStringLiteral("accessHistory")).isArray());
+
+    for (const QStringList& command :
+         {QStringList{QStringLiteral("audit"), QStringLiteral("verify")},
+          QStringList{QStringLiteral("cache"), QStringLiteral("stats")},
+          QStringList{QStringLiteral("history"), QStringLiteral("9990000018")},
+          QStringList{QStringLiteral("login")}}) {
+        const Run r = cpis(QStringList{QStringLiteral("--store"), store()} + command);
+        QVERIFY2(r.exitCode == 0, qPrintable(command.join(u' ') + u' ' + QString::fromUtf8(r.err)));
+        QVERIFY2(r.out.startsWith(marker), qPrintable(command.join(u' ')));
+    }
+
+    // An export to standard output is data, not text: each entry names its environment.
+    const Run ndjson = cpis(
+        {QStringLiteral("--store"), store(), QStringLiteral("audit"), QStringLiteral("export")});
+    QCOMPARE(ndjson.exitCode, 0);
+    const QList<QByteArray> lines = ndjson.out.trimmed().split('\n');
+    QVERIFY(!lines.isEmpty());
+    for (const QByteArray& line : lines)
+        QVERIFY2(line.contains("\"https://cpis-desk.local/service-environment\",\"valueString\":"
+                               "\"training\""),
+                 line.constData());
+}
+
+void TestCli::profileNotAllowedIsRefused()
+{
+    // Without an administrator's file only training is allowed: "live" is refused by name.
+    const QString otherStore = m_dir.filePath(QStringLiteral("not-allowed"));
+    const Run r =
+        cpisExactly({QStringLiteral("--profile"), QStringLiteral("live"), QStringLiteral("--store"),
+                     otherStore, QStringLiteral("cache"), QStringLiteral("stats")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("not one the administrator allows"), r.err.constData());
+    QVERIFY(!QDir(otherStore).exists());
+}
+
+void TestCli::liveProfileOverPlainHttpIsRefusedBeforeAnyConnection()
+{
+    REQUIRE_ROOT();
+    QTcpServer service; // every address of the profile points here
+    QVERIFY(service.listen(QHostAddress::LocalHost));
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(service.serverPort());
+    const QString admin = writeAdminFile(
+        m_dir.filePath(QStringLiteral("admin-http.conf")),
+        QStringLiteral("[desk]\nprofiles = live\n[profile live]\n"
+                       "pds = %1/personal-demographics/FHIR/R4\ncpis = %1/cpis/FHIR/R4\n"
+                       "identity = %1/oauth2\nmesh = %1\ncpis-interface = fhir\n")
+            .arg(url)
+            .toUtf8());
+    QVERIFY(!admin.isEmpty());
+    const QString otherStore = m_dir.filePath(QStringLiteral("http-live"));
+    for (const QStringList& command :
+         {QStringList{QStringLiteral("lookup"), QStringLiteral("9990000018")},
+          QStringList{QStringLiteral("login")}}) {
+        const Run r = cpisExactly(QStringList{QStringLiteral("--profile"), QStringLiteral("live"),
+                                              QStringLiteral("--store"), otherStore} +
+                                      command,
+                                  admin);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("must be https://") && r.err.contains("Nothing was sent"),
+                 r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+    // The socket was listening all along and nobody came.
+    QVERIFY(!service.hasPendingConnections());
+    QVERIFY(!service.waitForNewConnection(200));
+    QVERIFY(!QDir(otherStore).exists());
+}
+
+void TestCli::adminFileOthersCanWriteIsRefused()
+{
+    const QString admin = writeAdminFile(m_dir.filePath(QStringLiteral("admin-0666.conf")),
+                                         "[desk]\nsite = scheduled\nprofiles = training\n");
+    QVERIFY(!admin.isEmpty());
+    QVERIFY(QFile::setPermissions(admin, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                             QFileDevice::ReadOther | QFileDevice::WriteOther));
+    const Run r = cpisExactly({QStringLiteral("--profile"), QStringLiteral("training"),
+                               QStringLiteral("--store"), m_dir.filePath(QStringLiteral("w")),
+                               QStringLiteral("cache"), QStringLiteral("stats")},
+                              admin);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("writable by root only"), r.err.constData());
+}
+
+void TestCli::siteTypeChangeIsAuditedAtTheNextStart()
+{
+    REQUIRE_ROOT();
+    const QString dir = m_dir.filePath(QStringLiteral("site-change"));
+    const QString admin = m_dir.filePath(QStringLiteral("admin-site.conf"));
+    const QString csv = m_dir.filePath(QStringLiteral("site-change.csv"));
+    const auto run = [&](const QStringList& command) {
+        return cpisExactly(QStringList{QStringLiteral("--profile"), QStringLiteral("training"),
+                                       QStringLiteral("--store"), dir} +
+                               command,
+                           admin);
+    };
+    const auto exportRows = [&] {
+        const Run r =
+            run({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+                 QStringLiteral("csv"), QStringLiteral("--output"), csv});
+        return r.exitCode == 0 ? exportedRows(csv, "configuration") : QList<QByteArray>{};
+    };
+
+    QVERIFY(!writeAdminFile(admin, "[desk]\nsite = unscheduled\nprofiles = training\n").isEmpty());
+    QCOMPARE(run({QStringLiteral("cache"), QStringLiteral("stats")}).exitCode, 0);
+    QList<QByteArray> rows = exportRows();
+    QCOMPARE(rows.size(), 1);
+    QVERIFY2(rows.at(0).contains("site=unscheduled"), rows.at(0).constData());
+
+    // The same settings again: nothing new to record.
+    QCOMPARE(run({QStringLiteral("cache"), QStringLiteral("stats")}).exitCode, 0);
+    QCOMPARE(exportRows().size(), 1);
+
+    // The administrator makes this a scheduled site: the next start records it.
+    QVERIFY(!writeAdminFile(admin, "[desk]\nsite = scheduled\nprofiles = training\n").isEmpty());
+    QCOMPARE(run({QStringLiteral("cache"), QStringLiteral("stats")}).exitCode, 0);
+    rows = exportRows();
+    QCOMPARE(rows.size(), 2);
+    QVERIFY2(rows.at(1).contains("site=scheduled"), rows.at(1).constData());
+    QVERIFY(rows.at(1).contains("changed since the last start"));
+    QVERIFY(rows.at(1).contains(",training,")); // the environment column
+
+    const Run verify = run({QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(verify.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -48,6 +48,9 @@ private slots:
     void outcomeCodesAreDistinctAndStable();
     void outcomesExportByCodeNotByText();
     void freeTextOutcomesOfOlderLogsStillReadAndVerify();
+    void environmentIsSealed_data();
+    void environmentIsSealed();
+    void latestConfigurationIsTheNewest();
 
 private:
     AuditEntry sample(int i) const;
@@ -187,6 +190,53 @@ void TestAuditLog::editedEntryIsNamed()
     QCOMPARE(v.firstBadSeq, 6);
     QVERIFY(v.message.contains(QLatin1String("entry 6")));
     QVERIFY(!v.message.contains(QLatin1String("9434765")));
+}
+
+// A training entry must never be passed off as a live one, nor lose its environment.
+void TestAuditLog::environmentIsSealed_data()
+{
+    QTest::addColumn<QByteArray>("sql");
+    QTest::newRow("changed") << QByteArray("UPDATE audit SET environment = 'live' WHERE seq = 4");
+    QTest::newRow("removed") << QByteArray("UPDATE audit SET environment = '' WHERE seq = 4");
+}
+
+void TestAuditLog::environmentIsSealed()
+{
+    QFETCH(QByteArray, sql);
+    for (int i = 1; i <= 6; ++i) {
+        AuditEntry e = sample(i);
+        e.environment = QStringLiteral("training");
+        QVERIFY(log->append(e));
+    }
+    QVERIFY(verdict().ok());
+    int read = 0;
+    QVERIFY(log->forEach([&](const AuditEntry& e) {
+        read += e.environment == u"training";
+        return true;
+    }));
+    QCOMPARE(read, 6);
+    tamper(sql);
+    const AuditVerdict v = verdict();
+    QCOMPARE(v.problem, AuditVerdict::Problem::HashMismatch);
+    QCOMPARE(v.firstBadSeq, 4);
+}
+
+void TestAuditLog::latestConfigurationIsTheNewest()
+{
+    auto none = log->latestConfiguration();
+    QVERIFY(none.ok() && !none.value().has_value());
+    for (int i = 1; i <= 5; ++i) {
+        AuditEntry e = sample(i);
+        if (i == 2 || i == 4) {
+            e.action = AuditEntry::Action::Configuration;
+            e.outcomeDetail = QStringLiteral("site=%1").arg(i);
+        }
+        QVERIFY(log->append(e));
+    }
+    auto latest = log->latestConfiguration();
+    QVERIFY(latest.ok() && latest.value().has_value());
+    QCOMPARE(latest.value()->seq, 4);
+    QCOMPARE(latest.value()->outcomeDetail, QStringLiteral("site=4"));
 }
 
 void TestAuditLog::rehashedWithoutKeyIsNamed()
@@ -530,7 +580,8 @@ void TestAuditLog::freeTextOutcomesOfOlderLogsStillReadAndVerify()
         sql += "INSERT INTO audit VALUES (" + QByteArray::number(seq) + ',' +
                QByteArray::number(atMs) +
                ",'555000111222','Old Nurse','R8001','RXX01','view','','" + outcome.toUtf8() +
-               "','ED-WS-07','','',x'" + hash.toHex() + "',x'" + mac.toHex() + "');";
+               "','ED-WS-07','','',x'" + hash.toHex() + "',x'" + mac.toHex() +
+               "','');"; // written before the environment column: empty
         prev = hash;
     }
     tamper(sql);

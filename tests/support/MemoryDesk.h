@@ -60,6 +60,21 @@ struct MemoryDesk
           areaLists(services->areaLists())
     {}
 
+    // What users did, in order: every audit entry but those the composition root makes at start
+    // to record the administrator's settings in force.
+    QList<AuditEntry> userEntries(qint64 fromSeq = 1) const
+    {
+        QList<AuditEntry> out;
+        (void)services->store().audit().forEach(
+            [&](const AuditEntry& e) {
+                if (e.action != AuditEntry::Action::Configuration)
+                    out << e;
+                return true;
+            },
+            fromSeq);
+        return out;
+    }
+
     QNetworkAccessManager& nam;
     Part<FhirTransport> transport;
     Part<NationalServiceClient> client;
@@ -78,9 +93,10 @@ struct MemoryDesk
 private:
     std::unique_ptr<DeskServices> open(const QUrl& base, FhirTransport::Settings s, SiteType site)
     {
-        auto config = DeskServices::defaultConfig(base, true, dir.path(), QStringLiteral("test"));
+        auto config = DeskServices::defaultConfig(ServiceProfile::training().withSandbox(base),
+                                                  dir.path(), QStringLiteral("test"));
         config.workstation = QStringLiteral("test-host");
-        config.site = site;
+        config.profile.site = site;
         config.transport = s;
         config.areaLists.maxPollDelay = std::chrono::milliseconds(50);
         auto desk = DeskServices::create(config, &clock, keys);

@@ -79,7 +79,8 @@ struct TrainingDesk
         ui::MainWindow::Services deps = desk::windowServices(*stack->services, roles);
         deps.roleViews += screens.stubs;
         window = std::make_unique<ui::MainWindow>(
-            desk::environment(sandbox->baseUrl(), sandbox.get()), deps, std::move(settings));
+            desk::environment(stack->services->config().profile, sandbox.get()), deps,
+            std::move(settings));
     }
     ~TrainingDesk()
     {
@@ -87,15 +88,7 @@ struct TrainingDesk
         stack.reset();
     }
 
-    QList<AuditEntry> audit() const
-    {
-        QList<AuditEntry> out;
-        (void)stack->audit->forEach([&](const AuditEntry& e) {
-            out << e;
-            return true;
-        });
-        return out;
-    }
+    QList<AuditEntry> audit() const { return stack->userEntries(); }
     QStringList auditActions() const
     {
         QStringList out;

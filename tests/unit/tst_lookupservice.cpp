@@ -147,7 +147,9 @@ struct Rig
                                 s.retry.maxAttempts = 1; // retries have their own tests
                                 return s;
                             }()};
-    NationalServiceClient client{&transport, QUrl(QStringLiteral("https://sandbox.invalid"))};
+    NationalServiceClient client{
+        &transport, QUrl(QStringLiteral("https://sandbox.invalid/personal-demographics/FHIR/R4")),
+        QUrl(QStringLiteral("https://sandbox.invalid/cpis/FHIR/R4"))};
     MemoryCache cache;
     RecordingAuditor auditor;
     LookupService service_{&client, &cache, &auditor, &clock, {SiteType::UnscheduledCare}};

@@ -14,17 +14,16 @@ namespace cpis::ui {
 // in the keychain and the encrypted store.
 struct DeskSettings
 {
-    QUrl serviceUrl;                                  // empty: the built-in training sandbox
-    QString environment = QStringLiteral("training"); // "training" or "live"
+    // The service profile chosen among those the administrator allows; empty: the
+    // administrator's default. The profiles themselves and the site type are the
+    // administrator's (core/profile/AdministratorFile.h), never the user's.
+    QString profile;
     int idleLockMinutes = 5;
     int cacheRetentionHours = 24;
-    SiteType site = SiteType::UnscheduledCare;
     QString language; // empty: follow the system; else "en_GB" or "cy"
 
     // The locale the interface is translated for: the chosen language, else the system's.
     QLocale uiLocale() const { return language.isEmpty() ? QLocale::system() : QLocale(language); }
-
-    bool isTraining() const { return environment != u"live" || serviceUrl.isEmpty(); }
 
     static DeskSettings load(QSettings& from);
     void save(QSettings& to) const;

@@ -23,7 +23,8 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     : QMainWindow(parent), m_env(std::move(env)), m_services(std::move(services)),
       m_settings(std::move(settings))
 {
-    setWindowTitle(tr("CP-IS Desk"));
+    setWindowTitle(m_env.training ? tr("CP-IS Desk: TRAINING (synthetic data)")
+                                  : tr("CP-IS Desk: %1").arg(m_env.environment));
     setObjectName(QStringLiteral("mainWindow"));
     resize(1180, 760);
 
@@ -62,8 +63,10 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     connect(m_idle, &IdleLock::idle, this, &MainWindow::lock);
 
     auto* service = new QLabel(
-        m_env.training ? tr("Training sandbox at %1").arg(m_env.serviceUrl.toDisplayString())
-                       : tr("Live service at %1").arg(m_env.serviceUrl.toDisplayString()),
+        m_env.training
+            ? tr("Training sandbox at %1").arg(m_env.pdsUrl.toDisplayString(QUrl::RemovePath))
+            : tr("Profile %1 (%2): PDS at %3")
+                  .arg(m_env.profile, m_env.environment, m_env.pdsUrl.toDisplayString()),
         this);
     service->setObjectName(QStringLiteral("serviceLabel"));
     service->setAccessibleName(tr("Service address"));
@@ -149,7 +152,7 @@ void MainWindow::beginSignIn()
         m_signIn->activateWindow();
         return;
     }
-    SignInDialog::Setup setup{m_env.serviceUrl, m_env.clientId, m_env.training, m_env.testUsers};
+    SignInDialog::Setup setup{m_env.identityUrl, m_env.clientId, m_env.training, m_env.testUsers};
     m_signIn = new SignInDialog(setup, m_services.transport, m_services.clock, this);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_signIn, &SignInDialog::signedIn, this, &MainWindow::onSignedIn);
@@ -158,7 +161,7 @@ void MainWindow::beginSignIn()
 
 void MainWindow::signInAs(const QString& testUserId)
 {
-    HeadlessSignIn::start(m_services.transport, m_services.clock, m_env.serviceUrl, m_env.clientId,
+    HeadlessSignIn::start(m_services.transport, m_services.clock, m_env.identityUrl, m_env.clientId,
                           testUserId, this, [this](const Result<UserSession, QString>& r) {
                               if (r)
                                   onSignedIn(r.value());
@@ -283,7 +286,16 @@ void MainWindow::leave(const QString& userText, const QString& gateText)
 
 void MainWindow::openSettings()
 {
-    auto* dialog = new SettingsDialog(m_settings, this);
+    SettingsDialog::Administered administered;
+    administered.profiles = m_env.profiles.isEmpty() ? QStringList{m_env.profile} : m_env.profiles;
+    administered.profileInUse = m_env.profile;
+    administered.environment = m_env.environment;
+    administered.siteText =
+        m_env.site == SiteType::ScheduledCare
+            ? tr("Scheduled care (GP in hours, 0-19 services)")
+            : tr("Unscheduled care (emergency, walk-in, maternity, out of hours)");
+    administered.file = m_env.adminFile;
+    auto* dialog = new SettingsDialog(m_settings, administered, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_settings = dialog->settings();

@@ -36,10 +36,19 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // Where this desk's answers come from, as the administrator's profile says: shown in the
+    // window title and the status bar so that training can never pass for live.
     struct Environment
     {
-        QUrl serviceUrl;
+        QString profile;     // the profile's name
+        QString environment; // training, int, live...
+        QUrl identityUrl;    // the identity provider's issuer: sign-in goes there
+        QUrl pdsUrl;         // shown in the status bar
         bool training = false;
+        // The administrator's, shown read-only in the settings.
+        QStringList profiles; // allowed, the default first
+        SiteType site = SiteType::UnscheduledCare;
+        QString adminFile;
         QString clientId = QStringLiteral("cpis-desk");
         QList<SignInDialog::TestUser> testUsers; // training sign-in choices
     };

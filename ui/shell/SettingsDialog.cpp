@@ -4,7 +4,6 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -13,7 +12,9 @@
 
 namespace cpis::ui {
 
-SettingsDialog::SettingsDialog(const DeskSettings& current, QWidget* parent)
+SettingsDialog::SettingsDialog(const DeskSettings& current,
+                               const Administered& administered,
+                               QWidget* parent)
     : QDialog(parent), m_base(current)
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -23,20 +24,34 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, QWidget* parent)
     auto* form = new QFormLayout;
     layout->addLayout(form);
 
-    m_environment = new QComboBox(this);
-    m_environment->setObjectName(QStringLiteral("settingsEnvironment"));
-    m_environment->setAccessibleName(tr("Environment"));
-    m_environment->addItem(tr("Training (built-in sandbox, synthetic data)"),
-                           QStringLiteral("training"));
-    m_environment->addItem(tr("Live national service"), QStringLiteral("live"));
-    m_environment->setCurrentIndex(current.environment == u"live" ? 1 : 0);
-    form->addRow(tr("&Environment"), m_environment);
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("settingsProfile"));
+    m_profile->setAccessibleName(tr("Service profile"));
+    for (const QString& name : administered.profiles)
+        m_profile->addItem(
+            name == u"training" ? tr("training (built-in sandbox, synthetic data)") : name, name);
+    m_profile->setCurrentIndex(std::max(0, m_profile->findData(administered.profileInUse)));
+    // One allowed profile leaves nothing to choose.
+    m_profile->setEnabled(administered.profiles.size() > 1);
+    form->addRow(tr("Service &profile"), m_profile);
 
-    m_url = new QLineEdit(current.serviceUrl.toString(), this);
-    m_url->setObjectName(QStringLiteral("settingsServiceUrl"));
-    m_url->setAccessibleName(tr("Service URL"));
-    m_url->setPlaceholderText(QStringLiteral("https://"));
-    form->addRow(tr("Service &URL"), m_url);
+    auto readOnly = [this, form](const QString& label, const QString& name, const QString& text) {
+        auto* value = new QLabel(text, this);
+        value->setObjectName(name);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        value->setAccessibleName(label + u' ' + text);
+        form->addRow(label, value);
+    };
+    readOnly(tr("Environment"), QStringLiteral("settingsEnvironment"), administered.environment);
+    readOnly(tr("Site type"), QStringLiteral("settingsSite"), administered.siteText);
+    auto* administeredNote =
+        new QLabel(tr("The profiles, their addresses and the site type are set by your "
+                      "administrator in %1.")
+                       .arg(administered.file),
+                   this);
+    administeredNote->setObjectName(QStringLiteral("settingsAdministered"));
+    administeredNote->setWordWrap(true);
+    form->addRow(administeredNote);
 
     m_idle = new QSpinBox(this);
     m_idle->setObjectName(QStringLiteral("settingsIdleLock"));
@@ -54,14 +69,6 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, QWidget* parent)
     m_retention->setValue(current.cacheRetentionHours);
     form->addRow(tr("&Keep offline answers for"), m_retention);
 
-    m_site = new QComboBox(this);
-    m_site->setObjectName(QStringLiteral("settingsSite"));
-    m_site->setAccessibleName(tr("Site type"));
-    m_site->addItem(tr("Unscheduled care (emergency, walk-in, maternity, out of hours)"));
-    m_site->addItem(tr("Scheduled care (GP in hours, 0-19 services)"));
-    m_site->setCurrentIndex(current.site == SiteType::ScheduledCare ? 1 : 0);
-    form->addRow(tr("&Site type"), m_site);
-
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("settingsLanguage"));
     m_language->setAccessibleName(tr("Language"));
@@ -72,8 +79,8 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, QWidget* parent)
     m_language->setCurrentIndex(std::max(0, m_language->findData(current.language)));
     form->addRow(tr("Lan&guage"), m_language);
 
-    auto* note = new QLabel(tr("The idle lock changes at once; the service, retention, "
-                               "site type and language when CP-IS Desk next starts."),
+    auto* note = new QLabel(tr("The idle lock changes at once; the profile, retention and "
+                               "language when CP-IS Desk next starts."),
                             this);
     note->setWordWrap(true);
     layout->addWidget(note);
@@ -89,11 +96,9 @@ SettingsDialog::SettingsDialog(const DeskSettings& current, QWidget* parent)
 DeskSettings SettingsDialog::settings() const
 {
     DeskSettings s = m_base;
-    s.environment = m_environment->currentData().toString();
-    s.serviceUrl = QUrl(m_url->text().trimmed());
+    s.profile = m_profile->currentData().toString();
     s.idleLockMinutes = m_idle->value();
     s.cacheRetentionHours = m_retention->value();
-    s.site = m_site->currentIndex() == 1 ? SiteType::ScheduledCare : SiteType::UnscheduledCare;
     s.language = m_language->currentData().toString();
     return s;
 }

@@ -1,0 +1,166 @@
+#include "core/profile/ServiceProfile.h"
+
+namespace cpis {
+
+const QString ServiceProfile::kTraining = QStringLiteral("training");
+
+namespace {
+
+QUrl under(const QUrl& base, const QString& path)
+{
+    QUrl u = base;
+    QString p = base.path();
+    if (p.endsWith(u'/'))
+        p.chop(1);
+    u.setPath(p + path);
+    return u;
+}
+
+// Published by NHS England: the PDS servers in its OpenAPI specification, the CIS2 issuers
+// (../shared/cis2.md) and the MESH servers in the MESH API specification.
+ServiceProfile nhsTemplate(const QString& name)
+{
+    ServiceProfile p;
+    p.name = name;
+    p.environment = name;
+    p.cpisInterface = CpisInterface::Hl7V3;
+    if (name == u"int") {
+        p.pds = QUrl(QStringLiteral("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4"));
+        p.identity = QUrl(QStringLiteral(
+            "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk:443/openam/oauth2/realms/"
+            "root/realms/NHSIdentity/realms/Healthcare"));
+        p.mesh = QUrl(QStringLiteral("https://msg.intspineservices.nhs.uk"));
+    } else {
+        p.pds = QUrl(QStringLiteral("https://api.service.nhs.uk/personal-demographics/FHIR/R4"));
+        p.identity = QUrl(QStringLiteral(
+            "https://am.nhsidentity.spineservices.nhs.uk:443/openam/oauth2/realms/root/realms/"
+            "NHSIdentity/realms/Healthcare"));
+        p.mesh = QUrl(QStringLiteral("https://mesh-sync.spineservices.nhs.uk"));
+    }
+    return p;
+}
+
+} // namespace
+
+ServiceProfile ServiceProfile::training()
+{
+    ServiceProfile p;
+    p.name = kTraining;
+    p.environment = kTraining;
+    p.cpisInterface = CpisInterface::FhirDraft;
+    return p;
+}
+
+QStringList ServiceProfile::builtInNames()
+{
+    return {kTraining, QStringLiteral("int"), QStringLiteral("live")};
+}
+
+std::optional<ServiceProfile> ServiceProfile::builtIn(const QString& name)
+{
+    if (name == kTraining)
+        return training();
+    if (name == u"int" || name == u"live")
+        return nhsTemplate(name);
+    return std::nullopt;
+}
+
+ServiceProfile ServiceProfile::withSandbox(const QUrl& sandboxBase) const
+{
+    ServiceProfile p = *this;
+    p.pds = under(sandboxBase, QStringLiteral("/personal-demographics/FHIR/R4"));
+    p.cpis = under(sandboxBase, QStringLiteral("/cpis/FHIR/R4"));
+    p.identity = under(sandboxBase, QStringLiteral("/oauth2"));
+    p.mesh = sandboxBase;
+    return p;
+}
+
+std::optional<QString> ServiceProfile::problem() const
+{
+    const QList<std::pair<QString, const QUrl*>> addresses = {
+        {QStringLiteral("pds"), &pds},
+        {QStringLiteral("cpis"), &cpis},
+        {QStringLiteral("identity"), &identity},
+        {QStringLiteral("mesh"), &mesh},
+        {QStringLiteral("audit-hub"), &auditHub}};
+    for (const auto& [key, url] : addresses) {
+        const bool required = key == u"pds" || key == u"cpis" || key == u"identity";
+        if (url->isEmpty()) {
+            if (required)
+                return QStringLiteral("profile '%1' gives no %2 address").arg(name, key);
+            continue;
+        }
+        if (!url->isValid() || url->host().isEmpty())
+            return QStringLiteral("profile '%1': the %2 address is not a valid URL").arg(name, key);
+        const QString scheme = url->scheme().toLower();
+        // The audit hub is a database server: its scheme is the database's, with TLS required
+        // by its own settings.
+        if (key == u"audit-hub") {
+            if (scheme != u"postgresql" && scheme != u"postgres")
+                return QStringLiteral("profile '%1': the audit-hub address must be postgresql://")
+                    .arg(name);
+            continue;
+        }
+        if (isTraining() ? (scheme != u"https" && scheme != u"http") : scheme != u"https")
+            return QStringLiteral("profile '%1': the %2 address must be https:// (%3:// is "
+                                  "refused outside training)")
+                .arg(name, key, scheme);
+    }
+    if (clientCertificate.isEmpty() != clientKey.isEmpty())
+        return QStringLiteral("profile '%1': a client certificate needs its key, and a key its "
+                              "certificate")
+            .arg(name);
+    return std::nullopt;
+}
+
+QString ServiceProfile::fingerprint() const
+{
+    QStringList parts = {
+        QStringLiteral("profile=") + name,
+        QStringLiteral("environment=") + environment,
+        QStringLiteral("site=") + siteTypeName(site),
+        QStringLiteral("cpis-interface=") + cpisInterfaceName(cpisInterface),
+    };
+    // The sandbox's port changes at every start: training is one place wherever it listens.
+    if (!isTraining()) {
+        parts << QStringLiteral("pds=") + pds.toString() << QStringLiteral("cpis=") + cpis.toString()
+              << QStringLiteral("identity=") + identity.toString()
+              << QStringLiteral("mesh=") + mesh.toString()
+              << QStringLiteral("audit-hub=") + auditHub.toString(QUrl::RemoveUserInfo)
+              << QStringLiteral("ca-bundle=") + caBundle
+              << QStringLiteral("client-certificate=") + clientCertificate
+              << QStringLiteral("bulk-file-hosts=") + bulkFileHosts.join(u',');
+    }
+    return parts.join(u' ');
+}
+
+QString siteTypeName(SiteType site)
+{
+    return site == SiteType::ScheduledCare ? QStringLiteral("scheduled")
+                                           : QStringLiteral("unscheduled");
+}
+
+std::optional<SiteType> siteTypeFromName(const QString& name)
+{
+    if (name == u"unscheduled")
+        return SiteType::UnscheduledCare;
+    if (name == u"scheduled")
+        return SiteType::ScheduledCare;
+    return std::nullopt;
+}
+
+QString cpisInterfaceName(CpisInterface i)
+{
+    return i == CpisInterface::Hl7V3 ? QStringLiteral("hl7v3") : QStringLiteral("fhir");
+}
+
+std::optional<CpisInterface> cpisInterfaceFromName(const QString& name)
+{
+    if (name == u"hl7v3")
+        return CpisInterface::Hl7V3;
+    if (name == u"fhir")
+        return CpisInterface::FhirDraft;
+    return std::nullopt;
+}
+
+} // namespace cpis

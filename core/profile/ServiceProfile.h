@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/domain/UserSession.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+namespace cpis {
+
+// Which of the two published ways of asking CP-IS a profile uses.
+enum class CpisInterface
+{
+    Hl7V3,     // the live Spine interface: HL7 V3 messages over SOAP with mutual TLS
+    FhirDraft, // the draft FHIR R4 guide (and this desk's sandbox)
+};
+
+// Where each national service lives and how to reach it, as the administrator sets it for
+// one environment (training, int, live...). Every address is a full base URL used as given:
+// the clients append only the resource path the published specification defines.
+struct ServiceProfile
+{
+    QString name;        // as the administrator's file names it; "training" is the sandbox
+    QString environment; // shown in the window title and every CLI output, and audited
+    QUrl pds;            // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
+    QUrl cpis;           // CP-IS base for the chosen interface
+    QUrl identity;       // the identity provider's issuer (CIS2)
+    QUrl mesh;           // the MESH server; its mailbox paths follow the MESH API
+    QUrl auditHub;       // the trust's audit hub; empty: not forwarded
+    CpisInterface cpisInterface = CpisInterface::FhirDraft;
+    QString caBundle;          // PEM file of the CAs to trust; empty: the system's
+    QString clientCertificate; // PEM certificate for mutual TLS; empty: none
+    QString clientKey;         // its PEM private key
+    std::chrono::milliseconds timeout{8000}; // one request, retries included
+    QStringList bulkFileHosts; // hosts besides the CP-IS host that area-list files may come from
+    SiteType site = SiteType::UnscheduledCare; // the administrator's, for every profile
+
+    static const QString kTraining;
+    bool isTraining() const { return name == kTraining; }
+
+    // The built-in profiles: training (its addresses filled in once the sandbox listens, see
+    // withSandbox), and the NHS integration and live hosts that are published; what is not
+    // published for all (the CP-IS Spine endpoint, TLS material) the administrator adds.
+    static ServiceProfile training();
+    static std::optional<ServiceProfile> builtIn(const QString& name);
+    static QStringList builtInNames();
+
+    // The training profile pointed at the sandbox listening at `sandboxBase`.
+    ServiceProfile withSandbox(const QUrl& sandboxBase) const;
+
+    // Why this profile must not be used, or nullopt. Outside training every address must be
+    // https (loopback gets no exemption); the PDS, CP-IS and identity addresses are required.
+    // Checked before anything is sent.
+    std::optional<QString> problem() const;
+
+    // The settings that decide where data goes and what is disclosed, as one line with no
+    // secret in it: recorded in the audit log when it differs from the last start's.
+    QString fingerprint() const;
+};
+
+QString siteTypeName(SiteType site); // "unscheduled" | "scheduled"
+std::optional<SiteType> siteTypeFromName(const QString& name);
+QString cpisInterfaceName(CpisInterface i); // "hl7v3" | "fhir"
+std::optional<CpisInterface> cpisInterfaceFromName(const QString& name);
+
+} // namespace cpis
