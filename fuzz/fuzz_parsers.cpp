@@ -58,9 +58,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     if (const auto patient = FhirParser::patient(body, subject())) {
         require(!patient->nhsNumber.isNull(), "patient without an NHS number");
-        require(!patient->restricted || patient->address.isEmpty(),
+        require(!patient->restricted() ||
+                    (patient->address.isEmpty() && patient->temporaryAddress.isEmpty()),
                 "restricted record shows an address");
-        require(!patient->birthDate || patient->birthDate->isValid(), "invalid birth date");
+        require(!patient->birthDate || patient->birthDate->earliest().isValid(),
+                "invalid birth date");
+        require(!patient->deceased || patient->deceased->earliest().isValid(),
+                "invalid date of death");
     }
 
     if (const auto plans = FhirParser::careTeamBundle(body, subject()))

@@ -18,7 +18,7 @@ packages=(
   # headless tests: private D-Bus session with a real Secret Service, X server for screenshots
   dbus gnome-keyring libsecret-tools xvfb xauth x11-utils imagemagick fonts-dejavu-core
   # sandbox TLS certificates, contract checks and examples
-  openssl curl python3 python3-jsonschema
+  openssl curl python3 python3-jsonschema python3-yaml
   # fuzzing (libFuzzer) and sanitizer runtimes
   clang libclang-rt-14-dev
   # test data from the npm registry (JSONTestSuite, the FHIR R4 JSON schema)

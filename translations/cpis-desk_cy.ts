@@ -61,6 +61,18 @@
         <source>Your role does not include access to CP-IS.</source>
         <translation>Nid yw eich rôl yn cynnwys mynediad i CP-IS.</translation>
     </message>
+    <message>
+        <source>The service did not recognise the request (check the configured address).</source>
+        <translation>Nid oedd y gwasanaeth yn adnabod y cais (gwiriwch y cyfeiriad sydd wedi&apos;i osod).</translation>
+    </message>
+    <message>
+        <source>The Personal Demographics Service has invalidated the record for this NHS number and names no number in its place. Trace the person again before checking CP-IS.</source>
+        <translation>Mae&apos;r Gwasanaeth Demograffeg Personol wedi annilysu&apos;r cofnod ar gyfer y rhif GIG hwn ac nid yw&apos;n enwi rhif yn ei le. Olrheiniwch y person eto cyn gwirio CP-IS.</translation>
+    </message>
+    <message>
+        <source>NHS number not verified on PDS: CP-IS was not asked about it.</source>
+        <translation>Nid yw&apos;r rhif GIG wedi&apos;i ddilysu ar PDS: ni holwyd CP-IS amdano.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -1084,12 +1096,28 @@
         <translation>Mae %2 wedi disodli&apos;r rhif GIG %1. Defnyddiwch y rhif newydd o hyn ymlaen.</translation>
     </message>
     <message>
-        <source>Restricted record: address and contact details are withheld.</source>
-        <translation>Cofnod cyfyngedig: mae&apos;r cyfeiriad a&apos;r manylion cyswllt wedi&apos;u dal yn ôl.</translation>
-    </message>
-    <message>
         <source>%1, born %2, gender %3, NHS number %4</source>
         <translation>%1, ganwyd %2, rhywedd %3, rhif GIG %4</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>Bu farw</translation>
+    </message>
+    <message>
+        <source>Temporary address: %1</source>
+        <translation>Cyfeiriad dros dro: %1</translation>
+    </message>
+    <message>
+        <source>Restricted record: address, contact details and GP practice are withheld.</source>
+        <translation>Cofnod cyfyngedig: mae&apos;r cyfeiriad, y manylion cyswllt a&apos;r practis meddyg teulu wedi&apos;u dal yn ôl.</translation>
+    </message>
+    <message>
+        <source>Very restricted record: address, contact details and GP practice are withheld.</source>
+        <translation>Cofnod cyfyngedig iawn: mae&apos;r cyfeiriad, y manylion cyswllt a&apos;r practis meddyg teulu wedi&apos;u dal yn ôl.</translation>
+    </message>
+    <message>
+        <source>%1, born %2, died %3, gender %4, NHS number %5</source>
+        <translation>%1, ganwyd %2, bu farw %3, rhywedd %4, rhif GIG %5</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1591,10 @@
     <message>
         <source>Other</source>
         <translation>Arall</translation>
+    </message>
+    <message>
+        <source>Died %1</source>
+        <translation>Bu farw %1</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,18 @@
         <source>Your role does not include access to CP-IS.</source>
         <translation>Your role does not include access to CP-IS.</translation>
     </message>
+    <message>
+        <source>The service did not recognise the request (check the configured address).</source>
+        <translation>The service did not recognise the request (check the configured address).</translation>
+    </message>
+    <message>
+        <source>The Personal Demographics Service has invalidated the record for this NHS number and names no number in its place. Trace the person again before checking CP-IS.</source>
+        <translation>The Personal Demographics Service has invalidated the record for this NHS number and names no number in its place. Trace the person again before checking CP-IS.</translation>
+    </message>
+    <message>
+        <source>NHS number not verified on PDS: CP-IS was not asked about it.</source>
+        <translation>NHS number not verified on PDS: CP-IS was not asked about it.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -1060,12 +1072,28 @@
         <translation>The NHS number %1 has been replaced by %2. Use the new number from now on.</translation>
     </message>
     <message>
-        <source>Restricted record: address and contact details are withheld.</source>
-        <translation>Restricted record: address and contact details are withheld.</translation>
-    </message>
-    <message>
         <source>%1, born %2, gender %3, NHS number %4</source>
         <translation>%1, born %2, gender %3, NHS number %4</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>Temporary address: %1</source>
+        <translation>Temporary address: %1</translation>
+    </message>
+    <message>
+        <source>Restricted record: address, contact details and GP practice are withheld.</source>
+        <translation>Restricted record: address, contact details and GP practice are withheld.</translation>
+    </message>
+    <message>
+        <source>Very restricted record: address, contact details and GP practice are withheld.</source>
+        <translation>Very restricted record: address, contact details and GP practice are withheld.</translation>
+    </message>
+    <message>
+        <source>%1, born %2, died %3, gender %4, NHS number %5</source>
+        <translation>%1, born %2, died %3, gender %4, NHS number %5</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1567,10 @@
     <message>
         <source>Other</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>Died %1</source>
+        <translation>Died %1</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,12 @@ Result<AreaPatient, AreaListParser::Error> AreaListParser::patient(QByteArrayVie
     p.nhsNumber = d->nhsNumber.digits();
     p.givenName = d->givenName;
     p.familyName = d->familyName;
-    p.birthDate = d->birthDate;
+    if (d->birthDate) {
+        // CP-IS's lists sort and age children by the day; a partial date has none.
+        if (!d->birthDate->isFullDate())
+            return Error{QStringLiteral("Patient.birthDate is not a full date")};
+        p.birthDate = d->birthDate->date();
+    }
     p.gender = d->gender;
     if (p.familyName.isEmpty() && p.givenName.isEmpty())
         return Error{QStringLiteral("Patient has no name")};

@@ -63,13 +63,18 @@ QString CliCommands::humanText(const LookupResult& r, const QDate& today)
     if (r.patient) {
         const Demographics& d = *r.patient;
         s << display::patientName(d.familyName, d.givenName, d.title) << "  Born "
-          << display::bornWithAge(d.birthDate, today) << "  Gender " << display::gender(d.gender)
-          << "  NHS No. " << d.nhsNumber.display() << '\n';
+          << display::bornWithAge(d.birthDate, d.deceased, today);
+        if (d.deceased)
+            s << "  " << display::died(*d.deceased);
+        s << "  Gender " << display::gender(d.gender) << "  NHS No. " << d.nhsNumber.display()
+          << '\n';
         if (d.supersededFrom)
             s << "NHS number " << d.supersededFrom->display() << " has been replaced by "
               << d.nhsNumber.display() << ".\n";
-        if (d.restricted)
-            s << "Restricted record: address and contact details withheld.\n";
+        if (d.restricted())
+            s << "Restricted record: address, contact details and GP withheld.\n";
+        else if (!d.temporaryAddress.isEmpty())
+            s << "Temporary address: " << d.temporaryAddress << '\n';
     }
     if (r.fromCache)
         s << "FROM CACHE: the national service could not be reached ("

@@ -68,11 +68,33 @@ QString age(const QDate& birth, const QDate& today)
     return QCoreApplication::translate("display", "%1y").arg(years);
 }
 
-QString bornWithAge(const std::optional<QDate>& birth, const QDate& today)
+QString partialDate(const PartialDate& d)
 {
-    if (!birth || !birth->isValid())
+    switch (d.precision()) {
+    case PartialDate::Precision::Year:
+        return QString::number(d.year());
+    case PartialDate::Precision::Month:
+        return QStringLiteral("%1 %2").arg(QLatin1String(kMonths[d.month() - 1])).arg(d.year());
+    case PartialDate::Precision::Day:
+        break;
+    }
+    return date(d.date());
+}
+
+QString bornWithAge(const std::optional<PartialDate>& birth,
+                    const std::optional<PartialDate>& deceased,
+                    const QDate& today)
+{
+    if (!birth || !birth->earliest().isValid())
         return notKnown();
-    return QStringLiteral("%1 (%2)").arg(date(*birth), age(*birth, today));
+    if (!birth->isFullDate() || deceased)
+        return partialDate(*birth);
+    return QStringLiteral("%1 (%2)").arg(date(birth->date()), age(birth->date(), today));
+}
+
+QString died(const PartialDate& deceased)
+{
+    return QCoreApplication::translate("display", "Died %1").arg(partialDate(deceased));
 }
 
 QString patientName(const QString& family, const QString& given, const QString& title)

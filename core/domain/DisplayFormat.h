@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/PartialDate.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -16,7 +18,14 @@ QString date(const QDate& d);                        // "22-Nov-2016"; "Not Know
 QString time(const QDateTime& utc);                  // "09:05" in UK local time, 24-hour
 QString dateTime(const QDateTime& utc);              // "22-Nov-2026 09:05"
 QString age(const QDate& birth, const QDate& today); // "10y", "18m", "7w", "5d"
-QString bornWithAge(const std::optional<QDate>& birth, const QDate& today); // "22-Nov-2016 (10y)"
+// "22-Nov-2016", "Oct 2010" or "2010": never a day or month that was not recorded.
+QString partialDate(const PartialDate& d);
+// "22-Nov-2016 (10y)"; without an age when the date is partial or the person has died (an age
+// from a guessed day, or of someone dead, would be wrong): "Oct 2010", "22-Nov-2016".
+QString bornWithAge(const std::optional<PartialDate>& birth,
+                    const std::optional<PartialDate>& deceased,
+                    const QDate& today);
+QString died(const PartialDate& deceased); // "Died 03-Mar-2026", "Died Mar 2026"
 QString patientName(const QString& family, const QString& given, const QString& title);
 QString gender(const QString& fhirGender); // "Female"; never a code
 QString notKnown();

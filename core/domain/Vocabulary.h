@@ -32,6 +32,12 @@ inline const QString kObjectRoleSystem =
     QStringLiteral("http://terminology.hl7.org/CodeSystem/object-role");
 inline const QString kConfidentialitySystem =
     QStringLiteral("http://terminology.hl7.org/CodeSystem/v3-Confidentiality");
+// PDS: the NHS number verification status on Patient.identifier (code 01: present and verified).
+inline const QString kNhsNumberVerificationExtension = QStringLiteral(
+    "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus");
+inline const QString kNhsNumberVerificationSystem =
+    QStringLiteral("https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus");
+inline const QString kNhsNumberVerified = QStringLiteral("01");
 
 // RBAC activity codes: B0107 views CP-IS and notifies; B0170 views without notifying.
 inline const QString kActivityViewAndNotify = QStringLiteral("B0107");

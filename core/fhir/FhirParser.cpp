@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace cpis {
 
@@ -323,7 +324,7 @@ Result<Demographics, Error> FhirParser::patient(const QByteArray& body, const Nh
     auto parsed = parseObject(body, QStringLiteral("Patient"));
     if (!parsed)
         return parsed.error();
-    return patientResource(parsed.value(), asked);
+    return pdsPatient(parsed.value(), asked);
 }
 
 std::optional<QDateTime> FhirParser::instant(const QJsonValue& v)
@@ -339,6 +340,149 @@ Result<CpisPlan, Error> FhirParser::careTeamResource(const QJsonObject& ct,
     return careTeamPlan(ct, subject);
 }
 
+namespace {
+
+// The one `usual` name (HumanName.use). PDS says a patient always has one; an old, maiden,
+// nickname or temporary name shown in its place could match the wrong person.
+Result<QJsonObject, Error> usualName(const QJsonObject& p)
+{
+    const QJsonValue namesValue = p.value(QLatin1String("name"));
+    if (!namesValue.isArray())
+        return err(QStringLiteral("Patient.name is missing or not an array"));
+    QJsonObject usual;
+    int count = 0;
+    const QJsonArray names = namesValue.toArray();
+    for (const QJsonValue& n : names) {
+        if (!n.isObject())
+            return err(QStringLiteral("Patient.name holds a non-object"));
+        if (n.toObject().value(QLatin1String("use")).toString() == u"usual") {
+            usual = n.toObject();
+            ++count;
+        }
+    }
+    if (count != 1)
+        return err(QStringLiteral("Patient.name holds %1 usual names, not one").arg(count));
+    return usual;
+}
+
+// PDS's deceasedDateTime (DeceasedDateTime.yaml): a date-time in UTC (`+00:00`, or no zone at
+// all), a date, or for a few records `yyyy-mm` or `yyyy`. The day shown is the UK one.
+std::optional<PartialDate> deceasedDate(const QJsonValue& v)
+{
+    if (!v.isString())
+        return std::nullopt;
+    const QString s = v.toString();
+    if (s.size() <= 10)
+        return PartialDate::fromIso(s);
+    static const QRegularExpression re(QStringLiteral(
+        "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(Z|[+-]\\d{2}:\\d{2})?$"));
+    const QRegularExpressionMatch m = re.match(s);
+    if (!m.hasMatch())
+        return std::nullopt;
+    // Without a zone the schema still means UTC.
+    const QString withZone = m.captured(2).isEmpty() ? s + u'Z' : s;
+    const QDateTime t = QDateTime::fromString(withZone, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    static const QTimeZone london(QByteArrayLiteral("Europe/London"));
+    const QDate ukDay = (london.isValid() ? t.toTimeZone(london) : t.toUTC()).date();
+    return PartialDate::fromDate(ukDay);
+}
+
+QString addressText(const QJsonObject& a)
+{
+    QStringList parts;
+    const QJsonArray lines = a.value(QLatin1String("line")).toArray();
+    for (const QJsonValue& l : lines)
+        parts << l.toString().trimmed();
+    parts << a.value(QLatin1String("city")).toString().trimmed()
+          << a.value(QLatin1String("postalCode")).toString().trimmed();
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(", "));
+}
+
+// The address of one `use`, never whichever comes first: PDS may list a temporary or
+// correspondence address before the home one. Of several, one without an end date is current.
+QJsonObject addressOfUse(const QJsonArray& addresses, const QString& use)
+{
+    QJsonObject found;
+    for (const QJsonValue& v : addresses) {
+        const QJsonObject a = v.toObject();
+        if (a.value(QLatin1String("use")).toString() != use)
+            continue;
+        const bool ended =
+            !a.value(QLatin1String("period")).toObject().value(QLatin1String("end")).isUndefined();
+        if (found.isEmpty() || !ended)
+            found = a;
+        if (!ended)
+            break;
+    }
+    return found;
+}
+
+Result<Demographics::Confidentiality, Error> confidentiality(const QJsonObject& p)
+{
+    using C = Demographics::Confidentiality;
+    const QJsonValue securityValue =
+        p.value(QLatin1String("meta")).toObject().value(QLatin1String("security"));
+    const QJsonArray security = securityValue.toArray();
+    // Exactly one label: without it we cannot know whether the address may be shown.
+    if (!securityValue.isArray() || security.size() != 1)
+        return err(QStringLiteral("Patient.meta.security must hold exactly one label"));
+    const QJsonObject label = security.first().toObject();
+    if (label.value(QLatin1String("system")).toString() != vocabulary::kConfidentialitySystem)
+        return err(QStringLiteral("Patient.meta.security is not a v3-Confidentiality code"));
+    const QString code = label.value(QLatin1String("code")).toString();
+    if (code == u"U")
+        return C::Unrestricted;
+    if (code == u"R")
+        return C::Restricted;
+    if (code == u"V")
+        return C::VeryRestricted;
+    return err(QStringLiteral("Patient.meta.security code '%1' is unknown").arg(code));
+}
+
+// Patient.identifier: the one NHS number, equal to Patient.id, and whether PDS has verified it.
+Result<bool, Error> verifiedIdentifier(const QJsonObject& p, const QString& id)
+{
+    const QJsonArray identifiers = p.value(QLatin1String("identifier")).toArray();
+    if (identifiers.size() != 1)
+        return err(QStringLiteral("Patient.identifier must hold exactly one NHS number"));
+    const QJsonObject identifier = identifiers.first().toObject();
+    const QJsonValue system = identifier.value(QLatin1String("system"));
+    if (!system.isUndefined() && system.toString() != kNhsSystem)
+        return err(QStringLiteral("Patient.identifier is not an NHS number"));
+    if (identifier.value(QLatin1String("value")).toString() != id)
+        return err(QStringLiteral("Patient.identifier.value is not Patient.id"));
+
+    std::optional<QString> status;
+    const QJsonArray extensions = identifier.value(QLatin1String("extension")).toArray();
+    for (const QJsonValue& e : extensions) {
+        const QJsonObject ext = e.toObject();
+        if (ext.value(QLatin1String("url")).toString() !=
+            vocabulary::kNhsNumberVerificationExtension)
+            continue;
+        if (status)
+            return err(QStringLiteral("Patient.identifier has two verification statuses"));
+        const QJsonArray codings = ext.value(QLatin1String("valueCodeableConcept"))
+                                       .toObject()
+                                       .value(QLatin1String("coding"))
+                                       .toArray();
+        if (codings.size() != 1)
+            return err(QStringLiteral("NHS number verification status must hold one coding"));
+        const QJsonObject coding = codings.first().toObject();
+        const QJsonValue codingSystem = coding.value(QLatin1String("system"));
+        if (!codingSystem.isUndefined() &&
+            codingSystem.toString() != vocabulary::kNhsNumberVerificationSystem)
+            return err(QStringLiteral("NHS number verification status has an unknown system"));
+        status = coding.value(QLatin1String("code")).toString();
+    }
+    // No status, or any code but 01, is a number nobody has verified.
+    return status && *status == vocabulary::kNhsNumberVerified;
+}
+
+} // namespace
+
 Result<Demographics, Error> FhirParser::patientResource(const QJsonObject& p,
                                                         const NhsNumber& asked)
 {
@@ -353,25 +497,16 @@ Result<Demographics, Error> FhirParser::patientResource(const QJsonObject& p,
     if (d.nhsNumber != asked)
         d.supersededFrom = asked;
 
-    const QJsonArray security =
-        p.value(QLatin1String("meta")).toObject().value(QLatin1String("security")).toArray();
-    for (const QJsonValue& s : security)
-        if (s.toObject().value(QLatin1String("code")).toString() == u"R")
-            d.restricted = true;
-
-    const QJsonArray names = p.value(QLatin1String("name")).toArray();
-    QJsonObject name;
-    for (const QJsonValue& n : names) {
-        if (name.isEmpty() || n.toObject().value(QLatin1String("use")).toString() == u"usual")
-            name = n.toObject();
-    }
-    d.familyName = name.value(QLatin1String("family")).toString();
+    auto name = usualName(p);
+    if (!name)
+        return name.error();
+    d.familyName = name->value(QLatin1String("family")).toString();
     QStringList given;
-    const QJsonArray givenArray = name.value(QLatin1String("given")).toArray();
+    const QJsonArray givenArray = name->value(QLatin1String("given")).toArray();
     for (const QJsonValue& g : givenArray)
         given << g.toString();
     d.givenName = given.join(u' ');
-    const QJsonArray prefix = name.value(QLatin1String("prefix")).toArray();
+    const QJsonArray prefix = name->value(QLatin1String("prefix")).toArray();
     if (!prefix.isEmpty())
         d.title = prefix.first().toString();
 
@@ -385,24 +520,43 @@ Result<Demographics, Error> FhirParser::patientResource(const QJsonObject& p,
     }
     const QJsonValue birth = p.value(QLatin1String("birthDate"));
     if (!birth.isUndefined()) {
-        d.birthDate = parseDate(birth);
-        if (!d.birthDate)
-            return err(QStringLiteral("Patient.birthDate is not a full date"));
+        d.birthDate = PartialDate::fromIso(birth.toString());
+        if (!birth.isString() || !d.birthDate)
+            return err(QStringLiteral("Patient.birthDate is not a FHIR date"));
+    }
+    return d;
+}
+
+Result<Demographics, Error> FhirParser::pdsPatient(const QJsonObject& p, const NhsNumber& asked)
+{
+    auto parsed = patientResource(p, asked);
+    if (!parsed)
+        return parsed.error();
+    Demographics d = parsed.value();
+
+    auto verified = verifiedIdentifier(p, d.nhsNumber.digits());
+    if (!verified)
+        return verified.error();
+    d.nhsNumberVerified = verified.value();
+
+    auto conf = confidentiality(p);
+    if (!conf)
+        return conf.error();
+    d.confidentiality = conf.value();
+
+    const QJsonValue deceased = p.value(QLatin1String("deceasedDateTime"));
+    if (!deceased.isUndefined()) {
+        d.deceased = deceasedDate(deceased);
+        if (!d.deceased)
+            return err(QStringLiteral("Patient.deceasedDateTime is not in a published form"));
     }
 
-    if (!d.restricted) {
+    // A restricted record's whereabouts are never shown, even if a copy slipped through.
+    if (!d.restricted()) {
         const QJsonArray addresses = p.value(QLatin1String("address")).toArray();
-        if (!addresses.isEmpty()) {
-            const QJsonObject a = addresses.first().toObject();
-            QStringList parts;
-            const QJsonArray lines = a.value(QLatin1String("line")).toArray();
-            for (const QJsonValue& l : lines)
-                parts << l.toString();
-            parts << a.value(QLatin1String("city")).toString()
-                  << a.value(QLatin1String("postalCode")).toString();
-            parts.removeAll(QString());
-            d.address = parts.join(QStringLiteral(", "));
-        }
+        d.address = addressText(addressOfUse(addresses, QStringLiteral("home")));
+        const QJsonObject temp = addressOfUse(addresses, QStringLiteral("temp"));
+        d.temporaryAddress = addressText(temp);
     }
     return d;
 }

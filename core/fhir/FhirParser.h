@@ -35,7 +35,13 @@ public:
                                                          const NhsNumber& subject);
     static Result<QList<AccessRecord>, Error> auditEventBundle(const QByteArray& body);
 
-    // The same rules for one resource already read as JSON (area lists: one NDJSON line each).
+    // A PDS Patient already read as JSON (PDS FHIR API, Patient.yaml): exactly one `usual`
+    // name, exactly one meta.security label (U, R or V), one NHS-number identifier equal to
+    // `id` with its verification status, deceasedDateTime in any published form, the `home`
+    // address (and a `temp` one apart), partial birth dates kept partial.
+    static Result<Demographics, Error> pdsPatient(const QJsonObject& p, const NhsNumber& asked);
+    // Who a Patient is and nothing more (area lists: one NDJSON line each, without PDS's meta
+    // and identifier rules): id, the one `usual` name, gender and birth date.
     static Result<Demographics, Error> patientResource(const QJsonObject& p,
                                                        const NhsNumber& asked);
     static Result<CpisPlan, Error> careTeamResource(const QJsonObject& ct,

@@ -9,6 +9,11 @@ QJsonValue dateOrNull(const std::optional<QDate>& d)
 {
     return d ? QJsonValue(d->toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
 }
+// `yyyy`, `yyyy-mm` or `yyyy-mm-dd`: as precise as PDS recorded it.
+QJsonValue partialOrNull(const std::optional<PartialDate>& d)
+{
+    return d ? QJsonValue(d->toIso()) : QJsonValue(QJsonValue::Null);
+}
 QJsonValue instant(const QDateTime& t)
 {
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs))
@@ -42,9 +47,10 @@ QJsonObject LookupJson::toJson(const LookupResult& r, const QDate& today)
                       {QStringLiteral("family"), d.familyName},
                       {QStringLiteral("given"), d.givenName},
                       {QStringLiteral("title"), d.title},
-                      {QStringLiteral("birthDate"), dateOrNull(d.birthDate)},
+                      {QStringLiteral("birthDate"), partialOrNull(d.birthDate)},
+                      {QStringLiteral("deceased"), partialOrNull(d.deceased)},
                       {QStringLiteral("gender"), d.gender},
-                      {QStringLiteral("restricted"), d.restricted}};
+                      {QStringLiteral("restricted"), d.restricted()}};
         o.insert(QStringLiteral("patient"), p);
     } else {
         o.insert(QStringLiteral("patient"), QJsonValue(QJsonValue::Null));

@@ -42,6 +42,10 @@ LookupResult::Reason LookupResult::reasonFor(ServiceError::Kind kind)
         return Reason::AccessDenied;
     case K::NotFound:
         return Reason::PatientNotTraced;
+    case K::Invalidated:
+        return Reason::RecordInvalidated;
+    case K::NotRecognised:
+        return Reason::RequestNotRecognised;
     case K::BadResponse:
         return Reason::BadResponse;
     }
@@ -84,6 +88,12 @@ QString LookupResult::reasonName(Reason r)
         return QStringLiteral("patient-not-traced");
     case Reason::NotPermitted:
         return QStringLiteral("not-permitted");
+    case Reason::RecordInvalidated:
+        return QStringLiteral("record-invalidated");
+    case Reason::NumberNotVerified:
+        return QStringLiteral("number-not-verified");
+    case Reason::RequestNotRecognised:
+        return QStringLiteral("request-not-recognised");
     }
     return {};
 }
@@ -115,6 +125,16 @@ QString LookupResult::reasonText(Reason r, int retryAfterSecs)
     case Reason::NotPermitted:
         return QCoreApplication::translate("LookupResult",
                                            "Your role does not include access to CP-IS.");
+    case Reason::RecordInvalidated:
+        return QCoreApplication::translate(
+            "LookupResult", "The Personal Demographics Service has invalidated the record for "
+                            "this NHS number and names no number in its place. Trace the person "
+                            "again before checking CP-IS.");
+    case Reason::NumberNotVerified:
+        return QCoreApplication::translate(
+            "LookupResult", "NHS number not verified on PDS: CP-IS was not asked about it.");
+    case Reason::RequestNotRecognised:
+        return ServiceError::userText(K::NotRecognised);
     }
     return {};
 }
@@ -131,10 +151,14 @@ QByteArray LookupResult::toCachePayload() const
                       {QStringLiteral("given"), patient->givenName},
                       {QStringLiteral("title"), patient->title},
                       {QStringLiteral("gender"), patient->gender},
-                      {QStringLiteral("restricted"), patient->restricted},
-                      {QStringLiteral("address"), patient->address}};
+                      {QStringLiteral("confidentiality"), int(patient->confidentiality)},
+                      {QStringLiteral("verified"), patient->nhsNumberVerified},
+                      {QStringLiteral("address"), patient->address},
+                      {QStringLiteral("tempAddress"), patient->temporaryAddress}};
         if (patient->birthDate)
-            p.insert(QStringLiteral("birth"), dateStr(*patient->birthDate));
+            p.insert(QStringLiteral("birth"), patient->birthDate->toIso());
+        if (patient->deceased)
+            p.insert(QStringLiteral("deceased"), patient->deceased->toIso());
         if (patient->supersededFrom)
             p.insert(QStringLiteral("supersededFrom"), patient->supersededFrom->digits());
         o.insert(QStringLiteral("patient"), p);
@@ -197,9 +221,35 @@ std::optional<LookupResult> LookupResult::fromCachePayload(const QByteArray& pay
         d.givenName = p.value(QLatin1String("given")).toString();
         d.title = p.value(QLatin1String("title")).toString();
         d.gender = p.value(QLatin1String("gender")).toString();
-        d.restricted = p.value(QLatin1String("restricted")).toBool();
-        d.address = p.value(QLatin1String("address")).toString();
-        d.birthDate = dateFrom(p.value(QLatin1String("birth")));
+        // Anything but a known level reads as the most restricted: an address is never shown
+        // on the strength of a damaged payload.
+        // Answers cached before the level was kept say only whether the record was restricted.
+        const QJsonValue level = p.value(QLatin1String("confidentiality"));
+        const int conf = level.isUndefined()
+                             ? (p.value(QLatin1String("restricted")).toBool()
+                                    ? int(Demographics::Confidentiality::Restricted)
+                                    : int(Demographics::Confidentiality::Unrestricted))
+                             : level.toInt(-1);
+        d.confidentiality = conf == int(Demographics::Confidentiality::Unrestricted)
+                                ? Demographics::Confidentiality::Unrestricted
+                            : conf == int(Demographics::Confidentiality::Restricted)
+                                ? Demographics::Confidentiality::Restricted
+                                : Demographics::Confidentiality::VeryRestricted;
+        d.nhsNumberVerified = p.value(QLatin1String("verified")).toBool();
+        if (!d.restricted()) {
+            d.address = p.value(QLatin1String("address")).toString();
+            d.temporaryAddress = p.value(QLatin1String("tempAddress")).toString();
+        }
+        if (const QJsonValue birth = p.value(QLatin1String("birth")); birth.isString()) {
+            d.birthDate = PartialDate::fromIso(birth.toString());
+            if (!d.birthDate)
+                return std::nullopt;
+        }
+        if (const QJsonValue died = p.value(QLatin1String("deceased")); died.isString()) {
+            d.deceased = PartialDate::fromIso(died.toString());
+            if (!d.deceased)
+                return std::nullopt;
+        }
         if (const auto from = NhsNumber::parse(p.value(QLatin1String("supersededFrom")).toString()))
             d.supersededFrom = from.value();
         r.patient = d;

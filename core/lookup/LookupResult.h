@@ -35,8 +35,11 @@ struct LookupResult
         RateLimited,
         BadResponse,
         AccessDenied,
-        PatientNotTraced, // PDS does not know the number: the person must be traced first
-        NotPermitted,     // the user's role has no CP-IS activity code
+        PatientNotTraced,     // PDS does not know the number: the person must be traced first
+        NotPermitted,         // the user's role has no CP-IS activity code
+        RecordInvalidated,    // PDS invalidated the record and names no number in its place
+        NumberNotVerified,    // PDS does not mark the number verified: CP-IS is not asked
+        RequestNotRecognised, // a 404 that is not the service's "no such record"
     };
 
     State state = State::CouldNotCheck;

@@ -53,6 +53,8 @@ bool LookupService::cacheMayAnswer(ServiceError::Kind kind)
     case K::SignInExpired:
     case K::AccessDenied:
     case K::NotFound:
+    case K::Invalidated:
+    case K::NotRecognised: // a wrong address is to be put right, not hidden by an old answer
     case K::InvalidRequest:
     case K::Cancelled:
         return false;
@@ -100,6 +102,14 @@ void LookupService::trace(std::shared_ptr<Run> run)
                 failed(run, r.error());
                 return;
             }
+            if (!r->nhsNumberVerified) {
+                // CP-IS is keyed on the NHS number: asking about one PDS has not verified
+                // could answer for somebody else. No cache either: it would answer the same.
+                run->result.state = LookupResult::State::CouldNotCheck;
+                run->result.reason = LookupResult::Reason::NumberNotVerified;
+                finish(run);
+                return;
+            }
             run->result.patient = r.value();
             // A superseded number is followed: CP-IS is asked about the number PDS holds now.
             run->queried = r->nhsNumber;
@@ -114,7 +124,13 @@ void LookupService::queryPlans(std::shared_ptr<Run> run)
         [this, run](const Result<QList<CpisPlan>, ServiceError>& r, const QByteArray& id) {
             run->result.requestId = id;
             if (!r) {
-                failed(run, r.error());
+                ServiceError e = r.error();
+                // "Not found" is PDS's word about a person; from CP-IS it can only mean the
+                // request went somewhere that does not serve it.
+                if (e.kind == ServiceError::Kind::NotFound ||
+                    e.kind == ServiceError::Kind::Invalidated)
+                    e.kind = ServiceError::Kind::NotRecognised;
+                failed(run, e);
                 return;
             }
             run->result.plans = r.value();

@@ -33,7 +33,7 @@ K networkKind(QNetworkReply::NetworkError error)
     }
 }
 
-K statusKind(int status)
+K statusKind(int status, const QString& spineCode)
 {
     switch (status) {
     case 400:
@@ -43,7 +43,13 @@ K statusKind(int status)
     case 403:
         return K::AccessDenied;
     case 404:
-        return K::NotFound;
+        // Only the service's own codes say "no such record": a 404 from a gateway, a proxy or a
+        // wrong configured address carries another code or none, and must never read as one.
+        if (spineCode == u"RESOURCE_NOT_FOUND")
+            return K::NotFound;
+        if (spineCode == u"INVALIDATED_RESOURCE")
+            return K::Invalidated;
+        return K::NotRecognised;
     case 429:
         return K::RateLimited;
     default:
@@ -93,7 +99,7 @@ ServiceError ReplyClassifier::classify(QNetworkReply* reply, bool timedOut, cons
         e.kind = networkKind(reply->error()) == K::Timeout ? K::Timeout : K::ConnectionReset;
         return e;
     }
-    e.kind = statusKind(e.httpStatus);
+    e.kind = statusKind(e.httpStatus, e.spineCode);
     return e;
 }
 

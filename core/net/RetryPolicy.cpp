@@ -20,6 +20,8 @@ bool RetryPolicy::isRetryable(ServiceError::Kind kind)
     case K::SignInExpired:
     case K::AccessDenied:
     case K::NotFound:
+    case K::Invalidated:
+    case K::NotRecognised:
     case K::InvalidRequest:
     case K::BadResponse:
     case K::Cancelled:

@@ -23,6 +23,10 @@ QString ServiceError::kindName(Kind kind)
         return QStringLiteral("access-denied");
     case Kind::NotFound:
         return QStringLiteral("not-found");
+    case Kind::Invalidated:
+        return QStringLiteral("invalidated");
+    case Kind::NotRecognised:
+        return QStringLiteral("not-recognised");
     case Kind::InvalidRequest:
         return QStringLiteral("invalid-request");
     case Kind::ServiceFailure:
@@ -50,6 +54,7 @@ QString ServiceError::userText(Kind kind, int retryAfterSecs)
     case Kind::ServiceFailure:
     case Kind::InvalidRequest:
     case Kind::NotFound:
+    case Kind::Invalidated:
     case Kind::Cancelled:
         return QCoreApplication::translate("LookupResult",
                                            "The national service reported an error.");
@@ -67,6 +72,10 @@ QString ServiceError::userText(Kind kind, int retryAfterSecs)
     case Kind::AccessDenied:
         return QCoreApplication::translate("LookupResult",
                                            "The national service refused access for your role.");
+    case Kind::NotRecognised:
+        return QCoreApplication::translate("LookupResult",
+                                           "The service did not recognise the request (check "
+                                           "the configured address).");
     case Kind::BadResponse:
         return QCoreApplication::translate(
             "LookupResult", "The national service sent an answer that could not be read.");

@@ -17,7 +17,9 @@ struct ServiceError
         RateLimited,     // 429, after the retries that Retry-After allowed
         SignInExpired,   // 401
         AccessDenied,    // 403
-        NotFound,        // 404 (PDS: no such NHS number)
+        NotFound,        // 404 RESOURCE_NOT_FOUND (PDS: no such NHS number)
+        Invalidated,     // 404 INVALIDATED_RESOURCE: the record was invalidated, not superseded
+        NotRecognised,   // any other 404: a gateway or a wrong address, not the service's answer
         InvalidRequest,  // 400
         ServiceFailure,  // 408 from downstream, 5xx
         BadResponse,     // wrong content type, malformed or unexpected body

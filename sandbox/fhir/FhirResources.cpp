@@ -107,31 +107,62 @@ QJsonObject FhirResources::practitionerRoleAgent(const QString& roleId)
 
 QJsonObject FhirResources::patient(const SandboxPerson& p) const
 {
-    QJsonObject security{{QStringLiteral("system"), kConfidentialitySystem}};
-    if (p.restricted) {
-        security.insert(QStringLiteral("code"), QStringLiteral("R"));
-        security.insert(QStringLiteral("display"), QStringLiteral("restricted"));
-    } else {
-        security.insert(QStringLiteral("code"), QStringLiteral("U"));
-        security.insert(QStringLiteral("display"), QStringLiteral("unrestricted"));
-    }
+    // Exactly one meta.security label for everyone, as PDS sends it (Meta.yaml).
+    QJsonObject security;
+    if (p.veryRestricted)
+        security =
+            coding(kConfidentialitySystem, QStringLiteral("V"), QStringLiteral("very restricted"));
+    else if (p.restricted)
+        security =
+            coding(kConfidentialitySystem, QStringLiteral("R"), QStringLiteral("restricted"));
+    else
+        security =
+            coding(kConfidentialitySystem, QStringLiteral("U"), QStringLiteral("unrestricted"));
+    const bool withheld = p.restricted || p.veryRestricted;
+
+    QJsonObject identifier = nhsIdentifier(p.nhsNumber);
+    const QJsonObject status = p.nhsNumberVerified
+                                   ? coding(kNhsNumberVerificationSystem, kNhsNumberVerified,
+                                            QStringLiteral("Number present and verified"))
+                                   : coding(kNhsNumberVerificationSystem, QStringLiteral("02"),
+                                            QStringLiteral("Number present but not traced"));
+    identifier.insert(
+        QStringLiteral("extension"),
+        QJsonArray{QJsonObject{{QStringLiteral("url"), kNhsNumberVerificationExtension},
+                               {QStringLiteral("valueCodeableConcept"),
+                                QJsonObject{{QStringLiteral("coding"), QJsonArray{status}}}}}});
+
     QJsonObject o{
         {QStringLiteral("resourceType"), QStringLiteral("Patient")},
         {QStringLiteral("id"), p.nhsNumber},
         {QStringLiteral("meta"), QJsonObject{{QStringLiteral("versionId"), QStringLiteral("1")},
                                              {QStringLiteral("security"), QJsonArray{security}}}},
-        {QStringLiteral("identifier"), QJsonArray{nhsIdentifier(p.nhsNumber)}},
+        {QStringLiteral("identifier"), QJsonArray{identifier}},
         {QStringLiteral("name"), usualName(p)},
         {QStringLiteral("gender"), p.gender},
-        {QStringLiteral("birthDate"), p.birthDate.toString(Qt::ISODate)},
+        {QStringLiteral("birthDate"), p.birthDateAsRecorded.isEmpty()
+                                          ? p.birthDate.toString(Qt::ISODate)
+                                          : p.birthDateAsRecorded},
     };
+    if (!p.deceasedDateTime.isEmpty())
+        o.insert(QStringLiteral("deceasedDateTime"), p.deceasedDateTime);
     // A restricted record never carries where the person lives or how to reach them.
-    if (!p.restricted) {
-        o.insert(QStringLiteral("address"),
-                 QJsonArray{QJsonObject{{QStringLiteral("use"), QStringLiteral("home")},
-                                        {QStringLiteral("line"), QJsonArray{p.addressLine}},
-                                        {QStringLiteral("city"), p.city},
-                                        {QStringLiteral("postalCode"), p.postcode}}});
+    if (!withheld) {
+        const QJsonObject home{{QStringLiteral("use"), QStringLiteral("home")},
+                               {QStringLiteral("line"), QJsonArray{p.addressLine}},
+                               {QStringLiteral("city"), p.city},
+                               {QStringLiteral("postalCode"), p.postcode}};
+        QJsonArray addresses{home};
+        if (p.temporaryAddressFirst) {
+            // PDS lists addresses in no promised order: the home one need not come first.
+            addresses.prepend(QJsonObject{
+                {QStringLiteral("use"), QStringLiteral("temp")},
+                {QStringLiteral("text"), QStringLiteral("Student Accommodation")},
+                {QStringLiteral("line"), QJsonArray{QStringLiteral("Flat 4, 12 College Road")}},
+                {QStringLiteral("city"), p.city},
+                {QStringLiteral("postalCode"), QStringLiteral("ZZ52 9TA")}});
+        }
+        o.insert(QStringLiteral("address"), addresses);
         o.insert(QStringLiteral("telecom"),
                  QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
                                         {QStringLiteral("value"), p.phone},
@@ -307,6 +338,10 @@ FhirResources::Outcome FhirResources::outcomeFor(int status, const QString& spin
          QStringLiteral("invalid")},
         {400, QStringLiteral("PRECONDITION_FAILED"),
          QStringLiteral("Required condition was not fulfilled"), QStringLiteral("invalid")},
+        {400, QStringLiteral("MISSING_VALUE"), QStringLiteral("Required value is missing"),
+         QStringLiteral("required")},
+        {400, QStringLiteral("INVALID_VALUE"), QStringLiteral("Provided value is invalid"),
+         QStringLiteral("value")},
         {400, QStringLiteral("INVALID_RESOURCE_ID"), QStringLiteral("Resource Id is invalid"),
          QStringLiteral("value")},
         {401, QStringLiteral("ACCESS_DENIED"),
@@ -315,6 +350,9 @@ FhirResources::Outcome FhirResources::outcomeFor(int status, const QString& spin
          QStringLiteral("Access has been denied to process this request"),
          QStringLiteral("forbidden")},
         {404, QStringLiteral("RESOURCE_NOT_FOUND"), QStringLiteral("Resource not found"),
+         QStringLiteral("not-found")},
+        {404, QStringLiteral("INVALIDATED_RESOURCE"),
+         QStringLiteral("Resource that has been marked as invalid was requested"),
          QStringLiteral("not-found")},
         {408, QStringLiteral("UNABLE_TO_CALL_SERVICE"),
          QStringLiteral("The downstream domain processing has not completed within the "

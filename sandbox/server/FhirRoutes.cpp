@@ -133,10 +133,11 @@ FhirRoutes::Reply FhirRoutes::answer(const HttpRequest& in, bool unknownPlanCode
         user = m_s.signIn.user(QStringLiteral("triage-nurse"));
 
     const QByteArray requestId = in.header("x-request-id");
+    // PDS's codes for a header (patient-get.yaml): MISSING_VALUE, INVALID_VALUE.
     if (requestId.isEmpty())
-        return refuse(400, "PRECONDITION_FAILED", QStringLiteral("Missing X-Request-ID header"));
+        return refuse(400, "MISSING_VALUE", QStringLiteral("Missing X-Request-ID header"));
     if (!in.hasUuidRequestId())
-        return refuse(400, "PRECONDITION_FAILED",
+        return refuse(400, "INVALID_VALUE",
                       QStringLiteral("Invalid value - X-Request-ID is not a UUID"));
     if (!m_open) {
         const QByteArray urid = in.header("nhsd-session-urid");
@@ -186,6 +187,11 @@ FhirRoutes::Reply FhirRoutes::patient(const HttpRequest& in, const QString& id)
     if (!found)
         return {error(in, 404, QStringLiteral("RESOURCE_NOT_FOUND"),
                       QStringLiteral("No patient with this NHS number")),
+                Fault::None, 0};
+    if (found->person.invalidated)
+        return {error(in, 404, QStringLiteral("INVALIDATED_RESOURCE"),
+                      QStringLiteral("The patient record for this NHS number has been "
+                                     "invalidated and not superseded")),
                 Fault::None, 0};
     return {json(in, m_s.resources.patient(found->person)), Fault::None, 0};
 }

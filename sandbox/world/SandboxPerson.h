@@ -42,6 +42,14 @@ struct SandboxPerson
     QDate birthDate;
     QString gender; // female | male
     bool restricted = false;
+    // PDS record details only fixed scenario people have (docs/sandbox.md); the compact
+    // generated population keeps the defaults.
+    bool veryRestricted = false;   // meta.security V (with restricted set: nothing withheld less)
+    QString birthDateAsRecorded;   // non-empty: the partial birthDate PDS answers (yyyy-mm, yyyy)
+    QString deceasedDateTime;      // non-empty: deceasedDateTime as PDS sends it
+    bool nhsNumberVerified = true; // identifier verification status 01, else 02
+    bool temporaryAddressFirst = false; // a `temp` address listed before the home one
+    bool invalidated = false;           // PDS answers 404 INVALIDATED_RESOURCE
     QString addressLine;
     QString city;
     QString postcode;

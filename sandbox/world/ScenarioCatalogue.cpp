@@ -116,6 +116,49 @@ ScenarioCatalogue::ScenarioCatalogue(const LocalAuthorityDirectory& authorities,
     p.plans = {plan(PT::UnbornChildProtection, t.addDays(-300), t.addDays(-40), sheffield)};
     add(QStringLiteral("UCPP ended 40 days ago (not returned: total 0)"), p);
 
+    // PDS records as NHS England publishes them (PDS FHIR API): each one that the desk must
+    // read beyond the plain case.
+    p = person(QStringLiteral("9990002908"), QStringLiteral("Evie"),
+               QStringLiteral("Scenario-Deceased"), t.addYears(-4), f, sheffield);
+    p.deceasedDateTime = t.addDays(-10).toString(Qt::ISODate) + QStringLiteral("T14:30:00+00:00");
+    add(QStringLiteral("Deceased (deceasedDateTime 10 days ago)"), p);
+
+    p = person(QStringLiteral("9990002916"), QStringLiteral("Isla"),
+               QStringLiteral("Scenario-VeryRestricted"), t.addYears(-8), f, sheffield);
+    p.restricted = true;
+    p.veryRestricted = true;
+    p.plans = {plan(PT::ChildProtection, t.addDays(-75), std::nullopt, sheffield)};
+    add(QStringLiteral("Very restricted record (meta.security V, no address or telecom)"), p);
+
+    p = person(QStringLiteral("9990002924"), QStringLiteral("Finn"),
+               QStringLiteral("Scenario-BornMonth"), t.addYears(-9), m, sheffield);
+    p.birthDateAsRecorded = p.birthDate.toString(QStringLiteral("yyyy-MM"));
+    p.plans = {plan(PT::ChildProtection, t.addDays(-30), std::nullopt, sheffield)};
+    add(QStringLiteral("Birth date known to the month (yyyy-mm)"), p);
+
+    p = person(QStringLiteral("9990002932"), QStringLiteral("Zara"),
+               QStringLiteral("Scenario-BornYear"), t.addYears(-13), f, leeds);
+    p.birthDateAsRecorded = p.birthDate.toString(QStringLiteral("yyyy"));
+    p.plans = {plan(PT::LookedAfter, t.addDays(-200), std::nullopt, leeds)};
+    add(QStringLiteral("Birth date known to the year (yyyy)"), p);
+
+    // An open plan on purpose: a desk that asked CP-IS about this number would show it.
+    p = person(QStringLiteral("9990002940"), QStringLiteral("Theo"),
+               QStringLiteral("Scenario-Unverified"), t.addYears(-5), m, sheffield);
+    p.nhsNumberVerified = false;
+    p.plans = {plan(PT::ChildProtection, t.addDays(-15), std::nullopt, sheffield)};
+    add(QStringLiteral("NHS number not verified (status 02)"), p);
+
+    p = person(QStringLiteral("9990002959"), QStringLiteral("Amber"),
+               QStringLiteral("Scenario-TempAddress"), t.addYears(-17), f, sheffield);
+    p.temporaryAddressFirst = true;
+    add(QStringLiteral("Temporary address listed before the home address"), p);
+
+    p = person(QStringLiteral("9990002967"), QStringLiteral("Reuben"),
+               QStringLiteral("Scenario-Invalidated"), t.addYears(-6), m, sheffield);
+    p.invalidated = true;
+    add(QStringLiteral("Invalidated record (404 INVALIDATED_RESOURCE)"), p);
+
     // One number per fault; each is a child with an open CPP so the unfaulted answer has content.
     const QList<std::pair<QString, Fault>> faults{
         {QStringLiteral("9990000131"), Fault::Latency},

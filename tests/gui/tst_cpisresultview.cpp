@@ -73,6 +73,7 @@ private slots:
     void cachedAnswerSaysAsOf();
     void historyModelIsSound();
     void bannerFollowsCui();
+    void bannerShowsDeathAndPartialDates();
 
 private:
     cpis::ui::Translations m_tr;
@@ -183,9 +184,9 @@ void TestCpisResultView::bannerFollowsCui()
     d.familyName = QStringLiteral("Smith");
     d.givenName = QStringLiteral("Jane");
     d.title = QStringLiteral("Miss");
-    d.birthDate = QDate(2016, 11, 22);
+    d.birthDate = cpis::PartialDate::fromDate(QDate(2016, 11, 22));
     d.gender = QStringLiteral("female");
-    d.restricted = true;
+    d.confidentiality = cpis::Demographics::Confidentiality::Restricted;
     cpis::ui::PatientBanner b;
     b.setPatient(d, QDate(2026, 11, 25));
     QCOMPARE(text(b, "bannerName"), QStringLiteral("SMITH, Jane (Miss)"));
@@ -197,8 +198,45 @@ void TestCpisResultView::bannerFollowsCui()
     QVERIFY(notes.contains(QStringLiteral("Restricted")));
     for (QLabel* l : b.findChildren<QLabel*>())
         QVERIFY2(!l->text().endsWith(u':'), qPrintable(l->text())); // CUI: no colons
+    QVERIFY(b.findChild<QLabel*>(QStringLiteral("bannerDied"))->isHidden());
     b.clear();
     QVERIFY(text(b, "bannerName").isEmpty());
+}
+
+// Someone PDS records as dead has a date of death where the age would be, never an age; a
+// partial birth date shows only what was recorded.
+void TestCpisResultView::bannerShowsDeathAndPartialDates()
+{
+    cpis::Demographics d;
+    d.nhsNumber = nhs("9000000009");
+    d.familyName = QStringLiteral("Smith");
+    d.givenName = QStringLiteral("Jane");
+    d.birthDate = cpis::PartialDate::fromDate(QDate(2016, 11, 22));
+    d.deceased = cpis::PartialDate::fromDate(QDate(2026, 3, 3));
+    cpis::ui::PatientBanner b;
+    b.show();
+    b.setPatient(d, QDate(2026, 11, 25));
+    QCOMPARE(text(b, "bannerBorn"), QStringLiteral("22-Nov-2016"));
+    QCOMPARE(text(b, "bannerDied"), QStringLiteral("03-Mar-2026"));
+    QVERIFY(b.findChild<QLabel*>(QStringLiteral("bannerDied"))->isVisible());
+    QVERIFY(b.summaryText().contains(QStringLiteral("died 03-Mar-2026")));
+    QVERIFY(!b.summaryText().contains(QStringLiteral("(")));
+
+    d.deceased.reset();
+    d.birthDate = cpis::PartialDate::fromYearMonth(2010, 10);
+    d.temporaryAddress = QStringLiteral("Flat 2, 3 College Road, ZZ99 3AB");
+    b.setPatient(d, QDate(2026, 11, 25));
+    QCOMPARE(text(b, "bannerBorn"), QStringLiteral("Oct 2010"));
+    QVERIFY(b.findChild<QLabel*>(QStringLiteral("bannerDied"))->isHidden());
+    QVERIFY(text(b, "bannerNotes").contains(QStringLiteral("Temporary address")));
+    d.birthDate = cpis::PartialDate::fromYear(2010);
+    b.setPatient(d, QDate(2026, 11, 25));
+    QCOMPARE(text(b, "bannerBorn"), QStringLiteral("2010"));
+
+    d.confidentiality = cpis::Demographics::Confidentiality::VeryRestricted;
+    b.setPatient(d, QDate(2026, 11, 25));
+    QVERIFY(text(b, "bannerNotes").contains(QStringLiteral("withheld")));
+    QVERIFY(!text(b, "bannerNotes").contains(QStringLiteral("College Road")));
 }
 
 QTEST_MAIN(TestCpisResultView)

@@ -10,7 +10,9 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QGridLayout>
+#include <QLabel>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyle>
@@ -51,6 +53,8 @@ private slots:
 private:
     // Signs in as the triage nurse; the look-up screen then holds the focus.
     void signIn();
+    // The born and died fields for the scenarios with a death or a partial birth date.
+    void checkBannerDates(const QString& number);
     // Enter on `digits`, then the answer; false when none came.
     bool search(const QString& digits);
     ui::MainWindow& w() { return *m_desk->window; }
@@ -76,6 +80,34 @@ bool TestTriageLookup::search(const QString& digits)
     QSignalSpy answered(t(), &ui::TriageView::lookupAnswered);
     typeAndSearch(t(), digits);
     return !QTest::currentTestFailed() && answered.wait(10000);
+}
+
+void TestTriageLookup::checkBannerDates(const QString& number)
+{
+    auto* born = t()->banner()->findChild<QLabel*>(QStringLiteral("bannerBorn"));
+    auto* died = t()->banner()->findChild<QLabel*>(QStringLiteral("bannerDied"));
+    QVERIFY(born && died);
+    // The sandbox's dates follow its clock: the shapes are what must hold.
+    static const QRegularExpression day(QStringLiteral("^\\d{2}-[A-Z][a-z]{2}-\\d{4}$"));
+    static const QRegularExpression month(QStringLiteral("^[A-Z][a-z]{2} \\d{4}$"));
+    static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
+    static const QRegularExpression withAge(
+        QStringLiteral("^\\d{2}-[A-Z][a-z]{2}-\\d{4} \\(\\d+[ywmd]\\)$"));
+    if (number == u"9990002908") {
+        QVERIFY2(day.match(born->text()).hasMatch(), qPrintable(born->text())); // no age
+        QVERIFY(died->isVisible());
+        QVERIFY2(day.match(died->text()).hasMatch(), qPrintable(died->text()));
+        QVERIFY(t()->banner()->summaryText().contains(QStringLiteral(", died ")));
+        return;
+    }
+    if (t()->banner()->isVisible())
+        QVERIFY(!died->isVisible());
+    if (number == u"9990002924")
+        QVERIFY2(month.match(born->text()).hasMatch(), qPrintable(born->text()));
+    else if (number == u"9990002932")
+        QVERIFY2(year.match(born->text()).hasMatch(), qPrintable(born->text()));
+    else if (number == u"9990000018")
+        QVERIFY2(withAge.match(born->text()).hasMatch(), qPrintable(born->text()));
 }
 
 void TestTriageLookup::scenarios_data()
@@ -108,6 +140,19 @@ void TestTriageLookup::scenarios_data()
                                << L{"COULD NOT BE CHECKED", "Follow local safeguarding procedure"};
     QTest::newRow("no person") << "9990000263" << int(Shown::CouldNotCheck) << 0
                                << L{"COULD NOT BE CHECKED", "Follow local safeguarding procedure"};
+    // PDS records as NHS England publishes them (docs/sandbox.md).
+    QTest::newRow("deceased") << "9990002908" << int(Shown::NoRecord) << 0 << L{"Died"};
+    QTest::newRow("very restricted")
+        << "9990002916" << int(Shown::PlansFound) << 1 << L{"Very restricted record"};
+    QTest::newRow("born yyyy-mm") << "9990002924" << int(Shown::PlansFound) << 1 << L{};
+    QTest::newRow("born yyyy") << "9990002932" << int(Shown::PlansFound) << 1 << L{};
+    QTest::newRow("unverified") << "9990002940" << int(Shown::CouldNotCheck) << 0
+                                << L{"NHS number not verified on PDS",
+                                     "Follow local safeguarding procedure"};
+    QTest::newRow("temporary address")
+        << "9990002959" << int(Shown::NoRecord) << 0 << L{"Temporary address", "College Road"};
+    QTest::newRow("invalidated") << "9990002967" << int(Shown::CouldNotCheck) << 0
+                                 << L{"invalidated", "Follow local safeguarding procedure"};
 }
 
 void TestTriageLookup::scenarios()
@@ -122,7 +167,9 @@ void TestTriageLookup::scenarios()
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
 
     CpisResultView* view = t()->resultView();
-    const bool traced = number != u"9990000263";
+    // No banner for a number PDS does not know, has invalidated or has not verified.
+    const bool traced =
+        number != u"9990000263" && number != u"9990002940" && number != u"9990002967";
     if (traced) {
         // The banner first; the CP-IS section stays shut until the nurse confirms it.
         QVERIFY(t()->banner()->isVisible());
@@ -143,6 +190,7 @@ void TestTriageLookup::scenarios()
         QVERIFY2(anyContains(texts, s), qPrintable(number + QStringLiteral(": no '") + s + u'\''));
     if (shown == int(Shown::NoRecord))
         QVERIFY(!anyContains(texts, QStringLiteral("child is safe.")));
+    checkBannerDates(number);
 
     const QString title = label(view, "cpisStateTitle")->text();
     QVERIFY(view->accessibleName().startsWith(title));

@@ -56,6 +56,14 @@ const QHash<QString, Expect>& expectations()
         {QStringLiteral("9990000115"), {State::PlansFound, Reason::None, 1}},
         {QStringLiteral("9990000123"), {State::NoRecord, Reason::None, 0}},
         {QStringLiteral("9990000263"), {State::CouldNotCheck, Reason::PatientNotTraced}},
+        // PDS records as NHS England publishes them
+        {QStringLiteral("9990002908"), {State::NoRecord, Reason::None, 0}},   // deceased
+        {QStringLiteral("9990002916"), {State::PlansFound, Reason::None, 1}}, // V
+        {QStringLiteral("9990002924"), {State::PlansFound, Reason::None, 1}}, // born yyyy-mm
+        {QStringLiteral("9990002932"), {State::PlansFound, Reason::None, 1}}, // born yyyy
+        {QStringLiteral("9990002940"), {State::CouldNotCheck, Reason::NumberNotVerified}},
+        {QStringLiteral("9990002959"), {State::NoRecord, Reason::None, 0}}, // temp address first
+        {QStringLiteral("9990002967"), {State::CouldNotCheck, Reason::RecordInvalidated}},
         // faults
         {QStringLiteral("9990000131"), {State::PlansFound, Reason::None, 1}}, // latency
         {QStringLiteral("9990000158"), {State::CouldNotCheck, Reason::Timeout}},
@@ -173,6 +181,7 @@ void TestLookupIntegration::scenarios()
     desk.signInAs(sandbox, QStringLiteral("triage-nurse"));
 
     const Expect want = expectations().value(number);
+    const qsizetype looksBefore = sandbox.accessLog().history(number, 25).size();
     const LookupResult r = desk.run(number);
     QCOMPARE(LookupResult::stateName(r.state), LookupResult::stateName(want.state));
     QCOMPARE(LookupResult::reasonName(r.reason), LookupResult::reasonName(want.reason));
@@ -192,7 +201,7 @@ void TestLookupIntegration::scenarios()
         QCOMPARE(r.patient->supersededFrom->digits(), number);
     }
     if (number == u"9990000077") {
-        QVERIFY(r.patient->restricted);
+        QVERIFY(r.patient->restricted());
         QVERIFY(r.patient->address.isEmpty());
     }
     if (number == u"9990000050")
@@ -201,6 +210,17 @@ void TestLookupIntegration::scenarios()
         QCOMPARE(r.plans.first().type, PlanType::UnbornChildProtection);
     if (number == u"9990000204")
         QVERIFY(r.retryAfterSecs > 0);
+    if (number == u"9990002940" || number == u"9990002967") {
+        // Neither an unverified number nor an invalidated record is asked about at CP-IS.
+        QVERIFY(!r.patient.has_value());
+        QCOMPARE(sandbox.accessLog().history(number, 25).size(), looksBefore);
+    }
+    if (number == u"9990002908")
+        QVERIFY(r.patient->deceased.has_value());
+    if (number == u"9990002959") {
+        QVERIFY(r.patient->address.startsWith(QStringLiteral("1 Scenario Street")));
+        QVERIFY(!r.patient->temporaryAddress.isEmpty());
+    }
 }
 
 void TestLookupIntegration::auditHoldsEveryLookUp()

@@ -56,8 +56,9 @@ void TestSandboxContract::patientTrace()
     QCOMPARE(r.header("content-type"), QByteArray("application/fhir+json"));
     auto d = cpis::FhirParser::patient(r.body, nhs(QStringLiteral("9990000018")));
     QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().what));
-    QVERIFY(!d->restricted);
+    QVERIFY(!d->restricted());
     QVERIFY(!d->address.isEmpty());
+    QVERIFY(d->nhsNumberVerified);
     QCOMPARE(d->familyName, QStringLiteral("Scenario-Cpp"));
 
     r = get(QStringLiteral("/personal-demographics/FHIR/R4/Patient/9990000077"));
@@ -75,7 +76,7 @@ void TestSandboxContract::patientTrace()
     QVERIFY(!restricted.contains(QLatin1String("address")));
     QVERIFY(!restricted.contains(QLatin1String("telecom")));
     d = cpis::FhirParser::patient(r.body, nhs(QStringLiteral("9990000077")));
-    QVERIFY(d.ok() && d->restricted && d->address.isEmpty());
+    QVERIFY(d.ok() && d->restricted() && d->address.isEmpty());
 
     r = get(QStringLiteral("/personal-demographics/FHIR/R4/Patient/9990000085"));
     QCOMPARE(r.status, 200);
@@ -92,6 +93,49 @@ void TestSandboxContract::patientTrace()
             cpis::sandbox::ScenarioCatalogue::invalidNumber());
     QCOMPARE(r.status, 400);
     QCOMPARE(r.spineCode(), QStringLiteral("INVALID_RESOURCE_ID"));
+
+    // The PDS records of docs/sandbox.md beyond the plain case, as the PDS FHIR API has them.
+    using C = cpis::Demographics::Confidentiality;
+    auto trace = [&](const char* number) {
+        const QString n = QString::fromLatin1(number);
+        const HttpResult got = get(QStringLiteral("/personal-demographics/FHIR/R4/Patient/") + n);
+        return std::make_pair(got, cpis::FhirParser::patient(got.body, nhs(n)));
+    };
+    auto [deadReply, dead] = trace("9990002908");
+    QVERIFY(dead.ok() && dead->deceased && dead->deceased->isFullDate());
+    QVERIFY(deadReply.json()
+                .value(QLatin1String("deceasedDateTime"))
+                .toString()
+                .endsWith(QStringLiteral("T14:30:00+00:00")));
+    auto [vReply, veryRestricted] = trace("9990002916");
+    QVERIFY(veryRestricted.ok());
+    QCOMPARE(veryRestricted->confidentiality, C::VeryRestricted);
+    QVERIFY(!vReply.json().contains(QLatin1String("address")));
+    QVERIFY(!vReply.json().contains(QLatin1String("telecom")));
+    auto [monthReply, month] = trace("9990002924");
+    QVERIFY(month.ok());
+    QCOMPARE(month->birthDate->precision(), cpis::PartialDate::Precision::Month);
+    QCOMPARE(monthReply.json().value(QLatin1String("birthDate")).toString().size(), 7);
+    auto [yearReply, year] = trace("9990002932");
+    QVERIFY(year.ok());
+    QCOMPARE(year->birthDate->precision(), cpis::PartialDate::Precision::Year);
+    auto [unverifiedReply, unverified] = trace("9990002940");
+    QVERIFY(unverified.ok() && !unverified->nhsNumberVerified);
+    auto [tempReply, temp] = trace("9990002959");
+    QVERIFY(temp.ok());
+    QCOMPARE(tempReply.json()
+                 .value(QLatin1String("address"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("use"))
+                 .toString(),
+             QStringLiteral("temp"));
+    QVERIFY(temp->address.startsWith(QStringLiteral("1 Scenario Street")));
+    QVERIFY(temp->temporaryAddress.contains(QStringLiteral("College Road")));
+    r = get(QStringLiteral("/personal-demographics/FHIR/R4/Patient/9990002967"));
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.spineCode(), QStringLiteral("INVALIDATED_RESOURCE"));
 
     // A generated person is found too.
     const QString generated = server->population().generatedAt(7).nhsNumber;
@@ -198,17 +242,22 @@ void TestSandboxContract::headersAndErrors()
     QCOMPARE(get(ct, "triage-nurse", {{"NHSD-Session-URID", "100000000002"}}).status, 403);
     QCOMPARE(get(ct, "triage-nurse", {{"NHSD-End-User-Organisation-ODS", "RX2"}}).status, 403);
 
-    // 400 PRECONDITION_FAILED: X-Request-ID missing or not a UUID; bad IsUnscheduledAccessEvent.
+    // 400 MISSING_VALUE / INVALID_VALUE: X-Request-ID missing or not a UUID (PDS's codes for a
+    // header, patient-get.yaml); 400 PRECONDITION_FAILED: bad IsUnscheduledAccessEvent.
     QNetworkRequest bare(QUrl(m_server->baseUrl().toString() + ct));
     r = request(m_nam, "GET", bare.url(),
                 {{"Authorization", QByteArray("Bearer " + server->signIn().issueAccessToken(
                                                               QStringLiteral("triage-nurse")))}},
                 {m_cert});
     QCOMPARE(r.status, 400);
-    QCOMPARE(r.spineCode(), QStringLiteral("PRECONDITION_FAILED"));
+    QCOMPARE(r.spineCode(), QStringLiteral("MISSING_VALUE"));
     r = get(ct, "triage-nurse", {{"X-Request-ID", "12345"}});
     QCOMPARE(r.status, 400);
-    QCOMPARE(r.spineCode(), QStringLiteral("PRECONDITION_FAILED"));
+    QCOMPARE(r.spineCode(), QStringLiteral("INVALID_VALUE"));
+    r = get(QStringLiteral("/personal-demographics/FHIR/R4/Patient/9990000018"), "triage-nurse",
+            {{"X-Request-ID", "not-a-uuid"}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.spineCode(), QStringLiteral("INVALID_VALUE"));
     r = get(ct, "triage-nurse", {{"IsUnscheduledAccessEvent", "maybe"}});
     QCOMPARE(r.status, 400);
     QCOMPARE(r.spineCode(), QStringLiteral("PRECONDITION_FAILED"));

@@ -298,6 +298,8 @@ QList<Scenario> scenarios()
         {QStringLiteral("desk-ended-plan"), plans("9990000050")},
         {QStringLiteral("desk-ucpp"), plans("9990000034")},
         {QStringLiteral("desk-restricted"), plans("9990000077")},
+        {QStringLiteral("desk-deceased"), plans("9990002908")},
+        {QStringLiteral("desk-born-partial"), plans("9990002924")},
         {QStringLiteral("desk-superseded"), plans("9990000085")},
         {QStringLiteral("desk-no-record"), plans("9990000069")},
         {QStringLiteral("desk-could-not-check"), plans("9990000190")},

@@ -18,6 +18,8 @@ private slots:
     void names_data();
     void names();
     void genders();
+    void partialDates();
+    void bornNeverInventsAnAge();
 };
 
 void TestDisplayFormat::dates_data()
@@ -119,6 +121,44 @@ void TestDisplayFormat::genders()
     QCOMPARE(display::gender(QStringLiteral("male")), QStringLiteral("Male"));
     QCOMPARE(display::gender(QStringLiteral("unknown")), QStringLiteral("Not Known"));
     QCOMPARE(display::gender(QString()), QStringLiteral("Not Known"));
+}
+
+void TestDisplayFormat::partialDates()
+{
+    using cpis::PartialDate;
+    QCOMPARE(display::partialDate(PartialDate::fromDate(QDate(2010, 10, 22))),
+             QStringLiteral("22-Oct-2010"));
+    QCOMPARE(display::partialDate(*PartialDate::fromYearMonth(2010, 10)),
+             QStringLiteral("Oct 2010"));
+    QCOMPARE(display::partialDate(*PartialDate::fromYear(2010)), QStringLiteral("2010"));
+    QCOMPARE(display::died(PartialDate::fromDate(QDate(2026, 3, 3))),
+             QStringLiteral("Died 03-Mar-2026"));
+    QCOMPARE(display::died(*PartialDate::fromYearMonth(2026, 3)), QStringLiteral("Died Mar 2026"));
+
+    // The value type: only FHIR date forms, and no day or month that was not there.
+    QCOMPARE(PartialDate::fromIso(QStringLiteral("2010-10"))->toIso(), QStringLiteral("2010-10"));
+    QCOMPARE(PartialDate::fromIso(QStringLiteral("2010"))->precision(),
+             PartialDate::Precision::Year);
+    QVERIFY(!PartialDate::fromIso(QStringLiteral("2010-10"))->date().isValid());
+    QCOMPARE(PartialDate::fromIso(QStringLiteral("2010-02"))->latest(), QDate(2010, 2, 28));
+    for (const char* bad : {"", "201", "2010-1", "2010-13", "2010-02-30", "2010/10", "20100"})
+        QVERIFY2(!PartialDate::fromIso(QString::fromLatin1(bad)), bad);
+}
+
+void TestDisplayFormat::bornNeverInventsAnAge()
+{
+    using cpis::PartialDate;
+    const QDate today(2026, 11, 25);
+    const auto born = PartialDate::fromDate(QDate(2016, 11, 22));
+    QCOMPARE(display::bornWithAge(born, std::nullopt, today), QStringLiteral("22-Nov-2016 (10y)"));
+    QCOMPARE(display::bornWithAge(PartialDate::fromYearMonth(2010, 10), std::nullopt, today),
+             QStringLiteral("Oct 2010"));
+    QCOMPARE(display::bornWithAge(PartialDate::fromYear(2010), std::nullopt, today),
+             QStringLiteral("2010"));
+    // Dead: the date of death is shown instead, never an age.
+    QCOMPARE(display::bornWithAge(born, PartialDate::fromDate(QDate(2026, 3, 3)), today),
+             QStringLiteral("22-Nov-2016"));
+    QCOMPARE(display::bornWithAge(std::nullopt, std::nullopt, today), display::notKnown());
 }
 
 QTEST_GUILESS_MAIN(TestDisplayFormat)

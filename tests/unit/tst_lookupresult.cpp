@@ -38,8 +38,11 @@ LookupResult sample()
     d.supersededFrom = nhs("9000000009");
     d.familyName = QStringLiteral("Smith");
     d.givenName = QStringLiteral("Jane");
-    d.birthDate = QDate(2016, 11, 22);
+    d.birthDate = cpis::PartialDate::fromYearMonth(2016, 11);
+    d.deceased = cpis::PartialDate::fromDate(QDate(2026, 3, 3));
     d.gender = QStringLiteral("female");
+    d.confidentiality = cpis::Demographics::Confidentiality::VeryRestricted;
+    d.nhsNumberVerified = true;
     r.patient = d;
     cpis::CpisPlan plan;
     plan.type = cpis::PlanType::UnbornChildProtection;
@@ -68,7 +71,10 @@ void TestLookupResult::cacheRoundTripKeepsTheAnswer()
     QCOMPARE(back->accessHistory, r.accessHistory);
     QCOMPARE(back->patient->nhsNumber, r.patient->nhsNumber);
     QCOMPARE(back->patient->supersededFrom, r.patient->supersededFrom);
-    QCOMPARE(back->patient->birthDate, r.patient->birthDate);
+    QCOMPARE(back->patient->birthDate, r.patient->birthDate); // still only to the month
+    QCOMPARE(back->patient->deceased, r.patient->deceased);
+    QCOMPARE(back->patient->confidentiality, r.patient->confidentiality);
+    QVERIFY(back->patient->nhsNumberVerified);
 }
 
 void TestLookupResult::failuresAreNeverCached()
@@ -92,8 +98,8 @@ void TestLookupResult::everyServiceErrorIsCouldNotCheckReason()
 {
     using K = cpis::ServiceError::Kind;
     for (K k : {K::Offline, K::Timeout, K::ConnectionReset, K::Tls, K::RateLimited,
-                K::SignInExpired, K::AccessDenied, K::NotFound, K::InvalidRequest,
-                K::ServiceFailure, K::BadResponse, K::Cancelled})
+                K::SignInExpired, K::AccessDenied, K::NotFound, K::Invalidated, K::NotRecognised,
+                K::InvalidRequest, K::ServiceFailure, K::BadResponse, K::Cancelled})
         QVERIFY(LookupResult::reasonFor(k) != LookupResult::Reason::None);
 }
 

@@ -31,11 +31,32 @@ NhsNumber nhs(const char* d)
     return NhsNumber::parse(QString::fromLatin1(d)).value();
 }
 
-QByteArray patientJson(const char* id)
+// A PDS Patient as the PDS FHIR API sends it; `status` is its NHS number verification code.
+QByteArray patientJson(const char* id, const char* status = "01")
 {
     return QByteArray(R"({"resourceType":"Patient","id":")") + id +
-           R"(","name":[{"use":"usual","family":"Testperson","given":["Ada"]}],)"
+           R"(","identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":")" + id +
+           R"(","extension":[{"url":"https://fhir.hl7.org.uk/StructureDefinition/)"
+           R"(Extension-UKCore-NHSNumberVerificationStatus","valueCodeableConcept":{"coding":[{)"
+           R"("system":"https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus",)"
+           R"("code":")" +
+           status +
+           R"("}]}}]}],)"
+           R"("meta":{"security":[{"system":"http://terminology.hl7.org/CodeSystem/)"
+           R"(v3-Confidentiality","code":"U"}]},)"
+           R"("name":[{"use":"usual","family":"Testperson","given":["Ada"]}],)"
            R"("gender":"female","birthDate":"2016-11-22"})";
+}
+
+FakeAnswer notFound(const QByteArray& code)
+{
+    FakeAnswer a;
+    a.status = 404;
+    a.body = code.isEmpty() ? QByteArray()
+                            : R"({"resourceType":"OperationOutcome","issue":[{"severity":"error",)"
+                              R"("code":"not-found","details":{"coding":[{"code":")" +
+                                  code + R"("}]}}]})";
+    return a;
 }
 
 QByteArray careTeamJson(const char* subject)
@@ -197,6 +218,10 @@ private slots:
     void offlineAnswersFromCacheWithItsAge();
     void refusalsNeverFallBackToCache();
     void unknownNumberIsNotTraced();
+    void unverifiedNumberIsNeverCheckedAtCpis();
+    void notFoundIsPreciseAboutWhatWasNotFound_data();
+    void notFoundIsPreciseAboutWhatWasNotFound();
+    void cpisNotFoundIsNotPatientNotTraced();
     void supersededNumberIsFollowed();
     void silentReadForB0170User();
     void expiredSignInMakesNoRequest();
@@ -345,6 +370,60 @@ void TestLookupService::unknownNumberIsNotTraced()
     QCOMPARE(r.state, State::CouldNotCheck);
     QCOMPARE(r.reason, Reason::PatientNotTraced);
     QCOMPARE(rig.nam.requests.size(), 1); // CP-IS is never asked about an untraced number
+}
+
+void TestLookupService::unverifiedNumberIsNeverCheckedAtCpis()
+{
+    Rig rig;
+    rig.serveChildOnAPlan(); // CP-IS would answer with a plan
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"),
+                              ok(patientJson("9000000009", "02")));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, Reason::NumberNotVerified);
+    QVERIFY(r.plans.isEmpty());
+    QCOMPARE(rig.nam.requests.size(), 1);
+    QVERIFY(rig.nam.requests.first().url().path().endsWith(QStringLiteral("Patient/9000000009")));
+    QCOMPARE(rig.auditor.events.size(), 1);
+    QCOMPARE(rig.auditor.events.first().outcome, AuditEntry::Outcome::CouldNotCheck);
+    QVERIFY(
+        rig.auditor.events.first().outcomeDetail.contains(QStringLiteral("number-not-verified")));
+}
+
+void TestLookupService::notFoundIsPreciseAboutWhatWasNotFound_data()
+{
+    QTest::addColumn<QByteArray>("code");
+    QTest::addColumn<Reason>("reason");
+    QTest::newRow("RESOURCE_NOT_FOUND")
+        << QByteArray("RESOURCE_NOT_FOUND") << Reason::PatientNotTraced;
+    QTest::newRow("INVALIDATED_RESOURCE")
+        << QByteArray("INVALIDATED_RESOURCE") << Reason::RecordInvalidated;
+    QTest::newRow("FAILURE_TO_PROCESS_MESSAGE")
+        << QByteArray("FAILURE_TO_PROCESS_MESSAGE") << Reason::RequestNotRecognised;
+    QTest::newRow("no body") << QByteArray() << Reason::RequestNotRecognised;
+}
+
+void TestLookupService::notFoundIsPreciseAboutWhatWasNotFound()
+{
+    QFETCH(QByteArray, code);
+    QFETCH(Reason, reason);
+    Rig rig;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), notFound(code));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, reason);
+    QCOMPARE(rig.nam.requests.size(), 1);
+}
+
+// "Not found" from CP-IS is never PDS's "not traced": the request went somewhere else.
+void TestLookupService::cpisNotFoundIsNotPatientNotTraced()
+{
+    Rig rig;
+    rig.serveChildOnAPlan();
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), notFound("RESOURCE_NOT_FOUND"));
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::CouldNotCheck);
+    QCOMPARE(r.reason, Reason::RequestNotRecognised);
 }
 
 void TestLookupService::supersededNumberIsFollowed()

@@ -96,11 +96,15 @@ struct Mailbox
         if (path.endsWith(QStringLiteral("/status/acknowledged"))) {
             const QString id = path.section(u'/', 4, 4);
             auditedWhenAcknowledged = int(auditor->events.size());
+            // The mailbox's own "no such message" (api.md §10): only that code means gone; a
+            // bare 404 could come from anything between here and the mailbox.
             if (ackStatus != 200)
-                return {ackStatus,
-                        R"({"resourceType":"OperationOutcome"})",
-                        "application/fhir+json",
-                        {}};
+                return {
+                    ackStatus,
+                    R"({"resourceType":"OperationOutcome","issue":[{"severity":"error",)"
+                    R"("code":"not-found","details":{"coding":[{"code":"RESOURCE_NOT_FOUND"}]}}]})",
+                    "application/fhir+json",
+                    {}};
             inbox.removeAll(id);
             return {200, "{\"messageId\": \"" + id.toUtf8() + "\"}", "application/json", {}};
         }

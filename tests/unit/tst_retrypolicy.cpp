@@ -35,6 +35,8 @@ void TestRetryPolicy::retryableKinds_data()
     QTest::newRow("401") << K::SignInExpired << false;
     QTest::newRow("403") << K::AccessDenied << false;
     QTest::newRow("404") << K::NotFound << false;
+    QTest::newRow("404 invalidated") << K::Invalidated << false;
+    QTest::newRow("404 not recognised") << K::NotRecognised << false;
     QTest::newRow("400") << K::InvalidRequest << false;
     QTest::newRow("bad body") << K::BadResponse << false;
 }

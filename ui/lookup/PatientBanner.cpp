@@ -32,6 +32,7 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
 
     auto field = [&](const QString& label, const QString& name) {
         auto* l = new QLabel(label, this);
+        l->setObjectName(name + QStringLiteral("Label"));
         l->setProperty("role", QStringLiteral("label"));
         auto* v = new QLabel(this);
         v->setObjectName(name);
@@ -45,6 +46,9 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     };
     // CUI: no colons after the labels.
     m_born = field(tr("Born"), QStringLiteral("bannerBorn"));
+    // In place of an age: shown only for someone PDS records as dead.
+    m_died = field(tr("Died"), QStringLiteral("bannerDied"));
+    m_diedLabel = findChild<QLabel*>(QStringLiteral("bannerDiedLabel"));
     m_gender = field(tr("Gender"), QStringLiteral("bannerGender"));
     m_nhs = field(tr("NHS No."), QStringLiteral("bannerNhsNumber"));
     row->addStretch(1);
@@ -59,7 +63,10 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
 void PatientBanner::setPatient(const Demographics& p, const QDate& today)
 {
     m_name->setText(display::patientName(p.familyName, p.givenName, p.title));
-    m_born->setText(display::bornWithAge(p.birthDate, today));
+    m_born->setText(display::bornWithAge(p.birthDate, p.deceased, today));
+    m_died->setText(p.deceased ? display::partialDate(*p.deceased) : QString());
+    m_died->setVisible(p.deceased.has_value());
+    m_diedLabel->setVisible(p.deceased.has_value());
     m_gender->setText(display::gender(p.gender));
     m_nhs->setText(p.nhsNumber.display());
 
@@ -67,8 +74,19 @@ void PatientBanner::setPatient(const Demographics& p, const QDate& today)
     if (p.supersededFrom)
         notes << tr("The NHS number %1 has been replaced by %2. Use the new number from now on.")
                      .arg(p.supersededFrom->display(), p.nhsNumber.display());
-    if (p.restricted)
-        notes << tr("Restricted record: address and contact details are withheld.");
+    switch (p.confidentiality) {
+    case Demographics::Confidentiality::Unrestricted:
+        if (!p.temporaryAddress.isEmpty())
+            notes << tr("Temporary address: %1").arg(p.temporaryAddress);
+        break;
+    case Demographics::Confidentiality::Restricted:
+        notes << tr("Restricted record: address, contact details and GP practice are withheld.");
+        break;
+    case Demographics::Confidentiality::VeryRestricted:
+        notes << tr("Very restricted record: address, contact details and GP practice are "
+                    "withheld.");
+        break;
+    }
     m_notes->setText(notes.join(u'\n'));
     m_notes->setVisible(!notes.isEmpty());
     setVisible(true);
@@ -77,8 +95,10 @@ void PatientBanner::setPatient(const Demographics& p, const QDate& today)
 
 void PatientBanner::clear()
 {
-    for (QLabel* l : {m_name, m_born, m_gender, m_nhs, m_notes})
+    for (QLabel* l : {m_name, m_born, m_died, m_gender, m_nhs, m_notes})
         l->clear();
+    m_died->setVisible(false);
+    m_diedLabel->setVisible(false);
     m_notes->setVisible(false);
     setAccessibleDescription(QString());
     setVisible(false);
@@ -88,6 +108,9 @@ QString PatientBanner::summaryText() const
 {
     if (m_name->text().isEmpty())
         return {};
+    if (!m_died->text().isEmpty())
+        return tr("%1, born %2, died %3, gender %4, NHS number %5")
+            .arg(m_name->text(), m_born->text(), m_died->text(), m_gender->text(), m_nhs->text());
     return tr("%1, born %2, gender %3, NHS number %4")
         .arg(m_name->text(), m_born->text(), m_gender->text(), m_nhs->text());
 }

@@ -10,8 +10,9 @@ class QLabel;
 
 namespace cpis::ui {
 
-// The CUI patient banner: name, born (age), gender and NHS number, in that order and with
-// that tab order; labels without colons; "Not Known" for unknown values.
+// The CUI patient banner: name, born (age), died (only for the dead, in place of an age),
+// gender and NHS number, in that order and with that tab order; labels without colons; "Not
+// Known" for unknown values.
 class PatientBanner : public QFrame
 {
     Q_OBJECT
@@ -26,6 +27,8 @@ public:
 private:
     QLabel* m_name = nullptr;
     QLabel* m_born = nullptr;
+    QLabel* m_died = nullptr;
+    QLabel* m_diedLabel = nullptr;
     QLabel* m_gender = nullptr;
     QLabel* m_nhs = nullptr;
     QLabel* m_notes = nullptr;
