@@ -25,6 +25,8 @@ QString AuditEntry::actionName(Action a)
         return QStringLiteral("unlock");
     case Action::ReviewUpdated:
         return QStringLiteral("review-updated");
+    case Action::Search:
+        return QStringLiteral("search");
     }
     return {};
 }
@@ -33,7 +35,7 @@ std::optional<AuditEntry::Action> AuditEntry::actionFromName(const QString& name
 {
     for (Action a : {Action::LookUp, Action::View, Action::NoticeAcknowledged, Action::ListSync,
                      Action::Export, Action::SignIn, Action::SignOut, Action::Lock, Action::Unlock,
-                     Action::ReviewUpdated}) {
+                     Action::ReviewUpdated, Action::Search}) {
         if (actionName(a) == name)
             return a;
     }

@@ -24,6 +24,7 @@ struct AuditEntry
         Lock,
         Unlock,
         ReviewUpdated, // a safeguarding lead set a positive's review status
+        Search,        // a PDS demographic search; reason holds the criteria searched on
     };
 
     // How the action ended. Each value has a stable code (outcomeCode) that is stored in the

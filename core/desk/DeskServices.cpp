@@ -48,6 +48,7 @@ DeskServices::~DeskServices()
     m_notices.reset();
     m_noticeClient.reset();
     m_directory.reset();
+    m_search.reset();
     m_lookup.reset();
     m_client.reset();
     m_auditor.reset();
@@ -102,6 +103,8 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_lookup =
         std::make_unique<LookupService>(d->m_client.get(), d->m_cache.get(), d->m_auditor.get(),
                                         clock, LookupService::Settings{c.site});
+    d->m_search =
+        std::make_unique<PatientSearchService>(d->m_client.get(), d->m_auditor.get(), clock);
     // The attendance-notice mailbox is on the same service host in the sandbox
     // (docs/api.md §10).
     d->m_noticeClient = std::make_unique<NoticeClient>(d->m_transport.get(), c.serviceUrl);
