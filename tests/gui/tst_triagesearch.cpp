@@ -33,6 +33,7 @@ private slots:
     void escCancelsASearchInFlight();
     void formProblemsAreSaidNotSent();
     void modelHeadersAndRows();
+    void everyControlHasAnAccessibleName();
 
 private:
     ui::TriageView* t() { return m_desk->triage(); }
@@ -223,6 +224,28 @@ void TestTriageSearch::modelHeadersAndRows()
                 .contains(QStringLiteral("900 000 0009")));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTriageSearch::everyControlHasAnAccessibleName()
+{
+    const sandbox::SandboxPerson p = swappableChild();
+    QSignalSpy finished(panel(), &ui::PatientSearchPanel::searchFinished);
+    typeSearch(p.familyName, p.givenName, QString(),
+               p.birthDate.toString(QStringLiteral("dd/MM/yyyy")), QString());
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
+    QVERIFY(panel()->candidateView()->isVisible());
+    QStringList unnamed;
+    for (QWidget* c : panel()->findChildren<QWidget*>()) {
+        if (!c->isVisible() || c->focusPolicy() == Qt::NoFocus)
+            continue;
+        // Qt names a button or a (selectable) label by its text unless told otherwise.
+        const auto* button = qobject_cast<QAbstractButton*>(c);
+        const auto* text = qobject_cast<QLabel*>(c);
+        if (c->accessibleName().isEmpty() && !(button && !button->text().isEmpty()) &&
+            !(text && !text->text().isEmpty()))
+            unnamed << QString::fromLatin1(c->metaObject()->className()) + u' ' + c->objectName();
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(TestTriageSearch)
