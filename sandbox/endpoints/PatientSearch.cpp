@@ -439,6 +439,10 @@ PatientSearch::answer(const QUrlQuery& query, const QString& origin, const QDate
         cache.insert(id, v);
         return v;
     };
+    // The same query with given and family names the other way round.
+    Query t = q;
+    std::swap(t.family, t.given);
+    std::swap(t.familySound, t.givenSound);
     QSet<qint32> seen;
     for (const Window& w : windows) {
         if (unheldMustMatch)
@@ -467,13 +471,12 @@ PatientSearch::answer(const QUrlQuery& query, const QString& origin, const QDate
                            [&] { return givenScore(q, m_index.name(r.given)); });
             if (q.fuzzy && !q.family.isEmpty() && !q.given.isEmpty() && (f < 0.85 || g < 0.85)) {
                 // Given and family names the wrong way round.
-                Query t = q;
-                std::swap(t.family, t.given);
-                std::swap(t.familySound, t.givenSound);
-                const double tf = cached(swappedFamily, r.given,
-                                         [&] { return familyScore(t, m_index.name(r.given)); });
-                const double tg = cached(swappedGiven, r.family,
-                                         [&] { return givenScore(t, m_index.name(r.family)); });
+                // `t` is the query turned round: its family name against the person's family
+                // name is the query's given name against it.
+                const double tf = cached(swappedFamily, r.family,
+                                         [&] { return familyScore(t, m_index.name(r.family)); });
+                const double tg = cached(swappedGiven, r.given,
+                                         [&] { return givenScore(t, m_index.name(r.given)); });
                 if (tf >= 0.85 && tg >= 0.85 && 0.9 * (tf + tg) / 2 > (f + g) / 2)
                     f = g = 0.9 * (tf + tg) / 2;
             }

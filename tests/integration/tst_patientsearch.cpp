@@ -248,6 +248,60 @@ private slots:
             QVERIFY(idOf(v) != p.nhsNumber);
     }
 
+    // Names the wrong way round, a given name's long form, a postcode in the same district:
+    // each still finds the person in a fuzzy search, below a score of 1.
+    void fuzzyForgivesWhatPeopleGetWrong()
+    {
+        const SyntheticPopulation& pop = m_small->population();
+        auto scoreOf = [this](const QString& query, const QString& nhs) {
+            const HttpResult r = search(query);
+            if (r.status != 200)
+                return -2.0;
+            for (const QJsonValue& v : entries(r))
+                if (idOf(v) == nhs)
+                    return v.toObject()
+                        .value(QLatin1String("search"))
+                        .toObject()
+                        .value(QLatin1String("score"))
+                        .toDouble(-1);
+            return -1.0; // not among the candidates
+        };
+        int alfie = -1;
+        for (int i = 0; i < pop.generatedCount() && alfie < 0; ++i)
+            if (pop.generatedAt(i).givenName == u"Alfie" && !pop.generatedAt(i).restricted)
+                alfie = i;
+        QVERIFY(alfie >= 0);
+        const SandboxPerson p = pop.generatedAt(alfie);
+        const QString born = QStringLiteral("&birthdate=eq") + p.birthDate.toString(Qt::ISODate);
+
+        const double swapped = scoreOf(QStringLiteral("family=%1&given=%2%3&_fuzzy-match=true")
+                                           .arg(enc(p.givenName), enc(p.familyName), born),
+                                       p.nhsNumber);
+        QVERIFY2(swapped > 0.0 && swapped < 1.0, qPrintable(QString::number(swapped)));
+        const double longForm = scoreOf(QStringLiteral("family=%1&given=Alfred%2&_fuzzy-match=true")
+                                            .arg(enc(p.familyName), born),
+                                        p.nhsNumber);
+        QVERIFY2(longForm > 0.0 && longForm < 1.0, qPrintable(QString::number(longForm)));
+        // Not fuzzy: neither is a match.
+        QCOMPARE(scoreOf(QStringLiteral("family=%1&given=Alfred%2").arg(enc(p.familyName), born),
+                         p.nhsNumber),
+                 -1.0);
+
+        // Same district, another street: the inward code differs.
+        QString moved = p.postcode;
+        moved[moved.size() - 3] = moved.at(moved.size() - 3) == u'9' ? u'1' : u'9';
+        const double district =
+            scoreOf(QStringLiteral("family=%1&gender=%2&address-postalcode=%3%4&_fuzzy-match=true")
+                        .arg(enc(p.familyName), p.gender, enc(moved), born),
+                    p.nhsNumber);
+        QVERIFY2(district > 0.0 && district < 1.0, qPrintable(QString::number(district)));
+        const double exact =
+            scoreOf(QStringLiteral("family=%1&gender=%2&address-postalcode=%3%4&_fuzzy-match=true")
+                        .arg(enc(p.familyName), p.gender, enc(p.postcode), born),
+                    p.nhsNumber);
+        QCOMPARE(exact, 1.0);
+    }
+
     void birthDateRange()
     {
         const SandboxPerson p = m_small->population().generatedAt(5);
