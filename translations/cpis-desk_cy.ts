@@ -1121,6 +1121,226 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::PatientCandidateModel</name>
+    <message>
+        <source>Withheld (restricted record)</source>
+        <translation>Wedi&apos;i atal (cofnod cyfyngedig)</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Cyfatebiaeth</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ganwyd</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Rhyw</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>NHS No.</source>
+        <translation>Rhif GIG</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::PatientSearchPanel</name>
+    <message>
+        <source>Find a patient by their details</source>
+        <translation>Dod o hyd i glaf yn ôl ei fanylion</translation>
+    </message>
+    <message>
+        <source>No NHS number? Search PDS by the person&apos;s details. Spelling may be approximate; day and month may be swapped.</source>
+        <translation>Dim rhif GIG? Chwiliwch PDS yn ôl manylion y person. Gall y sillafu fod yn fras; gall y diwrnod a&apos;r mis fod wedi&apos;u cyfnewid.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Cyfenw</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Cyfenw</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Enw cyntaf</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Enw cyntaf</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Rhyw</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Anhysbys</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Benyw</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Gwryw</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>&amp;Rhyw</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Dyddiad geni</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Dyddiad geni</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/bbbb</translation>
+    </message>
+    <message>
+        <source>or &amp;age in years</source>
+        <translation>neu &amp;oed mewn blynyddoedd</translation>
+    </message>
+    <message>
+        <source>Age in years, or a range of ages</source>
+        <translation>Oed mewn blynyddoedd, neu ystod o oedrannau</translation>
+    </message>
+    <message>
+        <source>e.g. 7 or 6-8</source>
+        <translation>e.e. 7 neu 6-8</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode (optional)</source>
+        <translation>C&amp;od post (dewisol)</translation>
+    </message>
+    <message>
+        <source>Postcode, optional</source>
+        <translation>Cod post, dewisol</translation>
+    </message>
+    <message>
+        <source>Search PDS (Enter)</source>
+        <translation>Chwilio PDS (Enter)</translation>
+    </message>
+    <message>
+        <source>Search PDS by these details</source>
+        <translation>Chwilio PDS yn ôl y manylion hyn</translation>
+    </message>
+    <message>
+        <source>Searching PDS</source>
+        <translation>Yn chwilio PDS</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Canslo (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel the search</source>
+        <translation>Canslo&apos;r chwiliad</translation>
+    </message>
+    <message>
+        <source>Candidates, best match first</source>
+        <translation>Ymgeiswyr, y gyfatebiaeth orau&apos;n gyntaf</translation>
+    </message>
+    <message>
+        <source>Enter looks up the selected person&apos;s NHS number.</source>
+        <translation>Mae Enter yn chwilio am rif GIG y person a ddewiswyd.</translation>
+    </message>
+    <message>
+        <source>Enter a date of birth or an age, not both.</source>
+        <translation>Rhowch ddyddiad geni neu oed, nid y ddau.</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a date: type it as dd/mm/yyyy.</source>
+        <translation>Nid yw&apos;r dyddiad geni yn ddyddiad: teipiwch ef fel dd/mm/bbbb.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Mae&apos;r dyddiad geni yn y dyfodol.</translation>
+    </message>
+    <message>
+        <source>The age is not a number of years or a range such as 6-8.</source>
+        <translation>Nid yw&apos;r oed yn nifer o flynyddoedd nac yn ystod fel 6-8.</translation>
+    </message>
+    <message>
+        <source>Enter a date of birth or an age.</source>
+        <translation>Rhowch ddyddiad geni neu oed.</translation>
+    </message>
+    <message>
+        <source>The age range ends before it starts.</source>
+        <translation>Mae&apos;r ystod oedran yn dod i ben cyn iddi ddechrau.</translation>
+    </message>
+    <message>
+        <source>A name can be at most 35 characters.</source>
+        <translation>Gall enw fod yn 35 nod ar y mwyaf.</translation>
+    </message>
+    <message>
+        <source>Enter the family name and the given name, or one of them with the sex and the postcode.</source>
+        <translation>Rhowch y cyfenw a&apos;r enw cyntaf, neu un ohonynt gyda&apos;r rhyw a&apos;r cod post.</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Heb chwilio: %1</translation>
+    </message>
+    <message>
+        <source>Searching PDS…</source>
+        <translation>Yn chwilio PDS…</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Canslwyd y chwiliad.</translation>
+    </message>
+    <message>
+        <source>Nobody matched. Check the spelling, try an age range instead of a date of birth, or add the postcode.</source>
+        <translation>Nid oedd neb yn cyfateb. Gwiriwch y sillafu, rhowch gynnig ar ystod oedran yn lle dyddiad geni, neu ychwanegwch y cod post.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s), best match first. Enter on one looks up their NHS number.</source>
+        <translation>
+            <numerusform>%n ymgeisydd, y gyfatebiaeth orau&apos;n gyntaf. Mae Enter ar un yn chwilio am ei rif GIG.</numerusform>
+            <numerusform>%n ymgeisydd, y gyfatebiaeth orau&apos;n gyntaf. Mae Enter ar un yn chwilio am ei rif GIG.</numerusform>
+            <numerusform>%n ymgeisydd, y gyfatebiaeth orau&apos;n gyntaf. Mae Enter ar un yn chwilio am ei rif GIG.</numerusform>
+            <numerusform>%n ymgeisydd, y gyfatebiaeth orau&apos;n gyntaf. Mae Enter ar un yn chwilio am ei rif GIG.</numerusform>
+            <numerusform>%n ymgeisydd, y gyfatebiaeth orau&apos;n gyntaf. Mae Enter ar un yn chwilio am ei rif GIG.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many matches: add details (given name, sex, postcode or an exact date of birth) and search again.</source>
+        <translation>Gormod o gyfatebiaethau: ychwanegwch fanylion (enw cyntaf, rhyw, cod post neu union ddyddiad geni) a chwiliwch eto.</translation>
+    </message>
+    <message>
+        <source>Could not search: PDS did not accept these details (%1).</source>
+        <translation>Nid oedd modd chwilio: ni dderbyniodd PDS y manylion hyn (%1).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ni roddwyd rheswm</translation>
+    </message>
+    <message>
+        <source>Could not search PDS: %1</source>
+        <translation>Nid oedd modd chwilio PDS: %1</translation>
+    </message>
+    <message>
+        <source>Warning: this search could not be recorded in the audit log.</source>
+        <translation>Rhybudd: nid oedd modd cofnodi&apos;r chwiliad hwn yn y log archwilio.</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Statws y chwiliad</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::PlanCard</name>
     <message>
         <source>Started %1</source>
@@ -1556,6 +1776,14 @@
     <message>
         <source>Look-up status</source>
         <translation>Statws y chwiliad</translation>
+    </message>
+    <message>
+        <source>No number? Find by details (Ctrl+F)</source>
+        <translation>Dim rhif? Dod o hyd yn ôl manylion (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find the patient by their details</source>
+        <translation>Dod o hyd i&apos;r claf yn ôl ei fanylion</translation>
     </message>
 </context>
 <context>

@@ -1097,6 +1097,223 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::PatientCandidateModel</name>
+    <message>
+        <source>Withheld (restricted record)</source>
+        <translation>Withheld (restricted record)</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>NHS No.</source>
+        <translation>NHS No.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::PatientSearchPanel</name>
+    <message>
+        <source>Find a patient by their details</source>
+        <translation>Find a patient by their details</translation>
+    </message>
+    <message>
+        <source>No NHS number? Search PDS by the person&apos;s details. Spelling may be approximate; day and month may be swapped.</source>
+        <translation>No NHS number? Search PDS by the person&apos;s details. Spelling may be approximate; day and month may be swapped.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Family name</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Given name</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>or &amp;age in years</source>
+        <translation>or &amp;age in years</translation>
+    </message>
+    <message>
+        <source>Age in years, or a range of ages</source>
+        <translation>Age in years, or a range of ages</translation>
+    </message>
+    <message>
+        <source>e.g. 7 or 6-8</source>
+        <translation>e.g. 7 or 6-8</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode (optional)</source>
+        <translation>&amp;Postcode (optional)</translation>
+    </message>
+    <message>
+        <source>Postcode, optional</source>
+        <translation>Postcode, optional</translation>
+    </message>
+    <message>
+        <source>Search PDS (Enter)</source>
+        <translation>Search PDS (Enter)</translation>
+    </message>
+    <message>
+        <source>Search PDS by these details</source>
+        <translation>Search PDS by these details</translation>
+    </message>
+    <message>
+        <source>Searching PDS</source>
+        <translation>Searching PDS</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel the search</source>
+        <translation>Cancel the search</translation>
+    </message>
+    <message>
+        <source>Candidates, best match first</source>
+        <translation>Candidates, best match first</translation>
+    </message>
+    <message>
+        <source>Enter looks up the selected person&apos;s NHS number.</source>
+        <translation>Enter looks up the selected person&apos;s NHS number.</translation>
+    </message>
+    <message>
+        <source>Enter a date of birth or an age, not both.</source>
+        <translation>Enter a date of birth or an age, not both.</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a date: type it as dd/mm/yyyy.</source>
+        <translation>The date of birth is not a date: type it as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>The date of birth is in the future.</translation>
+    </message>
+    <message>
+        <source>The age is not a number of years or a range such as 6-8.</source>
+        <translation>The age is not a number of years or a range such as 6-8.</translation>
+    </message>
+    <message>
+        <source>Enter a date of birth or an age.</source>
+        <translation>Enter a date of birth or an age.</translation>
+    </message>
+    <message>
+        <source>The age range ends before it starts.</source>
+        <translation>The age range ends before it starts.</translation>
+    </message>
+    <message>
+        <source>A name can be at most 35 characters.</source>
+        <translation>A name can be at most 35 characters.</translation>
+    </message>
+    <message>
+        <source>Enter the family name and the given name, or one of them with the sex and the postcode.</source>
+        <translation>Enter the family name and the given name, or one of them with the sex and the postcode.</translation>
+    </message>
+    <message>
+        <source>Not searched: %1</source>
+        <translation>Not searched: %1</translation>
+    </message>
+    <message>
+        <source>Searching PDS…</source>
+        <translation>Searching PDS…</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Search cancelled.</translation>
+    </message>
+    <message>
+        <source>Nobody matched. Check the spelling, try an age range instead of a date of birth, or add the postcode.</source>
+        <translation>Nobody matched. Check the spelling, try an age range instead of a date of birth, or add the postcode.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s), best match first. Enter on one looks up their NHS number.</source>
+        <translation>
+            <numerusform>%n candidate, best match first. Enter on it looks up their NHS number.</numerusform>
+            <numerusform>%n candidates, best match first. Enter on one looks up their NHS number.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many matches: add details (given name, sex, postcode or an exact date of birth) and search again.</source>
+        <translation>Too many matches: add details (given name, sex, postcode or an exact date of birth) and search again.</translation>
+    </message>
+    <message>
+        <source>Could not search: PDS did not accept these details (%1).</source>
+        <translation>Could not search: PDS did not accept these details (%1).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source>Could not search PDS: %1</source>
+        <translation>Could not search PDS: %1</translation>
+    </message>
+    <message>
+        <source>Warning: this search could not be recorded in the audit log.</source>
+        <translation>Warning: this search could not be recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Search status</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::PlanCard</name>
     <message>
         <source>Started %1</source>
@@ -1532,6 +1749,14 @@
     <message>
         <source>Look-up status</source>
         <translation>Look-up status</translation>
+    </message>
+    <message>
+        <source>No number? Find by details (Ctrl+F)</source>
+        <translation>No number? Find by details (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find the patient by their details</source>
+        <translation>Find the patient by their details</translation>
     </message>
 </context>
 <context>

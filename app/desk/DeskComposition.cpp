@@ -24,8 +24,9 @@ ui::MainWindow::RoleView triageView(DeskServices& services, const RoleViewOption
     if (options.training)
         for (const auto& s : options.training->scenarios().scenarios())
             scenarios.append({s.nhsNumber, s.title});
-    return ui::TriageView::roleView(
-        {&services.lookups(), services.clock(), &services.localDirectory(), scenarios});
+    return ui::TriageView::roleView({&services.lookups(), services.clock(),
+                                     &services.localDirectory(), scenarios,
+                                     &services.patientSearch()});
 }
 
 // The social worker's attendance notices; the screen owns the sign-in's NoticeService.

@@ -27,6 +27,8 @@ QString AuditEntry::actionName(Action a)
         return QStringLiteral("review-updated");
     case Action::Configuration:
         return QStringLiteral("configuration");
+    case Action::Search:
+        return QStringLiteral("search");
     }
     return {};
 }
@@ -35,7 +37,7 @@ std::optional<AuditEntry::Action> AuditEntry::actionFromName(const QString& name
 {
     for (Action a : {Action::LookUp, Action::View, Action::NoticeAcknowledged, Action::ListSync,
                      Action::Export, Action::SignIn, Action::SignOut, Action::Lock, Action::Unlock,
-                     Action::ReviewUpdated, Action::Configuration}) {
+                     Action::ReviewUpdated, Action::Configuration, Action::Search}) {
         if (actionName(a) == name)
             return a;
     }

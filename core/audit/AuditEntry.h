@@ -25,6 +25,7 @@ struct AuditEntry
         Unlock,
         ReviewUpdated, // a safeguarding lead set a positive's review status
         Configuration, // the administrator's profile or site type in force at start changed
+        Search,        // a PDS demographic search; reason holds the criteria searched on
     };
 
     // How the action ended. Each value has a stable code (outcomeCode) that is stored in the

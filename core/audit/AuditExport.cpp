@@ -28,6 +28,8 @@ QString fhirAction(AuditEntry::Action a)
     case AuditEntry::Action::LookUp:
     case AuditEntry::Action::View:
         return QStringLiteral("R");
+    case AuditEntry::Action::Search:
+        return QStringLiteral("E"); // a query (FHIR: execute), not a read of one record
     case AuditEntry::Action::NoticeAcknowledged:
     case AuditEntry::Action::ListSync:
     case AuditEntry::Action::ReviewUpdated:

@@ -48,6 +48,7 @@ DeskServices::~DeskServices()
     m_notices.reset();
     m_noticeClient.reset();
     m_directory.reset();
+    m_search.reset();
     m_lookup.reset();
     m_client.reset();
     m_auditor.reset();
@@ -122,6 +123,8 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_lookup =
         std::make_unique<LookupService>(d->m_client.get(), d->m_cache.get(), d->m_auditor.get(),
                                         clock, LookupService::Settings{p.site});
+    d->m_search =
+        std::make_unique<PatientSearchService>(d->m_client.get(), d->m_auditor.get(), clock);
     d->m_noticeClient = std::make_unique<NoticeClient>(d->m_transport.get(), p.mesh);
     d->m_reviewClient = std::make_unique<ReviewClient>(d->m_transport.get(), p.cpis);
     d->m_review = std::make_unique<ReviewService>(d->m_reviewClient.get(), d->m_reviewStore.get(),

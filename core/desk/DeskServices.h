@@ -8,6 +8,7 @@
 #include "core/directory/LocalDirectory.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/NationalServiceClient.h"
+#include "core/lookup/PatientSearchService.h"
 #include "core/lookup/StoreAnswerCache.h"
 #include "core/net/FhirTransport.h"
 #include "core/notices/NoticeClient.h"
@@ -101,6 +102,7 @@ public:
 
     NationalServiceClient& client() { return *m_client; }
     LookupService& lookups() { return *m_lookup; }
+    PatientSearchService& patientSearch() { return *m_search; }
     AnswerCache& answerCache() { return *m_cache; }
     LocalDirectory& localDirectory() { return *m_directory; }
     NoticeClient& noticeClient() { return *m_noticeClient; }
@@ -125,6 +127,7 @@ private:
     std::unique_ptr<AuditLogAuditor> m_auditor;
     std::unique_ptr<NationalServiceClient> m_client;
     std::unique_ptr<LookupService> m_lookup;
+    std::unique_ptr<PatientSearchService> m_search;
     std::unique_ptr<LocalDirectory> m_directory;
     std::unique_ptr<NoticeClient> m_noticeClient;
     std::unique_ptr<NoticeStore> m_notices;

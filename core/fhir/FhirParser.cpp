@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 
 namespace cpis {
@@ -614,6 +615,88 @@ Result<QList<AccessRecord>, Error> FhirParser::auditEventBundle(const QByteArray
     // Newest first, whatever order the service used.
     std::stable_sort(out.begin(), out.end(),
                      [](const AccessRecord& a, const AccessRecord& b) { return a.when > b.when; });
+    return out;
+}
+
+namespace {
+// The TOO_MANY_MATCHES answer: an OperationOutcome whose issues name that code and no error.
+bool tooManyMatches(const QJsonObject& outcome)
+{
+    const QJsonArray issues = outcome.value(QLatin1String("issue")).toArray();
+    bool named = false;
+    for (const QJsonValue& i : issues) {
+        const QJsonObject issue = i.toObject();
+        const QJsonArray codings = issue.value(QLatin1String("details"))
+                                       .toObject()
+                                       .value(QLatin1String("coding"))
+                                       .toArray();
+        bool thisOne = false;
+        for (const QJsonValue& c : codings)
+            if (c.toObject().value(QLatin1String("code")).toString() == u"TOO_MANY_MATCHES")
+                thisOne = true;
+        if (!thisOne)
+            return false; // another issue beside it: not an answer we understand
+        named = true;
+    }
+    return named;
+}
+} // namespace
+
+Result<PatientMatches, Error> FhirParser::patientSearchset(const QByteArray& body)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return err(QStringLiteral("body is not a JSON object"));
+    const QJsonObject o = doc.object();
+    if (o.value(QLatin1String("resourceType")).toString() == u"OperationOutcome") {
+        if (!tooManyMatches(o))
+            return err(QStringLiteral("OperationOutcome in a 200 is not TOO_MANY_MATCHES"));
+        PatientMatches m;
+        m.tooManyMatches = true;
+        return m;
+    }
+    auto bundle = parseObject(body, QStringLiteral("Bundle"));
+    if (!bundle)
+        return bundle.error();
+    auto entries = searchset(bundle.value(), QStringLiteral("Patient"), Paging::Whole);
+    if (!entries)
+        return entries.error();
+    if (entries->total > kMaxSearchMatches)
+        return err(QStringLiteral("more than %1 search matches").arg(kMaxSearchMatches));
+    if (!entries->includes.isEmpty())
+        return err(QStringLiteral("a patient search includes no other resources"));
+
+    // searchset() has checked every entry; the score sits beside the resource, not in it.
+    PatientMatches out;
+    QSet<QString> seen;
+    const QJsonArray all = bundle->value(QLatin1String("entry")).toArray();
+    for (const QJsonValue& e : all) {
+        const QJsonObject entry = e.toObject();
+        const QJsonObject search = entry.value(QLatin1String("search")).toObject();
+        if (search.value(QLatin1String("mode")).toString(QStringLiteral("match")) != u"match")
+            continue;
+        const QJsonValue score = search.value(QLatin1String("score"));
+        if (!score.isDouble() || score.toDouble() < 0.0 || score.toDouble() > 1.0)
+            return err(QStringLiteral("Bundle.entry.search.score is missing or not 0..1"));
+        const QJsonObject resource = entry.value(QLatin1String("resource")).toObject();
+        const auto id = NhsNumber::parse(resource.value(QLatin1String("id")).toString());
+        if (!id)
+            return err(QStringLiteral("Patient.id is not a valid NHS number"));
+        if (seen.contains(id->digits()))
+            return err(QStringLiteral("the same patient is matched twice"));
+        seen.insert(id->digits());
+        // PDS's own rules for each match: one usual name, one confidentiality label, the
+        // verification status, the home address by use.
+        auto patient = pdsPatient(resource, id.value());
+        if (!patient)
+            return patient.error();
+        out.candidates.append(PatientCandidate{patient.value(), score.toDouble()});
+    }
+    // Best first, whatever order the service used.
+    std::stable_sort(
+        out.candidates.begin(), out.candidates.end(),
+        [](const PatientCandidate& a, const PatientCandidate& b) { return a.score > b.score; });
     return out;
 }
 

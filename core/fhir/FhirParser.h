@@ -4,6 +4,7 @@
 #include "core/domain/CpisPlan.h"
 #include "core/domain/Demographics.h"
 #include "core/domain/NhsNumber.h"
+#include "core/domain/PatientMatches.h"
 #include "core/domain/Result.h"
 
 #include <QByteArray>
@@ -34,6 +35,11 @@ public:
     static Result<QList<CpisPlan>, Error> careTeamBundle(const QByteArray& body,
                                                          const NhsNumber& subject);
     static Result<QList<AccessRecord>, Error> auditEventBundle(const QByteArray& body);
+    // A PDS demographic search's answer (docs/api.md, PDS search): a searchset of Patients,
+    // each with its search.score, read by pdsPatient and sorted best first; or the
+    // TOO_MANY_MATCHES OperationOutcome. Any other body is an error, never "no match".
+    static Result<PatientMatches, Error> patientSearchset(const QByteArray& body);
+    static constexpr int kMaxSearchMatches = 50;
 
     // A PDS Patient already read as JSON (PDS FHIR API, Patient.yaml): exactly one `usual`
     // name, exactly one meta.security label (U, R or V), one NHS-number identifier equal to

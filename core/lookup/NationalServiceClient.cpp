@@ -123,4 +123,43 @@ void NationalServiceClient::accessHistory(const NhsNumber& nhs,
                      });
 }
 
+void NationalServiceClient::searchPatients(const PatientSearchCriteria& c,
+                                           const CallContext& ctx,
+                                           QObject* receiver,
+                                           Callback<PatientMatches> done)
+{
+    QList<std::pair<QString, QString>> q;
+    auto add = [&q](const char* key, const QString& value) {
+        if (!value.trimmed().isEmpty())
+            q.append({QLatin1String(key), value.trimmed()});
+    };
+    add("family", c.family);
+    add("given", c.given);
+    add("gender", c.gender);
+    if (c.birthDate) {
+        add("birthdate", QStringLiteral("eq") + c.birthDate->toString(Qt::ISODate));
+    } else {
+        if (c.bornFrom)
+            add("birthdate", QStringLiteral("ge") + c.bornFrom->toString(Qt::ISODate));
+        if (c.bornTo)
+            add("birthdate", QStringLiteral("le") + c.bornTo->toString(Qt::ISODate));
+    }
+    add("address-postalcode", c.postcode);
+    if (c.fuzzy)
+        add("_fuzzy-match", QStringLiteral("true"));
+    add("_max-results", QString::number(c.maxResults));
+    m_transport->get(url(m_pds, QStringLiteral("/Patient"), q), headers(ctx), receiver,
+                     [done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
+                         if (!r) {
+                             done(r.error(), id);
+                             return;
+                         }
+                         auto parsed = FhirParser::patientSearchset(r->body);
+                         if (!parsed)
+                             done(badResponse(parsed.error(), r->status), id);
+                         else
+                             done(parsed.value(), id);
+                     });
+}
+
 } // namespace cpis

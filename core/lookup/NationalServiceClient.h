@@ -4,6 +4,8 @@
 #include "core/domain/CpisPlan.h"
 #include "core/domain/Demographics.h"
 #include "core/domain/NhsNumber.h"
+#include "core/domain/PatientMatches.h"
+#include "core/domain/PatientSearchCriteria.h"
 #include "core/domain/Result.h"
 #include "core/domain/UserSession.h"
 #include "core/net/FhirTransport.h"
@@ -54,6 +56,13 @@ public:
                        const CallContext& ctx,
                        QObject* receiver,
                        Callback<QList<AccessRecord>> done);
+
+    // PDS demographic search: the candidates for the criteria, best first, or that too many
+    // matched. Criteria PDS would refuse are sent anyway and come back as InvalidRequest.
+    void searchPatients(const PatientSearchCriteria& criteria,
+                        const CallContext& ctx,
+                        QObject* receiver,
+                        Callback<PatientMatches> done);
 
     QUrl pdsUrl() const { return m_pds; }
     QUrl cpisUrl() const { return m_cpis; }

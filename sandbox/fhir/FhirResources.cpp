@@ -358,6 +358,14 @@ FhirResources::Outcome FhirResources::outcomeFor(int status, const QString& spin
          QStringLiteral("The downstream domain processing has not completed within the "
                         "configured timeout period"),
          QStringLiteral("timeout")},
+        {400, QStringLiteral("INVALID_VALUE"), QStringLiteral("Provided value is invalid"),
+         QStringLiteral("value")},
+        {400, QStringLiteral("MISSING_VALUE"), QStringLiteral("Required value is missing"),
+         QStringLiteral("required")},
+        {400, QStringLiteral("ADDITIONAL_PROPERTIES"),
+         QStringLiteral("Additional properties are not allowed"), QStringLiteral("structure")},
+        {400, QStringLiteral("UNSUPPORTED_SERVICE"), QStringLiteral("Unsupported Service"),
+         QStringLiteral("not-supported")},
         {429, QStringLiteral("TOO_MANY_REQUESTS"), QStringLiteral("Too Many Requests"),
          QStringLiteral("throttled")},
         {500, QStringLiteral("SERVER_ERROR"), QStringLiteral("Internal server error"),
@@ -391,6 +399,60 @@ FhirResources::operationOutcome(int status, const QString& spineCode, const QStr
                                                   {QStringLiteral("code"), o.spineCode},
                                                   {QStringLiteral("display"), o.display}}}}}},
              {QStringLiteral("diagnostics"), diagnostics}}}},
+    };
+}
+
+QJsonObject FhirResources::patientSearchEntry(const SandboxPerson& person,
+                                              double score,
+                                              const QString& fullUrlBase) const
+{
+    QJsonObject p = patient(person);
+    auto keep = [&p](const QString& field, const QStringList& uses) {
+        QJsonArray kept;
+        const QJsonArray all = p.value(field).toArray();
+        for (const QJsonValue& v : all)
+            if (uses.contains(v.toObject().value(QStringLiteral("use")).toString()))
+                kept.append(v);
+        if (kept.isEmpty())
+            p.remove(field);
+        else
+            p.insert(field, kept);
+    };
+    keep(QStringLiteral("name"),
+         {QStringLiteral("usual"), QStringLiteral("nickname"), QStringLiteral("temp")});
+    keep(QStringLiteral("address"), {QStringLiteral("home")});
+    return {{QStringLiteral("fullUrl"),
+             QString(fullUrlBase + QStringLiteral("/personal-demographics/FHIR/R4/Patient/") +
+                     person.nhsNumber)},
+            {QStringLiteral("search"), QJsonObject{{QStringLiteral("score"), score}}},
+            {QStringLiteral("resource"), p}};
+}
+
+QJsonObject FhirResources::patientSearchset(const QString& bundleId,
+                                            const QDateTime& now,
+                                            const QJsonArray& entries)
+{
+    QJsonObject b = searchset(bundleId, now, int(entries.size()), entries);
+    b.insert(QStringLiteral("timestamp"), instant(now));
+    return b;
+}
+
+QJsonObject FhirResources::tooManyMatches()
+{
+    return {
+        {QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
+        {QStringLiteral("issue"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("severity"), QStringLiteral("information")},
+             {QStringLiteral("code"), QStringLiteral("multiple-matches")},
+             {QStringLiteral("details"),
+              QJsonObject{
+                  {QStringLiteral("coding"),
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("system"), kSpineErrorSystem},
+                       {QStringLiteral("version"), QStringLiteral("1")},
+                       {QStringLiteral("code"), QStringLiteral("TOO_MANY_MATCHES")},
+                       {QStringLiteral("display"), QStringLiteral("Too Many Matches")}}}}}}}}},
     };
 }
 

@@ -47,6 +47,16 @@ public:
                                  const QDateTime& now,
                                  const QString& fullUrlBase) const;
 
+    // PDS demographic search (docs/api.md, PDS search): one match as a searchset entry, with
+    // its score and only what a search returns (usual, nickname and temporary names; the
+    // home address), and the searchset of them, best first, with its timestamp.
+    QJsonObject
+    patientSearchEntry(const SandboxPerson& person, double score, const QString& fullUrlBase) const;
+    static QJsonObject
+    patientSearchset(const QString& bundleId, const QDateTime& now, const QJsonArray& entries);
+    // More people matched than the search may return: a 200 whose body says so.
+    static QJsonObject tooManyMatches();
+
     struct Outcome
     {
         int status;

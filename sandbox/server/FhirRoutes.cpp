@@ -3,6 +3,7 @@
 #include "core/domain/NhsNumber.h"
 #include "core/domain/Vocabulary.h"
 #include "sandbox/endpoints/AccessLog.h"
+#include "sandbox/endpoints/PatientSearch.h"
 #include "sandbox/endpoints/ReviewFeed.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/fhir/FhirResources.h"
@@ -151,6 +152,8 @@ FhirRoutes::Reply FhirRoutes::answer(const HttpRequest& in, bool unknownPlanCode
                                          "user's organisation"));
     }
 
+    if (in.path == kPdsBase + QStringLiteral("/Patient"))
+        return patientSearch(in);
     if (in.path.startsWith(kPdsBase + QStringLiteral("/Patient/"))) {
         const QString id = in.path.mid(kPdsBase.size() + 9);
         return patient(in, id);
@@ -194,6 +197,13 @@ FhirRoutes::Reply FhirRoutes::patient(const HttpRequest& in, const QString& id)
                                      "invalidated and not superseded")),
                 Fault::None, 0};
     return {json(in, m_s.resources.patient(found->person)), Fault::None, 0};
+}
+
+FhirRoutes::Reply FhirRoutes::patientSearch(const HttpRequest& in)
+{
+    const PatientSearch::Answer a = m_s.search.answer(in.query, in.origin, m_s.clock.nowUtc());
+    return {a.status == 200 ? json(in, a.body) : error(in, a.status, a.spineCode, a.why),
+            Fault::None, 0};
 }
 
 namespace {

@@ -11,14 +11,15 @@ namespace cpis::sandbox {
 class AccessLog;
 class FhirResources;
 class LocalAuthorityDirectory;
+class PatientSearch;
 class ReviewFeed;
 class ScenarioCatalogue;
 class SignInService;
 class SyntheticPopulation;
 struct TestUser;
 
-// The PDS and CP-IS FHIR routes (docs/api.md §4-§7, §12): Patient read, CareTeam search (which
-// records the access and notifies), access history and the site review feed, each with the
+// The PDS and CP-IS FHIR routes (docs/api.md §4-§7, §12): Patient read and search, CareTeam search
+// (which records the access and notifies), access history and the site review feed, each with the
 // injected faults a request or a scenario asks for.
 class FhirRoutes
 {
@@ -34,6 +35,7 @@ public:
         AccessLog& log;
         ReviewFeed& review;
         const Clock& clock;
+        const PatientSearch& search; // PDS demographic search
     };
 
     FhirRoutes(Services services, bool open) : m_s(services), m_open(open) {}
@@ -54,6 +56,7 @@ private:
 
     Reply answer(const HttpRequest& in, bool unknownPlanCode);
     Reply patient(const HttpRequest& in, const QString& id);
+    Reply patientSearch(const HttpRequest& in);
     Reply careTeam(const HttpRequest& in, const TestUser& user, bool unknownPlanCode);
     Reply auditEvent(const HttpRequest& in, const TestUser& user);
     void deliver(QTcpSocket* socket, const HttpRequest& in, const Reply& reply);

@@ -1,6 +1,7 @@
 #include "sandbox/server/SandboxServer.h"
 
 #include "sandbox/endpoints/MeshMailbox.h"
+#include "sandbox/endpoints/PatientSearch.h"
 #include "sandbox/endpoints/ReviewFeed.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/fhir/FhirResources.h"
@@ -9,6 +10,7 @@
 #include "sandbox/server/HttpFrontEnd.h"
 #include "sandbox/world/AreaDirectory.h"
 #include "sandbox/world/LocalAuthorityDirectory.h"
+#include "sandbox/world/PopulationIndex.h"
 #include "sandbox/world/ScenarioCatalogue.h"
 #include "sandbox/world/SeededRandom.h"
 #include "sandbox/world/SyntheticPopulation.h"
@@ -36,6 +38,9 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
         std::make_unique<SyntheticPopulation>(*m_authorities, *m_random, m_options.people, today);
     m_catalogue->addTo(*m_population);
     m_resources = std::make_unique<FhirResources>(*m_authorities);
+    // After the scenarios: their people are searched too.
+    m_searchIndex = std::make_unique<PopulationIndex>(*m_population);
+    m_search = std::make_unique<PatientSearch>(*m_searchIndex, *m_resources);
     const LocalAuthorityEntry& sheffield =
         m_authorities->at(qMax(0, m_authorities->indexOf(QStringLiteral("SHE1"))));
     m_signIn = std::make_unique<SignInService>(
@@ -58,7 +63,7 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
 
     m_fhirRoutes = std::make_unique<FhirRoutes>(
         FhirRoutes::Services{*m_signIn, *m_population, *m_catalogue, *m_authorities, *m_resources,
-                             m_faults, m_log, *m_review, *m_clock},
+                             m_faults, m_log, *m_review, *m_clock, *m_search},
         m_options.open);
     m_areaListRoutes = std::make_unique<AreaListRoutes>(*m_areas, *m_bulk, *m_signIn, *m_clock);
 

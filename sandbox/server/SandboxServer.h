@@ -27,6 +27,8 @@ class FhirRoutes;
 class HttpFrontEnd;
 class LocalAuthorityDirectory;
 class MeshMailbox;
+class PatientSearch;
+class PopulationIndex;
 class ReviewFeed;
 class ScenarioCatalogue;
 class SeededRandom;
@@ -87,6 +89,8 @@ private:
     std::unique_ptr<ScenarioCatalogue> m_catalogue;
     std::unique_ptr<SyntheticPopulation> m_population;
     std::unique_ptr<FhirResources> m_resources;
+    std::unique_ptr<PopulationIndex> m_searchIndex; // PDS search, built at start-up
+    std::unique_ptr<PatientSearch> m_search;
     std::unique_ptr<SignInService> m_signIn;
     FaultInjector m_faults;
     AccessLog m_log;

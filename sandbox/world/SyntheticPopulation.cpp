@@ -177,6 +177,14 @@ SandboxPerson SyntheticPopulation::generatedAt(int index) const
     return expand(m_people.at(size_t(index)));
 }
 
+SyntheticPopulation::SearchFacts SyntheticPopulation::searchFactsAt(int index) const
+{
+    const PersonRecord& r = m_people.at(size_t(index));
+    const bool male = r.flags & 2;
+    return {QDate::fromJulianDay(r.birthJd), SyntheticNames::given(!male, r.given),
+            SyntheticNames::family(r.family), !male};
+}
+
 SandboxPerson SyntheticPopulation::expand(const PersonRecord& r) const
 {
     SandboxPerson p;

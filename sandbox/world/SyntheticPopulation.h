@@ -41,6 +41,19 @@ public:
     SandboxPerson generatedAt(int index) const;
     int supersededCount() const { return int(m_supersededGenerated.size()); }
 
+    // What the demographic search index needs of a generated person, read from the compact
+    // record without building the whole person (500,000 of them at start-up).
+    struct SearchFacts
+    {
+        QDate birthDate;
+        QString givenName; // shared strings: one per name in SyntheticNames
+        QString familyName;
+        bool female = false;
+    };
+    SearchFacts searchFactsAt(int index) const;
+    // The fixed (scenario) people, current numbers only.
+    QList<SandboxPerson> fixedPeople() const { return m_fixed.values(); }
+
     // Each local authority has this many schools and health-visiting areas, numbered from 1
     // across the country (authority index * count + k).
     static constexpr int kSchoolsPerAuthority = 20;

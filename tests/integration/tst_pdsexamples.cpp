@@ -155,7 +155,12 @@ struct Rig
     {
         if (!server.listen())
             return false;
-        client.emplace(&transport, server.baseUrl());
+        // As a profile names them: PDS at the path NHS England publishes, CP-IS beside it.
+        QUrl pds = server.baseUrl();
+        pds.setPath(QStringLiteral("/personal-demographics/FHIR/R4"));
+        QUrl cpisBase = server.baseUrl();
+        cpisBase.setPath(QStringLiteral("/cpis/FHIR/R4"));
+        client.emplace(&transport, pds, cpisBase);
         lookups.emplace(&*client, nullptr, nullptr, &clock,
                         LookupService::Settings{SiteType::UnscheduledCare});
         lookups->setSession(nurse(clock.nowUtc()));

@@ -11,6 +11,8 @@
 // tests/support/with-private-keyring.sh, as scripts/screenshot.sh does.
 #include "app/desk/Desk.h"
 #include "core/domain/Clock.h"
+#include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/SyntheticPopulation.h"
 #include "ui/lookup/TriageView.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/Translations.h"
@@ -271,6 +273,49 @@ bool areaList(Driver& d, const QString& user, const QString& filter = {})
     return true;
 }
 
+// No NHS number (a child brought in by the police with no papers): Ctrl+F, the details as
+// given (the family name misspelt, day and month of birth swapped), Enter; the candidates.
+bool findByDetails(Driver& d)
+{
+    if (!d.signIn(QStringLiteral("triage-nurse")) || !d.desk().sandbox())
+        return false;
+    const cpis::sandbox::SyntheticPopulation& pop = d.desk().sandbox()->population();
+    cpis::sandbox::SandboxPerson child;
+    for (int i = 0; i < pop.generatedCount() && child.nhsNumber.isEmpty(); ++i) {
+        const cpis::sandbox::SandboxPerson p = pop.generatedAt(i);
+        const QDate b = p.birthDate;
+        if (!p.restricted && b.day() <= 12 && b.day() != b.month() && p.familyName.size() >= 5 &&
+            b.daysTo(QDate::currentDate()) > 6 * 365 && b.daysTo(QDate::currentDate()) < 12 * 365)
+            child = p;
+    }
+    if (child.nhsNumber.isEmpty())
+        return (say(QStringLiteral("no child to search for")), false);
+    QString family = child.familyName;
+    std::swap(family[2], family[3]);
+    const QDate b = child.birthDate;
+    auto* field = d.find<QLineEdit>(QStringLiteral("nhsNumberField"));
+    if (!field)
+        return false;
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_F, Qt::ControlModifier);
+    auto* familyField = d.find<QLineEdit>(QStringLiteral("searchFamily"));
+    if (!familyField)
+        return false;
+    const QStringList typed{family, child.givenName, child.gender.left(1).toUpper(),
+                            QStringLiteral("%1/%2/%3")
+                                .arg(b.month(), 2, 10, QLatin1Char('0'))
+                                .arg(b.day(), 2, 10, QLatin1Char('0'))
+                                .arg(b.year())};
+    for (const QString& text : typed) {
+        QTest::keyClicks(QApplication::focusWidget(), text);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    auto* table = d.find<QAbstractItemView>(QStringLiteral("candidateTable"));
+    return table &&
+           d.waitFor([&] { return Driver::rows(table) > 0; }, QStringLiteral("the candidates"));
+}
+
 struct Scenario
 {
     QString name; // the screenshot's file name in docs/screenshots, without .png
@@ -302,6 +347,7 @@ QList<Scenario> scenarios()
         {QStringLiteral("desk-born-partial"), plans("9990002924")},
         {QStringLiteral("desk-superseded"), plans("9990000085")},
         {QStringLiteral("desk-no-record"), plans("9990000069")},
+        {QStringLiteral("desk-find-by-details"), findByDetails},
         {QStringLiteral("desk-could-not-check"), plans("9990000190")},
         // Looked up once, then the service goes away: the second answer is the offline copy.
         {QStringLiteral("desk-from-cache"),

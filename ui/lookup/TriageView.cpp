@@ -2,8 +2,10 @@
 
 #include "core/domain/Clock.h"
 #include "core/lookup/LookupService.h"
+#include "core/lookup/PatientSearchService.h"
 #include "ui/lookup/CpisResultView.h"
 #include "ui/lookup/PatientBanner.h"
+#include "ui/lookup/PatientSearchPanel.h"
 #include "ui/widgets/NhsNumberEdit.h"
 
 #include <QHBoxLayout>
@@ -45,6 +47,8 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     setObjectName(QStringLiteral("deskPage"));
     if (m_deps.lookups)
         m_deps.lookups->setSession(m_session);
+    if (m_deps.searches)
+        m_deps.searches->setSession(m_session);
 
     auto* columns = new QHBoxLayout(this);
     columns->setContentsMargins(0, 0, 0, 0);
@@ -66,6 +70,16 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     nhsLabel->setBuddy(m_nhs);
     searchRow->addWidget(nhsLabel);
     searchRow->addWidget(m_nhs);
+    if (m_deps.searches) {
+        m_searchButton = new QPushButton(tr("No number? Find by details (Ctrl+F)"), this);
+        m_searchButton->setObjectName(QStringLiteral("findByDetailsButton"));
+        m_searchButton->setAccessibleName(tr("Find the patient by their details"));
+        m_searchButton->setAutoDefault(false);
+        connect(m_searchButton, &QPushButton::clicked, this, &TriageView::openSearch);
+        searchRow->addWidget(m_searchButton);
+        auto* find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F), this);
+        connect(find, &QShortcut::activated, this, &TriageView::openSearch);
+    }
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("lookupStatus"));
     m_status->setWordWrap(true);
@@ -80,6 +94,20 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
         if (text.isEmpty())
             clearPatient();
     });
+
+    if (m_deps.searches) {
+        m_searchPanel = new PatientSearchPanel(m_deps.searches, m_deps.clock, this);
+        m_searchPanel->hide();
+        connect(m_searchPanel, &PatientSearchPanel::picked, this, [this](const QString& nhs) {
+            m_searchPanel->hide();
+            lookUp(nhs); // the same path as a typed number: banner, confirmation, CP-IS
+        });
+        connect(m_searchPanel, &PatientSearchPanel::closeRequested, this, [this] {
+            m_searchPanel->hide();
+            m_nhs->setFocus();
+        });
+        main->addWidget(m_searchPanel, 1);
+    }
 
     m_banner = new PatientBanner(this);
     main->addWidget(m_banner);
@@ -109,6 +137,19 @@ TriageView::~TriageView()
     // The service looks up for nobody until the next sign-in makes a screen again.
     if (m_deps.lookups)
         m_deps.lookups->setSession(UserSession{});
+    if (m_deps.searches)
+        m_deps.searches->setSession(UserSession{});
+}
+
+void TriageView::openSearch()
+{
+    if (!m_searchPanel || !m_session.allows(DeskFunction::LookUp))
+        return;
+    clearPatient();
+    m_nhs->clear();
+    m_searchPanel->show();
+    m_searchPanel->familyField()->setFocus();
+    m_searchPanel->familyField()->selectAll();
 }
 
 QWidget* TriageView::buildConfirmBar()

@@ -18,6 +18,7 @@ namespace cpis {
 class Clock;
 class LocalDirectory;
 class LookupService;
+class PatientSearchService;
 } // namespace cpis
 
 namespace cpis::ui {
@@ -25,9 +26,12 @@ namespace cpis::ui {
 class CpisResultView;
 class NhsNumberEdit;
 class PatientBanner;
+class PatientSearchPanel;
 
 // The triage screen: look a person up by NHS number (Enter), check the banner against the
-// person in front of you (Ctrl+Enter), read the CP-IS section; Escape starts over. It is made
+// person in front of you (Ctrl+Enter), read the CP-IS section; Escape starts over. When the
+// number is not known, Ctrl+F opens a PDS search by details; picking a candidate looks their
+// number up exactly as if it had been typed. It is made
 // at sign-in for a session that may view CP-IS and destroyed at lock and sign-out with all it
 // showed; an answer that arrives after that, or for an older look-up, is dropped.
 class TriageView : public QWidget
@@ -45,6 +49,7 @@ public:
         const Clock* clock = nullptr;
         LocalDirectory* directory = nullptr; // email and notes per local authority; may be null
         QList<Scenario> scenarios;           // training: the help panel (none: no panel)
+        PatientSearchService* searches = nullptr; // no NHS number: search PDS (null: not offered)
     };
     // The main window's factory for DeskFunction::LookUp.
     static RoleView roleView(Deps deps);
@@ -56,10 +61,12 @@ public:
     NhsNumberEdit* nhsField() const { return m_nhs; }
     CpisResultView* resultView() const { return m_result; }
     PatientBanner* banner() const { return m_banner; }
+    PatientSearchPanel* searchPanel() const { return m_searchPanel; } // null when not offered
 
 public slots:
     void lookUp(const QString& nhsNumber); // as if typed and Enter pressed
     void confirmBanner();
+    void openSearch(); // find the person by their details (Ctrl+F)
 
 signals:
     void lookupAnswered(); // the banner (or the result, when there is no banner) is shown
@@ -84,6 +91,8 @@ private:
     PatientBanner* m_banner = nullptr;
     QWidget* m_confirmBar = nullptr;
     QPushButton* m_confirmButton = nullptr;
+    QPushButton* m_searchButton = nullptr;
+    PatientSearchPanel* m_searchPanel = nullptr;
     QScrollArea* m_resultScroll = nullptr;
     CpisResultView* m_result = nullptr;
 };
