@@ -175,6 +175,16 @@
         <source>The file could not be written.</source>
         <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
     </message>
+    <message numerus="yes">
+        <source>Partial: %n problem(s) reported by the service.</source>
+        <translation>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpis::NoticeService</name>
@@ -512,6 +522,50 @@
             <numerusform>Allforiwyd %n rhes.</numerusform>
             <numerusform>Allforiwyd %n rhes.</numerusform>
             <numerusform>Allforiwyd %n rhes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems reported by the national service</source>
+        <translation>Problemau a adroddwyd gan y gwasanaeth cenedlaethol</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partial: %n problem(s) reported by the service. The list may lack the children they concern; the next sync fetches the whole list again.</source>
+        <translation>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem. Efallai nad yw&apos;r rhestr yn cynnwys y plant dan sylw; bydd y cysoni nesaf yn nôl y rhestr gyfan eto.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem. Efallai nad yw&apos;r rhestr yn cynnwys y plant dan sylw; bydd y cysoni nesaf yn nôl y rhestr gyfan eto.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem. Efallai nad yw&apos;r rhestr yn cynnwys y plant dan sylw; bydd y cysoni nesaf yn nôl y rhestr gyfan eto.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem. Efallai nad yw&apos;r rhestr yn cynnwys y plant dan sylw; bydd y cysoni nesaf yn nôl y rhestr gyfan eto.</numerusform>
+            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem. Efallai nad yw&apos;r rhestr yn cynnwys y plant dan sylw; bydd y cysoni nesaf yn nôl y rhestr gyfan eto.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…a %n arall.</numerusform>
+            <numerusform>…a %n arall.</numerusform>
+            <numerusform>…a %n arall.</numerusform>
+            <numerusform>…a %n arall.</numerusform>
+            <numerusform>…a %n arall.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync partly complete: %1 people and %2 plans changed; %n problem(s) reported by the service.</source>
+        <translation>
+            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) the service deleted were removed from the list.</source>
+        <translation>
+            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
         </translation>
     </message>
 </context>

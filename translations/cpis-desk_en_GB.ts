@@ -172,6 +172,13 @@
         <source>The file could not be written.</source>
         <translation>The file could not be written.</translation>
     </message>
+    <message numerus="yes">
+        <source>Partial: %n problem(s) reported by the service.</source>
+        <translation>
+            <numerusform>Partial: %n problem reported by the service.</numerusform>
+            <numerusform>Partial: %n problems reported by the service.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpis::NoticeService</name>
@@ -497,6 +504,38 @@
         <translation>
             <numerusform>Exported %n row.</numerusform>
             <numerusform>Exported %n rows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems reported by the national service</source>
+        <translation>Problems reported by the national service</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partial: %n problem(s) reported by the service. The list may lack the children they concern; the next sync fetches the whole list again.</source>
+        <translation>
+            <numerusform>Partial: %n problem reported by the service. The list may lack the children it concerns; the next sync fetches the whole list again.</numerusform>
+            <numerusform>Partial: %n problems reported by the service. The list may lack the children they concern; the next sync fetches the whole list again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync partly complete: %1 people and %2 plans changed; %n problem(s) reported by the service.</source>
+        <translation>
+            <numerusform>Sync partly complete: %1 people and %2 plans changed; %n problem reported by the service.</numerusform>
+            <numerusform>Sync partly complete: %1 people and %2 plans changed; %n problems reported by the service.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) the service deleted were removed from the list.</source>
+        <translation>
+            <numerusform>%n record the service deleted was removed from the list.</numerusform>
+            <numerusform>%n records the service deleted were removed from the list.</numerusform>
         </translation>
     </message>
 </context>

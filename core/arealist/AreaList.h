@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -88,6 +89,25 @@ struct AreaSyncState
     QString lastError; // empty when the last attempt succeeded
     qint64 people = 0;
     qint64 plans = 0;
+    // A partial sync: the list was kept, but the service reported this many problems
+    // (OperationOutcome issues in the manifest's error files); the next sync is a full one.
+    qint64 problems = 0;
+    QStringList problemNotes; // the first few issues' diagnostics, as the service worded them
+};
+
+// One issue of an OperationOutcome in an export's error file.
+struct ExportIssue
+{
+    QString severity; // fatal | error | warning | information
+    QString code;
+    QString text; // diagnostics, else details.text; may name a person: shown, never logged
+};
+
+// A resource an incremental export says was deleted since _since (deleted[] Bundle entry).
+struct DeletedResource
+{
+    QString type; // e.g. CareTeam, Patient
+    QString id;
 };
 
 } // namespace cpis

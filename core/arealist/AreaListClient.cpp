@@ -1,15 +1,24 @@
 #include "core/arealist/AreaListClient.h"
 
+#include "core/domain/Clock.h"
+#include "core/fhir/FhirParser.h"
 #include "core/net/NhsHeaders.h"
+#include "core/net/RetryPolicy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QTimer>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace cpis {
 
 namespace {
+using std::chrono::milliseconds;
+
 // The CP-IS FHIR base, used as given: the resource path follows it.
 QString underBase(const QUrl& base, const QString& path)
 {
@@ -28,10 +37,101 @@ ServiceError bad(const QString& detail, int status = 0)
     return e;
 }
 
+int defaultPort(const QUrl& u)
+{
+    return u.port(u.scheme() == u"https" ? 443 : 80);
+}
+
 bool sameOrigin(const QUrl& a, const QUrl& b)
 {
-    return a.scheme() == b.scheme() && a.host() == b.host() &&
-           a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
+    return a.scheme() == b.scheme() && a.host() == b.host() && defaultPort(a) == defaultPort(b);
+}
+
+void timerScheduler(milliseconds delay, QObject* context, std::function<void()> fire)
+{
+    QTimer::singleShot(delay, context, std::move(fire));
+}
+
+// A 429, or a 5xx that says when to come back (or is a gateway's): the job may well be alive.
+// Any other error status means the export failed (Bulk Data IG, "Response - Error Status").
+bool transientPollFailure(const ServiceError& e)
+{
+    if (e.kind == ServiceError::Kind::RateLimited)
+        return true;
+    return e.kind == ServiceError::Kind::ServiceFailure && e.httpStatus >= 500 &&
+           (e.retryAfterSecs >= 0 || e.httpStatus == 502 || e.httpStatus == 503 ||
+            e.httpStatus == 504);
+}
+
+// One file item of a manifest array. `fixedType`: the only type the array may name (error[]:
+// OperationOutcome, deleted[]: Bundle), which may then be left out; empty for output[], whose
+// items must name the resource type they hold.
+Result<AreaListClient::File, ServiceError> fileItem(const QJsonValue& v,
+                                                    const QString& array,
+                                                    const QString& fixedType,
+                                                    bool requiresAccessToken,
+                                                    const QUrl& base,
+                                                    const QStringList& fileHosts)
+{
+    static const QRegularExpression resourceType(QStringLiteral("^[A-Z][A-Za-z]{1,63}$"));
+    if (!v.isObject())
+        return bad(QStringLiteral("manifest %1 item is not an object").arg(array));
+    const QJsonObject f = v.toObject();
+    AreaListClient::File file;
+    file.requiresAccessToken = requiresAccessToken;
+    const QJsonValue type = f.value(QLatin1String("type"));
+    if (fixedType.isEmpty()) {
+        file.type = type.toString();
+        if (!resourceType.match(file.type).hasMatch())
+            return bad(QStringLiteral("manifest output item has no resource type"));
+    } else {
+        if (!type.isUndefined() && type.toString() != fixedType)
+            return bad(QStringLiteral("manifest %1 item is not of type %2").arg(array, fixedType));
+        file.type = fixedType;
+    }
+    file.url = QUrl(f.value(QLatin1String("url")).toString(), QUrl::StrictMode);
+    if (!file.url.isValid() || file.url.isRelative() || file.url.host().isEmpty())
+        return bad(QStringLiteral("manifest %1 item has no absolute url").arg(array));
+    if (!AreaListClient::fileHostAllowed(file.url, base, fileHosts))
+        // The host is named so support can tell the administrator what to allow, or refuse.
+        return bad(QStringLiteral("manifest offers files from %1, which is neither the service's "
+                                  "host nor an allowed file host")
+                       .arg(file.url
+                                .adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath |
+                                          QUrl::RemoveQuery | QUrl::RemoveFragment)
+                                .toString()));
+    const QJsonValue count = f.value(QLatin1String("count"));
+    if (!count.isUndefined()) {
+        // Optional (IG v2.0.0); when present a whole number the file is checked against.
+        if (!count.isDouble() || count.toDouble() < 0 ||
+            count.toDouble() != double(qint64(count.toDouble())))
+            return bad(QStringLiteral("manifest file count is not a whole number"));
+        file.count = qint64(count.toDouble());
+    }
+    return file;
+}
+
+Result<QList<AreaListClient::File>, ServiceError> fileArray(const QJsonObject& o,
+                                                            const QString& array,
+                                                            const QString& fixedType,
+                                                            bool required,
+                                                            bool requiresAccessToken,
+                                                            const QUrl& base,
+                                                            const QStringList& fileHosts)
+{
+    const QJsonValue v = o.value(array);
+    QList<AreaListClient::File> out;
+    if (v.isUndefined() && !required)
+        return out;
+    if (!v.isArray())
+        return bad(QStringLiteral("manifest %1 is not an array").arg(array));
+    for (const QJsonValue& item : v.toArray()) {
+        auto f = fileItem(item, array, fixedType, requiresAccessToken, base, fileHosts);
+        if (!f)
+            return f.error();
+        out.append(f.value());
+    }
+    return out;
 }
 } // namespace
 
@@ -39,17 +139,47 @@ AreaListClient::AreaListClient(FhirTransport* transport,
                                QUrl baseUrl,
                                Settings settings,
                                QObject* parent)
-    : QObject(parent), m_transport(transport), m_base(std::move(baseUrl)), m_settings(settings)
-{
-    m_pollTimer.setSingleShot(true);
-    connect(&m_pollTimer, &QTimer::timeout, this, &AreaListClient::poll);
-}
+    : AreaListClient(transport, std::move(baseUrl), std::move(settings), nullptr, nullptr, parent)
+{}
+
+AreaListClient::AreaListClient(FhirTransport* transport,
+                               QUrl baseUrl,
+                               Settings settings,
+                               const Clock* clock,
+                               Scheduler scheduler,
+                               QObject* parent)
+    : QObject(parent), m_transport(transport), m_base(std::move(baseUrl)),
+      m_settings(std::move(settings)),
+      m_ownClock(clock ? nullptr : std::make_unique<SystemClock>()),
+      m_clock(clock ? clock : m_ownClock.get()),
+      m_schedule(scheduler ? std::move(scheduler) : Scheduler(timerScheduler))
+{}
 
 AreaListClient::~AreaListClient()
 {
     // The transport stops whatever these contexts were waiting for.
     delete m_download;
     delete m_context;
+}
+
+bool AreaListClient::fileHostAllowed(const QUrl& file,
+                                     const QUrl& base,
+                                     const QStringList& fileHosts)
+{
+    if (file.scheme() != base.scheme() || !file.userInfo().isEmpty() || file.host().isEmpty())
+        return false;
+    if (sameOrigin(file, base))
+        return true;
+    for (const QString& entry : fileHosts) {
+        const QUrl allowed(base.scheme() + QStringLiteral("://") + entry.trimmed(),
+                           QUrl::StrictMode);
+        if (!allowed.isValid() || allowed.host().isEmpty() || !allowed.path().isEmpty() ||
+            !allowed.userInfo().isEmpty())
+            continue; // a malformed entry allows nothing
+        if (sameOrigin(file, allowed))
+            return true;
+    }
+    return false;
 }
 
 Result<QList<AreaInfo>, ServiceError> AreaListClient::parseGroups(const QByteArray& body)
@@ -102,6 +232,9 @@ void AreaListClient::startExport(const UserSession& session,
     m_context = new QObject(this);
     m_session = session;
     m_status.clear();
+    m_started = m_clock->nowUtc();
+    m_quietPolls = 0;
+    m_busyAnswers = 0;
     m_progress = std::move(progress);
     m_exportDone = std::move(done);
 
@@ -143,31 +276,79 @@ void AreaListClient::poll()
 {
     m_transport->get(
         m_status, NhsHeaders(m_session).list(), m_context,
-        [this](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
-            auto done = m_exportDone;
-            if (!r) {
-                done(r.error());
-                return;
-            }
-            if (r->status == 202) {
-                if (m_progress)
-                    m_progress(QString::fromLatin1(r->header("X-Progress")));
-                bool ok = false;
-                const int secs = r->header("Retry-After").trimmed().toInt(&ok);
-                const qint64 wantMs = ok && secs >= 0 ? qint64(secs) * 1000 : 200;
-                m_pollTimer.start(int(qMin<qint64>(wantMs, m_settings.maxPollDelay.count())));
-                return;
-            }
-            if (r->status != 200) {
-                done(bad(QStringLiteral("export status answered %1").arg(r->status), r->status));
-                return;
-            }
-            done(parseManifest(r->body, m_base));
-        });
+        [this](const Result<HttpResponse, ServiceError>& r, const QByteArray&) { onStatus(r); });
 }
 
-Result<AreaListClient::Manifest, ServiceError> AreaListClient::parseManifest(const QByteArray& body,
-                                                                             const QUrl& base)
+void AreaListClient::onStatus(const Result<HttpResponse, ServiceError>& r)
+{
+    auto done = m_exportDone;
+    if (!r) {
+        const ServiceError& e = r.error();
+        // The transport has already waited out the short Retry-Afters it could; what reaches
+        // here is a longer one, or one it ran out of attempts for.
+        if (!transientPollFailure(e) || ++m_busyAnswers > m_settings.maxBusyAnswers) {
+            done(e);
+            return;
+        }
+        milliseconds wait = backoff();
+        if (e.retryAfterSecs >= 0) {
+            wait = std::chrono::seconds(e.retryAfterSecs);
+            if (wait > m_settings.maxRetryAfter) {
+                done(e);
+                return;
+            }
+        }
+        pollAgain(wait);
+        return;
+    }
+    m_busyAnswers = 0;
+    if (r->status == 202) {
+        if (m_progress)
+            m_progress(QString::fromLatin1(r->header("X-Progress")));
+        const int secs = RetryPolicy::parseRetryAfter(r->header("Retry-After"), m_clock->nowUtc());
+        milliseconds wait;
+        if (secs >= 0) {
+            wait = std::chrono::seconds(secs);
+            m_quietPolls = 0;
+        } else {
+            wait = backoff(); // the IG asks clients for exponential backoff
+        }
+        pollAgain(std::min(wait, m_settings.maxPollDelay));
+        return;
+    }
+    if (r->status != 200) {
+        done(bad(QStringLiteral("export status answered %1").arg(r->status), r->status));
+        return;
+    }
+    done(parseManifest(r->body, m_base, m_settings.fileHosts));
+}
+
+milliseconds AreaListClient::backoff()
+{
+    milliseconds wait = std::max(m_settings.minPollDelay, milliseconds(1));
+    for (int i = 0; i < m_quietPolls && wait < m_settings.maxPollDelay; ++i)
+        wait *= 2;
+    ++m_quietPolls;
+    return std::min(wait, m_settings.maxPollDelay);
+}
+
+void AreaListClient::pollAgain(milliseconds delay)
+{
+    const qint64 waited = m_started.msecsTo(m_clock->nowUtc());
+    if (waited + delay.count() > m_settings.maxExportWait.count()) {
+        ServiceError e;
+        e.kind = ServiceError::Kind::Timeout;
+        e.detail = QStringLiteral("the export was not ready within %1 s")
+                       .arg(m_settings.maxExportWait.count() / 1000);
+        auto done = m_exportDone;
+        done(e);
+        return;
+    }
+    m_schedule(delay, m_context, [this] { poll(); });
+}
+
+Result<AreaListClient::Manifest, ServiceError> AreaListClient::parseManifest(
+    const QByteArray& body, const QUrl& base, const QStringList& fileHosts)
 {
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
@@ -175,33 +356,37 @@ Result<AreaListClient::Manifest, ServiceError> AreaListClient::parseManifest(con
         return bad(QStringLiteral("export manifest is not a JSON object"));
     const QJsonObject o = doc.object();
     Manifest m;
-    m.transactionTime = QDateTime::fromString(o.value(QLatin1String("transactionTime")).toString(),
-                                              Qt::ISODateWithMs)
-                            .toUTC();
-    if (!m.transactionTime.isValid())
+    const auto when = FhirParser::instant(o.value(QLatin1String("transactionTime")));
+    if (!when)
         return bad(QStringLiteral("manifest transactionTime is not an instant"));
-    if (!o.value(QLatin1String("error")).isArray() ||
-        !o.value(QLatin1String("error")).toArray().isEmpty())
-        return bad(QStringLiteral("the export reported errors"));
-    if (!o.value(QLatin1String("output")).isArray())
-        return bad(QStringLiteral("manifest output is not an array"));
-    const QJsonArray output = o.value(QLatin1String("output")).toArray();
-    for (const QJsonValue& v : output) {
-        const QJsonObject f = v.toObject();
-        File file;
-        file.type = f.value(QLatin1String("type")).toString();
-        file.url = QUrl(f.value(QLatin1String("url")).toString());
-        const QJsonValue count = f.value(QLatin1String("count"));
-        if (file.type != u"Patient" && file.type != u"CareTeam")
-            return bad(QStringLiteral("manifest names a file of an unexpected type"));
-        if (!file.url.isValid() || !sameOrigin(file.url, base))
-            return bad(QStringLiteral("manifest file URL points at another server"));
-        if (!count.isDouble() || count.toDouble() < 0 ||
-            count.toDouble() != double(qint64(count.toDouble())))
-            return bad(QStringLiteral("manifest file count is not a whole number"));
-        file.count = qint64(count.toDouble());
-        m.output.append(file);
-    }
+    m.transactionTime = *when;
+    const QJsonValue request = o.value(QLatin1String("request"));
+    if (!request.isUndefined() && !request.isString())
+        return bad(QStringLiteral("manifest request is not a string"));
+    m.request = request.toString();
+    // Required: guessing true would send the token where it may not belong, guessing false
+    // would fail at the first file.
+    const QJsonValue token = o.value(QLatin1String("requiresAccessToken"));
+    if (!token.isBool())
+        return bad(QStringLiteral("manifest requiresAccessToken is not a boolean"));
+    m.requiresAccessToken = token.toBool();
+    // `extension` is the server's own (an object in v2.0.0): read past, never trusted.
+    auto output = fileArray(o, QStringLiteral("output"), QString(), true, m.requiresAccessToken,
+                            base, fileHosts);
+    if (!output)
+        return output.error();
+    m.output = output.value();
+    // error[] is required by the IG but left out by some servers: absent reads as empty.
+    auto error = fileArray(o, QStringLiteral("error"), QStringLiteral("OperationOutcome"), false,
+                           m.requiresAccessToken, base, fileHosts);
+    if (!error)
+        return error.error();
+    m.error = error.value();
+    auto deleted = fileArray(o, QStringLiteral("deleted"), QStringLiteral("Bundle"), false,
+                             m.requiresAccessToken, base, fileHosts);
+    if (!deleted)
+        return deleted.error();
+    m.deleted = deleted.value();
     return m;
 }
 
@@ -217,11 +402,20 @@ void AreaListClient::download(const UserSession& session,
     m_lineError.clear();
     m_onLine = std::move(onLine);
     m_downloadDone = std::move(done);
-    const qint64 expected = file.count;
+    const std::optional<qint64> expected = file.count;
 
+    if (!fileHostAllowed(file.url, m_base, m_settings.fileHosts)) {
+        // parseManifest refuses these; a File made elsewhere is held to the same rule.
+        auto refused = m_downloadDone;
+        refused(bad(QStringLiteral("file is not on an allowed host")));
+        return;
+    }
     FhirTransport::Request req;
     req.url = file.url;
-    req.headers = NhsHeaders(session).list();
+    // The bearer token (and the role headers with it) only to a file server that needs it:
+    // one that does not (a signed URL, a store behind the firewall) has no use for it.
+    if (file.requiresAccessToken)
+        req.headers = NhsHeaders(session).list();
     req.accept = "application/fhir+ndjson";
     m_transport->stream(
         req, m_settings.stallTimeout, m_download,
@@ -249,10 +443,10 @@ void AreaListClient::download(const UserSession& session,
                 done(bad(m_lineError, r->status));
                 return;
             }
-            if (m_lines != expected) {
+            if (expected && m_lines != *expected) {
                 done(bad(QStringLiteral("file held %1 resources, the manifest said %2")
                              .arg(m_lines)
-                             .arg(expected),
+                             .arg(*expected),
                          r->status));
                 return;
             }
@@ -294,8 +488,8 @@ void AreaListClient::readLines(bool atEnd)
 
 void AreaListClient::cancel(const UserSession& session)
 {
-    m_pollTimer.stop();
-    delete m_context; // the transport drops the callbacks and stops a download
+    delete m_context; // with it any wait for the next poll // the transport drops the callbacks and
+                      // stops a download
     m_context = nullptr;
     delete m_download;
     m_download = nullptr;

@@ -4,9 +4,11 @@
 #include "core/domain/Vocabulary.h"
 #include "core/fhir/FhirParser.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 namespace cpis {
 
@@ -96,6 +98,62 @@ Result<AreaPlan, AreaListParser::Error> AreaListParser::careTeam(QByteArrayView 
         return Error{QStringLiteral("CareTeam.meta.lastUpdated is not an instant")};
     p.lastUpdated = *updated;
     return p;
+}
+
+Result<QList<ExportIssue>, AreaListParser::Error>
+AreaListParser::operationOutcome(QByteArrayView line)
+{
+    auto o = object(line, "OperationOutcome");
+    if (!o)
+        return o.error();
+    const QJsonValue issues = o->value(QLatin1String("issue"));
+    if (!issues.isArray() || issues.toArray().isEmpty())
+        return Error{QStringLiteral("OperationOutcome has no issue")};
+    static const QStringList severities{QStringLiteral("fatal"), QStringLiteral("error"),
+                                        QStringLiteral("warning"), QStringLiteral("information")};
+    QList<ExportIssue> out;
+    for (const QJsonValue& v : issues.toArray()) {
+        const QJsonObject i = v.toObject();
+        ExportIssue issue;
+        issue.severity = i.value(QLatin1String("severity")).toString();
+        issue.code = i.value(QLatin1String("code")).toString();
+        if (!severities.contains(issue.severity) || issue.code.isEmpty())
+            return Error{QStringLiteral("OperationOutcome.issue lacks severity or code")};
+        issue.text = i.value(QLatin1String("diagnostics")).toString();
+        if (issue.text.isEmpty())
+            issue.text = i.value(QLatin1String("details"))
+                             .toObject()
+                             .value(QLatin1String("text"))
+                             .toString();
+        out.append(issue);
+    }
+    return out;
+}
+
+Result<QList<DeletedResource>, AreaListParser::Error>
+AreaListParser::deletedBundle(QByteArrayView line)
+{
+    auto o = object(line, "Bundle");
+    if (!o)
+        return o.error();
+    if (o->value(QLatin1String("type")).toString() != u"transaction")
+        return Error{QStringLiteral("deleted Bundle is not a transaction")};
+    const QJsonValue entries = o->value(QLatin1String("entry"));
+    if (!entries.isArray() || entries.toArray().isEmpty())
+        return Error{QStringLiteral("deleted Bundle has no entry")};
+    static const QRegularExpression ref(
+        QStringLiteral("(?:^|/)([A-Z][A-Za-z]{1,63})/([A-Za-z0-9\\-.]{1,64})$"));
+    QList<DeletedResource> out;
+    for (const QJsonValue& v : entries.toArray()) {
+        const QJsonObject request = v.toObject().value(QLatin1String("request")).toObject();
+        if (request.value(QLatin1String("method")).toString() != u"DELETE")
+            return Error{QStringLiteral("deleted Bundle entry.request.method is not DELETE")};
+        const auto m = ref.match(request.value(QLatin1String("url")).toString());
+        if (!m.hasMatch())
+            return Error{QStringLiteral("deleted Bundle entry.request.url is not <type>/<id>")};
+        out.append(DeletedResource{m.captured(1), m.captured(2)});
+    }
+    return out;
 }
 
 } // namespace cpis

@@ -4,6 +4,7 @@
 #include "core/domain/Result.h"
 
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
 
 namespace cpis {
@@ -21,6 +22,11 @@ public:
 
     static Result<AreaPatient, Error> patient(QByteArrayView line);
     static Result<AreaPlan, Error> careTeam(QByteArrayView line);
+    // A line of a manifest error file: one OperationOutcome with at least one issue.
+    static Result<QList<ExportIssue>, Error> operationOutcome(QByteArrayView line);
+    // A line of a manifest deleted file: one transaction Bundle whose entries each carry
+    // request.method DELETE and request.url "<type>/<id>" (relative, or absolute ending so).
+    static Result<QList<DeletedResource>, Error> deletedBundle(QByteArrayView line);
 };
 
 } // namespace cpis

@@ -7,6 +7,8 @@
 
 #include <QIODevice>
 
+#include <climits>
+
 namespace cpis {
 
 namespace {
@@ -97,13 +99,15 @@ bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mod
     m_area = area;
     m_outcome = Outcome{};
     m_manifest = {};
-    m_file = 0;
+    m_steps.clear();
+    m_step = 0;
     m_total = 0;
     m_done = 0;
 
     std::optional<QDateTime> since;
     if (mode == Mode::Auto) {
-        if (auto s = m_store->state(area.id); s && s->asOf)
+        // After a partial sync the next is full: a _since would skip what was not sent.
+        if (auto s = m_store->state(area.id); s && s->asOf && s->problems == 0)
             since = s->asOf;
     }
     m_outcome.full = !since;
@@ -129,52 +133,120 @@ bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mod
 
 void AreaListService::onManifest(const AreaListClient::Manifest& m)
 {
+    using Kind = Step::Kind;
     m_manifest = m;
-    for (const auto& f : m.output)
-        m_total += f.count;
-    // Patients first, so a CareTeam's person is known when the store checks at the end.
-    std::stable_sort(m_manifest.output.begin(), m_manifest.output.end(),
-                     [](const AreaListClient::File& a, const AreaListClient::File& b) {
-                         return a.type == u"Patient" && b.type != u"Patient";
-                     });
+    bool countsKnown = true;
+    // Patients first, so a CareTeam's person is known when the store checks at the end; then
+    // what was deleted; then what the service could not send.
+    QList<Step> careTeams;
+    int skipped = 0;
+    for (const auto& f : m.output) {
+        if (f.type == u"Patient")
+            m_steps.append({Kind::Patients, f});
+        else if (f.type == u"CareTeam")
+            careTeams.append({Kind::CareTeams, f});
+        else {
+            ++skipped; // not asked for and not part of a list: not fetched
+            continue;
+        }
+        countsKnown = countsKnown && f.count.has_value();
+        m_total += f.count.value_or(0);
+    }
+    m_steps += careTeams;
+    for (const auto& f : m.deleted)
+        m_steps.append({Kind::Deleted, f});
+    for (const auto& f : m.error)
+        m_steps.append({Kind::Problems, f});
+    if (!countsKnown)
+        m_total = 0; // progress without a total: busy, not a wrong percentage
     if (auto s = m_store->beginSync(m_area.id, m_outcome.full); !s) {
         fail(tr("The encrypted store could not start the update: %1").arg(s.error().message));
         return;
     }
-    qCInfo(lcAreaList, "area %s: %lld files, %lld resources to receive", qUtf8Printable(m_area.id),
-           qint64(m_manifest.output.size()), qint64(m_total));
+    qCInfo(lcAreaList,
+           "area %s: %lld output, %lld deleted, %lld error files (%d of other types skipped), "
+           "%lld resources to receive",
+           qUtf8Printable(m_area.id), qint64(m.output.size()) - skipped, qint64(m.deleted.size()),
+           qint64(m.error.size()), skipped, qint64(m_total));
     emit progress(tr("Receiving the list…"), 0, m_total);
     nextFile();
+}
+
+bool AreaListService::readLine(Step::Kind kind, QByteArrayView line, QString* why)
+{
+    using Kind = Step::Kind;
+    switch (kind) {
+    case Kind::Patients:
+        return take(
+            AreaListParser::patient(line),
+            [this](const AreaPatient& p) { return m_store->putPatient(p); }, m_outcome.patients,
+            why);
+    case Kind::CareTeams:
+        return take(
+            AreaListParser::careTeam(line),
+            [this](const AreaPlan& p) { return m_store->putPlan(p); }, m_outcome.careTeams, why);
+    case Kind::Deleted: {
+        const auto refs = AreaListParser::deletedBundle(line);
+        if (!refs) {
+            *why = refs.error().what;
+            return false;
+        }
+        for (const DeletedResource& r : refs.value()) {
+            StoreResult<qint64> removed = qint64(0);
+            if (r.type == u"CareTeam")
+                removed = m_store->removePlan(r.id);
+            else if (r.type == u"Patient")
+                removed = m_store->removePatient(r.id);
+            else
+                continue; // not a resource of the list
+            if (!removed) {
+                *why = removed.error().message;
+                return false;
+            }
+            ++m_outcome.deleted;
+        }
+        return true;
+    }
+    case Kind::Problems: {
+        const auto issues = AreaListParser::operationOutcome(line);
+        if (!issues) {
+            // Unread problems could be anything missing: the sync fails, the old list stays.
+            *why = issues.error().what;
+            return false;
+        }
+        for (const ExportIssue& i : issues.value()) {
+            if (i.severity == u"information")
+                continue;
+            ++m_outcome.problems;
+            if (m_outcome.problemNotes.size() < kMaxProblemNotes)
+                m_outcome.problemNotes.append(i.text.isEmpty() ? i.code
+                                                               : i.text.simplified().left(300));
+        }
+        return true;
+    }
+    }
+    return false;
 }
 
 void AreaListService::nextFile()
 {
     qCDebug(lcAreaList, "area %s: %lld Patient, %lld CareTeam received so far",
             qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams));
-    if (m_file >= m_manifest.output.size()) {
+    if (m_step >= m_steps.size()) {
         complete();
         return;
     }
-    const AreaListClient::File file = m_manifest.output.at(m_file++);
-    const bool patients = file.type == u"Patient";
-    auto onLine = [this, patients](QByteArrayView line, QString* why) {
-        const bool ok = patients
-                            ? take(
-                                  AreaListParser::patient(line),
-                                  [this](const AreaPatient& p) { return m_store->putPatient(p); },
-                                  m_outcome.patients, why)
-                            : take(
-                                  AreaListParser::careTeam(line),
-                                  [this](const AreaPlan& p) { return m_store->putPlan(p); },
-                                  m_outcome.careTeams, why);
-        if (!ok)
+    const Step step = m_steps.at(m_step++);
+    const bool counted = step.kind == Step::Kind::Patients || step.kind == Step::Kind::CareTeams;
+    auto onLine = [this, kind = step.kind, counted](QByteArrayView line, QString* why) {
+        if (!readLine(kind, line, why))
             return false;
         // Progress in steps, not per line: 150,000 signals would cost more than the parsing.
-        if ((++m_done & 0x3FF) == 0)
+        if (counted && (++m_done & 0x3FF) == 0)
             emit progress(tr("Receiving the list…"), m_done, m_total);
         return true;
     };
-    m_client->download(m_session, file, onLine, [this](const Result<qint64, ServiceError>& r) {
+    m_client->download(m_session, step.file, onLine, [this](const Result<qint64, ServiceError>& r) {
         if (!r) {
             fail(describe(r.error()));
             return;
@@ -199,13 +271,19 @@ void AreaListService::complete()
                            .arg(m_outcome.full ? QStringLiteral("full") : QStringLiteral("since"))
                            .arg(m_outcome.patients)
                            .arg(m_outcome.careTeams);
+    if (m_outcome.deleted > 0)
+        ev.outcomeDetail += QStringLiteral(", %1 deleted").arg(m_outcome.deleted);
+    if (m_outcome.problems > 0)
+        ev.outcomeDetail +=
+            QStringLiteral(", partial: %1 problems reported").arg(m_outcome.problems);
     ev.reason = QStringLiteral("area ") + m_area.id;
     if (auto a = m_auditor->record(m_session, ev); !a) {
         fail(tr("The audit log could not record the list: %1").arg(a.error().message));
         return;
     }
     if (auto s =
-            m_store->commitSync(m_area.name, m_manifest.transactionTime, m_clock->nowUtc().date());
+            m_store->commitSync(m_area.name, m_manifest.transactionTime, m_clock->nowUtc().date(),
+                                m_outcome.problems, m_outcome.problemNotes);
         !s) {
         fail(tr("The encrypted store could not save the list: %1").arg(s.error().message));
         return;
@@ -213,9 +291,16 @@ void AreaListService::complete()
     m_client->finishJob(m_session);
     m_running = false;
     m_outcome.ok = true;
-    qCInfo(lcAreaList, "sync of area %s done: %lld Patient, %lld CareTeam",
-           qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams));
-    emit progress(tr("Up to date."), m_total, m_total);
+    qCInfo(lcAreaList,
+           "sync of area %s done: %lld Patient, %lld CareTeam, %lld deleted, %lld "
+           "problems reported",
+           qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams),
+           qint64(m_outcome.deleted), qint64(m_outcome.problems));
+    emit progress(m_outcome.problems > 0
+                      ? tr("Partial: %n problem(s) reported by the service.", nullptr,
+                           int(qMin<qint64>(m_outcome.problems, INT_MAX)))
+                      : tr("Up to date."),
+                  m_total, m_total);
     emit finished(m_outcome);
 }
 

@@ -6,8 +6,10 @@
 #include "core/domain/UserSession.h"
 #include "core/net/ServiceError.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <vector>
@@ -23,7 +25,11 @@ class Clock;
 // into the encrypted store (full the first time, then incremental with _since = the stored
 // as-of), cancel, read it back, export it as CSV. Every sync and export is audited. A sync that
 // fails for any reason (network, a bad line, a count that does not add up, the store, the
-// audit) leaves the previous complete list exactly as it was.
+// audit) leaves the previous complete list exactly as it was. An incremental sync applies the
+// manifest's deleted[] (a plan deleted in error leaves the list). When the manifest's error[]
+// reports problems the list is kept as a partial one, with the service's diagnostics, and the
+// next sync of the area is a full one, so what could not be sent this time is not skipped by a
+// later _since.
 class AreaListService : public QObject
 {
     Q_OBJECT
@@ -41,8 +47,15 @@ public:
         bool full = false;
         qint64 patients = 0; // resources received
         qint64 careTeams = 0;
+        qint64 deleted = 0; // Patient and CareTeam deletions the export listed
+        // ok but partial: the problems the service reported in its error files, and the first
+        // few of their diagnostics (which may name a person: shown, never logged).
+        qint64 problems = 0;
+        QStringList problemNotes;
         QString error; // for people: why the list could not be brought up to date
     };
+
+    static constexpr int kMaxProblemNotes = 20;
 
     AreaListService(AreaListClient* client,
                     AreaListStore* store,
@@ -79,7 +92,21 @@ signals:
     void finished(const cpis::AreaListService::Outcome& outcome);
 
 private:
+    struct Step
+    {
+        enum class Kind
+        {
+            Patients,
+            CareTeams,
+            Deleted,
+            Problems,
+        };
+        Kind kind;
+        AreaListClient::File file;
+    };
+
     void onManifest(const AreaListClient::Manifest& m);
+    bool readLine(Step::Kind kind, QByteArrayView line, QString* why);
     void nextFile();
     void fail(const QString& why);
     // Fail or cancel: the open sync rolled back, the attempt recorded and audited.
@@ -97,7 +124,8 @@ private:
     AreaInfo m_area;
     Outcome m_outcome;
     AreaListClient::Manifest m_manifest;
-    int m_file = 0;
+    QList<Step> m_steps;
+    int m_step = 0;
     qint64 m_total = 0;
     qint64 m_done = 0;
 };

@@ -41,6 +41,12 @@ CREATE TABLE area_sync (
     people INTEGER NOT NULL,
     plans INTEGER NOT NULL) WITHOUT ROWID;
 )"),
+    // A partial sync (the export's error files reported problems): how many, and the first
+    // few diagnostics, newline-separated.
+    QStringLiteral(R"(
+ALTER TABLE area_sync ADD COLUMN problems INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE area_sync ADD COLUMN problem_notes TEXT NOT NULL DEFAULT '';
+)"),
 };
 
 // One statement with text and integer parameters, run to completion.
@@ -103,9 +109,13 @@ StoreStatus AreaListStore::prepareStatements()
         "DELETE FROM area_plan WHERE area = ? AND id = ?",
         "INSERT INTO area_plan (area, id, nhs, type, start, end, la_code, la_name, updated) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "DELETE FROM area_plan WHERE area = ? AND id = ?",
+        "DELETE FROM area_plan WHERE area = ? AND nhs = ?",
+        "DELETE FROM area_patient WHERE area = ? AND nhs = ?",
     };
-    std::unique_ptr<SqlStatement>* const into[] = {&m_dropPatient, &m_putPatient, &m_dropPlan,
-                                                   &m_putPlan};
+    std::unique_ptr<SqlStatement>* const into[] = {
+        &m_dropPatient, &m_putPatient,         &m_dropPlan,     &m_putPlan,
+        &m_removePlan,  &m_removePatientPlans, &m_removePatient};
     for (size_t i = 0; i < std::size(sql); ++i) {
         auto st = m_db.prepare(sql[i]);
         if (!st)
@@ -163,6 +173,27 @@ StoreStatus AreaListStore::putPlan(const AreaPlan& p)
     return st.run();
 }
 
+StoreResult<qint64> AreaListStore::removePlan(const QString& careTeamId)
+{
+    if (!syncOpen())
+        return StoreError{StoreError::Code::Sql, QStringLiteral("no sync is open"), 0};
+    if (auto s = m_removePlan->bind(1, m_syncArea).bind(2, careTeamId).run(); !s)
+        return s.error();
+    return m_db.changes();
+}
+
+StoreResult<qint64> AreaListStore::removePatient(const QString& nhsNumber)
+{
+    if (!syncOpen())
+        return StoreError{StoreError::Code::Sql, QStringLiteral("no sync is open"), 0};
+    if (auto s = m_removePatientPlans->bind(1, m_syncArea).bind(2, nhsNumber).run(); !s)
+        return s.error();
+    qint64 removed = m_db.changes();
+    if (auto s = m_removePatient->bind(1, m_syncArea).bind(2, nhsNumber).run(); !s)
+        return s.error();
+    return removed + m_db.changes();
+}
+
 StoreResult<qint64> AreaListStore::orphanPlans()
 {
     return count(m_db,
@@ -171,8 +202,11 @@ StoreResult<qint64> AreaListStore::orphanPlans()
                  m_syncArea);
 }
 
-StoreStatus
-AreaListStore::commitSync(const QString& areaName, const QDateTime& asOf, const QDate& today)
+StoreStatus AreaListStore::commitSync(const QString& areaName,
+                                      const QDateTime& asOf,
+                                      const QDate& today,
+                                      qint64 problems,
+                                      const QStringList& problemNotes)
 {
     if (!syncOpen())
         return StoreError{StoreError::Code::Sql, QStringLiteral("no sync is open"), 0};
@@ -205,9 +239,10 @@ AreaListStore::commitSync(const QString& areaName, const QDateTime& asOf, const 
         return fail(plans.error());
     if (auto s = run(m_db,
                      "INSERT OR REPLACE INTO area_sync (area, name, as_of, last_attempt, "
-                     "last_error, people, plans) VALUES (?, ?, ?, ?, '', ?, ?)",
+                     "last_error, people, plans, problems, problem_notes) VALUES (?, ?, ?, ?, "
+                     "'', ?, ?, ?, ?)",
                      {m_syncArea, areaName, asOf.toMSecsSinceEpoch(), asOf.toMSecsSinceEpoch(),
-                      people.value(), plans.value()});
+                      people.value(), plans.value(), problems, problemNotes.join(u'\n')});
         !s)
         return fail(s.error());
     if (auto s = m_db.commit(); !s)
@@ -249,8 +284,8 @@ StoreStatus AreaListStore::recordAttempt(const QString& areaId, const QDateTime&
 
 StoreResult<AreaSyncState> AreaListStore::state(const QString& areaId)
 {
-    auto st = m_db.prepare("SELECT name, as_of, last_attempt, last_error, people, plans FROM "
-                           "area_sync WHERE area = ?");
+    auto st = m_db.prepare("SELECT name, as_of, last_attempt, last_error, people, plans, "
+                           "problems, problem_notes FROM area_sync WHERE area = ?");
     if (!st)
         return st.error();
     SqlStatement& q = st.value();
@@ -270,6 +305,9 @@ StoreResult<AreaSyncState> AreaListStore::state(const QString& areaId)
     s.lastError = q.text(3);
     s.people = q.int64(4);
     s.plans = q.int64(5);
+    s.problems = q.int64(6);
+    if (const QString notes = q.text(7); !notes.isEmpty())
+        s.problemNotes = notes.split(u'\n');
     return s;
 }
 

@@ -31,11 +31,21 @@ public:
     StoreStatus beginSync(const QString& areaId, bool full);
     StoreStatus putPatient(const AreaPatient& p);
     StoreStatus putPlan(const AreaPlan& p);
+    // deleted[] of an incremental export: the plan (CareTeam id) leaves the list; a person
+    // (Patient id, the NHS number) leaves it with their plans. Returns the rows removed
+    // (0 when the list never held it).
+    StoreResult<qint64> removePlan(const QString& careTeamId);
+    StoreResult<qint64> removePatient(const QString& nhsNumber);
     // Plans of the area that name no person on it (an incomplete export): must be 0 to commit.
     StoreResult<qint64> orphanPlans();
     // Drops plans ended longer ago than the list window (docs/api.md §11) and people left
-    // without a plan, records the sync state and commits.
-    StoreStatus commitSync(const QString& areaName, const QDateTime& asOf, const QDate& today);
+    // without a plan, records the sync state and commits. `problems` and `problemNotes`: what
+    // the service reported it could not export (a partial list); 0 for a complete one.
+    StoreStatus commitSync(const QString& areaName,
+                           const QDateTime& asOf,
+                           const QDate& today,
+                           qint64 problems = 0,
+                           const QStringList& problemNotes = {});
     void abortSync();
     bool syncOpen() const { return !m_syncArea.isEmpty(); }
 
@@ -65,6 +75,9 @@ private:
     std::unique_ptr<SqlStatement> m_putPatient;
     std::unique_ptr<SqlStatement> m_dropPlan;
     std::unique_ptr<SqlStatement> m_putPlan;
+    std::unique_ptr<SqlStatement> m_removePlan;
+    std::unique_ptr<SqlStatement> m_removePatientPlans;
+    std::unique_ptr<SqlStatement> m_removePatient;
 };
 
 } // namespace cpis

@@ -78,6 +78,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         return refuse(tls.error());
     config.transport.tls = tls.value();
     config.transport.totalTimeout = config.profile.timeout;
+    config.areaLists.fileHosts = config.profile.bulkFileHosts;
 
     // A list can be fetched again, so the cache's durability will do for it; hand-typed
     // directory entries, review decisions and notices keep every commit.
@@ -130,7 +131,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_review = std::make_unique<ReviewService>(d->m_reviewClient.get(), d->m_reviewStore.get(),
                                                   d->m_auditor.get(), clock);
     d->m_areaListClient =
-        std::make_unique<AreaListClient>(d->m_transport.get(), p.cpis, c.areaLists);
+        std::make_unique<AreaListClient>(d->m_transport.get(), p.cpis, c.areaLists, clock, nullptr);
     d->m_areaLists = std::make_unique<AreaListService>(
         d->m_areaListClient.get(), d->m_areaListStore.get(), d->m_auditor.get(), clock);
     qCInfo(lcDesk, "services ready for profile %s (%s)", qUtf8Printable(p.name),

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QDateTime>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -21,19 +23,30 @@ struct ExportJob
     std::optional<QDateTime> since;
     bool patients = false;
     bool careTeams = false;
+    // false: the files are at capability URLs (`?key=` this key), which refuse a bearer token,
+    // as a signed-URL object store would; the manifest says requiresAccessToken false.
+    bool requiresAccessToken = true;
+    QString fileKey;
     int next = 0; // members looked at so far
     int total = 0;
     bool ready = false;
     bool cancelled = false;
     std::vector<quint32> patientRefs;  // member index
     std::vector<quint32> careTeamRefs; // member index << 4 | plan index
+    QStringList deletedCareTeams;      // CareTeam ids deleted after _since (deleted[])
+    QStringList problems;              // one OperationOutcome each (error[])
 };
 
-// What the NDJSON files have carried since the sandbox started.
+// What the NDJSON files have carried since the sandbox started, and how they were asked for.
 struct ExportCounters
 {
     qint64 patients = 0;
     qint64 careTeams = 0;
+    qint64 deletions = 0; // entries of deleted[] Bundles
+    qint64 problems = 0;  // OperationOutcomes of error[] files
+    qint64 fileRequestsWithToken = 0;
+    qint64 fileRequestsWithoutToken = 0;
+    QSet<QString> fileRequestHosts; // the Host each file request was sent to (without port)
 };
 
 } // namespace cpis::sandbox

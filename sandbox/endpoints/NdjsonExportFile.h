@@ -12,15 +12,25 @@ class AreaDirectory;
 class FhirResources;
 
 // One NDJSON file of an export job, rendered a few hundred lines at a time as it is sent: the
-// sandbox never holds a whole file. Every line is a resource from the one FHIR writer.
+// sandbox never holds a whole file. Every Patient and CareTeam line is a resource from the one
+// FHIR writer; a deleted[] line is a transaction Bundle of DELETE entries, an error[] line an
+// OperationOutcome (Bulk Data Access IG v2.0.0).
 class NdjsonExportFile
 {
 public:
+    enum class Kind
+    {
+        Patients,
+        CareTeams,
+        Deleted,
+        Problems,
+    };
+
     NdjsonExportFile(std::shared_ptr<const ExportJob> job,
                      std::shared_ptr<ExportCounters> counters,
                      AreaDirectory& areas,
                      const FhirResources& resources,
-                     bool patients,
+                     Kind kind,
                      size_t from,
                      size_t to);
 
@@ -29,12 +39,16 @@ public:
     // Up to `lines` more lines, each ending in a newline.
     QByteArray next(int lines);
 
+    static constexpr int kDeletionsPerBundle = 50;
+
 private:
+    QByteArray line(size_t index);
+
     std::shared_ptr<const ExportJob> m_job;
     std::shared_ptr<ExportCounters> m_counters;
     AreaDirectory& m_areas;
     const FhirResources& m_resources;
-    bool m_patients;
+    Kind m_kind;
     size_t m_next;
     size_t m_end;
 };

@@ -10,6 +10,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QUrl>
 
 namespace cpis::sandbox {
 
@@ -17,9 +19,19 @@ const QString AreaListRoutes::kGroupBase = QStringLiteral("/cpis/FHIR/R4/Group")
 const QString AreaListRoutes::kJobBase = QStringLiteral("/cpis/bulk/");
 
 namespace {
-HttpResponse refused(const BulkExport::Refusal& r)
+// Retry-After as delta-seconds, or as the HTTP-date that many seconds from `now`.
+QByteArray retryAfter(int secs, bool asDate, const QDateTime& now)
 {
-    return fhirError(r.status, r.spineCode, r.why);
+    if (!asDate)
+        return QByteArray::number(secs);
+    return QLocale::c()
+        .toString(now.toUTC().addSecs(secs), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+        .toLatin1();
+}
+
+QString hostOf(const QByteArray& hostHeader)
+{
+    return QUrl(QStringLiteral("http://") + QString::fromLatin1(hostHeader)).host();
 }
 
 HttpResponse notFound(const QString& why)
@@ -28,11 +40,28 @@ HttpResponse notFound(const QString& why)
 }
 } // namespace
 
+HttpResponse AreaListRoutes::refused(const BulkExport::Refusal& r) const
+{
+    HttpResponse out = fhirError(r.status, r.spineCode, r.why);
+    if (r.retryAfterSecs >= 0) {
+        // fhirError gives every 429 the fault injector's Retry-After; this one says its own.
+        out.headers.removeIf(
+            [](const auto& h) { return h.first.compare("Retry-After", Qt::CaseInsensitive) == 0; });
+        out.headers.append(
+            {QByteArray("Retry-After"),
+             retryAfter(r.retryAfterSecs, m_exports.options().retryAfterAsDate, m_clock.nowUtc())});
+    }
+    return out;
+}
+
 bool AreaListRoutes::dispatch(const HttpRequest& in, QTcpSocket* socket)
 {
     const bool group = in.path == kGroupBase || in.path.startsWith(kGroupBase + u'/');
     const bool job = in.path.startsWith(kJobBase);
-    if (!group && !job)
+    const QString fileHost = m_exports.options().fileHost;
+    // The file host serves files and nothing else, like an object store would.
+    const bool onFileHost = !fileHost.isEmpty() && hostOf(in.header("host")) == fileHost;
+    if (!group && !job && !onFileHost)
         return false;
 
     auto answer = [&](HttpResponse r) {
@@ -40,8 +69,27 @@ bool AreaListRoutes::dispatch(const HttpRequest& in, QTcpSocket* socket)
         writeResponse(socket, r, in.close);
         return true;
     };
-
+    const QStringList parts = job ? in.path.mid(kJobBase.size()).split(u'/') : QStringList();
+    const bool fileRequest = job && parts.size() == 2 && in.method == "GET";
+    if (onFileHost && !fileRequest)
+        return answer(notFound(QStringLiteral("This host serves export files only")));
     const QByteArray auth = in.header("authorization");
+    if (fileRequest) {
+        m_exports.noteFileRequest(hostOf(in.header("host")), !auth.isEmpty());
+        const QString key = in.query.queryItemValue(QStringLiteral("key"));
+        if (!key.isEmpty()) {
+            // A capability URL, as an object store signs them: a second credential is refused.
+            if (!auth.isEmpty())
+                return answer(fhirError(400, QStringLiteral("INVALID_REQUEST"),
+                                        QStringLiteral("Only one auth mechanism allowed: this "
+                                                       "URL needs no Authorization header")));
+            if (sendFile(in, m_exports.fileByKey(parts.first(), parts.at(1), key), socket))
+                return true;
+            return answer(fhirError(403, QStringLiteral("ACCESS_DENIED"),
+                                    QStringLiteral("No export file for this key")));
+        }
+    }
+
     const auto user =
         auth.startsWith("Bearer ") ? m_signIn.userForToken(auth.mid(7).trimmed()) : std::nullopt;
     if (!user)
@@ -74,14 +122,13 @@ bool AreaListRoutes::dispatch(const HttpRequest& in, QTcpSocket* socket)
         return answer(notFound(QStringLiteral("No endpoint at this path")));
     }
 
-    const QStringList parts = in.path.mid(kJobBase.size()).split(u'/');
     if (parts.size() == 1) {
         if (in.method == "DELETE")
             return answer(cancel(*user, parts.first()));
         if (in.method == "GET")
             return answer(status(in, *user, parts.first()));
-    } else if (parts.size() == 2 && in.method == "GET") {
-        if (sendFile(in, *user, parts.first(), parts.at(1), socket))
+    } else if (fileRequest) {
+        if (sendFile(in, m_exports.file(user->id, parts.first(), parts.at(1)), socket))
             return true;
     }
     return answer(notFound(QStringLiteral("No export job or file at this path")));
@@ -132,9 +179,15 @@ AreaListRoutes::kickOff(const HttpRequest& in, const TestUser& user, const QStri
 HttpResponse
 AreaListRoutes::status(const HttpRequest& in, const TestUser& user, const QString& jobId)
 {
-    const auto s = m_exports.status(user.id, jobId, in.origin + kJobBase + jobId + u'/');
+    // Files under the file host when there is one: same scheme and port, another name.
+    QUrl files(in.origin);
+    if (!m_exports.options().fileHost.isEmpty())
+        files.setHost(m_exports.options().fileHost);
+    const auto s = m_exports.status(user.id, jobId, files.toString() + kJobBase + jobId + u'/');
     if (!s)
         return refused(s.error());
+    if (const auto t = m_exports.throttle())
+        return refused(*t);
     if (const auto p = s->preparing) {
         HttpResponse r{202, {}, {}, {}};
         const int pct = p->total > 0 ? int(qint64(p->done) * 100 / p->total) : 0;
@@ -144,8 +197,9 @@ AreaListRoutes::status(const HttpRequest& in, const TestUser& user, const QStrin
                                            .arg(p->done)
                                            .arg(p->total)
                                            .toLatin1()});
-        r.headers.append(
-            {QByteArray("Retry-After"), QByteArray::number(m_exports.options().retryAfterSecs)});
+        r.headers.append({QByteArray("Retry-After"),
+                          retryAfter(m_exports.options().retryAfterSecs,
+                                     m_exports.options().retryAfterAsDate, m_clock.nowUtc())});
         return r;
     }
     return {
@@ -161,12 +215,9 @@ HttpResponse AreaListRoutes::cancel(const TestUser& user, const QString& jobId)
 }
 
 bool AreaListRoutes::sendFile(const HttpRequest& in,
-                              const TestUser& user,
-                              const QString& jobId,
-                              const QString& file,
+                              std::unique_ptr<NdjsonExportFile> ndjson,
                               QTcpSocket* socket)
 {
-    auto ndjson = m_exports.file(user.id, jobId, file);
     if (!ndjson)
         return false;
     QList<std::pair<QByteArray, QByteArray>> headers;

@@ -1,19 +1,24 @@
 #pragma once
 
 #include "core/domain/Clock.h"
+#include "sandbox/endpoints/BulkExport.h"
 #include "sandbox/server/HttpExchange.h"
+
+#include <memory>
 
 namespace cpis::sandbox {
 
 class AreaDirectory;
-class BulkExport;
+class NdjsonExportFile;
 class SignInService;
 struct TestUser;
 
 // The HTTP face of the area lists (docs/api.md §11): GET Group (the areas a CPIS-AREA-LISTS
 // role may export), GET Group/<id>/$export (kick-off), GET and DELETE the status URL, GET the
 // NDJSON files (chunked). Checks the bearer token, X-Request-ID and the workgroup, then asks
-// the area directory and the export jobs.
+// the area directory and the export jobs. Files at capability URLs (`?key=`) are served without
+// a token and refuse one; when BulkExport names a file host, requests to that host get files
+// only. Retry-After goes out as seconds or an HTTP-date, as the options say.
 class AreaListRoutes
 {
 public:
@@ -35,11 +40,9 @@ private:
     HttpResponse kickOff(const HttpRequest& in, const TestUser& user, const QString& groupId);
     HttpResponse status(const HttpRequest& in, const TestUser& user, const QString& jobId);
     HttpResponse cancel(const TestUser& user, const QString& jobId);
-    bool sendFile(const HttpRequest& in,
-                  const TestUser& user,
-                  const QString& jobId,
-                  const QString& file,
-                  QTcpSocket* socket);
+    HttpResponse refused(const BulkExport::Refusal& r) const;
+    bool
+    sendFile(const HttpRequest& in, std::unique_ptr<NdjsonExportFile> ndjson, QTcpSocket* socket);
 
     AreaDirectory& m_areas;
     BulkExport& m_exports;

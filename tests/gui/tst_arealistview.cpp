@@ -4,6 +4,7 @@
 #include "app/desk/DeskComposition.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
+#include "sandbox/world/AreaDirectory.h"
 #include "tests/support/MemoryDesk.h"
 #include "ui/arealist/AreaListModel.h"
 #include "ui/arealist/AreaListView.h"
@@ -45,6 +46,7 @@ private slots:
     void sortFilterPlanTypeAndEnded();
     void cancelKeepsTheListAndSaysSo();
     void failedSyncNeverLooksEmpty();
+    void partialSyncShowsTheServiceProblems();
     void exportWritesCsvAndAudits();
     void keyboardAndAccessibleNames();
     void lockDestroysTheView();
@@ -213,6 +215,36 @@ void TestAreaListView::failedSyncNeverLooksEmpty()
     const QString state = child<QLabel>("syncState")->text();
     QVERIFY2(state.contains(QStringLiteral("failed")), qPrintable(state));
     QVERIFY(state.contains(QStringLiteral("No list has been received")));
+}
+
+// error[] in the manifest: the list is kept and the screen says what the service reported.
+void TestAreaListView::partialSyncShowsTheServiceProblems()
+{
+    const QString areaId = view()->currentAreaId();
+    const int area = m_sandbox->areas().indexOf(areaId);
+    QVERIFY(area >= 0);
+    QString failing;
+    for (int i = 0; i < m_sandbox->areas().memberCount(area) && failing.isEmpty(); ++i) {
+        const auto m = m_sandbox->areas().memberAt(area, i);
+        if (m.listed(QDate::currentDate()))
+            failing = m.person.nhsNumber;
+    }
+    QVERIFY(!failing.isEmpty());
+    m_sandbox->areaLists().options().failingMembers = {failing};
+    auto* problems = child<QLabel>("syncProblems");
+    QVERIFY(problems->isHidden());
+    QVERIFY(sync());
+    QVERIFY(view()->model()->rowCount() > 10);
+    QVERIFY(!problems->isHidden());
+    QVERIFY2(problems->text().startsWith(QStringLiteral("Partial: 1 problem")),
+             qPrintable(problems->text()));
+    QVERIFY(problems->text().contains(QStringLiteral("could not be exported")));
+    QCOMPARE(problems->accessibleName(),
+             QStringLiteral("Problems reported by the national service"));
+    // The next sync is complete: the problems go.
+    m_sandbox->areaLists().options().failingMembers.clear();
+    QVERIFY(sync());
+    QVERIFY(problems->isHidden());
 }
 
 void TestAreaListView::exportWritesCsvAndAudits()

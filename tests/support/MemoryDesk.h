@@ -49,8 +49,9 @@ struct MemoryDesk
     MemoryDesk(const QUrl& base,
                FhirTransport::Settings s,
                const Clock* testClock = nullptr,
-               SiteType site = SiteType::UnscheduledCare)
-        : clock(testClock ? *testClock : systemClock), services(open(base, s, site)),
+               SiteType site = SiteType::UnscheduledCare,
+               const QStringList& bulkFileHosts = {})
+        : clock(testClock ? *testClock : systemClock), services(open(base, s, site, bulkFileHosts)),
           nam(services->network()), transport(services->transport()), client(services->client()),
           audit(services->store().audit()), auditor(services->auditor()),
           lookups(services->lookups()), directory(services->localDirectory()),
@@ -91,12 +92,14 @@ struct MemoryDesk
     Part<AreaListService> areaLists;
 
 private:
-    std::unique_ptr<DeskServices> open(const QUrl& base, FhirTransport::Settings s, SiteType site)
+    std::unique_ptr<DeskServices>
+    open(const QUrl& base, FhirTransport::Settings s, SiteType site, const QStringList& fileHosts)
     {
         auto config = DeskServices::defaultConfig(ServiceProfile::training().withSandbox(base),
                                                   dir.path(), QStringLiteral("test"));
         config.workstation = QStringLiteral("test-host");
         config.profile.site = site;
+        config.profile.bulkFileHosts = fileHosts;
         config.transport = s;
         config.areaLists.maxPollDelay = std::chrono::milliseconds(50);
         auto desk = DeskServices::create(config, &clock, keys);

@@ -73,6 +73,11 @@ private slots:
     void endedPlansLeaveAfterTheWindow();
     void orphanPlansAreCounted();
     void failureKeepsAsOf();
+    void readsErrorAndDeletedLines();
+    void rejectsErrorAndDeletedLinesOfAnotherShape_data();
+    void rejectsErrorAndDeletedLinesOfAnotherShape();
+    void deletedResourcesLeaveTheList();
+    void partialSyncKeepsItsProblems();
 
 private:
     void sync(bool full,
@@ -279,6 +284,142 @@ void TestAreaList::failureKeepsAsOf()
     QCOMPARE(*s.lastAttempt, t1.addSecs(300));
     QCOMPARE(s.lastError, QStringLiteral("offline"));
     QCOMPARE(s.plans, 1);
+}
+
+// The IG's examples (Bulk Data Access IG v2.0.0, export.html: the OperationOutcome of "Response -
+// Error Status", and the deleted-resource transaction Bundle, here in the IG's published,
+// well-formed JSON of Bundle/deleted-resource-transaction-bundle-example).
+void TestAreaList::readsErrorAndDeletedLines()
+{
+    const QByteArray outcome =
+        R"({"resourceType": "OperationOutcome","id": "1","issue": [{"severity": "error",)"
+        R"("code": "processing","details": {"text": "An internal timeout has occurred"}}]})";
+    const auto issues = AreaListParser::operationOutcome(outcome);
+    QVERIFY2(issues.ok(), qPrintable(issues.ok() ? QString() : issues.error().what));
+    QCOMPARE(issues->size(), 1);
+    QCOMPARE(issues->first().severity, QStringLiteral("error"));
+    QCOMPARE(issues->first().code, QStringLiteral("processing"));
+    QCOMPARE(issues->first().text, QStringLiteral("An internal timeout has occurred"));
+    // diagnostics, when there, is the text.
+    const auto withDiagnostics = AreaListParser::operationOutcome(
+        R"({"resourceType":"OperationOutcome","issue":[{"severity":"warning","code":"incomplete",)"
+        R"("diagnostics":"one","details":{"text":"two"}}]})");
+    QVERIFY(withDiagnostics.ok());
+    QCOMPARE(withDiagnostics->first().text, QStringLiteral("one"));
+
+    const QByteArray bundle =
+        R"({"resourceType":"Bundle","id":"deleted-resource-transaction-bundle-example",)"
+        R"("meta":{"lastUpdated":"2020-04-27T02:56:00Z"},"type":"transaction",)"
+        R"("entry":[{"request":{"method":"DELETE","url":"Patient/123"}}]})";
+    const auto deleted = AreaListParser::deletedBundle(bundle);
+    QVERIFY2(deleted.ok(), qPrintable(deleted.ok() ? QString() : deleted.error().what));
+    QCOMPARE(deleted->size(), 1);
+    QCOMPARE(deleted->first().type, QStringLiteral("Patient"));
+    QCOMPARE(deleted->first().id, QStringLiteral("123"));
+    const auto two = AreaListParser::deletedBundle(
+        R"({"resourceType":"Bundle","type":"transaction","entry":[)"
+        R"({"request":{"method":"DELETE","url":"CareTeam/9990000018-1"}},)"
+        R"({"request":{"method":"DELETE","url":"https://x.invalid/cpis/FHIR/R4/CareTeam/a-2"}}]})");
+    QVERIFY(two.ok());
+    QCOMPARE(two->size(), 2);
+    QCOMPARE(two->at(0).id, QStringLiteral("9990000018-1"));
+    QCOMPARE(two->at(1).type, QStringLiteral("CareTeam"));
+    QCOMPARE(two->at(1).id, QStringLiteral("a-2"));
+}
+
+void TestAreaList::rejectsErrorAndDeletedLinesOfAnotherShape_data()
+{
+    QTest::addColumn<bool>("isOutcome");
+    QTest::addColumn<QByteArray>("line");
+    QTest::newRow("outcome without issue")
+        << true << QByteArray(R"({"resourceType":"OperationOutcome","issue":[]})");
+    QTest::newRow("issue without severity")
+        << true << QByteArray(R"({"resourceType":"OperationOutcome","issue":[{"code":"x"}]})");
+    QTest::newRow("issue of unknown severity")
+        << true
+        << QByteArray(
+               R"({"resourceType":"OperationOutcome","issue":[{"severity":"bad","code":"x"}]})");
+    QTest::newRow("not an outcome") << true << QByteArray(R"({"resourceType":"Bundle"})");
+    QTest::newRow("batch, not transaction")
+        << false
+        << QByteArray(
+               R"({"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"DELETE","url":"CareTeam/a"}}]})");
+    QTest::newRow("not DELETE")
+        << false
+        << QByteArray(
+               R"({"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PUT","url":"CareTeam/a"}}]})");
+    QTest::newRow("url without id")
+        << false
+        << QByteArray(
+               R"({"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"CareTeam"}}]})");
+    QTest::newRow("no entry")
+        << false << QByteArray(R"({"resourceType":"Bundle","type":"transaction","entry":[]})");
+}
+
+void TestAreaList::rejectsErrorAndDeletedLinesOfAnotherShape()
+{
+    QFETCH(bool, isOutcome);
+    QFETCH(QByteArray, line);
+    if (isOutcome)
+        QVERIFY(!AreaListParser::operationOutcome(line).ok());
+    else
+        QVERIFY(!AreaListParser::deletedBundle(line).ok());
+}
+
+void TestAreaList::deletedResourcesLeaveTheList()
+{
+    const QDateTime t1(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+    sync(true,
+         {patient(QStringLiteral("9990000018")), patient(QStringLiteral("9990000026")),
+          patient(QStringLiteral("9990000034"))},
+         {plan(QStringLiteral("a-1"), QStringLiteral("9990000018")),
+          plan(QStringLiteral("a-2"), QStringLiteral("9990000018")),
+          plan(QStringLiteral("b-1"), QStringLiteral("9990000026")),
+          plan(QStringLiteral("c-1"), QStringLiteral("9990000034"))},
+         t1);
+    QVERIFY(m_store->beginSync(QStringLiteral("school-1"), false).ok());
+    QCOMPARE(m_store->removePlan(QStringLiteral("a-2")).value(), 1);
+    QCOMPARE(m_store->removePlan(QStringLiteral("b-1")).value(), 1);
+    QCOMPARE(m_store->removePlan(QStringLiteral("never-sent")).value(), 0);
+    QCOMPARE(m_store->removePatient(QStringLiteral("9990000034")).value(), 2); // plan and person
+    QCOMPARE(m_store->orphanPlans().value(), 0);
+    QVERIFY(m_store->commitSync(QStringLiteral("School"), t1.addSecs(60), t1.date()).ok());
+    const QList<AreaListRow> rows = stored();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().nhsNumber, QStringLiteral("9990000018"));
+    const AreaSyncState s = m_store->state(QStringLiteral("school-1")).value();
+    QCOMPARE(s.plans, 1);
+    QCOMPARE(s.people, 1); // 9990000026 lost their only plan, and with it the list
+    // Outside a sync nothing is removed.
+    QVERIFY(!m_store->removePlan(QStringLiteral("a-1")).ok());
+}
+
+void TestAreaList::partialSyncKeepsItsProblems()
+{
+    const QDateTime t1(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+    QVERIFY(m_store->beginSync(QStringLiteral("school-1"), true).ok());
+    QVERIFY(m_store->putPatient(patient(QStringLiteral("9990000018"))).ok());
+    QVERIFY(m_store->putPlan(plan(QStringLiteral("a-1"), QStringLiteral("9990000018"))).ok());
+    QVERIFY(m_store
+                ->commitSync(QStringLiteral("School"), t1, t1.date(), 3,
+                             {QStringLiteral("first"), QStringLiteral("second")})
+                .ok());
+    AreaSyncState s = m_store->state(QStringLiteral("school-1")).value();
+    QCOMPARE(s.problems, 3);
+    QCOMPARE(s.problemNotes, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+    QCOMPARE(s.plans, 1);
+    // A failure after it still describes the partial list that is there.
+    QVERIFY(m_store
+                ->recordFailure(QStringLiteral("school-1"), QStringLiteral("School"),
+                                t1.addSecs(60), QStringLiteral("offline"))
+                .ok());
+    QCOMPARE(m_store->state(QStringLiteral("school-1")).value().problems, 3);
+    // A complete sync clears them.
+    sync(true, {patient(QStringLiteral("9990000018"))},
+         {plan(QStringLiteral("a-1"), QStringLiteral("9990000018"))}, t1.addSecs(120));
+    s = m_store->state(QStringLiteral("school-1")).value();
+    QCOMPARE(s.problems, 0);
+    QVERIFY(s.problemNotes.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAreaList)

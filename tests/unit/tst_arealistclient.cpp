@@ -1,12 +1,17 @@
 // The area-list client over a fake network: its calls, the file download included, go through
 // the one transport, so a rate limit anywhere in an export reads as RateLimited, and every
-// request carries the NHS headers.
+// request to the service carries the NHS headers. The manifest and polling rules are those of
+// the HL7 FHIR Bulk Data Access IG v2.0.0: count optional, files on allowed hosts only, the
+// token only where requiresAccessToken asks for it, Retry-After honoured with a ceiling. Waits
+// go through a recording scheduler, never a real timer.
 #include "core/arealist/AreaListClient.h"
 #include "core/domain/Clock.h"
 #include "core/domain/UserSession.h"
 #include "core/net/FhirTransport.h"
 #include "tests/support/FakeNetwork.h"
 
+#include <QLocale>
+#include <QPointer>
 #include <QTest>
 
 #include <optional>
@@ -14,11 +19,43 @@
 using namespace cpis;
 using cpis::test::FakeAnswer;
 using cpis::test::FakeNetwork;
+using std::chrono::milliseconds;
 
 namespace {
 const QString kBase = QStringLiteral("https://service.invalid");
 const QString kStatus = kBase + QStringLiteral("/cpis/FHIR/R4/$export-status/job1");
 const QString kFile = kBase + QStringLiteral("/cpis/FHIR/R4/$export-file/job1/Patient.ndjson");
+const QDateTime kNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+
+// The example response body of "Response - Complete Status", Bulk Data Status Request, in the
+// HL7 FHIR Bulk Data Access IG v2.0.0 (STU 2), hl7.org/fhir/uv/bulkdata/STU2/export.html
+// (source: HL7/bulk-data, input/pagecontent/export.md), exactly as the IG prints it.
+const QByteArray kIgExampleManifest = R"(
+  {
+    "transactionTime": "2021-01-01T00:00:00Z",
+    "request" : "https://example.com/fhir/Patient/$export?_type=Patient,Observation",
+    "requiresAccessToken" : true,
+    "output" : [{
+      "type" : "Patient",
+      "url" : "https://example.com/output/patient_file_1.ndjson"
+    },{
+      "type" : "Patient",
+      "url" : "https://example.com/output/patient_file_2.ndjson"
+    },{
+      "type" : "Observation",
+      "url" : "https://example.com/output/observation_file_1.ndjson"
+    }],
+    "deleted": [{
+      "type" : "Bundle",
+      "url" : "https://example.com/output/del_file_1.ndjson"
+    }],
+    "error" : [{
+      "type" : "OperationOutcome",
+      "url" : "https://example.com/output/err_file_1.ndjson"
+    }],
+    "extension":{"https://example.com/extra-property": true}
+  }
+)";
 
 UserSession lead()
 {
@@ -29,39 +66,68 @@ UserSession lead()
     return s;
 }
 
-FakeAnswer manifest()
+FakeAnswer json(const QByteArray& body)
 {
     FakeAnswer a;
     a.contentType = "application/json";
-    a.body =
-        R"({"transactionTime":"2026-07-28T00:00:00Z","request":"x","requiresAccessToken":true,)"
-        R"("output":[{"type":"Patient","url":")" +
-        kFile.toUtf8() + R"(","count":2}],"error":[]})";
+    a.body = body;
     return a;
 }
 
-// Kick-off, a finished status, then `fileAnswer` for the one file.
-FakeNetwork::Router exportWith(FakeAnswer statusAnswer, FakeAnswer fileAnswer)
+// A complete status: one Patient file at `url`, with `count` when given.
+FakeAnswer
+manifest(const QString& url = kFile, std::optional<int> count = 2, bool requiresAccessToken = true)
 {
-    return [statusAnswer, fileAnswer](const QNetworkRequest& r) {
-        const QString url = r.url().toString();
-        if (url.contains(QLatin1String("$export-file")))
-            return fileAnswer;
-        if (url.contains(QLatin1String("$export-status")))
-            return statusAnswer;
-        FakeAnswer kickOff;
-        kickOff.status = 202;
-        kickOff.headers = {{"Content-Location", kStatus.toUtf8()}};
-        return kickOff;
-    };
+    QByteArray item = R"({"type":"Patient","url":")" + url.toUtf8() + '"';
+    if (count)
+        item += R"(,"count":)" + QByteArray::number(*count);
+    item += '}';
+    return json(
+        R"({"transactionTime":"2026-07-28T00:00:00Z","request":"x","requiresAccessToken":)" +
+        QByteArray(requiresAccessToken ? "true" : "false") + R"(,"output":[)" + item +
+        R"(],"error":[]})");
 }
 
-FakeAnswer rateLimited()
+FakeAnswer accepted(const QByteArray& retryAfter = {})
 {
     FakeAnswer a;
-    a.status = 429;
-    a.headers = {{"Retry-After", "30"}}; // longer than the retry policy waits out
+    a.status = 202;
+    a.headers = {{"X-Progress", "50% complete"}};
+    if (!retryAfter.isEmpty())
+        a.headers.append({"Retry-After", retryAfter});
     return a;
+}
+
+FakeAnswer busy(int status, const QByteArray& retryAfter)
+{
+    FakeAnswer a;
+    a.status = status;
+    if (!retryAfter.isEmpty())
+        a.headers = {{"Retry-After", retryAfter}};
+    return a;
+}
+
+QByteArray httpDate(const QDateTime& t)
+{
+    return QLocale::c()
+        .toString(t.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+        .toLatin1();
+}
+
+// Kick-off, then the status answers in turn (the last one repeats), then `fileAnswer` for
+// every other URL.
+FakeNetwork::Router exportWith(QList<FakeAnswer> statusAnswers, FakeAnswer fileAnswer)
+{
+    auto polls = std::make_shared<int>(0);
+    return [statusAnswers, fileAnswer, polls](const QNetworkRequest& r) {
+        const QString url = r.url().toString();
+        if (url.contains(QLatin1String("/$export?")))
+            return FakeAnswer{
+                202, {}, "application/fhir+json", {{"Content-Location", kStatus.toUtf8()}}};
+        if (url == kStatus)
+            return statusAnswers.at(qMin(qsizetype((*polls)++), statusAnswers.size() - 1));
+        return fileAnswer;
+    };
 }
 
 FhirTransport::Settings quick()
@@ -80,15 +146,61 @@ FakeAnswer twoLines()
     return file;
 }
 
-// The client over the one transport, on a fake network answering as `router` says.
+// The client over the one transport, on a fake network answering as `router` says; its waits
+// are recorded and (unless held) fired at once, each moving the manual clock on by its delay.
 struct Rig
 {
-    explicit Rig(FakeNetwork::Router router) : nam(std::move(router)) {}
+    explicit Rig(FakeNetwork::Router router,
+                 AreaListClient::Settings settings = {},
+                 const QString& base = kBase,
+                 FhirTransport::Settings transportSettings = quick())
+        : nam(std::move(router)), transport(&nam, &clock, transportSettings),
+          client(&transport,
+                 QUrl(base),
+                 std::move(settings),
+                 &clock,
+                 [this](milliseconds delay, QObject* context, std::function<void()> fire) {
+                     waits.append(delay);
+                     QPointer<QObject> alive(context);
+                     auto run = [this, delay, alive, fire] {
+                         if (!alive)
+                             return; // cancelled: as a QTimer with that context would not fire
+                         clock.advanceMSecs(delay.count());
+                         fire();
+                     };
+                     if (hold)
+                         held.append(run);
+                     else
+                         QTimer::singleShot(0, run);
+                 })
+    {}
+    int statusPolls() const
+    {
+        int n = 0;
+        for (const QNetworkRequest& r : nam.requests)
+            n += r.url().toString() == kStatus ? 1 : 0;
+        return n;
+    }
     FakeNetwork nam;
-    SystemClock clock;
-    FhirTransport transport{&nam, &clock, quick()};
-    AreaListClient client{&transport, QUrl(kBase), AreaListClient::Settings{}};
+    ManualClock clock{kNow};
+    FhirTransport transport;
+    QList<milliseconds> waits;
+    bool hold = false;
+    QList<std::function<void()>> held;
+    AreaListClient client;
 };
+
+using ManifestResult = Result<AreaListClient::Manifest, ServiceError>;
+
+std::optional<ManifestResult> exportOnly(Rig& rig)
+{
+    std::optional<ManifestResult> got;
+    rig.client.startExport(lead(), QStringLiteral("SHE1-all"), std::nullopt, nullptr,
+                           [&got](const ManifestResult& m) { got = m; });
+    if (!QTest::qWaitFor([&got] { return got.has_value(); }, 5000))
+        return std::nullopt;
+    return got;
+}
 } // namespace
 
 class TestAreaListClient : public QObject
@@ -97,13 +209,35 @@ class TestAreaListClient : public QObject
 private slots:
     void fileStreamsThroughTheTransport();
     void rateLimitedFileIsRateLimited();
-    void rateLimitedStatusIsRateLimited();
+    void statusRateLimitedBeyondTheRetriesIsRateLimited();
     void rejectedLineStopsTheDownload();
+
+    void acceptsTheIgExampleManifest();
+    void countIsOptionalAndCheckedWhenGiven();
+    void manifestNeedsItsRequiredFields_data();
+    void manifestNeedsItsRequiredFields();
+    void fileHostAllowlist_data();
+    void fileHostAllowlist();
+    void fileOnAHostNotAllowedIsRefusedAndNotFetched();
+    void fileOnAnAllowedHostIsFetched();
+    void tokenOnlyWhenTheManifestRequiresIt_data();
+    void tokenOnlyWhenTheManifestRequiresIt();
+
+    void retryAfterSecondsOn202IsHonoured();
+    void retryAfterDateOn202IsHonoured();
+    void retryAfterOn202HasACeiling();
+    void without202RetryAfterTheWaitBacksOff();
+    void retryAfterOn429And503IsHonoured_data();
+    void retryAfterOn429And503IsHonoured();
+    void retryAfterLongerThanTheCeilingEndsTheExport();
+    void failedExportIsNotRetried();
+    void exportThatNeverFinishesTimesOut();
+    void cancelDuringAWaitStopsPolling();
 
 private:
     struct Run
     {
-        std::optional<Result<AreaListClient::Manifest, ServiceError>> manifest;
+        std::optional<ManifestResult> manifest;
         std::optional<Result<qint64, ServiceError>> file;
         QList<QByteArray> lines;
     };
@@ -113,27 +247,26 @@ private:
 
 void TestAreaListClient::exportAndDownload(AreaListClient& client, Run& run, bool acceptLines)
 {
-    client.startExport(
-        lead(), QStringLiteral("SHE1-all"), std::nullopt, nullptr,
-        [&client, &run, acceptLines](const Result<AreaListClient::Manifest, ServiceError>& m) {
-            run.manifest = m;
-            if (!m)
-                return;
-            client.download(
-                lead(), m->output.first(),
-                [&run, acceptLines](QByteArrayView line, QString* why) {
-                    run.lines.append(line.toByteArray());
-                    if (!acceptLines)
-                        *why = QStringLiteral("not a Patient");
-                    return acceptLines;
-                },
-                [&run](const Result<qint64, ServiceError>& r) { run.file = r; });
-        });
+    client.startExport(lead(), QStringLiteral("SHE1-all"), std::nullopt, nullptr,
+                       [&client, &run, acceptLines](const ManifestResult& m) {
+                           run.manifest = m;
+                           if (!m)
+                               return;
+                           client.download(
+                               lead(), m->output.first(),
+                               [&run, acceptLines](QByteArrayView line, QString* why) {
+                                   run.lines.append(line.toByteArray());
+                                   if (!acceptLines)
+                                       *why = QStringLiteral("not a Patient");
+                                   return acceptLines;
+                               },
+                               [&run](const Result<qint64, ServiceError>& r) { run.file = r; });
+                       });
 }
 
 void TestAreaListClient::fileStreamsThroughTheTransport()
 {
-    Rig rig(exportWith(manifest(), twoLines()));
+    Rig rig(exportWith({manifest()}, twoLines()));
     Run run;
     exportAndDownload(rig.client, run);
     QTRY_VERIFY(run.file.has_value());
@@ -152,7 +285,7 @@ void TestAreaListClient::fileStreamsThroughTheTransport()
 // A rate limit on the file is what the service said, not a generic failure.
 void TestAreaListClient::rateLimitedFileIsRateLimited()
 {
-    Rig rig(exportWith(manifest(), rateLimited()));
+    Rig rig(exportWith({manifest()}, busy(429, "30")));
     Run run;
     exportAndDownload(rig.client, run);
     QTRY_VERIFY(run.file.has_value());
@@ -163,20 +296,26 @@ void TestAreaListClient::rateLimitedFileIsRateLimited()
     QVERIFY(run.lines.isEmpty());
 }
 
-void TestAreaListClient::rateLimitedStatusIsRateLimited()
+// Each 429 is waited out as asked, up to maxBusyAnswers in a row; then it is RateLimited.
+void TestAreaListClient::statusRateLimitedBeyondTheRetriesIsRateLimited()
 {
-    Rig rig(exportWith(rateLimited(), FakeAnswer{}));
+    AreaListClient::Settings s;
+    s.maxBusyAnswers = 3;
+    Rig rig(exportWith({busy(429, "30")}, FakeAnswer{}), s);
     Run run;
     exportAndDownload(rig.client, run);
     QTRY_VERIFY(run.manifest.has_value());
     QVERIFY(!*run.manifest);
     QCOMPARE(run.manifest->error().kind, ServiceError::Kind::RateLimited);
+    QCOMPARE(rig.statusPolls(), 4);
+    QCOMPARE(rig.waits,
+             (QList<milliseconds>{milliseconds(30000), milliseconds(30000), milliseconds(30000)}));
     QVERIFY(!run.file.has_value());
 }
 
 void TestAreaListClient::rejectedLineStopsTheDownload()
 {
-    Rig rig(exportWith(manifest(), twoLines()));
+    Rig rig(exportWith({manifest()}, twoLines()));
     Run run;
     exportAndDownload(rig.client, run, false);
     QTRY_VERIFY(run.file.has_value());
@@ -184,6 +323,333 @@ void TestAreaListClient::rejectedLineStopsTheDownload()
     QCOMPARE(run.file->error().kind, ServiceError::Kind::BadResponse);
     QCOMPARE(run.file->error().detail, QStringLiteral("line 1: not a Patient"));
     QCOMPARE(run.lines.size(), 1); // nothing read after the rejected line
+}
+
+// The IG's own example: no counts, a deleted and an error file, an extension object, and an
+// output type the list does not use. The client reads it as the IG means it.
+void TestAreaListClient::acceptsTheIgExampleManifest()
+{
+    const QString base = QStringLiteral("https://example.com");
+    const auto parsed = AreaListClient::parseManifest(kIgExampleManifest, QUrl(base));
+    QVERIFY2(parsed.ok(), qPrintable(parsed ? QString() : parsed.error().detail));
+    const AreaListClient::Manifest& m = parsed.value();
+    QCOMPARE(m.transactionTime, QDateTime(QDate(2021, 1, 1), QTime(0, 0), Qt::UTC));
+    QCOMPARE(m.request,
+             QStringLiteral("https://example.com/fhir/Patient/$export?_type=Patient,Observation"));
+    QVERIFY(m.requiresAccessToken);
+    QCOMPARE(m.output.size(), 3);
+    QCOMPARE(m.output.at(0).type, QStringLiteral("Patient"));
+    QCOMPARE(m.output.at(1).url,
+             QUrl(QStringLiteral("https://example.com/output/patient_file_2.ndjson")));
+    QCOMPARE(m.output.at(2).type, QStringLiteral("Observation"));
+    for (const auto& f : m.output) {
+        QVERIFY(!f.count.has_value());
+        QVERIFY(f.requiresAccessToken);
+    }
+    QCOMPARE(m.deleted.size(), 1);
+    QCOMPARE(m.deleted.first().type, QStringLiteral("Bundle"));
+    QCOMPARE(m.deleted.first().url,
+             QUrl(QStringLiteral("https://example.com/output/del_file_1.ndjson")));
+    QCOMPARE(m.error.size(), 1);
+    QCOMPARE(m.error.first().type, QStringLiteral("OperationOutcome"));
+
+    // And over the wire, as the status answer of an export kicked off at that host.
+    Rig rig(
+        [](const QNetworkRequest& r) {
+            if (r.url().path().endsWith(QLatin1String("/$export")))
+                return FakeAnswer{202,
+                                  {},
+                                  "application/fhir+json",
+                                  {{"Content-Location", "https://example.com/fhir/status/1"}}};
+            return json(kIgExampleManifest);
+        },
+        {}, base);
+    const auto got = exportOnly(rig);
+    QVERIFY(got.has_value());
+    QVERIFY(got->ok());
+    QCOMPARE(got->value().output.size(), 3);
+}
+
+void TestAreaListClient::countIsOptionalAndCheckedWhenGiven()
+{
+    {
+        Rig rig(exportWith({manifest(kFile, std::nullopt)}, twoLines()));
+        Run run;
+        exportAndDownload(rig.client, run);
+        QTRY_VERIFY(run.file.has_value());
+        QVERIFY(*run.file);
+        QCOMPARE(run.file->value(), 2);
+        QVERIFY(!run.manifest->value().output.first().count.has_value());
+    }
+    {
+        Rig rig(exportWith({manifest(kFile, 3)}, twoLines()));
+        Run run;
+        exportAndDownload(rig.client, run);
+        QTRY_VERIFY(run.file.has_value());
+        QVERIFY(!*run.file);
+        QCOMPARE(run.file->error().kind, ServiceError::Kind::BadResponse);
+        QCOMPARE(run.file->error().detail,
+                 QStringLiteral("file held 2 resources, the manifest said 3"));
+    }
+}
+
+void TestAreaListClient::manifestNeedsItsRequiredFields_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray file = R"({"type":"Patient","url":"https://service.invalid/f.ndjson"})";
+    QTest::newRow("no transactionTime")
+        << QByteArray(R"({"requiresAccessToken":true,"output":[]})");
+    QTest::newRow("transactionTime without zone") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00","requiresAccessToken":true,"output":[]})");
+    QTest::newRow("no requiresAccessToken")
+        << QByteArray(R"({"transactionTime":"2021-01-01T00:00:00Z","output":[]})");
+    QTest::newRow("requiresAccessToken a string") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":"true","output":[]})");
+    QTest::newRow("no output") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":true})");
+    QTest::newRow("output item without type") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"url":"https://service.invalid/f.ndjson"}]})");
+    QTest::newRow("relative url") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"type":"Patient","url":"/f.ndjson"}]})");
+    QTest::newRow("negative count") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"type":"Patient","url":"https://service.invalid/f.ndjson","count":-1}]})");
+    QTest::newRow("fractional count") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"type":"Patient","url":"https://service.invalid/f.ndjson","count":1.5}]})");
+    QTest::newRow("error item of another type") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":true,"output":[)" +
+        file + R"(],"error":[{"type":"Patient","url":"https://service.invalid/e.ndjson"}]})");
+    QTest::newRow("deleted not an array") << QByteArray(
+        R"({"transactionTime":"2021-01-01T00:00:00Z","requiresAccessToken":true,"output":[)" +
+        file + R"(],"deleted":{}})");
+}
+
+void TestAreaListClient::manifestNeedsItsRequiredFields()
+{
+    QFETCH(QByteArray, body);
+    const auto m = AreaListClient::parseManifest(body, QUrl(kBase));
+    QVERIFY(!m);
+    QCOMPARE(m.error().kind, ServiceError::Kind::BadResponse);
+}
+
+void TestAreaListClient::fileHostAllowlist_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("hosts");
+    QTest::addColumn<bool>("allowed");
+    const QStringList none;
+    const QStringList files{QStringLiteral("files.nhs.invalid")};
+    QTest::newRow("kick-off host") << "https://service.invalid/x" << none << true;
+    QTest::newRow("kick-off host, explicit port")
+        << "https://service.invalid:443/x" << none << true;
+    QTest::newRow("kick-off host, other port") << "https://service.invalid:8443/x" << none << false;
+    QTest::newRow("other host") << "https://files.nhs.invalid/x" << none << false;
+    QTest::newRow("allowlisted host") << "https://files.nhs.invalid/x" << files << true;
+    QTest::newRow("allowlisted host, case") << "https://FILES.nhs.invalid/x" << files << true;
+    QTest::newRow("allowlisted host, other port")
+        << "https://files.nhs.invalid:8443/x" << files << false;
+    QTest::newRow("allowlisted host and port")
+        << "https://files.nhs.invalid:8443/x"
+        << QStringList{QStringLiteral("files.nhs.invalid:8443")} << true;
+    QTest::newRow("a suffix is not the host")
+        << "https://evilfiles.nhs.invalid/x" << files << false;
+    QTest::newRow("subdomain is not the host") << "https://a.files.nhs.invalid/x" << files << false;
+    QTest::newRow("plain http") << "http://files.nhs.invalid/x" << files << false;
+    QTest::newRow("user info") << "https://u:p@files.nhs.invalid/x" << files << false;
+    QTest::newRow("malformed entry allows nothing")
+        << "https://files.nhs.invalid/x" << QStringList{QStringLiteral("files.nhs.invalid/path")}
+        << false;
+}
+
+void TestAreaListClient::fileHostAllowlist()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, hosts);
+    QFETCH(bool, allowed);
+    QCOMPARE(AreaListClient::fileHostAllowed(QUrl(file), QUrl(kBase), hosts), allowed);
+}
+
+void TestAreaListClient::fileOnAHostNotAllowedIsRefusedAndNotFetched()
+{
+    const QString elsewhere = QStringLiteral("https://files.other.invalid/job1/Patient.ndjson");
+    Rig rig(exportWith({manifest(elsewhere)}, twoLines()));
+    Run run;
+    exportAndDownload(rig.client, run);
+    QTRY_VERIFY(run.manifest.has_value());
+    QVERIFY(!*run.manifest);
+    QCOMPARE(run.manifest->error().kind, ServiceError::Kind::BadResponse);
+    QVERIFY2(run.manifest->error().detail.contains(QStringLiteral("https://files.other.invalid")),
+             qPrintable(run.manifest->error().detail));
+    QVERIFY(!run.file.has_value());
+    for (const QNetworkRequest& r : std::as_const(rig.nam.requests))
+        QCOMPARE(r.url().host(), QStringLiteral("service.invalid"));
+}
+
+void TestAreaListClient::fileOnAnAllowedHostIsFetched()
+{
+    const QString elsewhere = QStringLiteral("https://files.nhs.invalid/job1/Patient.ndjson");
+    AreaListClient::Settings s;
+    s.fileHosts = {QStringLiteral("files.nhs.invalid")};
+    Rig rig(exportWith({manifest(elsewhere)}, twoLines()), s);
+    Run run;
+    exportAndDownload(rig.client, run);
+    QTRY_VERIFY(run.file.has_value());
+    QVERIFY(*run.file);
+    QCOMPARE(rig.nam.requests.last().url(), QUrl(elsewhere));
+}
+
+void TestAreaListClient::tokenOnlyWhenTheManifestRequiresIt_data()
+{
+    QTest::addColumn<bool>("requires");
+    QTest::newRow("requiresAccessToken true") << true;
+    QTest::newRow("requiresAccessToken false") << false;
+}
+
+void TestAreaListClient::tokenOnlyWhenTheManifestRequiresIt()
+{
+    QFETCH(bool, requires);
+    const QString elsewhere = QStringLiteral("https://files.nhs.invalid/job1/Patient.ndjson?sig=x");
+    AreaListClient::Settings s;
+    s.fileHosts = {QStringLiteral("files.nhs.invalid")};
+    Rig rig(exportWith({manifest(elsewhere, 2, requires)}, twoLines()), s);
+    Run run;
+    exportAndDownload(rig.client, run);
+    QTRY_VERIFY(run.file.has_value());
+    QVERIFY(*run.file);
+    const QNetworkRequest& file = rig.nam.requests.last();
+    QCOMPARE(file.url(), QUrl(elsewhere));
+    QCOMPARE(file.hasRawHeader("Authorization"), requires);
+    QCOMPARE(file.hasRawHeader("NHSD-Session-URID"), requires);
+    if (requires)
+        QCOMPARE(file.rawHeader("Authorization"), QByteArray("Bearer tok"));
+    // The service itself always gets the token.
+    for (int i = 0; i < rig.nam.requests.size() - 1; ++i)
+        QCOMPARE(rig.nam.requests.at(i).rawHeader("Authorization"), QByteArray("Bearer tok"));
+}
+
+void TestAreaListClient::retryAfterSecondsOn202IsHonoured()
+{
+    Rig rig(exportWith({accepted("7"), accepted("3"), manifest()}, twoLines()));
+    const auto got = exportOnly(rig);
+    QVERIFY(got && got->ok());
+    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(7000), milliseconds(3000)}));
+    QCOMPARE(rig.statusPolls(), 3);
+}
+
+void TestAreaListClient::retryAfterDateOn202IsHonoured()
+{
+    // The date is read against the client's clock when the 202 arrives.
+    Rig rig(exportWith({accepted(httpDate(kNow.addSecs(42))), manifest()}, twoLines()));
+    const auto got = exportOnly(rig);
+    QVERIFY(got && got->ok());
+    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(42000)}));
+}
+
+void TestAreaListClient::retryAfterOn202HasACeiling()
+{
+    AreaListClient::Settings s;
+    s.maxPollDelay = milliseconds(60000);
+    Rig rig(exportWith({accepted("600"), manifest()}, twoLines()), s);
+    const auto got = exportOnly(rig);
+    QVERIFY(got && got->ok());
+    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(60000)}));
+}
+
+void TestAreaListClient::without202RetryAfterTheWaitBacksOff()
+{
+    AreaListClient::Settings s;
+    s.minPollDelay = milliseconds(500);
+    s.maxPollDelay = milliseconds(3000);
+    Rig rig(exportWith({accepted(), accepted(), accepted(), accepted(), accepted(), manifest()},
+                       twoLines()),
+            s);
+    const auto got = exportOnly(rig);
+    QVERIFY(got && got->ok());
+    QCOMPARE(rig.waits,
+             (QList<milliseconds>{milliseconds(500), milliseconds(1000), milliseconds(2000),
+                                  milliseconds(3000), milliseconds(3000)}));
+}
+
+void TestAreaListClient::retryAfterOn429And503IsHonoured_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("asDate");
+    QTest::newRow("429, seconds") << 429 << false;
+    QTest::newRow("429, HTTP-date") << 429 << true;
+    QTest::newRow("503, seconds") << 503 << false;
+    QTest::newRow("503, HTTP-date") << 503 << true;
+}
+
+void TestAreaListClient::retryAfterOn429And503IsHonoured()
+{
+    QFETCH(int, status);
+    QFETCH(bool, asDate);
+    // Longer than the transport's own short retries wait out, so the client's turn.
+    const QByteArray after = asDate ? httpDate(kNow.addSecs(90)) : QByteArray("90");
+    Rig rig(exportWith({accepted("1"), busy(status, after), manifest()}, twoLines()));
+    const auto got = exportOnly(rig);
+    QVERIFY(got.has_value());
+    QVERIFY2(got->ok(), qPrintable(got->ok() ? QString() : got->error().detail));
+    // The date is 90 s after kNow; the first wait moved the clock on by 1 s.
+    QCOMPARE(rig.waits,
+             (QList<milliseconds>{milliseconds(1000), milliseconds(asDate ? 89000 : 90000)}));
+    QCOMPARE(rig.statusPolls(), 3);
+}
+
+void TestAreaListClient::retryAfterLongerThanTheCeilingEndsTheExport()
+{
+    AreaListClient::Settings s;
+    s.maxRetryAfter = milliseconds(300000);
+    Rig rig(exportWith({busy(429, "3600"), manifest()}, twoLines()), s);
+    const auto got = exportOnly(rig);
+    QVERIFY(got && !got->ok());
+    QCOMPARE(got->error().kind, ServiceError::Kind::RateLimited);
+    QCOMPARE(got->error().retryAfterSecs, 3600);
+    QVERIFY(rig.waits.isEmpty());
+    QCOMPARE(rig.statusPolls(), 1);
+}
+
+// A 500 without Retry-After is the export failing (IG: error status), not a pause.
+void TestAreaListClient::failedExportIsNotRetried()
+{
+    FhirTransport::Settings t = quick();
+    t.retry.maxAttempts = 1; // the transport's own retries are its business, not this test's
+    Rig rig(exportWith({busy(500, {}), manifest()}, twoLines()), {}, kBase, t);
+    const auto got = exportOnly(rig);
+    QVERIFY(got && !got->ok());
+    QCOMPARE(got->error().kind, ServiceError::Kind::ServiceFailure);
+    QCOMPARE(got->error().httpStatus, 500);
+    QVERIFY(rig.waits.isEmpty());
+}
+
+void TestAreaListClient::exportThatNeverFinishesTimesOut()
+{
+    AreaListClient::Settings s;
+    s.maxExportWait = milliseconds(10 * 60 * 1000);
+    Rig rig(exportWith({accepted("120")}, twoLines()), s);
+    const auto got = exportOnly(rig);
+    QVERIFY(got && !got->ok());
+    QCOMPARE(got->error().kind, ServiceError::Kind::Timeout);
+    QCOMPARE(rig.waits.size(), 5); // 5 x 120 s fit in 10 minutes, a sixth would not
+    QCOMPARE(rig.statusPolls(), 6);
+}
+
+void TestAreaListClient::cancelDuringAWaitStopsPolling()
+{
+    Rig rig(exportWith({accepted("5"), manifest()}, twoLines()));
+    rig.hold = true;
+    bool called = false;
+    rig.client.startExport(lead(), QStringLiteral("SHE1-all"), std::nullopt, nullptr,
+                           [&called](const ManifestResult&) { called = true; });
+    QTRY_COMPARE(rig.held.size(), 1);
+    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(5000)}));
+    rig.client.cancel(lead());
+    for (const auto& run : std::as_const(rig.held))
+        run(); // the wait ends after the cancel: nothing follows
+    QTRY_COMPARE(rig.nam.methods.last(), QByteArray("DELETE"));
+    QCOMPARE(rig.nam.requests.last().url(), QUrl(kStatus));
+    QTest::qWait(50);               // a poll that wrongly followed would have been sent by now
+    QCOMPARE(rig.statusPolls(), 2); // the first poll and the DELETE
+    QVERIFY(!called);
 }
 
 QTEST_GUILESS_MAIN(TestAreaListClient)

@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <climits>
+
 namespace cpis::ui {
 
 AreaListView::AreaListView(AreaListService* service,
@@ -58,6 +60,13 @@ AreaListView::AreaListView(AreaListService* service,
     m_state->setAccessibleName(tr("Sync state"));
     m_state->setWordWrap(true);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(QStringLiteral("syncProblems"));
+    m_problems->setAccessibleName(tr("Problems reported by the national service"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_problems->setVisible(false);
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("listFilter"));
@@ -121,6 +130,7 @@ AreaListView::AreaListView(AreaListService* service,
     layout->addLayout(top);
     layout->addWidget(m_progressText);
     layout->addWidget(m_state);
+    layout->addWidget(m_problems);
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_count);
@@ -233,6 +243,7 @@ void AreaListView::showState()
     const QString id = currentAreaId();
     if (id.isEmpty()) {
         m_state->setText(m_areas.isEmpty() ? tr("Your role has no areas.") : QString());
+        m_problems->setVisible(false);
         return;
     }
     showState(m_service->state(id));
@@ -257,6 +268,23 @@ void AreaListView::showState(const AreaSyncState& s)
         m_state->setStyleSheet(QString());
     }
     m_state->setText(text);
+
+    if (s.problems <= 0) {
+        m_problems->clear();
+        m_problems->setVisible(false);
+        return;
+    }
+    const int problems = int(qMin<qint64>(s.problems, INT_MAX));
+    QString problemText =
+        tr("Partial: %n problem(s) reported by the service. The list may lack the children they "
+           "concern; the next sync fetches the whole list again.",
+           nullptr, problems);
+    for (const QString& note : s.problemNotes)
+        problemText += u'\n' + QStringLiteral("• ") + note;
+    if (problems > s.problemNotes.size())
+        problemText += u'\n' + tr("…and %n more.", nullptr, problems - int(s.problemNotes.size()));
+    m_problems->setText(problemText);
+    m_problems->setVisible(true);
 }
 
 void AreaListView::startSync()
@@ -300,10 +328,22 @@ void AreaListView::onFinished(const AreaListService::Outcome& o)
     m_area->setEnabled(true);
     m_cancel->setEnabled(false);
     m_progress->setVisible(false);
-    m_progressText->setText(
-        o.ok ? tr("Sync complete: %1 people and %2 plans changed.").arg(o.patients).arg(o.careTeams)
-        : o.cancelled ? tr("Sync cancelled.")
-                      : tr("Sync failed."));
+    QString text;
+    if (o.ok && o.problems > 0)
+        text = tr("Sync partly complete: %1 people and %2 plans changed; %n problem(s) reported "
+                  "by the service.",
+                  nullptr, int(qMin<qint64>(o.problems, INT_MAX)))
+                   .arg(o.patients)
+                   .arg(o.careTeams);
+    else if (o.ok)
+        text =
+            tr("Sync complete: %1 people and %2 plans changed.").arg(o.patients).arg(o.careTeams);
+    else
+        text = o.cancelled ? tr("Sync cancelled.") : tr("Sync failed.");
+    if (o.ok && o.deleted > 0)
+        text += u' ' + tr("%n record(s) the service deleted were removed from the list.", nullptr,
+                          int(qMin<qint64>(o.deleted, INT_MAX)));
+    m_progressText->setText(text);
     if (o.ok)
         showArea();
     else

@@ -28,7 +28,8 @@ class AreaListModel;
 // The school nurse's and health visitor's screen: pick an area, see its children on plans
 // (sortable, type-ahead filter, plan-type filter, ended plans on request), bring it up to date
 // (progress, cancel), export it as CSV. The list shown is always the last COMPLETE sync with
-// its "as of"; a failed or cancelled sync says so above it and never empties it.
+// its "as of"; a failed or cancelled sync says so above it and never empties it. A partial one
+// (the service reported problems in its error files) is shown with those problems above it.
 class AreaListView : public QWidget
 {
     Q_OBJECT
@@ -76,6 +77,7 @@ private:
     QProgressBar* m_progress;
     QLabel* m_progressText;
     QLabel* m_state;
+    QLabel* m_problems; // a partial list: what the service reported it could not send
     QLineEdit* m_filter;
     QComboBox* m_plan;
     QCheckBox* m_ended;
