@@ -1,21 +1,8 @@
 #include "core/domain/PartialDate.h"
 
-namespace cpis {
+#include "core/domain/AsciiDigits.h"
 
-namespace {
-// ASCII digits at [from, from + n) as a number; -1 when any is not one.
-int digitsAt(const QString& s, int from, int n)
-{
-    int v = 0;
-    for (int i = from; i < from + n; ++i) {
-        const char16_t c = s.at(i).unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        v = v * 10 + (c - u'0');
-    }
-    return v;
-}
-} // namespace
+namespace cpis {
 
 std::optional<PartialDate> PartialDate::fromYearMonth(int year, int month)
 {
@@ -37,21 +24,21 @@ std::optional<PartialDate> PartialDate::fromIso(const QString& s)
 {
     if (s.size() != 4 && s.size() != 7 && s.size() != 10)
         return std::nullopt;
-    const int y = digitsAt(s, 0, 4);
+    const int y = asciiDigitsAt(s, 0, 4);
     if (y < 0)
         return std::nullopt;
     if (s.size() == 4)
         return fromYear(y);
     if (s.at(4) != u'-')
         return std::nullopt;
-    const int m = digitsAt(s, 5, 2);
+    const int m = asciiDigitsAt(s, 5, 2);
     if (m < 0)
         return std::nullopt;
     if (s.size() == 7)
         return fromYearMonth(y, m);
     if (s.at(7) != u'-')
         return std::nullopt;
-    const int d = digitsAt(s, 8, 2);
+    const int d = asciiDigitsAt(s, 8, 2);
     const QDate date(y, m, d);
     if (d < 0 || y < 1 || !date.isValid())
         return std::nullopt;

@@ -1,5 +1,6 @@
 #include "core/fhir/FhirParser.h"
 
+#include "core/domain/AsciiDigits.h"
 #include "core/domain/Vocabulary.h"
 #include "core/fhir/FhirLogging.h"
 
@@ -44,19 +45,6 @@ Result<QJsonObject, Error> parseObject(const QByteArray& body, const QString& re
     return o;
 }
 
-// ASCII digits at [from, from + n) as a number; -1 when any is not one.
-int digitsAt(const QString& s, int from, int n)
-{
-    int v = 0;
-    for (int i = from; i < from + n; ++i) {
-        const char16_t c = s.at(i).unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        v = v * 10 + (c - u'0');
-    }
-    return v;
-}
-
 // FHIR date, full precision only: a plan or birth date with a missing day is ambiguous.
 // Read by hand: area lists parse hundreds of thousands of them.
 std::optional<QDate> parseDate(const QJsonValue& v)
@@ -66,7 +54,7 @@ std::optional<QDate> parseDate(const QJsonValue& v)
     const QString s = v.toString();
     if (s.size() != 10 || s.at(4) != u'-' || s.at(7) != u'-')
         return std::nullopt;
-    const int y = digitsAt(s, 0, 4), m = digitsAt(s, 5, 2), d = digitsAt(s, 8, 2);
+    const int y = asciiDigitsAt(s, 0, 4), m = asciiDigitsAt(s, 5, 2), d = asciiDigitsAt(s, 8, 2);
     if (y < 0 || m < 0 || d < 0)
         return std::nullopt;
     const QDate date(y, m, d);
@@ -83,8 +71,9 @@ std::optional<QDateTime> parseInstant(const QJsonValue& v)
         const QString s = v.toString();
         if (s.size() == 20 && s.at(4) == u'-' && s.at(7) == u'-' && s.at(10) == u'T' &&
             s.at(13) == u':' && s.at(16) == u':' && s.at(19) == u'Z') {
-            const QDate d(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2));
-            const int h = digitsAt(s, 11, 2), mi = digitsAt(s, 14, 2), se = digitsAt(s, 17, 2);
+            const QDate d(asciiDigitsAt(s, 0, 4), asciiDigitsAt(s, 5, 2), asciiDigitsAt(s, 8, 2));
+            const int h = asciiDigitsAt(s, 11, 2), mi = asciiDigitsAt(s, 14, 2),
+                      se = asciiDigitsAt(s, 17, 2);
             const QTime t(h, mi, se);
             if (d.isValid() && h >= 0 && mi >= 0 && se >= 0 && t.isValid())
                 return QDateTime(d, t, Qt::UTC);

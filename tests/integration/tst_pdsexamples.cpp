@@ -16,6 +16,7 @@
 #include "core/net/FhirTransport.h"
 #include "tests/support/LoopbackHttp.h"
 #include "tests/support/ReferenceData.h"
+#include "tests/support/TestNurse.h"
 
 #include <QDir>
 #include <QFile>
@@ -105,18 +106,7 @@ NhsNumber nhs(const QString& digits)
     return NhsNumber::parse(digits).value();
 }
 
-UserSession nurse(const QDateTime& now)
-{
-    UserSession s;
-    s.userId = QStringLiteral("555000000001");
-    s.name = QStringLiteral("Nurse One");
-    s.roleId = QStringLiteral("R1");
-    s.organisationCode = QStringLiteral("RHQ01");
-    s.activityCodes = {QStringLiteral("B0107")};
-    s.accessToken = "token";
-    s.accessExpiresUtc = now.addSecs(3600);
-    return s;
-}
+using testsupport::nurse;
 
 QByteArray operationOutcome(const char* code)
 {

@@ -6,6 +6,7 @@
 #include "core/net/FhirTransport.h"
 #include "tests/support/FakeNetwork.h"
 #include "tests/support/JsonTestSuite.h"
+#include "tests/support/TestNurse.h"
 
 #include <QHash>
 #include <QSignalSpy>
@@ -126,18 +127,7 @@ public:
     }
 };
 
-UserSession nurse(const QDateTime& now, const char* activity = "B0107")
-{
-    UserSession s;
-    s.userId = QStringLiteral("555000000001");
-    s.name = QStringLiteral("Nurse One");
-    s.roleId = QStringLiteral("R1");
-    s.organisationCode = QStringLiteral("RHQ01");
-    s.activityCodes = {QString::fromLatin1(activity)};
-    s.accessToken = "token";
-    s.accessExpiresUtc = now.addSecs(3600);
-    return s;
-}
+using testsupport::nurse;
 
 // The national service as a table: path suffix -> answer, with overrides per test.
 struct Service

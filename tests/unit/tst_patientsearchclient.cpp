@@ -9,6 +9,7 @@
 #include "core/lookup/PatientSearchService.h"
 #include "core/net/FhirTransport.h"
 #include "tests/support/FakeNetwork.h"
+#include "tests/support/TestNurse.h"
 
 #include <QTest>
 #include <QUrlQuery>
@@ -69,18 +70,7 @@ public:
     }
 };
 
-UserSession nurse(const QDateTime& now)
-{
-    UserSession s;
-    s.userId = QStringLiteral("555000000001");
-    s.name = QStringLiteral("Nurse One");
-    s.roleId = QStringLiteral("R1");
-    s.organisationCode = QStringLiteral("RHQ01");
-    s.activityCodes = {QStringLiteral("B0107")};
-    s.accessToken = "token";
-    s.accessExpiresUtc = now.addSecs(3600);
-    return s;
-}
+using testsupport::nurse;
 
 PatientSearchCriteria jayne()
 {
