@@ -1,5 +1,5 @@
-// NHS England's published PDS Patient examples, and variants of them, read the way the desk
-// reads a live trace: over HTTP through the real transport (FhirTransport on a
+// NHS England's published PDS Patient examples and search Bundles, and variants of them, read
+// the way the desk reads a live trace or search: over HTTP through the real transport (FhirTransport on a
 // QNetworkAccessManager) and NationalServiceClient, from a loopback server, then through the
 // look-up service for the flows that decide whether CP-IS is asked at all.
 //
@@ -10,6 +10,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
+#include "core/domain/PatientSearchCriteria.h"
 #include "core/fhir/FhirParser.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/NationalServiceClient.h"
@@ -125,9 +126,12 @@ struct Rig
 {
     ManualClock clock{QDateTime(kToday, QTime(10, 0), Qt::UTC)};
     LoopbackHttp::Answer patient;
+    LoopbackHttp::Answer search;
     LoopbackHttp server{[this](const QByteArray& path) {
         if (path.contains("/Patient/"))
             return patient;
+        if (path.contains("/Patient?"))
+            return search;
         return LoopbackHttp::Answer{200, kNoPlans, "application/fhir+json"};
     }};
     QNetworkAccessManager nam;
@@ -179,6 +183,28 @@ struct Rig
             [&](const Result<Demographics, ServiceError>& r, const QByteArray&) { out = r; });
         if (!QTest::qWaitFor([&] { return out.has_value(); }, 15000))
             qFatal("trace never finished");
+        return *out;
+    }
+
+    // A demographic search answered with `bundle`, for the person the schema's examples describe.
+    Result<PatientMatches, ServiceError> searchAnswered(const QJsonObject& bundle)
+    {
+        search = LoopbackHttp::Answer{200, QJsonDocument(bundle).toJson(), "application/fhir+json"};
+        PatientSearchCriteria criteria;
+        criteria.family = QStringLiteral("Smith");
+        criteria.given = QStringLiteral("Jane");
+        criteria.gender = QStringLiteral("female");
+        criteria.birthDate = QDate(2010, 10, 22);
+        std::optional<Result<PatientMatches, ServiceError>> out;
+        const UserSession session = nurse(clock.nowUtc());
+        NationalServiceClient::CallContext ctx;
+        ctx.session = &session;
+        QObject receiver;
+        client->searchPatients(
+            criteria, ctx, &receiver,
+            [&](const Result<PatientMatches, ServiceError>& r, const QByteArray&) { out = r; });
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, 15000))
+            qFatal("search never finished");
         return *out;
     }
 
@@ -337,37 +363,43 @@ void TestPdsExamples::publishedExamples()
 
 // The search Bundles' Patients are read by the same reader (PDS search is another change's:
 // here they are only parsed). Stubs without a target are reported and skipped.
+// The published search Bundles, through the real transport and client from a loopback server:
+// each match read by PDS's rules, score and confidentiality kept, the search sent to PDS's path.
 void TestPdsExamples::searchBundlesHoldReadablePatients()
 {
     const QDir dir(testsupport::referenceDataPath(kExamples));
+    const QStringList files = dir.entryList({QStringLiteral("*PatientSearch*.json")}, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    Rig rig;
+    QVERIFY(rig.start());
     int read = 0;
-    for (const QString& f : dir.entryList({QStringLiteral("*PatientSearch*.json")}, QDir::Files)) {
-        QFile file(dir.filePath(f));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QByteArray content = file.readAll();
-        if (!content.trimmed().startsWith('{')) {
-            const QString target =
-                QDir::cleanPath(dir.filePath(QString::fromUtf8(content.trimmed())));
-            if (!QFileInfo::exists(target)) {
-                qInfo("%s is a STUB pointing at %s (missing): not parsed", qPrintable(f),
-                      qPrintable(target));
-                continue;
-            }
-            QFile t(target);
-            QVERIFY(t.open(QIODevice::ReadOnly));
-            content = t.readAll();
-        }
-        const QJsonArray entries =
-            QJsonDocument::fromJson(content).object().value(QLatin1String("entry")).toArray();
-        for (const QJsonValue& e : entries) {
-            const QJsonObject resource = e.toObject().value(QLatin1String("resource")).toObject();
-            const QString id = resource.value(QLatin1String("id")).toString();
-            const auto r = FhirParser::pdsPatient(resource, nhs(id));
-            QVERIFY2(r.ok(), qPrintable(f + u' ' + (r.ok() ? QString() : r.error().what)));
+    for (const QString& f : files) {
+        // Sensitive_PatientSearch-x.json -> Sensitive_PatientSearch
+        const QString variant = f.section(u'.', 0, 0).section(u'-', 0, 0);
+        const auto example = loadExample(f, variant);
+        QVERIFY2(example, qPrintable(f + QStringLiteral(" could not be resolved or built")));
+        qInfo("%s", qPrintable(example->source));
+        const int expected = example->resource.value(QLatin1String("entry")).toArray().size();
+        const auto matches = rig.searchAnswered(example->resource);
+        QVERIFY2(matches.ok(),
+                 qPrintable(f + u' ' + (matches.ok() ? QString() : matches.error().detail)));
+        QVERIFY(!matches->tooManyMatches);
+        QCOMPARE(matches->candidates.size(), expected);
+        for (const PatientCandidate& c : matches->candidates) {
+            QVERIFY(c.score > 0.0 && c.score <= 1.0);
+            QCOMPARE(c.patient.restricted(), variant.startsWith(QStringLiteral("Sensitive")));
+            if (c.patient.restricted())
+                QVERIFY(c.patient.address.isEmpty());
+            qInfo("  match %.2f: %s", c.score, qPrintable(banner(c.patient)));
             ++read;
         }
     }
-    qInfo("%d search-result Patients read", read);
+    QVERIFY(read > 0);
+    bool askedPds = false;
+    for (const QByteArray& path : rig.server.paths())
+        askedPds = askedPds || path.startsWith("/personal-demographics/FHIR/R4/Patient?");
+    QVERIFY(askedPds);
+    qInfo("%d search-result Patients read from %lld Bundles", read, qlonglong(files.size()));
 }
 
 void TestPdsExamples::variants_data()

@@ -6,7 +6,10 @@ set, git symlink stubs whose targets (sandbox/mocks/*.json) are not there. This 
 resource the schema itself describes instead, so the desk's reader is still tested against
 published values rather than ones made up for the test:
 
-    pds_schema_example.py <specification/components/schemas> <Patient|Sensitive_Patient|Minimal_Patient>
+    pds_schema_example.py <specification/components/schemas> <variant>
+
+variant: Patient, Sensitive_Patient, Minimal_Patient, or the same with PatientSearch for the
+searchset Bundle PatientSearch.yaml describes, holding that Patient as a search returns it.
 
 `Patient`: every property of Patient.yaml from its (or its $ref's) example, default or first
 enum value; `Sensitive_Patient`: the same with meta.security R and what Patient.yaml says a
@@ -74,8 +77,7 @@ def build(schema, base_dir, required_only=False):
     return None
 
 
-def main():
-    schemas, variant = sys.argv[1], sys.argv[2]
+def make_patient(schemas, variant):
     patient_path = os.path.join(schemas, "Patient.yaml")
     patient_schema = load(patient_path)
     if variant == "Minimal_Patient":
@@ -97,7 +99,32 @@ def main():
                    "BirthPlace")
         patient["extension"] = [e for e in patient.get("extension", [])
                                 if not any(r in e.get("url", "") for r in removed)]
-    json.dump(patient, sys.stdout, indent=2, sort_keys=True)
+    return patient
+
+
+def make_search(schemas, variant):
+    """PatientSearch.yaml's Bundle with its one entry's Patient cut to what a search returns:
+    the usual, nickname and temp names and the home address only."""
+    bundle = build(load(os.path.join(schemas, "PatientSearch.yaml")), schemas)
+    patient = make_patient(schemas, variant.replace("PatientSearch", "Patient"))
+    patient["name"] = [n for n in patient.get("name", [])
+                       if n.get("use") in ("usual", "nickname", "temp")]
+    if "address" in patient:
+        patient["address"] = [a for a in patient["address"] if a.get("use") == "home"]
+    entry = bundle["entry"][0]
+    entry["resource"] = patient
+    bundle["entry"] = [entry]
+    bundle["total"] = 1
+    return bundle
+
+
+def main():
+    schemas, variant = sys.argv[1], sys.argv[2]
+    if "PatientSearch" in variant:
+        out = make_search(schemas, variant)
+    else:
+        out = make_patient(schemas, variant)
+    json.dump(out, sys.stdout, indent=2, sort_keys=True)
     sys.stdout.write("\n")
 
 
