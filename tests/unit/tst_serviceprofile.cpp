@@ -1,9 +1,11 @@
 // The administrator's file and the service profiles it allows: what is accepted, what is
 // refused (with the line at fault), and that nothing but https leaves training.
+#include "core/desk/DeskServices.h"
 #include "core/profile/AdministratorFile.h"
 #include "core/profile/ProfileTls.h"
 
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +41,7 @@ private slots:
     void trainingIsPointedAtTheSandbox();
     void fingerprintFollowsWhatMatters();
     void tlsMaterialMustBeReadable();
+    void eachEnvironmentHasItsOwnStore();
 };
 
 void TestServiceProfile::noFileAllowsTrainingOnly()
@@ -198,6 +201,25 @@ void TestServiceProfile::tlsMaterialMustBeReadable()
     QVERIFY(tls->caCertificates.isEmpty());
     QVERIFY(!tls->allowUnverifiedLoopback);
     QVERIFY(cpis::tlsPolicyFor(ServiceProfile::training())->allowUnverifiedLoopback);
+}
+
+// Training answers must never be read as live ones: without --store, each environment's
+// encrypted files live in a folder of their own.
+void TestServiceProfile::eachEnvironmentHasItsOwnStore()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const auto training = cpis::DeskServices::defaultConfig(ServiceProfile::training(), QString(),
+                                                            QStringLiteral("test"));
+    ServiceProfile live = *ServiceProfile::builtIn(QStringLiteral("live"));
+    const auto liveConfig =
+        cpis::DeskServices::defaultConfig(live, QString(), QStringLiteral("test"));
+    QVERIFY(training.storeDirectory.endsWith(QStringLiteral("/training")));
+    QVERIFY(liveConfig.storeDirectory.endsWith(QStringLiteral("/live")));
+    QVERIFY(training.storeDirectory != liveConfig.storeDirectory);
+    // A folder the user names is used as given.
+    QCOMPARE(cpis::DeskServices::defaultConfig(live, QStringLiteral("/tmp/x"), QStringLiteral("t"))
+                 .storeDirectory,
+             QStringLiteral("/tmp/x"));
 }
 
 QTEST_GUILESS_MAIN(TestServiceProfile)
