@@ -44,7 +44,25 @@ QString misspell(const QString& name, quint64 k)
 {
     QString s = name;
     const int n = int(s.size());
-    const int at = 1 + int(k / 4 % quint64(qMax(1, n - 2)));
+    const int at = 1 + int(k / 5 % quint64(qMax(1, n - 2)));
+    // One in five slips is at the very start, where a name heard rather than read goes wrong
+    // first (Catherine/Katherine, Philips/Filips); names without such a start get one of the
+    // others.
+    if (k % 5 == 4) {
+        static const QList<std::pair<QString, QString>> heard{
+            {QStringLiteral("Ph"), QStringLiteral("F")},
+            {QStringLiteral("F"), QStringLiteral("Ph")},
+            {QStringLiteral("C"), QStringLiteral("K")},
+            {QStringLiteral("K"), QStringLiteral("C")},
+            {QStringLiteral("Wh"), QStringLiteral("W")},
+            {QStringLiteral("W"), QStringLiteral("Wh")},
+            {QStringLiteral("J"), QStringLiteral("G")},
+            {QStringLiteral("G"), QStringLiteral("J")},
+            {QStringLiteral("S"), QStringLiteral("Z")}};
+        for (const auto& [from, to] : heard)
+            if (s.startsWith(from))
+                return to + s.mid(from.size());
+    }
     switch (k % 4) {
     case 0:
         if (at + 1 < n && s.at(at) != s.at(at + 1)) {
