@@ -25,7 +25,8 @@ ServiceProfile nhsTemplate(const QString& name)
     p.environment = name;
     p.cpisInterface = CpisInterface::Hl7V3;
     if (name == u"int") {
-        p.pds = QUrl(QStringLiteral("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4"));
+        p.pds =
+            QUrl(QStringLiteral("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4"));
         p.identity = QUrl(QStringLiteral(
             "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk:443/openam/oauth2/realms/"
             "root/realms/NHSIdentity/realms/Healthcare"));
@@ -123,7 +124,8 @@ QString ServiceProfile::fingerprint() const
     };
     // The sandbox's port changes at every start: training is one place wherever it listens.
     if (!isTraining()) {
-        parts << QStringLiteral("pds=") + pds.toString() << QStringLiteral("cpis=") + cpis.toString()
+        parts << QStringLiteral("pds=") + pds.toString()
+              << QStringLiteral("cpis=") + cpis.toString()
               << QStringLiteral("identity=") + identity.toString()
               << QStringLiteral("mesh=") + mesh.toString()
               << QStringLiteral("audit-hub=") + auditHub.toString(QUrl::RemoveUserInfo)

@@ -25,15 +25,16 @@ struct ServiceProfile
 {
     QString name;        // as the administrator's file names it; "training" is the sandbox
     QString environment; // shown in the window title and every CLI output, and audited
-    QUrl pds;            // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
-    QUrl cpis;           // CP-IS base for the chosen interface
-    QUrl identity;       // the identity provider's issuer (CIS2)
-    QUrl mesh;           // the MESH server; its mailbox paths follow the MESH API
-    QUrl auditHub;       // the trust's audit hub; empty: not forwarded
+    // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
+    QUrl pds;
+    QUrl cpis;     // CP-IS base for the chosen interface
+    QUrl identity; // the identity provider's issuer (CIS2)
+    QUrl mesh;     // the MESH server; its mailbox paths follow the MESH API
+    QUrl auditHub; // the trust's audit hub; empty: not forwarded
     CpisInterface cpisInterface = CpisInterface::FhirDraft;
-    QString caBundle;          // PEM file of the CAs to trust; empty: the system's
-    QString clientCertificate; // PEM certificate for mutual TLS; empty: none
-    QString clientKey;         // its PEM private key
+    QString caBundle;                        // PEM file of the CAs to trust; empty: the system's
+    QString clientCertificate;               // PEM certificate for mutual TLS; empty: none
+    QString clientKey;                       // its PEM private key
     std::chrono::milliseconds timeout{8000}; // one request, retries included
     QStringList bulkFileHosts; // hosts besides the CP-IS host that area-list files may come from
     SiteType site = SiteType::UnscheduledCare; // the administrator's, for every profile

@@ -1,7 +1,7 @@
 // NHS England's published PDS Patient examples and search Bundles, and variants of them, read
-// the way the desk reads a live trace or search: over HTTP through the real transport (FhirTransport on a
-// QNetworkAccessManager) and NationalServiceClient, from a loopback server, then through the
-// look-up service for the flows that decide whether CP-IS is asked at all.
+// the way the desk reads a live trace or search: over HTTP through the real transport
+// (FhirTransport on a QNetworkAccessManager) and NationalServiceClient, from a loopback server,
+// then through the look-up service for the flows that decide whether CP-IS is asked at all.
 //
 // The examples in ../shared are git symlink stubs (their content is a relative path such as
 // ../../../sandbox/mocks/Patient.json) whose targets the shared set does not hold. A stub is
