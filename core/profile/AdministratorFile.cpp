@@ -155,12 +155,12 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
     const QStringList lines = QString::fromUtf8(text).split(u'\n');
     for (int i = 0; i < lines.size(); ++i) {
         const int lineNo = i + 1;
-        QString line = lines.at(i);
+        QString line = lines.at(i).trimmed();
+        if (line.startsWith(u'#'))
+            continue;
         const qsizetype comment = line.indexOf(u';');
         if (comment >= 0)
             line.truncate(comment);
-        if (line.startsWith(u'#'))
-            continue;
         line = line.trimmed();
         if (line.isEmpty())
             continue;
