@@ -6,10 +6,13 @@
 #include "ui/lookup/CpisResultView.h"
 #include "ui/lookup/PatientBanner.h"
 #include "ui/shell/IdleLock.h"
+#include "ui/shell/IdleWarning.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialog>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -61,6 +64,11 @@ private slots:
     void settingsPersistAndApplyTheIdleLock();
     void inputRestartsTheIdleClock();
     void idleLockLocksAndUnlockSignsInAgain();
+    void idleLockClosesEveryWindowTheDeskOpened();
+    void warningComesBeforeTheLockAndAKeyDismissesIt();
+    void lockScreenNamesWhoLockedAndWhen();
+    void unlockOffersTheSameUserFirstAndOthersStartAfresh();
+    void liveSignInSaysWhoWasSignedIn();
     void localDirectoryEditAndRemoveFromKeyboard();
 
 private:
@@ -179,6 +187,7 @@ void TestDeskShell::idleLockLocksAndUnlockSignsInAgain()
     w().setIdleTimeoutMs(150);
     QVERIFY(lockedSpy.wait(5000));
     QVERIFY(w().isLocked());
+    w().setIdleTimeoutMs(5 * 60 * 1000); // not locked again while the sign-in is checked
     signInToLookUp(*m_desk, QStringLiteral("triage-nurse")); // unlocking is a fresh sign-in
     QVERIFY(!w().isLocked());
     const QStringList actions = m_desk->auditActions();
@@ -186,6 +195,198 @@ void TestDeskShell::idleLockLocksAndUnlockSignsInAgain()
     QVERIFY(actions.contains(unlock));
     QCOMPARE(actions.last(), AuditEntry::actionName(AuditEntry::Action::SignIn));
     QCOMPARE(actions.at(actions.size() - 2), unlock);
+}
+
+void TestDeskShell::idleLockClosesEveryWindowTheDeskOpened()
+{
+    signInToLookUp(*m_desk, QStringLiteral("triage-nurse"));
+    QPointer<ui::TriageView> triage = m_desk->triage();
+    // Everything a user could have open when they walk away: the settings, the local directory,
+    // a file dialog and message boxes (one on a screen, one with no parent at all).
+    w().openSettings();
+    QPointer<QDialog> settings = w().findChild<QDialog*>(QStringLiteral("settingsDialog"));
+    QVERIFY(settings);
+    QTRY_VERIFY(settings->isVisible());
+    QPointer<ui::LocalDirectoryDialog> directory = openDirectory(w());
+    QVERIFY(directory);
+    auto* onScreen =
+        new QMessageBox(QMessageBox::Information, QStringLiteral("Scenario-Cpp"),
+                        QStringLiteral("Lily Scenario-Cpp 999 000 0018"), QMessageBox::Ok, triage);
+    onScreen->open();
+    std::unique_ptr<QMessageBox> orphan(
+        new QMessageBox(QMessageBox::Warning, QStringLiteral("Scenario-Cpp"),
+                        QStringLiteral("Lily Scenario-Cpp 999 000 0018"), QMessageBox::Ok));
+    orphan->open();
+    auto* files = new QFileDialog(&w(), QStringLiteral("Export Scenario-Cpp"));
+    files->setOption(QFileDialog::DontUseNativeDialog);
+    files->open();
+    QTRY_VERIFY(onScreen->isVisible() && orphan->isVisible() && files->isVisible());
+
+    QSignalSpy warned(w().idleLock(), &ui::IdleLock::warning);
+    QSignalSpy lockedSpy(&w(), &MainWindow::locked);
+    w().setIdleWarningMs(100);
+    w().setIdleTimeoutMs(300); // the real timers, shortened: warning, then the lock
+    QVERIFY(lockedSpy.wait(5000));
+    QCOMPARE(warned.count(), 1);
+    QVERIFY(w().isLocked());
+
+    QStringList open;
+    QStringList shown;
+    for (QWidget* top : QApplication::topLevelWidgets()) {
+        if (!top->isVisible() || top == &w())
+            continue;
+        open << QString::fromLatin1(top->metaObject()->className()) + u' ' + top->objectName();
+        shown << visibleText(top);
+    }
+    QVERIFY2(open.isEmpty(), qPrintable(open.join(QStringLiteral(", "))));
+    shown << visibleText(&w());
+    for (const QString& n : {QStringLiteral("Scenario-Cpp"), QStringLiteral("999 000 0018"),
+                             QStringLiteral("Idle lock")})
+        QVERIFY2(!anyContains(shown, n), qPrintable(n + QStringLiteral(" visible while locked")));
+    QVERIFY(settings.isNull() || !settings->isVisible());
+    QVERIFY(directory.isNull() || !directory->isVisible());
+    QVERIFY(triage.isNull());
+}
+
+void TestDeskShell::warningComesBeforeTheLockAndAKeyDismissesIt()
+{
+    signInToLookUp(*m_desk, QStringLiteral("triage-nurse"));
+    ui::IdleLock* idle = w().idleLock();
+    QCOMPARE(idle->warningMs(), 30 * 1000); // the warning's lead in use
+    ui::IdleWarning* warning = w().idleWarning();
+    QVERIFY(!warning->isVisible());
+    QSignalSpy warned(idle, &ui::IdleLock::warning);
+    QSignalSpy lockedSpy(&w(), &MainWindow::locked);
+    w().setIdleTimeoutMs(60 * 1000); // the warning's timer is driven directly: no waiting
+    idle->warnNow();
+    QCOMPARE(warned.count(), 1);
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QStringLiteral("will lock in")), qPrintable(warning->text()));
+    QVERIFY(warning->text().contains(QStringLiteral("Press any key")));
+    QVERIFY(!warning->accessibleName().isEmpty());
+    QVERIFY(anyContains(visibleText(warning), QStringLiteral("Press any key")));
+    QVERIFY(!w().isLocked());
+
+    QTRY_VERIFY(idle->remainingMs() < 59900);
+    ui::NhsNumberEdit* field = m_desk->triage()->nhsField();
+    QTest::keyClick(field, Qt::Key_5);
+    QVERIFY(!warning->isVisible());
+    QVERIFY(field->text().isEmpty()); // the key dismissed the warning and typed nothing
+    QVERIFY2(idle->remainingMs() > 59900, qPrintable(QString::number(idle->remainingMs())));
+    QVERIFY(!idle->isWarning());
+    QVERIFY(w().isSignedIn() && !w().isLocked());
+    QCOMPARE(lockedSpy.count(), 0);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(field));
+
+    // Mouse input dismisses it too, and keys then type again.
+    idle->warnNow();
+    QVERIFY(warning->isVisible());
+    QTest::mouseClick(label(&w(), "userLabel"), Qt::LeftButton);
+    QVERIFY(!warning->isVisible());
+    QVERIFY(!w().isLocked());
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_9);
+    QCOMPARE(field->text(), QStringLiteral("9"));
+
+    // Ignored, the warning is followed by the lock, and the lock takes it away.
+    idle->warnNow();
+    idle->lockNow();
+    QVERIFY(w().isLocked());
+    QVERIFY(!warning->isVisible());
+    QCOMPARE(lockedSpy.count(), 1);
+}
+
+void TestDeskShell::lockScreenNamesWhoLockedAndWhen()
+{
+    m_desk.reset();
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    m_desk = std::make_unique<TrainingDesk>(
+        ui::DeskSettings{}, quickTransport(),
+        testsupport::Screens{{DeskFunction::LookUp}, nullptr, stubRoleViews()}, &clock);
+    w().show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w()));
+    signInToLookUp(*m_desk, QStringLiteral("triage-nurse"));
+    // Not now: the lock screen's time is the desk's clock, not the computer's.
+    clock.set(QDateTime(QDate::currentDate().addDays(-1), QTime(14, 2, 40)).toUTC());
+    w().lock();
+    const auto u = m_desk->sandbox->signIn().user(QStringLiteral("triage-nurse")).value();
+    const QString expected = QStringLiteral("Locked at 14:02 by %1 (%2)").arg(u.name, u.roleName);
+    QLabel* gate = label(&w(), "gateText");
+    QVERIFY(gate->isVisible());
+    QVERIFY2(gate->text().contains(expected), qPrintable(gate->text()));
+    QVERIFY(gate->accessibleName().contains(expected));
+    QVERIFY(label(&w(), "userLabel")->text().contains(u.name));
+    m_desk.reset(); // before the clock it uses
+}
+
+void TestDeskShell::unlockOffersTheSameUserFirstAndOthersStartAfresh()
+{
+    // Not the first in the list, so that the pre-selection is something the lock did.
+    const QString first = QStringLiteral("health-visitor");
+    signInToLookUp(*m_desk, first);
+    QPointer<QWidget> oldLookUp = w().functionView(DeskFunction::LookUp);
+    QPointer<QWidget> oldAreas = w().functionView(DeskFunction::AreaLists);
+    QVERIFY(oldLookUp && oldAreas);
+    QTest::keyClicks(m_desk->triage()->nhsField(), QStringLiteral("999000"));
+    w().lock();
+    QVERIFY(oldLookUp.isNull() && oldAreas.isNull());
+
+    w().beginSignIn();
+    ui::SignInDialog* dialog = w().signInDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("testUserList"));
+    QVERIFY(list && list->currentRow() > 0);
+    QCOMPARE(list->currentItem()->data(Qt::UserRole).toString(), first);
+    const auto hv = m_desk->sandbox->signIn().user(first).value();
+    QLabel* previous = label(dialog, "signInPreviousUser");
+    QVERIFY(previous && previous->isVisible());
+    QVERIFY2(previous->text().contains(hv.name) && previous->text().contains(hv.roleName),
+             qPrintable(previous->text()));
+    QVERIFY(!previous->accessibleName().isEmpty());
+
+    // Someone else sits down: a fresh session, with new screens that hold nothing of the last.
+    const QString other = QStringLiteral("school-nurse");
+    signInToLookUp(*m_desk, other);
+    QVERIFY(!w().isLocked());
+    const auto sn = m_desk->sandbox->signIn().user(other).value();
+    QVERIFY(label(&w(), "userLabel")->text().contains(sn.name));
+    QWidget* areas = w().functionView(DeskFunction::AreaLists);
+    QVERIFY(areas && areas != static_cast<QWidget*>(nullptr));
+    QCOMPARE(qobject_cast<QLabel*>(areas)->text(), sn.name); // made for the new session
+    QVERIFY(m_desk->triage()->nhsField()->text().isEmpty());
+    QVERIFY(!anyContains(visibleText(&w()), hv.name));
+
+    // After a sign-out no one is offered: the list starts at the top.
+    w().signOut();
+    w().beginSignIn();
+    QVERIFY(w().signInDialog());
+    QVERIFY(!label(w().signInDialog(), "signInPreviousUser"));
+    QCOMPARE(
+        w().signInDialog()->findChild<QListWidget*>(QStringLiteral("testUserList"))->currentRow(),
+        0);
+    w().signInDialog()->reject();
+}
+
+void TestDeskShell::liveSignInSaysWhoWasSignedIn()
+{
+    UserSession previous;
+    previous.name = QStringLiteral("Amelia Hughes");
+    previous.roleName = QStringLiteral("Triage Nurse");
+    ui::SignInDialog live({QUrl(QStringLiteral("https://id.example")),
+                           QStringLiteral("cpis-desk"),
+                           false,
+                           {},
+                           previous},
+                          nullptr, nullptr);
+    QLabel* said = label(&live, "signInPreviousUser");
+    QVERIFY(said);
+    QVERIFY2(said->text().contains(QStringLiteral("Amelia Hughes (Triage Nurse)")),
+             qPrintable(said->text()));
+    ui::SignInDialog fresh(
+        {QUrl(QStringLiteral("https://id.example")), QStringLiteral("cpis-desk"), false, {}, {}},
+        nullptr, nullptr);
+    QVERIFY(!label(&fresh, "signInPreviousUser"));
 }
 
 void TestDeskShell::settingsPersistAndApplyTheIdleLock()

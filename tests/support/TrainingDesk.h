@@ -66,12 +66,13 @@ struct TrainingDesk
 
     explicit TrainingDesk(ui::DeskSettings settings = {},
                           FhirTransport::Settings transport = FhirTransport::Settings(),
-                          Screens screens = {})
+                          Screens screens = {},
+                          const Clock* clock = nullptr) // the desk's; the system clock if null
     {
         sandbox = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxServer::Options{});
         if (!sandbox->start())
             qFatal("sandbox did not start");
-        stack = std::make_unique<MemoryDesk>(sandbox->baseUrl(), std::move(transport));
+        stack = std::make_unique<MemoryDesk>(sandbox->baseUrl(), std::move(transport), clock);
         desk::RoleViewOptions roles;
         roles.functions = screens.real;
         roles.notifier = screens.notifier;

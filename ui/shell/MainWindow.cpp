@@ -1,10 +1,13 @@
 #include "ui/shell/MainWindow.h"
 
+#include "core/domain/Clock.h"
 #include "core/signin/HeadlessSignIn.h"
 #include "ui/shell/IdleLock.h"
+#include "ui/shell/IdleWarning.h"
 #include "ui/shell/SettingsDialog.h"
 #include "ui/shell/ShellLogging.h"
 
+#include <QApplication>
 #include <QDialog>
 #include <QKeySequence>
 #include <QLabel>
@@ -61,6 +64,9 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
 
     m_idle = new IdleLock(m_settings.idleLockMinutes * 60 * 1000, this);
     connect(m_idle, &IdleLock::idle, this, &MainWindow::lock);
+    m_idleWarning = new IdleWarning(this);
+    connect(m_idle, &IdleLock::warning, m_idleWarning, &IdleWarning::showFor);
+    connect(m_idle, &IdleLock::stillHere, m_idleWarning, &IdleWarning::dismiss);
 
     auto* service = new QLabel(
         m_env.training
@@ -145,6 +151,11 @@ int MainWindow::idleTimeoutMs() const
     return m_idle->timeoutMs();
 }
 
+void MainWindow::setIdleWarningMs(int ms)
+{
+    m_idle->setWarningMs(ms);
+}
+
 void MainWindow::beginSignIn()
 {
     if (m_signIn) {
@@ -152,7 +163,8 @@ void MainWindow::beginSignIn()
         m_signIn->activateWindow();
         return;
     }
-    SignInDialog::Setup setup{m_env.identityUrl, m_env.clientId, m_env.training, m_env.testUsers};
+    SignInDialog::Setup setup{m_env.identityUrl, m_env.clientId, m_env.training, m_env.testUsers,
+                              m_locked ? m_lockedBy : UserSession{}};
     m_signIn = new SignInDialog(setup, m_services.transport, m_services.clock, this);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_signIn, &SignInDialog::signedIn, this, &MainWindow::onSignedIn);
@@ -179,6 +191,7 @@ void MainWindow::onSignedIn(const UserSession& session)
     audit(AuditEntry::Action::SignIn, AuditEntry::Outcome::Success);
     m_locked = false;
     m_wasLocked = false;
+    m_lockedBy = UserSession{};
     m_userLabel->setText(tr("Signed in: %1 · %2 · %3")
                              .arg(session.name, session.roleName, session.organisationName));
     m_userLabel->setAccessibleName(m_userLabel->text());
@@ -254,7 +267,20 @@ void MainWindow::lock()
     audit(AuditEntry::Action::Lock, AuditEntry::Outcome::Success);
     m_locked = true;
     m_wasLocked = true;
-    leave(tr("Locked"), tr("CP-IS Desk is locked. Sign in again to continue."));
+    // Who, not their tokens: the locked desk holds nothing that could act for them.
+    m_lockedBy = UserSession{};
+    m_lockedBy.userId = m_session.userId;
+    m_lockedBy.name = m_session.name;
+    m_lockedBy.roleName = m_session.roleName;
+    m_lockedBy.organisationName = m_session.organisationName;
+    // The desk's clock, in local time: what the clock on the wall said when it locked.
+    const QDateTime at =
+        (m_services.clock ? m_services.clock->nowUtc() : QDateTime::currentDateTimeUtc())
+            .toLocalTime();
+    const QString when = at.toString(QStringLiteral("HH:mm"));
+    leave(tr("Locked by %1").arg(m_session.name),
+          tr("Locked at %1 by %2 (%3). CP-IS Desk is locked: sign in again to continue.")
+              .arg(when, m_session.name, m_session.roleName));
     emit locked();
 }
 
@@ -267,21 +293,51 @@ void MainWindow::signOut()
         audit(AuditEntry::Action::SignOut, AuditEntry::Outcome::Success);
     m_locked = false;
     m_wasLocked = false;
+    m_lockedBy = UserSession{};
     leave(tr("Not signed in"), tr("Signed out. Sign in to use CP-IS Desk."));
 }
 
 void MainWindow::leave(const QString& userText, const QString& gateText)
 {
     m_idle->disarm();
+    m_idleWarning->hide();
     closeTools(); // a locked desk edits nothing
+    closeDeskWindows();
     closeFunctions();
     m_session = UserSession{};
     setStatus(QString());
     m_userLabel->setText(userText);
     m_userLabel->setAccessibleName(m_userLabel->text());
     m_gateText->setText(gateText);
+    m_gateText->setAccessibleName(gateText);
     m_pages->setCurrentWidget(m_gatePage);
     m_gateButton->setFocus();
+}
+
+void MainWindow::closeDeskWindows()
+{
+    // A menu left open would otherwise stay on top of the lock screen.
+    while (QWidget* popup = QApplication::activePopupWidget())
+        if (!popup->close())
+            break;
+    // Whatever the screens or the shell opened: children of this window, and the dialogs
+    // opened without a parent (a message box from a function with none to hand). Rejected
+    // rather than deleted, so that a dialog's own event loop unwinds as a cancel.
+    const QWidgetList tops = QApplication::topLevelWidgets();
+    for (QWidget* top : tops) {
+        if (top == this || !top->isVisible())
+            continue;
+        auto* dialog = qobject_cast<QDialog*>(top);
+        bool ours = !top->parentWidget() && dialog;
+        for (QWidget* p = top->parentWidget(); p && !ours; p = p->parentWidget())
+            ours = p == this;
+        if (!ours)
+            continue;
+        if (dialog)
+            dialog->reject();
+        top->close();
+        top->hide(); // a window that refuses to close still shows nothing
+    }
 }
 
 void MainWindow::openSettings()

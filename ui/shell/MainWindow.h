@@ -26,12 +26,14 @@ class FhirTransport;
 namespace cpis::ui {
 
 class IdleLock;
+class IdleWarning;
 
 // The desk's shell: the sign-in gate, one tab per desk function the session allows (the role
 // views the composition root offers: look-up, notices, review, area lists), the Desk menu with
 // its tools, settings, the idle lock and sign-out. Locking (idle or Ctrl+L) destroys every
-// screen and tool window, with the patient data they held, and needs a fresh sign-in to come
-// back.
+// screen and tool window, with the patient data they held, closes every other window the desk
+// opened (settings, message boxes, file dialogs), and needs a fresh sign-in to come back; the
+// lock screen says who locked it and when, and the sign-in offers that user first.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -68,9 +70,12 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // The idle lock's timeout; tests shorten it.
+    // The idle lock's timeout and its warning's lead; tests shorten them.
     void setIdleTimeoutMs(int ms);
     int idleTimeoutMs() const;
+    void setIdleWarningMs(int ms);
+    IdleLock* idleLock() const { return m_idle; }
+    IdleWarning* idleWarning() const { return m_idleWarning; }
 
     bool isSignedIn() const { return m_session.isValid(); }
     bool isLocked() const { return m_locked; }
@@ -104,6 +109,7 @@ private:
     void openTool(int index); // signed in only: what it changes is done by someone known
     void closeTools();
     void leave(const QString& userText, const QString& gateText); // after lock or sign-out
+    void closeDeskWindows(); // every dialog and window the desk opened, whatever it showed
     void setStatus(const QString& text);
     void audit(AuditEntry::Action action, AuditEntry::Outcome outcome);
 
@@ -113,6 +119,8 @@ private:
     UserSession m_session;
     bool m_locked = false;
     bool m_wasLocked = false;
+    // Who locked the desk, so that the sign-in offers them first; no patient data.
+    UserSession m_lockedBy;
 
     QLabel* m_trainingMarker = nullptr;
     QLabel* m_userLabel = nullptr;
@@ -124,6 +132,7 @@ private:
     QList<std::pair<DeskFunction, QWidget*>> m_functionViews; // in tab order
     QLabel* m_status = nullptr;
     IdleLock* m_idle = nullptr;
+    IdleWarning* m_idleWarning = nullptr;
     QPointer<SignInDialog> m_signIn;
     QList<QPointer<QWidget>> m_toolWindows; // by index into Services::tools; null unless open
 };

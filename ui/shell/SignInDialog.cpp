@@ -24,6 +24,18 @@ SignInDialog::SignInDialog(Setup setup,
     setMinimumWidth(620);
     auto* layout = new QVBoxLayout(this);
 
+    if (!m_setup.previous.name.isEmpty()) {
+        // After a lock: whoever sits down next sees whose session it was, and that user is
+        // offered first; anyone else signing in starts afresh.
+        auto* previous = new QLabel(tr("The desk was locked by %1 (%2). Sign in again to "
+                                       "continue, or sign in as someone else to start afresh.")
+                                        .arg(m_setup.previous.name, m_setup.previous.roleName),
+                                    this);
+        previous->setObjectName(QStringLiteral("signInPreviousUser"));
+        previous->setWordWrap(true);
+        previous->setAccessibleName(previous->text());
+        layout->addWidget(previous);
+    }
     auto* intro = new QLabel(this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -38,6 +50,15 @@ SignInDialog::SignInDialog(Setup setup,
             item->setData(Qt::UserRole, u.id);
         }
         m_users->setCurrentRow(0);
+        for (int i = 0; i < m_setup.users.size(); ++i) {
+            const TestUser& u = m_setup.users.at(i);
+            if (!m_setup.previous.name.isEmpty() && u.name == m_setup.previous.name &&
+                u.roleName == m_setup.previous.roleName &&
+                u.orgName == m_setup.previous.organisationName) {
+                m_users->setCurrentRow(i);
+                break;
+            }
+        }
         intro->setBuddy(m_users);
         layout->addWidget(m_users);
         connect(m_users, &QListWidget::itemActivated, this, &SignInDialog::start);

@@ -38,6 +38,7 @@ public:
         QString clientId;
         bool training = false;
         QList<TestUser> users;
+        UserSession previous; // who locked the desk (no tokens), offered first; empty otherwise
     };
 
     SignInDialog(Setup setup,
