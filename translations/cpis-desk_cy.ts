@@ -696,6 +696,21 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::IdleWarning</name>
+    <message>
+        <source>CP-IS Desk is about to lock</source>
+        <translation>Mae Desg CP-IS ar fin cloi</translation>
+    </message>
+    <message>
+        <source>Idle lock warning</source>
+        <translation>Rhybudd cloi segur</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk will lock in %1 seconds. Press any key to stay signed in.</source>
+        <translation>Bydd Desg CP-IS yn cloi mewn %1 eiliad. Pwyswch unrhyw fysell i aros wedi mewngofnodi.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::LocalDirectoryDialog</name>
     <message>
         <source>Local directory</source>
@@ -844,14 +859,6 @@
         <translation>Wedi mewngofnodi: %1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Wedi cloi</translation>
-    </message>
-    <message>
-        <source>CP-IS Desk is locked. Sign in again to continue.</source>
-        <translation>Mae Desg CP-IS wedi cloi. Mewngofnodwch eto i barhau.</translation>
-    </message>
-    <message>
         <source>Signed out. Sign in to use CP-IS Desk.</source>
         <translation>Wedi allgofnodi. Mewngofnodwch i ddefnyddio Desg CP-IS.</translation>
     </message>
@@ -886,6 +893,14 @@
     <message>
         <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
         <translation>Gofal heb ei drefnu (argyfwng, galw heibio, mamolaeth, y tu allan i oriau)</translation>
+    </message>
+    <message>
+        <source>Locked by %1</source>
+        <translation>Wedi cloi gan %1</translation>
+    </message>
+    <message>
+        <source>Locked at %1 by %2 (%3). CP-IS Desk is locked: sign in again to continue.</source>
+        <translation>Wedi cloi am %1 gan %2 (%3). Mae Desg CP-IS wedi cloi: mewngofnodwch eto i barhau.</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1782,10 @@
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Methodd y mewngofnodi: %1</translation>
+    </message>
+    <message>
+        <source>The desk was locked by %1 (%2). Sign in again to continue, or sign in as someone else to start afresh.</source>
+        <translation>Cafodd y ddesg ei chloi gan %1 (%2). Mewngofnodwch eto i barhau, neu mewngofnodwch fel rhywun arall i ddechrau o&apos;r newydd.</translation>
     </message>
 </context>
 <context>

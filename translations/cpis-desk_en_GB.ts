@@ -660,6 +660,21 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::IdleWarning</name>
+    <message>
+        <source>CP-IS Desk is about to lock</source>
+        <translation>CP-IS Desk is about to lock</translation>
+    </message>
+    <message>
+        <source>Idle lock warning</source>
+        <translation>Idle lock warning</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk will lock in %1 seconds. Press any key to stay signed in.</source>
+        <translation>CP-IS Desk will lock in %1 seconds. Press any key to stay signed in.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::LocalDirectoryDialog</name>
     <message>
         <source>Local directory</source>
@@ -808,14 +823,6 @@
         <translation>Signed in: %1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Locked</translation>
-    </message>
-    <message>
-        <source>CP-IS Desk is locked. Sign in again to continue.</source>
-        <translation>CP-IS Desk is locked. Sign in again to continue.</translation>
-    </message>
-    <message>
         <source>Signed out. Sign in to use CP-IS Desk.</source>
         <translation>Signed out. Sign in to use CP-IS Desk.</translation>
     </message>
@@ -850,6 +857,14 @@
     <message>
         <source>Unscheduled care (emergency, walk-in, maternity, out of hours)</source>
         <translation>Unscheduled care (emergency, walk-in, maternity, out of hours)</translation>
+    </message>
+    <message>
+        <source>Locked by %1</source>
+        <translation>Locked by %1</translation>
+    </message>
+    <message>
+        <source>Locked at %1 by %2 (%3). CP-IS Desk is locked: sign in again to continue.</source>
+        <translation>Locked at %1 by %2 (%3). CP-IS Desk is locked: sign in again to continue.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1740,10 @@
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Sign-in failed: %1</translation>
+    </message>
+    <message>
+        <source>The desk was locked by %1 (%2). Sign in again to continue, or sign in as someone else to start afresh.</source>
+        <translation>The desk was locked by %1 (%2). Sign in again to continue, or sign in as someone else to start afresh.</translation>
     </message>
 </context>
 <context>
