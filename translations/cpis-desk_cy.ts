@@ -136,16 +136,8 @@
         <translation>Mae&apos;r gwasanaeth cenedlaethol yn paratoi&apos;r rhestr…</translation>
     </message>
     <message>
-        <source>Preparing: %1</source>
-        <translation>Yn paratoi: %1</translation>
-    </message>
-    <message>
         <source>The encrypted store could not start the update: %1</source>
         <translation>Nid oedd modd i&apos;r storfa wedi&apos;i hamgryptio ddechrau&apos;r diweddariad: %1</translation>
-    </message>
-    <message>
-        <source>Receiving the list…</source>
-        <translation>Yn derbyn y rhestr…</translation>
     </message>
     <message>
         <source>The list names plans of people it does not list.</source>
@@ -164,10 +156,6 @@
         <translation>Nid oedd modd i&apos;r storfa wedi&apos;i hamgryptio gadw&apos;r rhestr: %1</translation>
     </message>
     <message>
-        <source>Up to date.</source>
-        <translation>Yn gyfredol.</translation>
-    </message>
-    <message>
         <source>The audit log could not record the export: %1</source>
         <translation>Nid oedd modd i&apos;r log archwilio gofnodi&apos;r allforio: %1</translation>
     </message>
@@ -175,15 +163,41 @@
         <source>The file could not be written.</source>
         <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
     </message>
-    <message numerus="yes">
-        <source>Partial: %n problem(s) reported by the service.</source>
-        <translation>
-            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Rhannol: adroddodd y gwasanaeth %n problem.</numerusform>
-        </translation>
+    <message>
+        <source>The national service is preparing the list: %1 of %2 people</source>
+        <translation>Mae&apos;r gwasanaeth cenedlaethol yn paratoi&apos;r rhestr: %1 o %2 o bobl</translation>
+    </message>
+    <message>
+        <source>The national service is preparing the list: %1% done</source>
+        <translation>Mae&apos;r gwasanaeth cenedlaethol yn paratoi&apos;r rhestr: %1% wedi&apos;i wneud</translation>
+    </message>
+    <message>
+        <source>Receiving %1 of %2 people</source>
+        <translation>Yn derbyn %1 o %2 o bobl</translation>
+    </message>
+    <message>
+        <source>Receiving people: %1 so far</source>
+        <translation>Yn derbyn pobl: %1 hyd yma</translation>
+    </message>
+    <message>
+        <source>Receiving %1 of %2 plans</source>
+        <translation>Yn derbyn %1 o %2 o gynlluniau</translation>
+    </message>
+    <message>
+        <source>Receiving plans: %1 so far</source>
+        <translation>Yn derbyn cynlluniau: %1 hyd yma</translation>
+    </message>
+    <message>
+        <source>Removing what the national service has deleted…</source>
+        <translation>Yn tynnu&apos;r hyn y mae&apos;r gwasanaeth cenedlaethol wedi&apos;i ddileu…</translation>
+    </message>
+    <message>
+        <source>Reading the problems the national service reported…</source>
+        <translation>Yn darllen y problemau a adroddodd y gwasanaeth cenedlaethol…</translation>
+    </message>
+    <message>
+        <source>Saving the list…</source>
+        <translation>Yn cadw&apos;r rhestr…</translation>
     </message>
 </context>
 <context>
@@ -436,39 +450,9 @@
         <source>Could not get your areas from the national service (%1). Try again later.</source>
         <translation>Nid oedd modd cael eich ardaloedd gan y gwasanaeth cenedlaethol (%1). Rhowch gynnig arall yn nes ymlaen.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n on plans)</source>
-        <translation>
-            <numerusform>%1 (%n ar gynlluniau)</numerusform>
-            <numerusform>%1 (%n ar gynlluniau)</numerusform>
-            <numerusform>%1 (%n ar gynlluniau)</numerusform>
-            <numerusform>%1 (%n ar gynlluniau)</numerusform>
-            <numerusform>%1 (%n ar gynlluniau)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Your role has no areas.</source>
         <translation>Nid oes gan eich rôl ardaloedd.</translation>
-    </message>
-    <message numerus="yes">
-        <source>As of %1: %n people, </source>
-        <translation>
-            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
-            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
-            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
-            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
-            <numerusform>Fel yr oedd am %1: %n person, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n plans.</source>
-        <translation>
-            <numerusform>%n cynllun.</numerusform>
-            <numerusform>%n cynllun.</numerusform>
-            <numerusform>%n cynllun.</numerusform>
-            <numerusform>%n cynllun.</numerusform>
-            <numerusform>%n cynllun.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not synced yet: press Sync to fetch this area&apos;s list.</source>
@@ -481,14 +465,6 @@
     <message>
         <source>The last sync (%1) failed: %2 No list has been received.</source>
         <translation>Methodd y cysoni diwethaf (%1): %2 Nid oes rhestr wedi dod i law.</translation>
-    </message>
-    <message>
-        <source>Sync complete: %1 people and %2 plans changed.</source>
-        <translation>Cysoni wedi&apos;i gwblhau: newidiodd %1 person a %2 cynllun.</translation>
-    </message>
-    <message>
-        <source>Sync cancelled.</source>
-        <translation>Canslwyd y cysoni.</translation>
     </message>
     <message>
         <source>Sync failed.</source>
@@ -513,16 +489,6 @@
     <message>
         <source>The file could not be written.</source>
         <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n rows.</source>
-        <translation>
-            <numerusform>Allforiwyd %n rhes.</numerusform>
-            <numerusform>Allforiwyd %n rhes.</numerusform>
-            <numerusform>Allforiwyd %n rhes.</numerusform>
-            <numerusform>Allforiwyd %n rhes.</numerusform>
-            <numerusform>Allforiwyd %n rhes.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Problems reported by the national service</source>
@@ -549,23 +515,79 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Sync partly complete: %1 people and %2 plans changed; %n problem(s) reported by the service.</source>
+        <source>%1 (%Ln on plans)</source>
         <translation>
-            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
-            <numerusform>Cysoni wedi&apos;i gwblhau&apos;n rhannol: newidiodd %1 person a %2 cynllun; adroddodd y gwasanaeth %n problem.</numerusform>
+            <numerusform>%1 (%Ln ar gynlluniau)</numerusform>
+            <numerusform>%1 (%Ln ar gynlluniau)</numerusform>
+            <numerusform>%1 (%Ln ar gynlluniau)</numerusform>
+            <numerusform>%1 (%Ln ar gynlluniau)</numerusform>
+            <numerusform>%1 (%Ln ar gynlluniau)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) the service deleted were removed from the list.</source>
+        <source>As of %1: %Ln people, </source>
         <translation>
-            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
-            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
-            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
-            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
-            <numerusform>Tynnwyd %n cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Fel yr oedd am %1: %Ln person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %Ln person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %Ln person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %Ln person, </numerusform>
+            <numerusform>Fel yr oedd am %1: %Ln person, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln plans.</source>
+        <translation>
+            <numerusform>%Ln cynllun.</numerusform>
+            <numerusform>%Ln cynllun.</numerusform>
+            <numerusform>%Ln cynllun.</numerusform>
+            <numerusform>%Ln cynllun.</numerusform>
+            <numerusform>%Ln cynllun.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Partly up to date as of %1: %Ln problem(s) reported by the service.</source>
+        <translation>
+            <numerusform>Yn rhannol gyfredol fel yr oedd am %1: adroddodd y gwasanaeth %Ln problem.</numerusform>
+            <numerusform>Yn rhannol gyfredol fel yr oedd am %1: adroddodd y gwasanaeth %Ln problem.</numerusform>
+            <numerusform>Yn rhannol gyfredol fel yr oedd am %1: adroddodd y gwasanaeth %Ln problem.</numerusform>
+            <numerusform>Yn rhannol gyfredol fel yr oedd am %1: adroddodd y gwasanaeth %Ln problem.</numerusform>
+            <numerusform>Yn rhannol gyfredol fel yr oedd am %1: adroddodd y gwasanaeth %Ln problem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to date as of %1.</source>
+        <translation>Yn gyfredol fel yr oedd am %1.</translation>
+    </message>
+    <message>
+        <source>%1 people and %2 plans changed.</source>
+        <translation>Newidiodd %1 person a %2 cynllun.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the list shown is as of %1.</source>
+        <translation>Canslwyd y cysoni; mae&apos;r rhestr a ddangosir fel yr oedd am %1.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; no list has been synced yet.</source>
+        <translation>Canslwyd y cysoni; nid oes rhestr wedi&apos;i chysoni eto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) the service deleted were removed from the list.</source>
+        <translation>
+            <numerusform>Tynnwyd %Ln cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %Ln cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %Ln cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %Ln cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+            <numerusform>Tynnwyd %Ln cofnod a ddilëwyd gan y gwasanaeth o&apos;r rhestr.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln rows.</source>
+        <translation>
+            <numerusform>Allforiwyd %Ln rhes.</numerusform>
+            <numerusform>Allforiwyd %Ln rhes.</numerusform>
+            <numerusform>Allforiwyd %Ln rhes.</numerusform>
+            <numerusform>Allforiwyd %Ln rhes.</numerusform>
+            <numerusform>Allforiwyd %Ln rhes.</numerusform>
         </translation>
     </message>
 </context>

@@ -133,16 +133,8 @@
         <translation>The national service is preparing the list…</translation>
     </message>
     <message>
-        <source>Preparing: %1</source>
-        <translation>Preparing: %1</translation>
-    </message>
-    <message>
         <source>The encrypted store could not start the update: %1</source>
         <translation>The encrypted store could not start the update: %1</translation>
-    </message>
-    <message>
-        <source>Receiving the list…</source>
-        <translation>Receiving the list…</translation>
     </message>
     <message>
         <source>The list names plans of people it does not list.</source>
@@ -161,10 +153,6 @@
         <translation>The encrypted store could not save the list: %1</translation>
     </message>
     <message>
-        <source>Up to date.</source>
-        <translation>Up to date.</translation>
-    </message>
-    <message>
         <source>The audit log could not record the export: %1</source>
         <translation>The audit log could not record the export: %1</translation>
     </message>
@@ -172,12 +160,41 @@
         <source>The file could not be written.</source>
         <translation>The file could not be written.</translation>
     </message>
-    <message numerus="yes">
-        <source>Partial: %n problem(s) reported by the service.</source>
-        <translation>
-            <numerusform>Partial: %n problem reported by the service.</numerusform>
-            <numerusform>Partial: %n problems reported by the service.</numerusform>
-        </translation>
+    <message>
+        <source>The national service is preparing the list: %1 of %2 people</source>
+        <translation>The national service is preparing the list: %1 of %2 people</translation>
+    </message>
+    <message>
+        <source>The national service is preparing the list: %1% done</source>
+        <translation>The national service is preparing the list: %1% done</translation>
+    </message>
+    <message>
+        <source>Receiving %1 of %2 people</source>
+        <translation>Receiving %1 of %2 people</translation>
+    </message>
+    <message>
+        <source>Receiving people: %1 so far</source>
+        <translation>Receiving people: %1 so far</translation>
+    </message>
+    <message>
+        <source>Receiving %1 of %2 plans</source>
+        <translation>Receiving %1 of %2 plans</translation>
+    </message>
+    <message>
+        <source>Receiving plans: %1 so far</source>
+        <translation>Receiving plans: %1 so far</translation>
+    </message>
+    <message>
+        <source>Removing what the national service has deleted…</source>
+        <translation>Removing what the national service has deleted…</translation>
+    </message>
+    <message>
+        <source>Reading the problems the national service reported…</source>
+        <translation>Reading the problems the national service reported…</translation>
+    </message>
+    <message>
+        <source>Saving the list…</source>
+        <translation>Saving the list…</translation>
     </message>
 </context>
 <context>
@@ -430,30 +447,9 @@
         <source>Could not get your areas from the national service (%1). Try again later.</source>
         <translation>Could not get your areas from the national service (%1). Try again later.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n on plans)</source>
-        <translation>
-            <numerusform>%1 (%n on plans)</numerusform>
-            <numerusform>%1 (%n on plans)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Your role has no areas.</source>
         <translation>Your role has no areas.</translation>
-    </message>
-    <message numerus="yes">
-        <source>As of %1: %n people, </source>
-        <translation>
-            <numerusform>As of %1: %n person, </numerusform>
-            <numerusform>As of %1: %n people, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n plans.</source>
-        <translation>
-            <numerusform>%n plan.</numerusform>
-            <numerusform>%n plans.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not synced yet: press Sync to fetch this area&apos;s list.</source>
@@ -466,14 +462,6 @@
     <message>
         <source>The last sync (%1) failed: %2 No list has been received.</source>
         <translation>The last sync (%1) failed: %2 No list has been received.</translation>
-    </message>
-    <message>
-        <source>Sync complete: %1 people and %2 plans changed.</source>
-        <translation>Sync complete: %1 people and %2 plans changed.</translation>
-    </message>
-    <message>
-        <source>Sync cancelled.</source>
-        <translation>Sync cancelled.</translation>
     </message>
     <message>
         <source>Sync failed.</source>
@@ -499,13 +487,6 @@
         <source>The file could not be written.</source>
         <translation>The file could not be written.</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n rows.</source>
-        <translation>
-            <numerusform>Exported %n row.</numerusform>
-            <numerusform>Exported %n rows.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Problems reported by the national service</source>
         <translation>Problems reported by the national service</translation>
@@ -525,17 +506,61 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Sync partly complete: %1 people and %2 plans changed; %n problem(s) reported by the service.</source>
+        <source>%1 (%Ln on plans)</source>
         <translation>
-            <numerusform>Sync partly complete: %1 people and %2 plans changed; %n problem reported by the service.</numerusform>
-            <numerusform>Sync partly complete: %1 people and %2 plans changed; %n problems reported by the service.</numerusform>
+            <numerusform>%1 (%Ln on plans)</numerusform>
+            <numerusform>%1 (%Ln on plans)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) the service deleted were removed from the list.</source>
+        <source>As of %1: %Ln people, </source>
         <translation>
-            <numerusform>%n record the service deleted was removed from the list.</numerusform>
-            <numerusform>%n records the service deleted were removed from the list.</numerusform>
+            <numerusform>As of %1: %Ln person, </numerusform>
+            <numerusform>As of %1: %Ln people, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln plans.</source>
+        <translation>
+            <numerusform>%Ln plan.</numerusform>
+            <numerusform>%Ln plans.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Partly up to date as of %1: %Ln problem(s) reported by the service.</source>
+        <translation>
+            <numerusform>Partly up to date as of %1: %Ln problem reported by the service.</numerusform>
+            <numerusform>Partly up to date as of %1: %Ln problems reported by the service.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to date as of %1.</source>
+        <translation>Up to date as of %1.</translation>
+    </message>
+    <message>
+        <source>%1 people and %2 plans changed.</source>
+        <translation>%1 people and %2 plans changed.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the list shown is as of %1.</source>
+        <translation>Sync cancelled; the list shown is as of %1.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; no list has been synced yet.</source>
+        <translation>Sync cancelled; no list has been synced yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) the service deleted were removed from the list.</source>
+        <translation>
+            <numerusform>%Ln record the service deleted was removed from the list.</numerusform>
+            <numerusform>%Ln records the service deleted were removed from the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln rows.</source>
+        <translation>
+            <numerusform>Exported %Ln row.</numerusform>
+            <numerusform>Exported %Ln rows.</numerusform>
         </translation>
     </message>
 </context>

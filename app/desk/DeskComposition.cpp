@@ -56,8 +56,10 @@ ui::MainWindow::RoleView areaListView(DeskServices& services)
 {
     return {DeskFunction::AreaLists, QCoreApplication::translate("main", "A&rea list"),
             [&services](const UserSession& session, QWidget* parent) -> QWidget* {
-                return new ui::AreaListView(&services.areaLists(), session, services.clock(),
-                                            parent);
+                auto* view =
+                    new ui::AreaListView(&services.areaLists(), session, services.clock(), parent);
+                view->setExportFolder(services.config().profile.exportFolder);
+                return view;
             }};
 }
 

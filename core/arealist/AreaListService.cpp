@@ -6,8 +6,8 @@
 #include "core/domain/Clock.h"
 
 #include <QIODevice>
-
-#include <climits>
+#include <QRegularExpression>
+#include <QTimeZone>
 
 namespace cpis {
 
@@ -90,6 +90,41 @@ QString AreaListService::describe(const ServiceError& e)
     }
 }
 
+// The service's X-Progress is free text in its own words and language: the desk says the
+// phase itself, in the user's language, and takes from it only numbers it can recognise.
+QString AreaListService::preparingText(const QString& serviceProgress) const
+{
+    static const QRegularExpression counts(QStringLiteral("(\\d+)\\s+of\\s+(\\d+)"));
+    static const QRegularExpression percent(QStringLiteral("(\\d{1,3})\\s*%"));
+    if (const auto m = counts.match(serviceProgress); m.hasMatch())
+        return tr("The national service is preparing the list: %1 of %2 people")
+            .arg(number(m.captured(1).toLongLong()), number(m.captured(2).toLongLong()));
+    if (const auto m = percent.match(serviceProgress); m.hasMatch() && m.captured(1).toInt() <= 100)
+        return tr("The national service is preparing the list: %1% done")
+            .arg(number(m.captured(1).toInt()));
+    return tr("The national service is preparing the list…");
+}
+
+QString AreaListService::receivingText(Step::Kind kind) const
+{
+    using Kind = Step::Kind;
+    switch (kind) {
+    case Kind::Patients:
+        return m_patientsTotal ? tr("Receiving %1 of %2 people")
+                                     .arg(number(m_outcome.patients), number(*m_patientsTotal))
+                               : tr("Receiving people: %1 so far").arg(number(m_outcome.patients));
+    case Kind::CareTeams:
+        return m_plansTotal ? tr("Receiving %1 of %2 plans")
+                                  .arg(number(m_outcome.careTeams), number(*m_plansTotal))
+                            : tr("Receiving plans: %1 so far").arg(number(m_outcome.careTeams));
+    case Kind::Deleted:
+        return tr("Removing what the national service has deleted…");
+    case Kind::Problems:
+        return tr("Reading the problems the national service reported…");
+    }
+    return {};
+}
+
 bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mode mode)
 {
     if (m_running)
@@ -103,6 +138,8 @@ bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mod
     m_step = 0;
     m_total = 0;
     m_done = 0;
+    m_patientsTotal.reset();
+    m_plansTotal.reset();
 
     std::optional<QDateTime> since;
     if (mode == Mode::Auto) {
@@ -116,11 +153,7 @@ bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mod
     emit progress(tr("Asking the national service for the list…"), 0, 0);
     m_client->startExport(
         session, area.id, since,
-        [this](const QString& text) {
-            emit progress(text.isEmpty() ? tr("The national service is preparing the list…")
-                                         : tr("Preparing: %1").arg(text),
-                          0, 0);
-        },
+        [this](const QString& text) { emit progress(preparingText(text), 0, 0); },
         [this](const Result<AreaListClient::Manifest, ServiceError>& r) {
             if (!r) {
                 fail(describe(r.error()));
@@ -136,16 +169,24 @@ void AreaListService::onManifest(const AreaListClient::Manifest& m)
     using Kind = Step::Kind;
     m_manifest = m;
     bool countsKnown = true;
+    qint64 patients = 0;
+    qint64 plans = 0;
+    bool patientsKnown = true;
+    bool plansKnown = true;
     // Patients first, so a CareTeam's person is known when the store checks at the end; then
     // what was deleted; then what the service could not send.
     QList<Step> careTeams;
     int skipped = 0;
     for (const auto& f : m.output) {
-        if (f.type == u"Patient")
+        if (f.type == u"Patient") {
             m_steps.append({Kind::Patients, f});
-        else if (f.type == u"CareTeam")
+            patientsKnown = patientsKnown && f.count.has_value();
+            patients += f.count.value_or(0);
+        } else if (f.type == u"CareTeam") {
             careTeams.append({Kind::CareTeams, f});
-        else {
+            plansKnown = plansKnown && f.count.has_value();
+            plans += f.count.value_or(0);
+        } else {
             ++skipped; // not asked for and not part of a list: not fetched
             continue;
         }
@@ -159,6 +200,10 @@ void AreaListService::onManifest(const AreaListClient::Manifest& m)
         m_steps.append({Kind::Problems, f});
     if (!countsKnown)
         m_total = 0; // progress without a total: busy, not a wrong percentage
+    if (patientsKnown)
+        m_patientsTotal = patients;
+    if (plansKnown)
+        m_plansTotal = plans;
     if (auto s = m_store->beginSync(m_area.id, m_outcome.full); !s) {
         fail(tr("The encrypted store could not start the update: %1").arg(s.error().message));
         return;
@@ -168,7 +213,6 @@ void AreaListService::onManifest(const AreaListClient::Manifest& m)
            "%lld resources to receive",
            qUtf8Printable(m_area.id), qint64(m.output.size()) - skipped, qint64(m.deleted.size()),
            qint64(m.error.size()), skipped, qint64(m_total));
-    emit progress(tr("Receiving the list…"), 0, m_total);
     nextFile();
 }
 
@@ -238,12 +282,14 @@ void AreaListService::nextFile()
     }
     const Step step = m_steps.at(m_step++);
     const bool counted = step.kind == Step::Kind::Patients || step.kind == Step::Kind::CareTeams;
+    // Each file starts with its phase's line, so a small list still shows each phase.
+    emit progress(receivingText(step.kind), m_done, m_total);
     auto onLine = [this, kind = step.kind, counted](QByteArrayView line, QString* why) {
         if (!readLine(kind, line, why))
             return false;
         // Progress in steps, not per line: 150,000 signals would cost more than the parsing.
         if (counted && (++m_done & 0x3FF) == 0)
-            emit progress(tr("Receiving the list…"), m_done, m_total);
+            emit progress(receivingText(kind), m_done, m_total);
         return true;
     };
     m_client->download(m_session, step.file, onLine, [this](const Result<qint64, ServiceError>& r) {
@@ -257,6 +303,7 @@ void AreaListService::nextFile()
 
 void AreaListService::complete()
 {
+    emit progress(tr("Saving the list…"), m_total, m_total);
     auto orphans = m_store->orphanPlans();
     if (!orphans || orphans.value() > 0) {
         fail(orphans ? tr("The list names plans of people it does not list.")
@@ -296,11 +343,6 @@ void AreaListService::complete()
            "problems reported",
            qUtf8Printable(m_area.id), qint64(m_outcome.patients), qint64(m_outcome.careTeams),
            qint64(m_outcome.deleted), qint64(m_outcome.problems));
-    emit progress(m_outcome.problems > 0
-                      ? tr("Partial: %n problem(s) reported by the service.", nullptr,
-                           int(qMin<qint64>(m_outcome.problems, INT_MAX)))
-                      : tr("Up to date."),
-                  m_total, m_total);
     emit finished(m_outcome);
 }
 
@@ -319,7 +361,11 @@ void AreaListService::stopUnfinished(const QString& why, bool cancelled)
 {
     m_store->abortSync();
     m_client->cancel(m_session);
-    (void)m_store->recordFailure(m_area.id, m_area.name, m_clock->nowUtc(), why);
+    // A cancel is the user's choice, not a fault of the list: it is not kept as an error.
+    if (cancelled)
+        (void)m_store->recordCancelled(m_area.id, m_area.name, m_clock->nowUtc());
+    else
+        (void)m_store->recordFailure(m_area.id, m_area.name, m_clock->nowUtc(), why);
     // What was received is an access even though the list never became visible.
     AccessEvent ev;
     ev.action = AuditEntry::Action::ListSync;
@@ -380,8 +426,22 @@ Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
     ev.reason = QStringLiteral("area ") + areaId;
     if (auto a = m_auditor->record(session, ev); !a)
         return tr("The audit log could not record the export: %1").arg(a.error().message);
-    QByteArray text = "NHS number,Family name,Given name,Birth date,Gender,Plan,Start,End,"
-                      "Local authority code,Local authority\r\n";
+    // The file leaves the desk: it says itself which area and as of when, on a # line that
+    // comment-aware readers skip and spreadsheets show as a first row. The area's name is a
+    // cell of its own, neutralised and quoted like every other.
+    QByteArray text;
+    const AreaSyncState st = state(areaId);
+    const QString name = st.areaName.isEmpty() ? areaId : st.areaName;
+    if (st.asOf)
+        text += QStringLiteral("# Area list as of %1 UK time,%2\r\n")
+                    .arg(st.asOf->toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                         csvField(name))
+                    .toUtf8();
+    else
+        text += QStringLiteral("# Area list never synced,%1\r\n").arg(csvField(name)).toUtf8();
+    text += "NHS number,Family name,Given name,Birth date,Gender,Plan,Start,End,"
+            "Local authority code,Local authority\r\n";
     for (const AreaListRow& r : rows) {
         const QStringList f{r.nhsNumber,
                             r.familyName,

@@ -7,11 +7,13 @@
 #include "core/net/ServiceError.h"
 
 #include <QList>
+#include <QLocale>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QIODevice;
@@ -71,6 +73,8 @@ public:
     bool sync(const UserSession& session, const AreaInfo& area, Mode mode = Mode::Auto);
     void cancel();
     bool busy() const { return m_running; }
+    // The locale the progress texts write their numbers in ("60,000"): the screen's.
+    void setLocale(const QLocale& locale) { m_locale = locale; }
 
     AreaSyncState state(const QString& areaId) const;
     // The stored list (one row per plan); empty when nothing was ever synced.
@@ -80,14 +84,19 @@ public:
     void forEachRow(const QString& areaId,
                     const std::function<void(const AreaListRowView&)>& row) const;
 
-    // Writes `rows` as CSV and audits it (Action::Export). Returns the number of rows written.
+    // Writes `rows` as CSV and audits it (Action::Export). The first line, a # comment, names the
+    // area and when its list is as of; then the header row and the rows. Returns the number of
+    // rows written.
     Result<qint64, QString> exportCsv(const UserSession& session,
                                       const QString& areaId,
                                       const std::vector<AreaListRow>& rows,
                                       QIODevice& out);
 
 signals:
-    // `done` and `total` count resources; total is 0 while the export is being prepared.
+    // One line per phase (asking, preparing, receiving people, receiving plans, deletions,
+    // problems, saving). `done` and `total` count resources; total is 0 while the export is
+    // being prepared or when the service did not give counts. Completion is told by finished,
+    // never here: a progress line never says the list is up to date.
     void progress(const QString& text, qint64 done, qint64 total);
     void finished(const cpis::AreaListService::Outcome& outcome);
 
@@ -113,11 +122,15 @@ private:
     void stopUnfinished(const QString& why, bool cancelled);
     void complete();
     static QString describe(const ServiceError& e);
+    QString preparingText(const QString& serviceProgress) const;
+    QString receivingText(Step::Kind kind) const;
+    QString number(qint64 n) const { return m_locale.toString(n); }
 
     AreaListClient* m_client;
     AreaListStore* m_store;
     AccessAuditor* m_auditor;
     const Clock* m_clock;
+    QLocale m_locale;
 
     bool m_running = false;
     UserSession m_session;
@@ -128,6 +141,9 @@ private:
     int m_step = 0;
     qint64 m_total = 0;
     qint64 m_done = 0;
+    // Per phase, from the manifest's counts; nullopt when the service did not count a file.
+    std::optional<qint64> m_patientsTotal;
+    std::optional<qint64> m_plansTotal;
 };
 
 } // namespace cpis

@@ -276,6 +276,20 @@ StoreStatus AreaListStore::recordFailure(const QString& areaId,
         {attempt.toMSecsSinceEpoch(), error.isEmpty() ? QStringLiteral("failed") : error, areaId});
 }
 
+StoreStatus AreaListStore::recordCancelled(const QString& areaId,
+                                           const QString& areaName,
+                                           const QDateTime& attempt)
+{
+    if (auto s = run(m_db,
+                     "INSERT OR IGNORE INTO area_sync (area, name, as_of, last_attempt, "
+                     "last_error, people, plans) VALUES (?, ?, NULL, NULL, '', 0, 0)",
+                     {areaId, areaName});
+        !s)
+        return s;
+    return run(m_db, "UPDATE area_sync SET last_attempt = ?, last_error = '' WHERE area = ?",
+               {attempt.toMSecsSinceEpoch(), areaId});
+}
+
 StoreStatus AreaListStore::recordAttempt(const QString& areaId, const QDateTime& attempt)
 {
     return run(m_db, "UPDATE area_sync SET last_attempt = ? WHERE area = ?",

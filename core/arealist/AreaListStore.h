@@ -54,6 +54,10 @@ public:
                               const QString& areaName,
                               const QDateTime& attempt,
                               const QString& error);
+    // Outside a sync: an attempt the user cancelled. Not an error: the list, and its as-of,
+    // are as they were, and the state reads as such.
+    StoreStatus
+    recordCancelled(const QString& areaId, const QString& areaName, const QDateTime& attempt);
     StoreStatus recordAttempt(const QString& areaId, const QDateTime& attempt);
 
     StoreResult<AreaSyncState> state(const QString& areaId);

@@ -68,6 +68,8 @@ std::optional<QString> applyKey(ServiceProfile& p, const QString& key, const QSt
         p.timeout = std::chrono::seconds(s);
     } else if (key == u"bulk-file-hosts") {
         p.bulkFileHosts = listValue(value);
+    } else if (key == u"export-folder") {
+        p.exportFolder = value;
     } else {
         return QStringLiteral("unknown key '%1'").arg(key);
     }

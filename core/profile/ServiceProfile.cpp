@@ -133,6 +133,9 @@ QString ServiceProfile::fingerprint() const
               << QStringLiteral("client-certificate=") + clientCertificate
               << QStringLiteral("bulk-file-hosts=") + bulkFileHosts.join(u',');
     }
+    // Only when set, so that a start without it records no change of settings.
+    if (!exportFolder.isEmpty())
+        parts << QStringLiteral("export-folder=") + exportFolder;
     return parts.join(u' ');
 }
 

@@ -38,6 +38,9 @@ struct ServiceProfile
     std::chrono::milliseconds timeout{8000}; // one request, retries included
     QStringList bulkFileHosts; // hosts besides the CP-IS host that area-list files may come from
     SiteType site = SiteType::UnscheduledCare; // the administrator's, for every profile
+    // Where exports are first offered to be saved (e.g. a shared, backed-up folder of the
+    // trust); empty: the user's Documents folder.
+    QString exportFolder;
 
     static const QString kTraining;
     bool isTraining() const { return name == kTraining; }

@@ -14,18 +14,23 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -39,15 +44,22 @@ class TestAreaListView : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // The screen's numbers follow the UI's locale: British English here ("60,000").
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    }
     void init();
     void cleanup();
     void syncShowsTheListWithItsAsOf();
+    void progressReadsOneLinePerPhaseWithSeparators();
     void sortFilterPlanTypeAndEnded();
     void cancelKeepsTheListAndSaysSo();
     void failedSyncNeverLooksEmpty();
     void partialSyncShowsTheServiceProblems();
     void exportWritesCsvAndAudits();
+    void exportOffersTheAdministratorsFolder();
     void keyboardAndAccessibleNames();
     void lockDestroysTheView();
     void modelPassesTheTester();
@@ -63,7 +75,11 @@ private:
     }
     bool sync();
     QStringList auditActions() const;
+    QString progressText() const { return child<QLabel>("syncProgressText")->text(); }
 
+    // 14:02 UK time today: the times the screen shows are the clock's, not the machine's.
+    ManualClock m_clock{QDateTime(
+        QDate::currentDate(), QTime(14, 2), QTimeZone(QByteArrayLiteral("Europe/London")))};
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<testsupport::MemoryDesk> m_stack;
     std::unique_ptr<MainWindow> m_window;
@@ -71,12 +87,21 @@ private:
 
 void TestAreaListView::init()
 {
+    m_clock.set(QDateTime(QDate::currentDate(), QTime(14, 2),
+                          QTimeZone(QByteArrayLiteral("Europe/London"))));
+    // The progress test needs an area of thousands, to read its numbers' separators.
+    const bool large =
+        qstrcmp(QTest::currentTestFunction(), "progressReadsOneLinePerPhaseWithSeparators") == 0;
     SandboxServer::Options o;
-    o.areaLists.maxFileResources = 10;
+    o.clock = &m_clock;
+    o.areaLists.maxFileResources = large ? 2000 : 10;
     o.areaLists.retryAfterSecs = 0;
+    if (large)
+        o.areaLists.areaSize = 5000;
     m_sandbox = std::make_unique<SandboxServer>(o);
     QVERIFY(m_sandbox->start());
-    m_stack = std::make_unique<testsupport::MemoryDesk>(m_sandbox->baseUrl());
+    m_stack = std::make_unique<testsupport::MemoryDesk>(m_sandbox->baseUrl(),
+                                                        FhirTransport::Settings(), &m_clock);
     desk::RoleViewOptions roles;
     roles.functions = {DeskFunction::LookUp, DeskFunction::AreaLists};
     roles.training = m_sandbox.get();
@@ -91,7 +116,7 @@ void TestAreaListView::init()
     QVERIFY(signedIn.wait(10000));
     QVERIFY(view());
     m_window->functionTabs()->setCurrentWidget(view());
-    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>("areaPicker")->count() == 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>("areaPicker")->count() == (large ? 4 : 3), 10000);
 }
 
 void TestAreaListView::cleanup()
@@ -121,11 +146,88 @@ void TestAreaListView::syncShowsTheListWithItsAsOf()
     auto* state = child<QLabel>("syncState");
     QVERIFY(state->text().contains(QStringLiteral("Not synced yet")));
     QCOMPARE(view()->model()->rowCount(), 0);
+    // Every line while the sync runs: none says "up to date" before the list is committed.
+    QStringList during;
+    const QString areaId = view()->currentAreaId();
+    bool committedEarly = false;
+    connect(m_stack->areaLists.get(), &AreaListService::progress, view(), [&] {
+        during << progressText();
+        committedEarly = committedEarly || m_stack->areaLists->state(areaId).asOf.has_value();
+    });
     QVERIFY(sync());
+    QVERIFY(!during.isEmpty());
+    QVERIFY(!committedEarly);
+    for (const QString& line : std::as_const(during))
+        QVERIFY2(!line.contains(QStringLiteral("up to date"), Qt::CaseInsensitive),
+                 qPrintable(line));
+    QVERIFY2(progressText().startsWith(QStringLiteral("Up to date as of 14:02.")),
+             qPrintable(progressText()));
+    QVERIFY(m_stack->areaLists->state(areaId).asOf.has_value());
     QVERIFY(view()->model()->rowCount() > 10);
     QVERIFY(state->text().startsWith(QStringLiteral("As of ")));
     QVERIFY(!child<QProgressBar>("syncProgress")->isVisible());
     QVERIFY(auditActions().contains(AuditEntry::actionName(AuditEntry::Action::ListSync)));
+}
+
+// The large synthetic area: every phase has its own line, in words of the desk's (not the
+// service's "preparing: 40% (...)"), numbers with the locale's separators.
+void TestAreaListView::progressReadsOneLinePerPhaseWithSeparators()
+{
+    auto* picker = child<QComboBox>("areaPicker");
+    const auto groups = m_sandbox->areas().groups();
+    QString largeId;
+    for (const auto& g : groups)
+        if (g.size == 5000)
+            largeId = g.id;
+    QVERIFY(!largeId.isEmpty());
+    view()->selectArea(largeId);
+    QCOMPARE(view()->currentAreaId(), largeId);
+    QVERIFY(picker->currentText().contains(QStringLiteral(" on plans)")));
+    // Slow preparation: the service's X-Progress is seen at least once.
+    m_sandbox->areaLists().options().prepareIntervalMs = 50;
+    QStringList lines;
+    connect(m_stack->areaLists.get(), &AreaListService::progress, view(),
+            [&] { lines << progressText(); });
+    QVERIFY(sync());
+    const QString all = lines.join(u'\n');
+    static const QRegularExpression grouped(QStringLiteral("^\\d{1,3}(,\\d{3})+$"));
+    const QRegularExpression preparing(
+        QStringLiteral("^The national service is preparing the list: ([\\d,]+) of ([\\d,]+) "
+                       "people$"));
+    const QRegularExpression people(QStringLiteral("^Receiving ([\\d,]+) of ([\\d,]+) people$"));
+    const QRegularExpression plans(QStringLiteral("^Receiving ([\\d,]+) of ([\\d,]+) plans$"));
+    bool sawPreparing = false;
+    bool sawPeople = false;
+    bool sawPlans = false;
+    for (const QString& line : std::as_const(lines)) {
+        QVERIFY2(line.count(QStringLiteral("preparing"), Qt::CaseInsensitive) <= 1,
+                 qPrintable(line));
+        QVERIFY2(!line.contains(QStringLiteral("Preparing:")), qPrintable(line));
+        if (auto m = preparing.match(line); m.hasMatch()) {
+            sawPreparing = true;
+            QVERIFY2(grouped.match(m.captured(2)).hasMatch(), qPrintable(line));
+        }
+        if (auto m = people.match(line); m.hasMatch()) {
+            sawPeople = true;
+            QVERIFY2(grouped.match(m.captured(2)).hasMatch(), qPrintable(line));
+        }
+        if (auto m = plans.match(line); m.hasMatch()) {
+            sawPlans = true;
+            QVERIFY2(grouped.match(m.captured(2)).hasMatch(), qPrintable(line));
+        }
+    }
+    QVERIFY2(sawPreparing, qPrintable(all));
+    QVERIFY2(sawPeople, qPrintable(all));
+    QVERIFY2(sawPlans, qPrintable(all));
+    QVERIFY2(lines.contains(QStringLiteral("Saving the list…")), qPrintable(all));
+    // The rows shown, with separators too.
+    const QString count = child<QLabel>("rowCount")->text();
+    static const QRegularExpression rows(
+        QStringLiteral("^\\d{1,3}(,\\d{3})+ of \\d{1,3}(,\\d{3})+ rows shown$"));
+    QVERIFY2(rows.match(count).hasMatch(), qPrintable(count));
+    QCOMPARE(count, QStringLiteral("%1 of %2 rows shown")
+                        .arg(QLocale().toString(view()->model()->rowCount()),
+                             QLocale().toString(view()->model()->totalRows())));
 }
 
 void TestAreaListView::sortFilterPlanTypeAndEnded()
@@ -186,7 +288,23 @@ void TestAreaListView::sortFilterPlanTypeAndEnded()
 
 void TestAreaListView::cancelKeepsTheListAndSaysSo()
 {
+    auto* state = child<QLabel>("syncState");
+    auto* progress = child<QLabel>("syncProgressText");
+    // A cancel before any list: it says there is none, plainly.
+    m_sandbox->areaLists().options().prepareIntervalMs = 300;
+    {
+        QSignalSpy done(m_stack->areaLists.get(), &AreaListService::finished);
+        QTest::mouseClick(child<QPushButton>("syncButton"), Qt::LeftButton);
+        QTest::keyClick(child<QPushButton>("cancelButton"), Qt::Key_Space);
+        QCOMPARE(done.size(), 1);
+    }
+    QCOMPARE(progress->text(), QStringLiteral("Sync cancelled; no list has been synced yet."));
+    QVERIFY2(!state->text().contains(QStringLiteral("failed")), qPrintable(state->text()));
+    QVERIFY(state->styleSheet().isEmpty());
+    m_sandbox->areaLists().options().prepareIntervalMs = 0;
+
     QVERIFY(sync());
+    m_clock.advanceSecs(10 * 60); // 14:12: the cancel names the list's time, not the clock's
     const int before = view()->model()->totalRows();
     m_sandbox->areaLists().options().prepareIntervalMs = 300; // the cancel lands while preparing
     QSignalSpy done(m_stack->areaLists.get(), &AreaListService::finished);
@@ -200,8 +318,22 @@ void TestAreaListView::cancelKeepsTheListAndSaysSo()
     QVERIFY(done.first().first().value<AreaListService::Outcome>().cancelled);
     QCOMPARE(view()->model()->totalRows(), before);
     QVERIFY(!cancel->isEnabled());
-    QVERIFY(child<QLabel>("syncState")->text().contains(QStringLiteral("failed")));
-    QVERIFY(child<QLabel>("syncState")->text().contains(QStringLiteral("As of")));
+    // The user's choice, in neutral words and colours: not a failure.
+    QCOMPARE(progress->text(), QStringLiteral("Sync cancelled; the list shown is as of 14:02."));
+    QVERIFY(progress->styleSheet().isEmpty());
+    QVERIFY2(!state->text().contains(QStringLiteral("failed"), Qt::CaseInsensitive),
+             qPrintable(state->text()));
+    QVERIFY2(!state->text().contains(QStringLiteral("Cancelled."), Qt::CaseInsensitive),
+             qPrintable(state->text()));
+    QVERIFY(state->styleSheet().isEmpty());
+    QVERIFY(state->text().contains(QStringLiteral("As of")));
+    // It stays neutral when the screen reads the state again (another area and back).
+    const QString id = view()->currentAreaId();
+    auto* picker = child<QComboBox>("areaPicker");
+    picker->setCurrentIndex((picker->currentIndex() + 1) % picker->count());
+    view()->selectArea(id);
+    QVERIFY(!state->text().contains(QStringLiteral("failed")));
+    QVERIFY(state->styleSheet().isEmpty());
 }
 
 void TestAreaListView::failedSyncNeverLooksEmpty()
@@ -252,7 +384,11 @@ void TestAreaListView::exportWritesCsvAndAudits()
     QVERIFY(sync());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("list.csv"));
-    view()->setSaveFileChooser([path] { return path; });
+    QString suggested;
+    view()->setSaveFileChooser([path, &suggested](const QString& s) {
+        suggested = s;
+        return path;
+    });
     QSignalSpy exported(view(), &AreaListView::exported);
     auto* button = child<QPushButton>("exportButton");
     button->setFocus();
@@ -261,8 +397,52 @@ void TestAreaListView::exportWritesCsvAndAudits()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray csv = f.readAll();
-    QCOMPARE(csv.count('\n'), view()->model()->rowCount() + 1);
+    QCOMPARE(csv.count('\n'), view()->model()->rowCount() + 2);
     QCOMPARE(auditActions().last(), AuditEntry::actionName(AuditEntry::Action::Export));
+
+    // Offered in Documents, named after the area and the day the list is as of.
+    const QString areaName = m_stack->areaLists->state(view()->currentAreaId()).areaName;
+    QVERIFY(!areaName.isEmpty());
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    const QFileInfo offered(suggested);
+    QCOMPARE(
+        offered.absolutePath(),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).absolutePath());
+    const QRegularExpression name(
+        QStringLiteral("^area-list-([a-z0-9]+(-[a-z0-9]+)*)-%1\\.csv$").arg(today));
+    const auto m = name.match(offered.fileName());
+    QVERIFY2(m.hasMatch(), qPrintable(offered.fileName()));
+    QStringList words;
+    for (const QString& w : areaName.toLower().split(
+             QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts))
+        words << w;
+    QCOMPARE(m.captured(1), words.join(u'-'));
+
+    // The file says which area and as of when, before the header row.
+    const QList<QByteArray> lines = csv.split('\n');
+    const QString first = QString::fromUtf8(lines.at(0)).trimmed();
+    QVERIFY2(first.startsWith(QStringLiteral("# Area list as of %1 14:02 UK time,").arg(today)),
+             qPrintable(first));
+    QVERIFY2(first.contains(areaName), qPrintable(first));
+    QVERIFY(lines.at(1).startsWith("NHS number,"));
+}
+
+void TestAreaListView::exportOffersTheAdministratorsFolder()
+{
+    QVERIFY(sync());
+    QTemporaryDir dir;
+    view()->setExportFolder(dir.path());
+    QString suggested;
+    view()->setSaveFileChooser([&suggested](const QString& s) {
+        suggested = s;
+        return QString(); // the user closes the dialog: nothing written
+    });
+    QSignalSpy exported(view(), &AreaListView::exported);
+    QTest::mouseClick(child<QPushButton>("exportButton"), Qt::LeftButton);
+    QCOMPARE(QFileInfo(suggested).absolutePath(), QDir(dir.path()).absolutePath());
+    QVERIFY(QFileInfo(suggested).fileName().startsWith(QStringLiteral("area-list-")));
+    QCOMPARE(exported.size(), 0);
+    QVERIFY(!QFileInfo::exists(suggested));
 }
 
 void TestAreaListView::keyboardAndAccessibleNames()

@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -486,8 +487,16 @@ void TestAreaListIntegration::csvExportIsAudited()
         m_desk->areaLists->exportCsv(session(QStringLiteral("school-nurse")), school.id, rows, out);
     QVERIFY(written.ok());
     QCOMPARE(written.value(), qint64(rows.size()));
-    QCOMPARE(out.data().count('\n'), qsizetype(rows.size()) + 1);
-    QVERIFY(out.data().startsWith("NHS number,"));
+    // The as-of line (the area and when, in UK time), the header row, the rows.
+    QCOMPARE(out.data().count('\n'), qsizetype(rows.size()) + 2);
+    const QList<QByteArray> lines = out.data().split('\n');
+    const QString asOf = kNow.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    QVERIFY2(
+        lines.at(0).startsWith(QStringLiteral("# Area list as of %1 UK time,").arg(asOf).toUtf8()),
+        lines.at(0).constData());
+    QVERIFY(QString::fromUtf8(lines.at(0)).contains(school.name));
+    QVERIFY(lines.at(1).startsWith("NHS number,"));
     QCOMPARE(audit().last().action, AuditEntry::Action::Export);
     QCOMPARE(audit().last().outcome, AuditEntry::Outcome::Success);
     QCOMPARE(audit().last().outcomeDetail, QStringLiteral("csv %1 rows").arg(rows.size()));

@@ -25,7 +25,8 @@ const QByteArray kInt = "[desk]\n"
                         "cpis = https://cpis.int.example.nhs.uk/cpis/FHIR/R4\n"
                         "cpis-interface = fhir\n"
                         "timeout-seconds = 12\n"
-                        "bulk-file-hosts = files.int.example.nhs.uk, files2.int.example.nhs.uk\n";
+                        "bulk-file-hosts = files.int.example.nhs.uk, files2.int.example.nhs.uk\n"
+                        "export-folder = /srv/shared/school-nursing/area lists\n";
 
 } // namespace
 
@@ -72,6 +73,10 @@ void TestServiceProfile::readsProfilesOverTheirTemplates()
     QCOMPARE(p.timeout, std::chrono::milliseconds(12000));
     QCOMPARE(p.bulkFileHosts, (QStringList{QStringLiteral("files.int.example.nhs.uk"),
                                            QStringLiteral("files2.int.example.nhs.uk")}));
+    // Spaces inside the value are the folder's own.
+    QCOMPARE(p.exportFolder, QStringLiteral("/srv/shared/school-nursing/area lists"));
+    // Optional: a profile without it offers the user's Documents folder.
+    QVERIFY(c->profiles.at(1).exportFolder.isEmpty());
     // The site type is the administrator's, for every profile.
     QCOMPARE(p.site, SiteType::ScheduledCare);
     QCOMPARE(c->profiles.at(1).site, SiteType::ScheduledCare);
@@ -167,6 +172,13 @@ void TestServiceProfile::fingerprintFollowsWhatMatters()
     p = c->profiles.first();
     p.cpis = QUrl(QStringLiteral("https://elsewhere.example.nhs.uk/cpis"));
     QVERIFY(p.fingerprint() != before);
+    // Where exports are offered is where data goes: a change is recorded; unset, it is not
+    // part of the fingerprint (so starts without it record no change).
+    p = c->profiles.first();
+    p.exportFolder = QStringLiteral("/srv/elsewhere");
+    QVERIFY(p.fingerprint() != before);
+    p.exportFolder.clear();
+    QVERIFY(!p.fingerprint().contains(QStringLiteral("export-folder")));
     // The sandbox listens on a new port each start; training is one place wherever it is.
     const ServiceProfile a =
         ServiceProfile::training().withSandbox(QUrl(QStringLiteral("http://127.0.0.1:1")));

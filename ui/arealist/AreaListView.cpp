@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -17,12 +18,39 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <climits>
 
 namespace cpis::ui {
+
+namespace {
+// "Ysgol Gynradd Llanfair, Pwllheli" -> "ysgol-gynradd-llanfair-pwllheli": safe in a file name
+// on every system, accents dropped rather than the letter.
+QString slug(const QString& name)
+{
+    QString out;
+    for (const QChar c : name.normalized(QString::NormalizationForm_KD)) {
+        if (c.isMark())
+            continue;
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            out += c.toLower();
+        else if (!out.isEmpty() && !out.endsWith(u'-'))
+            out += u'-';
+    }
+    while (out.endsWith(u'-'))
+        out.chop(1);
+    return out.left(60);
+}
+
+QDate ukDate(const QDateTime& utc)
+{
+    return utc.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London"))).date();
+}
+} // namespace
 
 AreaListView::AreaListView(AreaListService* service,
                            const UserSession& session,
@@ -53,6 +81,7 @@ AreaListView::AreaListView(AreaListService* service,
     m_progress->setValue(0);
     m_progress->setVisible(false);
     m_progressText = new QLabel(this);
+    m_progressText->setObjectName(QStringLiteral("syncProgressText"));
     m_progressText->setAccessibleName(tr("Sync progress text"));
 
     m_state = new QLabel(this);
@@ -88,6 +117,7 @@ AreaListView::AreaListView(AreaListService* service,
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setAccessibleName(tr("Export the shown rows as CSV"));
     m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("rowCount"));
     m_count->setAccessibleName(tr("Rows shown"));
 
     m_model = new AreaListModel(this);
@@ -203,7 +233,7 @@ void AreaListView::loadAreas()
         const QSignalBlocker block(self->m_area);
         self->m_area->clear();
         for (const AreaInfo& a : std::as_const(self->m_areas))
-            self->m_area->addItem(tr("%1 (%n on plans)", nullptr, a.quantity).arg(a.name), a.id);
+            self->m_area->addItem(tr("%1 (%Ln on plans)", nullptr, a.quantity).arg(a.name), a.id);
         self->showArea();
         emit self->areasLoaded(int(self->m_areas.size()));
     });
@@ -253,8 +283,9 @@ void AreaListView::showState(const AreaSyncState& s)
 {
     QString text;
     if (s.asOf)
-        text = tr("As of %1: %n people, ", nullptr, int(s.people)).arg(display::dateTime(*s.asOf)) +
-               tr("%n plans.", nullptr, int(s.plans));
+        text =
+            tr("As of %1: %Ln people, ", nullptr, int(s.people)).arg(display::dateTime(*s.asOf)) +
+            tr("%Ln plans.", nullptr, int(s.plans));
     else
         text = tr("Not synced yet: press Sync to fetch this area's list.");
     if (!s.lastError.isEmpty()) {
@@ -296,6 +327,7 @@ void AreaListView::startSync()
     for (const AreaInfo& a : std::as_const(m_areas))
         if (a.id == id)
             area = a;
+    m_service->setLocale(locale());
     if (!m_service->sync(m_session, area))
         return;
     m_sync->setEnabled(false);
@@ -328,20 +360,30 @@ void AreaListView::onFinished(const AreaListService::Outcome& o)
     m_area->setEnabled(true);
     m_cancel->setEnabled(false);
     m_progress->setVisible(false);
+    const QLocale l = locale();
+    // Read after the service's commit: the as-of is the list's own, never promised earlier.
+    const AreaSyncState state = m_service->state(currentAreaId());
     QString text;
-    if (o.ok && o.problems > 0)
-        text = tr("Sync partly complete: %1 people and %2 plans changed; %n problem(s) reported "
-                  "by the service.",
-                  nullptr, int(qMin<qint64>(o.problems, INT_MAX)))
-                   .arg(o.patients)
-                   .arg(o.careTeams);
-    else if (o.ok)
-        text =
-            tr("Sync complete: %1 people and %2 plans changed.").arg(o.patients).arg(o.careTeams);
-    else
-        text = o.cancelled ? tr("Sync cancelled.") : tr("Sync failed.");
+    if (o.ok) {
+        const QString asOf = state.asOf ? asOfText(*state.asOf) : QString();
+        text = (o.problems > 0 ? tr("Partly up to date as of %1: %Ln problem(s) reported by the "
+                                    "service.",
+                                    nullptr, int(qMin<qint64>(o.problems, INT_MAX)))
+                               : tr("Up to date as of %1."))
+                   .arg(asOf) +
+               u' ' +
+               tr("%1 people and %2 plans changed.")
+                   .arg(l.toString(o.patients), l.toString(o.careTeams));
+    } else if (o.cancelled) {
+        // The user's choice: said plainly, with what is still shown, not as a failure.
+        text = state.asOf
+                   ? tr("Sync cancelled; the list shown is as of %1.").arg(asOfText(*state.asOf))
+                   : tr("Sync cancelled; no list has been synced yet.");
+    } else {
+        text = tr("Sync failed.");
+    }
     if (o.ok && o.deleted > 0)
-        text += u' ' + tr("%n record(s) the service deleted were removed from the list.", nullptr,
+        text += u' ' + tr("%Ln record(s) the service deleted were removed from the list.", nullptr,
                           int(qMin<qint64>(o.deleted, INT_MAX)));
     m_progressText->setText(text);
     if (o.ok)
@@ -353,15 +395,45 @@ void AreaListView::onFinished(const AreaListService::Outcome& o)
 
 void AreaListView::updateCount()
 {
-    m_count->setText(tr("%1 of %2 rows shown").arg(m_model->rowCount()).arg(m_model->totalRows()));
+    const QLocale l = locale();
+    m_count->setText(tr("%1 of %2 rows shown")
+                         .arg(l.toString(m_model->rowCount()), l.toString(m_model->totalRows())));
+}
+
+// "14:02" for a list as of today, else with its date: the user reads which day it is.
+QString AreaListView::asOfText(const QDateTime& asOf) const
+{
+    return ukDate(asOf) == ukDate(m_clock->nowUtc()) ? display::time(asOf)
+                                                     : display::dateTime(asOf);
+}
+
+QString AreaListView::suggestedExportPath() const
+{
+    QString folder = m_exportFolder;
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString id = currentAreaId();
+    const AreaSyncState state = m_service->state(id);
+    QString area = slug(state.areaName);
+    if (area.isEmpty()) {
+        for (const AreaInfo& a : m_areas)
+            if (a.id == id)
+                area = slug(a.name);
+    }
+    if (area.isEmpty())
+        area = slug(id);
+    const QDate day = ukDate(state.asOf ? *state.asOf : m_clock->nowUtc());
+    const QString name =
+        QStringLiteral("area-list-%1-%2.csv").arg(area, day.toString(QStringLiteral("yyyy-MM-dd")));
+    return QDir(folder).filePath(name);
 }
 
 void AreaListView::exportCsv()
 {
+    const QString suggested = suggestedExportPath();
     const QString path = m_chooseFile
-                             ? m_chooseFile()
-                             : QFileDialog::getSaveFileName(this, tr("Export area list"),
-                                                            QStringLiteral("area-list.csv"),
+                             ? m_chooseFile(suggested)
+                             : QFileDialog::getSaveFileName(this, tr("Export area list"), suggested,
                                                             tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTo(path);
@@ -385,7 +457,7 @@ bool AreaListView::exportTo(const QString& path)
         m_progressText->setText(tr("The file could not be written."));
         return false;
     }
-    m_progressText->setText(tr("Exported %n rows.", nullptr, int(written.value())));
+    m_progressText->setText(tr("Exported %Ln rows.", nullptr, int(written.value())));
     emit exported(path, written.value());
     return true;
 }

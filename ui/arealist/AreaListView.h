@@ -40,8 +40,14 @@ public:
                  QWidget* parent = nullptr);
     ~AreaListView() override;
 
-    // Tests and demos choose the CSV file without the dialog.
-    void setSaveFileChooser(std::function<QString()> chooser) { m_chooseFile = std::move(chooser); }
+    // Tests and demos choose the CSV file without the dialog; the chooser is given the path the
+    // dialog would suggest and returns the one chosen (empty: none).
+    using SaveFileChooser = std::function<QString(const QString& suggested)>;
+    void setSaveFileChooser(SaveFileChooser chooser) { m_chooseFile = std::move(chooser); }
+    // The folder the export is first offered in (the administrator's); empty: Documents.
+    void setExportFolder(const QString& folder) { m_exportFolder = folder; }
+    // Where the export dialog opens and the name it suggests: the area and its as-of date.
+    QString suggestedExportPath() const;
     bool exportTo(const QString& path);
 
     AreaListModel* model() const { return m_model; }
@@ -64,12 +70,14 @@ private:
     void onFinished(const AreaListService::Outcome& o);
     void exportCsv();
     void updateCount();
+    QString asOfText(const QDateTime& asOf) const;
 
     AreaListService* m_service;
     UserSession m_session;
     const Clock* m_clock;
     QList<AreaInfo> m_areas;
-    std::function<QString()> m_chooseFile;
+    SaveFileChooser m_chooseFile;
+    QString m_exportFolder;
 
     QComboBox* m_area;
     QPushButton* m_sync;
