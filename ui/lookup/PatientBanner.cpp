@@ -27,6 +27,7 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     m_name->setFont(big);
+    m_name->setWordWrap(true); // a long name wraps on a narrow window, never cut short
     row->addWidget(m_name);
     row->addSpacing(24);
 
