@@ -122,8 +122,9 @@ void TestAreaListModel::keepsItsOwnCopyOfEveryText()
              QStringLiteral("999 000 0034"));
     QCOMPARE(m.data(m.index(0, AreaListModel::Authority)).toString(),
              QStringLiteral("Cyngor Gwynedd"));
+    // The tooltip names the authority in full, for when the column elides it, with its code.
     QCOMPARE(m.data(m.index(0, AreaListModel::Authority), Qt::ToolTipRole).toString(),
-             QStringLiteral("W1"));
+             QStringLiteral("Cyngor Gwynedd (W1)"));
 }
 
 void TestAreaListModel::filtersNamesOutsideAscii_data()

@@ -316,10 +316,14 @@ bool findByDetails(Driver& d)
            d.waitFor([&] { return Driver::rows(table) > 0; }, QStringLiteral("the candidates"));
 }
 
+constexpr QSize kSmall(1024, 700);
+
 struct Scenario
 {
     QString name; // the screenshot's file name in docs/screenshots, without .png
     std::function<bool(Driver&)> run;
+    // A name ending -1024 shows the window at 1024×700, the smallest screen the desk must fit.
+    QSize size() const { return name.endsWith(u"-1024") ? kSmall : QSize(); }
 };
 
 QList<Scenario> scenarios()
@@ -370,6 +374,12 @@ QList<Scenario> scenarios()
          }},
         {QStringLiteral("arealist-health-visitor"),
          [](Driver& d) { return areaList(d, QStringLiteral("health-visitor")); }},
+        // The same screens on a 1024×700 window: nothing clipped, no sideways scrolling.
+        {QStringLiteral("triage-1024"), plans("9990000042")},
+        {QStringLiteral("notices-1024"), [](Driver& d) { return openNotice(d, 0); }},
+        {QStringLiteral("review-1024"), reviewQueue},
+        {QStringLiteral("arealist-1024"),
+         [](Driver& d) { return areaList(d, QStringLiteral("school-nurse")); }},
     };
 }
 
@@ -438,10 +448,18 @@ int main(int argc, char** argv)
         say(desk.error());
         return 1;
     }
-    desk.value()->show();
     Driver driver(*desk.value());
+    if (scenario->size().isValid())
+        driver.window().resize(scenario->size());
+    desk.value()->show();
     if (!QTest::qWaitForWindowExposed(&driver.window()) || !scenario->run(driver))
         return 1;
+    if (scenario->size().isValid() && driver.window().size() != scenario->size()) {
+        say(QStringLiteral("the window would not be %1×%2")
+                .arg(scenario->size().width())
+                .arg(scenario->size().height()));
+        return 1;
+    }
     QTest::qWait(400); // let the last layout and focus frame settle before the grab
     const QString out = args.at(1);
     if (scenario->name == u"desk-signin") {

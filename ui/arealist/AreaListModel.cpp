@@ -367,8 +367,10 @@ QVariant AreaListModel::data(const QModelIndex& index, int role) const
         case Authority:
             return m_shared.at(r.laName);
         }
+    } else if (role == Qt::ToolTipRole && index.column() == Name) {
+        return data(index, Qt::DisplayRole); // the whole name, when the column elides it
     } else if (role == Qt::ToolTipRole && index.column() == Authority) {
-        return m_shared.at(r.laCode);
+        return QString(m_shared.at(r.laName) + QStringLiteral(" (") + m_shared.at(r.laCode) + u')');
     } else if (role == Qt::ToolTipRole && index.column() == Plan) {
         return ended ? tr("%1, ended").arg(planName(r.type)) : planName(r.type);
     } else if (role == Qt::ForegroundRole && ended) {

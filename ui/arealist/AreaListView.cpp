@@ -23,6 +23,7 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
 
 namespace cpis::ui {
@@ -138,12 +139,25 @@ AreaListView::AreaListView(AreaListService* service,
     // Fixed sizes: measuring 150,000 rows' contents would cost seconds.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const int em = fontMetrics().horizontalAdvance(u'M');
-    const int widths[] = {22, 13, 12, 6, 12, 12, 14};
-    for (int c = 0; c < AreaListModel::ColumnCount; ++c)
-        m_table->setColumnWidth(c, widths[c] * em);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The number and the dates get the width of their longest text; the name and the local
+    // authority share the rest, elided with the whole in a tooltip, so the table never
+    // scrolls sideways. Widths from sample texts, not contents: measuring 150,000 rows' would
+    // cost seconds.
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(AreaListModel::Name, QHeaderView::Stretch);
+    header->setSectionResizeMode(AreaListModel::Authority, QHeaderView::Stretch);
+    const int pad = 2 * fontMetrics().horizontalAdvance(u'M');
+    const auto fit = [&](int column, const QString& sample) {
+        const QString title = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_table->setColumnWidth(column, std::max(fontMetrics().horizontalAdvance(sample),
+                                                 fontMetrics().horizontalAdvance(title)) +
+                                            pad);
+    };
+    fit(AreaListModel::NhsNumber, QStringLiteral("999 999 9999"));
+    for (int c : {AreaListModel::BirthDate, AreaListModel::Start, AreaListModel::End})
+        fit(c, QStringLiteral("30-Sep-2000"));
+    fit(AreaListModel::Plan, QStringLiteral("UCPP"));
 
     auto* top = new QHBoxLayout;
     top->addWidget(areaLabel);

@@ -59,7 +59,12 @@ LocalDirectoryDialog::LocalDirectoryDialog(LocalDirectory& directory, QWidget* p
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setTabKeyNavigation(false); // Tab moves on to the buttons
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The code keeps its width; the email and the notes share the rest, elided with the whole
+    // in a tooltip, so a long address never pushes the notes out of sight.
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(LocalDirectoryModel::OdsCode,
+                                                     QHeaderView::ResizeToContents);
     tableLabel->setBuddy(m_view);
     layout->addWidget(m_view, 1);
     connect(m_view, &QAbstractItemView::doubleClicked, this, &LocalDirectoryDialog::editEntry);

@@ -34,7 +34,7 @@ QVariant AccessHistoryModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const AccessRecord& r = m_records.at(index.row());
-    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole || role == Qt::ToolTipRole) {
         auto orNotKnown = [](const QString& s) { return s.isEmpty() ? display::notKnown() : s; };
         switch (index.column()) {
         case When:

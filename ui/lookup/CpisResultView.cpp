@@ -72,7 +72,13 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     // Tab moves on past the table (arrows move inside it): cell by cell, Tab would take a
     // keyboard user through every cell of 25 rows before reaching the next control.
     m_historyView->setTabKeyNavigation(false);
-    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    // One line a row: a long organisation is elided, the whole of it in the tooltip, rather
+    // than wrapped into a row too short to show it.
+    m_historyView->setWordWrap(false);
+    // The time keeps its width; the names share the rest, elided with the whole in a tooltip.
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_historyView->horizontalHeader()->setSectionResizeMode(AccessHistoryModel::When,
+                                                            QHeaderView::ResizeToContents);
     m_historyLabel->setBuddy(m_historyView);
     layout->addWidget(m_historyView, 1);
     layout->addStretch(0);

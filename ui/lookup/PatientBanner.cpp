@@ -27,7 +27,10 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     m_name->setFont(big);
-    row->addWidget(m_name);
+    // A long name takes the banner's spare width first, and wraps only on a narrow window:
+    // never cut short.
+    m_name->setWordWrap(true);
+    row->addWidget(m_name, 1);
     row->addSpacing(24);
 
     auto field = [&](const QString& label, const QString& name) {
@@ -51,7 +54,6 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     m_diedLabel = findChild<QLabel*>(QStringLiteral("bannerDiedLabel"));
     m_gender = field(tr("Gender"), QStringLiteral("bannerGender"));
     m_nhs = field(tr("NHS No."), QStringLiteral("bannerNhsNumber"));
-    row->addStretch(1);
 
     m_notes = new QLabel(this);
     m_notes->setObjectName(QStringLiteral("bannerNotes"));

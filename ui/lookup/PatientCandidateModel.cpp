@@ -54,7 +54,7 @@ QVariant PatientCandidateModel::data(const QModelIndex& index, int role) const
         return p.nhsNumber.digits();
     if (role == Qt::AccessibleTextRole && index.column() == Name)
         return rowText(index.row());
-    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case Score:
             // A percentage reads at a glance; PDS's 1.0 is "100%", an exact match.

@@ -146,7 +146,14 @@ PatientSearchPanel::PatientSearchPanel(PatientSearchService* service,
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The short columns keep their width; the name and the address share the rest, elided
+    // with the whole in a tooltip, so the table never scrolls sideways.
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(PatientCandidateModel::Name,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(PatientCandidateModel::Address,
+                                                      QHeaderView::Stretch);
     m_table->setMinimumHeight(160);
     m_table->hide();
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {

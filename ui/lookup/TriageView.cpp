@@ -199,7 +199,9 @@ QWidget* TriageView::buildHelp()
     help->setObjectName(QStringLiteral("scenarioList"));
     help->setAccessibleName(tr("Training scenario NHS numbers"));
     help->setWordWrap(true);
-    help->setMinimumWidth(330);
+    // Wide enough for a number and a short title; longer titles wrap, so the look-up column
+    // keeps its room on a 1024-pixel screen.
+    help->setMinimumWidth(240);
     for (const Scenario& s : std::as_const(m_deps.scenarios)) {
         auto* item =
             new QListWidgetItem(grouped(s.nhsNumber) + QStringLiteral("  ") + s.title, help);

@@ -73,9 +73,6 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_check = new QPushButton(tr("&Check now"), this);
     m_check->setObjectName(QStringLiteral("noticesCheckNow"));
     m_check->setAccessibleName(tr("Check for new notices now"));
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_status, 1);
-    top->addWidget(m_check);
 
     m_tabs = new QTabBar(this);
     m_tabs->setObjectName(QStringLiteral("noticesStatusTabs"));
@@ -83,6 +80,12 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_tabs->addTab(tr("Acknowledged"));
     m_tabs->setAccessibleName(tr("Show new or acknowledged notices"));
     m_tabs->setFocusPolicy(Qt::StrongFocus);
+    // The tabs share the status line, so the filters below have the window's whole width.
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_tabs);
+    top->addSpacing(12);
+    top->addWidget(m_status, 1);
+    top->addWidget(m_check);
 
     m_child = new QLineEdit(this);
     m_child->setObjectName(QStringLiteral("noticesChildFilter"));
@@ -97,6 +100,9 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_site->setObjectName(QStringLiteral("noticesSiteFilter"));
     m_site->setAccessibleName(tr("Filter by site"));
     m_site->addItem(tr("All sites"), QString());
+    // A long site name is elided in the box; the whole of it is in the tooltip.
+    m_site->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_site->setMinimumContentsLength(14);
     auto* childLabel = new QLabel(tr("C&hild:"), this);
     childLabel->setBuddy(m_child);
     auto* fromLabel = new QLabel(tr("&From:"), this);
@@ -106,8 +112,6 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     auto* siteLabel = new QLabel(tr("&Site:"), this);
     siteLabel->setBuddy(m_site);
     auto* filters = new QHBoxLayout;
-    filters->addWidget(m_tabs);
-    filters->addSpacing(12);
     filters->addWidget(childLabel);
     filters->addWidget(m_child, 1);
     filters->addWidget(fromLabel);
@@ -127,7 +131,11 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(NoticeModel::When, Qt::DescendingOrder);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Short columns keep their width; the viewer and the site share the rest, elided with
+    // the whole text in the tooltip, so the table never scrolls sideways.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(NoticeModel::Viewer, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(NoticeModel::Site, QHeaderView::Stretch);
     m_table->setTabKeyNavigation(false);
     m_table->setWordWrap(false);
 
@@ -143,6 +151,7 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
         auto* value = new QLabel(m_detail);
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true); // a long role or site wraps in the narrow pane
         form->addRow(f, value);
         m_detailValues.append(value);
     }
@@ -156,6 +165,8 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_action->setAccessibleName(tr("Acknowledgement status"));
     form->addRow(m_acknowledge);
     form->addRow(m_action);
+
+    m_detail->setMinimumWidth(240);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
@@ -195,6 +206,8 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     connect(m_to, &QDateEdit::dateChanged, this, &NoticesView::applyDates);
     connect(m_site, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setSite(m_site->currentData().toString());
+        m_site->setToolTip(m_site->currentText());
+        m_site->setToolTip(m_site->currentText());
         onCurrentChanged();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -257,8 +270,11 @@ void NoticesView::rebuildSites()
     const QSignalBlocker block(m_site);
     m_site->clear();
     m_site->addItem(tr("All sites"), QString());
-    for (auto it = sites.constBegin(); it != sites.constEnd(); ++it)
+    for (auto it = sites.constBegin(); it != sites.constEnd(); ++it) {
         m_site->addItem(it.value() + QStringLiteral(" (") + it.key() + u')', it.key());
+        m_site->setItemData(m_site->count() - 1, m_site->itemText(m_site->count() - 1),
+                            Qt::ToolTipRole);
+    }
     const int keep = m_site->findData(chosen);
     m_site->setCurrentIndex(keep < 0 ? 0 : keep);
     m_filter->setSite(m_site->currentData().toString());
