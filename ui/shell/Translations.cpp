@@ -18,6 +18,11 @@ bool Translations::install(const QLocale& locale)
     if (m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                   QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&m_qt);
+    // Installed last so it is asked first: for the few strings it holds, the desk's own words
+    // match the rest of its Welsh.
+    if (m_qtSubset.load(locale, QStringLiteral("qtbase-subset"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&m_qtSubset);
     return loaded;
 }
 
@@ -25,6 +30,7 @@ void Translations::remove()
 {
     QCoreApplication::removeTranslator(&m_app);
     QCoreApplication::removeTranslator(&m_qt);
+    QCoreApplication::removeTranslator(&m_qtSubset);
 }
 
 QStringList Translations::availableLanguages()

@@ -8,6 +8,8 @@ class QCoreApplication;
 namespace cpis::ui {
 
 // Owns the translators of the desk (its own strings and Qt's) for one language.
+// For a language Qt has no catalogue of (Welsh), the desk's own catalogue of the Qt strings it
+// shows (standard buttons, the file dialog) stands in.
 // The .qm files are embedded under :/i18n, so a packaging slip cannot lose them.
 class Translations
 {
@@ -22,6 +24,7 @@ public:
 private:
     QTranslator m_app;
     QTranslator m_qt;
+    QTranslator m_qtSubset; // the desk's own Welsh for Qt's strings; Qt ships none
 };
 
 } // namespace cpis::ui
