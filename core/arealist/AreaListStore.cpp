@@ -64,6 +64,16 @@ StoreStatus run(SecureDb& db, const char* sql, const QList<std::variant<QString,
     return st.value().run();
 }
 
+// The area's sync row, made empty (never synced) if it is not there yet; an attempt that did
+// not complete is then recorded on it without touching the list it describes.
+StoreStatus ensureSyncRow(SecureDb& db, const QString& areaId, const QString& areaName)
+{
+    return run(db,
+               "INSERT OR IGNORE INTO area_sync (area, name, as_of, last_attempt, last_error, "
+               "people, plans) VALUES (?, ?, NULL, NULL, '', 0, 0)",
+               {areaId, areaName});
+}
+
 StoreResult<qint64> count(SecureDb& db, const char* sql, const QString& area)
 {
     auto st = db.prepare(sql);
@@ -265,11 +275,7 @@ StoreStatus AreaListStore::recordFailure(const QString& areaId,
                                          const QString& error)
 {
     // Keeps as_of and the counts: they still describe the list that is there.
-    if (auto s = run(m_db,
-                     "INSERT OR IGNORE INTO area_sync (area, name, as_of, last_attempt, "
-                     "last_error, people, plans) VALUES (?, ?, NULL, NULL, '', 0, 0)",
-                     {areaId, areaName});
-        !s)
+    if (auto s = ensureSyncRow(m_db, areaId, areaName); !s)
         return s;
     return run(
         m_db, "UPDATE area_sync SET last_attempt = ?, last_error = ? WHERE area = ?",
@@ -280,11 +286,7 @@ StoreStatus AreaListStore::recordCancelled(const QString& areaId,
                                            const QString& areaName,
                                            const QDateTime& attempt)
 {
-    if (auto s = run(m_db,
-                     "INSERT OR IGNORE INTO area_sync (area, name, as_of, last_attempt, "
-                     "last_error, people, plans) VALUES (?, ?, NULL, NULL, '', 0, 0)",
-                     {areaId, areaName});
-        !s)
+    if (auto s = ensureSyncRow(m_db, areaId, areaName); !s)
         return s;
     return run(m_db, "UPDATE area_sync SET last_attempt = ?, last_error = '' WHERE area = ?",
                {attempt.toMSecsSinceEpoch(), areaId});

@@ -399,6 +399,15 @@ void TestWelshWalk::settingsAndLock()
     EXPECT_WELSH("locked");
 }
 
+// A screen's list has been filled: one of its visible views holds a row.
+static bool showsRows(const QWidget* view)
+{
+    for (const auto* v : view->findChildren<QAbstractItemView*>())
+        if (v->isVisible() && v->model() && v->model()->rowCount() > 0)
+            return true;
+    return false;
+}
+
 void TestWelshWalk::notices()
 {
     openDesk();
@@ -407,14 +416,7 @@ void TestWelshWalk::notices()
     QVERIFY(view);
     w().functionTabs()->setCurrentWidget(view);
     // The first refresh fills the list; its time shows once it has.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            for (auto* v : view->findChildren<QAbstractItemView*>())
-                if (v->isVisible() && v->model() && v->model()->rowCount() > 0)
-                    return true;
-            return false;
-        }(),
-        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(showsRows(view), 10000);
     EXPECT_WELSH("notices");
 }
 
@@ -425,14 +427,7 @@ void TestWelshWalk::review()
     QWidget* view = w().functionView(DeskFunction::Review);
     QVERIFY(view);
     w().functionTabs()->setCurrentWidget(view);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            for (auto* v : view->findChildren<QAbstractItemView*>())
-                if (v->isVisible() && v->model() && v->model()->rowCount() > 0)
-                    return true;
-            return false;
-        }(),
-        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(showsRows(view), 10000);
     EXPECT_WELSH("review");
 }
 

@@ -149,7 +149,8 @@ AreaListView::AreaListView(AreaListService* service,
     header->setSectionResizeMode(AreaListModel::Authority, QHeaderView::Stretch);
     const int pad = 2 * fontMetrics().horizontalAdvance(u'M');
     const auto fit = [&](int column, const QString& sample) {
-        const QString title = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        const QString title =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
         m_table->setColumnWidth(column, std::max(fontMetrics().horizontalAdvance(sample),
                                                  fontMetrics().horizontalAdvance(title)) +
                                             pad);
