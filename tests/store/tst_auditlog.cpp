@@ -1,33 +1,28 @@
 // Audit log: sealed entries, verify() names the first bad one after deletion, edit,
-// swap, forged re-hash and cut-off tail; typed outcomes and their stored form; exports.
-#include "core/audit/AuditExport.h"
+// swap, forged re-hash and cut-off tail; the pinned chain format and older logs.
 #include "core/audit/AuditLog.h"
 #include "core/crypto/HmacSha256.h"
 #include "core/crypto/Sha256.h"
 #include "core/domain/Clock.h"
 #include "core/store/SecureDb.h"
+#include "tests/store/AuditLogRig.h"
 #include "tests/store/StoreTestUtil.h"
 
-#include <QBuffer>
 #include <QCryptographicHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMessageAuthenticationCode>
-#include <QSet>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cpis;
 using namespace storetest;
 
-class TestAuditLog : public QObject
+class TestAuditLog : public AuditLogRig
 {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-    void init();
-    void cleanup();
+    void init() { openRig(); }
+    void cleanup() { closeRig(); }
     void appendStampsAndVerifies();
     void appendOnlyInSql();
     void deletedEntryIsNamed();
@@ -43,93 +38,11 @@ private slots:
     void reopenContinuesTheChain();
     void chainHashFormatIsPinned();
     void libcryptoDigestsMatchKnownAnswers();
-    void exportsFhirNdjson();
-    void exportsCsv();
-    void outcomeCodesAreDistinctAndStable();
-    void outcomesExportByCodeNotByText();
     void freeTextOutcomesOfOlderLogsStillReadAndVerify();
     void environmentIsSealed_data();
     void environmentIsSealed();
     void latestConfigurationIsTheNewest();
-
-private:
-    AuditEntry sample(int i) const;
-    void fill(int n);
-    void tamper(const QByteArray& sql);
-    AuditVerdict verdict();
-
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<ManualClock> clock;
-    std::unique_ptr<SecureDb> db;
-    MemoryAnchorStore anchors;
-    std::unique_ptr<AuditLog> log;
-    QString path;
 };
-
-AuditEntry TestAuditLog::sample(int i) const
-{
-    AuditEntry e;
-    e.userId = QStringLiteral("5550001112%1").arg(i % 10);
-    e.userName = QStringLiteral("Nurse %1").arg(i);
-    e.role = QStringLiteral("R8001");
-    e.organisation = QStringLiteral("RXX01");
-    e.action = i % 3 == 0 ? AuditEntry::Action::View : AuditEntry::Action::LookUp;
-    e.nhsNumber = QStringLiteral("94347659%1").arg(10 + i % 90);
-    e.outcome = i % 4 == 0 ? AuditEntry::Outcome::PlansFound : AuditEntry::Outcome::NoRecord;
-    e.outcomeDetail = i % 5 == 0 ? QStringLiteral("from-cache") : QString();
-    e.workstation = QStringLiteral("ED-WS-07");
-    e.reason = i % 2 ? QStringLiteral("Attending ED") : QString();
-    e.requestId = QStringLiteral("req-%1").arg(i);
-    return e;
-}
-
-void TestAuditLog::init()
-{
-    dir = std::make_unique<QTemporaryDir>();
-    path = dir->filePath(QStringLiteral("audit.db"));
-    clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
-    anchors.set(std::nullopt);
-    auto opened = SecureDb::open(path, key('a'));
-    QVERIFY(opened);
-    db = std::move(opened).value();
-    auto l = AuditLog::open(*db, key('m'), anchors, *clock);
-    QVERIFY(l);
-    log = std::move(l).value();
-}
-
-void TestAuditLog::cleanup()
-{
-    log.reset();
-    db.reset();
-    dir.reset();
-}
-
-void TestAuditLog::fill(int n)
-{
-    for (int i = 1; i <= n; ++i) {
-        clock->advanceMSecs(1500);
-        QVERIFY(log->append(sample(i)));
-    }
-}
-
-// What someone holding the database key can do: a second connection, triggers dropped.
-void TestAuditLog::tamper(const QByteArray& sql)
-{
-    auto other = SecureDb::open(path, key('a'));
-    QVERIFY(other);
-    QVERIFY(other.value()->exec("DROP TRIGGER IF EXISTS audit_no_update; "
-                                "DROP TRIGGER IF EXISTS audit_no_delete"));
-    auto s = other.value()->exec(sql.constData());
-    QVERIFY2(s, qPrintable(s ? QString() : s.error().message));
-}
-
-AuditVerdict TestAuditLog::verdict()
-{
-    auto v = log->verify();
-    if (!v)
-        qWarning("verify failed to run: %s", qPrintable(v.error().message));
-    return v ? v.value() : AuditVerdict{AuditVerdict::Problem::None, -1, -1, {}};
-}
 
 void TestAuditLog::appendStampsAndVerifies()
 {
@@ -406,125 +319,6 @@ void TestAuditLog::libcryptoDigestsMatchKnownAnswers()
         QCOMPARE(view(d).toByteArray().toHex(),
                  QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
     }
-}
-
-void TestAuditLog::exportsFhirNdjson()
-{
-    fill(4);
-    QBuffer out;
-    out.open(QIODevice::WriteOnly);
-    auto n = AuditExport::writeFhirNdjson(*log, out);
-    QVERIFY(n);
-    QCOMPARE(n.value(), 4);
-    const QList<QByteArray> lines = out.data().split('\n');
-    QCOMPARE(lines.size(), 5);
-    QVERIFY(lines.last().isEmpty());
-    QJsonParseError err;
-    const QJsonObject ev = QJsonDocument::fromJson(lines.at(1), &err).object();
-    QCOMPARE(err.error, QJsonParseError::NoError);
-    QCOMPARE(ev.value(QLatin1String("resourceType")).toString(), QStringLiteral("AuditEvent"));
-    QCOMPARE(ev.value(QLatin1String("id")).toString(), QStringLiteral("cpis-desk-2"));
-    QCOMPARE(ev.value(QLatin1String("recorded")).toString(),
-             QStringLiteral("2026-03-01T08:00:03.000Z"));
-    QCOMPARE(ev.value(QLatin1String("action")).toString(), QStringLiteral("R"));
-    const QJsonObject who = ev.value(QLatin1String("agent"))[0][QLatin1String("who")].toObject();
-    QCOMPARE(who.value(QLatin1String("display")).toString(), QStringLiteral("Nurse 2"));
-    QCOMPARE(ev.value(QLatin1String("entity"))[0][QLatin1String("what")]
-                                              [QLatin1String("identifier")][QLatin1String("value")]
-                                                  .toString(),
-             QStringLiteral("9434765912"));
-    QCOMPARE(ev.value(QLatin1String("extension"))[0][QLatin1String("valueString")].toString(),
-             QStringLiteral("req-2"));
-}
-
-void TestAuditLog::exportsCsv()
-{
-    AuditEntry e = sample(1);
-    e.reason = QStringLiteral("=HYPERLINK(\"x\"), \"quoted\"");
-    clock->advanceMSecs(1500);
-    QVERIFY(log->append(e));
-    QBuffer out;
-    out.open(QIODevice::WriteOnly);
-    QCOMPARE(AuditExport::writeCsv(*log, out).value(), 1);
-    const QList<QByteArray> lines = out.data().split('\n');
-    QCOMPARE(lines.size(), 3);
-    QVERIFY(lines.at(0).startsWith("seq,recorded_utc,user_id"));
-    QVERIFY2(lines.at(1).contains(",\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\","),
-             lines.at(1).constData());
-    QVERIFY(lines.at(1).startsWith("1,2026-03-01T08:00:01.500Z,"));
-}
-
-// The codes are stored in the sealed log and read by the information-governance team: each
-// value has its own, it reads back to the same value, and none ever changes.
-void TestAuditLog::outcomeCodesAreDistinctAndStable()
-{
-    using O = AuditEntry::Outcome;
-    const QList<std::pair<O, QString>> shipped{
-        {O::Success, QStringLiteral("ok")},
-        {O::PlansFound, QStringLiteral("plans-found")},
-        {O::NoRecord, QStringLiteral("no-record")},
-        {O::CouldNotCheck, QStringLiteral("could-not-check")},
-        {O::Requested, QStringLiteral("requested")},
-        {O::NotAtService, QStringLiteral("not-at-service")},
-        {O::Failed, QStringLiteral("failed")},
-        {O::Cancelled, QStringLiteral("cancelled")},
-    };
-    for (const auto& [outcome, code] : shipped)
-        QCOMPARE(AuditEntry::outcomeCode(outcome), code);
-
-    // Every value of the enum, counted without the list: one added later without a code, or
-    // left out of allOutcomes(), stops here.
-    QSet<QString> codes;
-    int values = 0;
-    for (int i = 0; !AuditEntry::outcomeCode(O(i)).isEmpty(); ++i, ++values) {
-        const QString code = AuditEntry::outcomeCode(O(i));
-        QVERIFY2(!codes.contains(code), qPrintable(code));
-        codes.insert(code);
-        // The stored form is the code, a space, the detail: a code holds no space.
-        QVERIFY2(!code.contains(u' '), qPrintable(code));
-        QCOMPARE(AuditEntry::outcomeFromCode(code), std::optional(O(i)));
-    }
-    QCOMPARE(qsizetype(values), AuditEntry::allOutcomes().size());
-    QCOMPARE(qsizetype(values), shipped.size());
-    QVERIFY(!AuditEntry::outcomeFromCode(QStringLiteral("no-plan")));
-}
-
-void TestAuditLog::outcomesExportByCodeNotByText()
-{
-    AuditEntry e = sample(1);
-    e.action = AuditEntry::Action::ListSync;
-    e.nhsNumber.clear();
-    e.outcome = AuditEntry::Outcome::Cancelled;
-    e.outcomeDetail = QStringLiteral("after 3 Patient, 2 CareTeam");
-    QVERIFY(log->append(e));
-    // A detail that reads like a failure does not make a success one.
-    e.outcome = AuditEntry::Outcome::Success;
-    e.outcomeDetail = QStringLiteral("could-not-check failed denied error");
-    QVERIFY(log->append(e));
-
-    QList<AuditEntry> read;
-    QVERIFY(log->forEach([&](const AuditEntry& r) {
-        read.append(r);
-        return true;
-    }));
-    QCOMPARE(read.size(), 2);
-    QCOMPARE(read.at(0).outcome, AuditEntry::Outcome::Cancelled);
-    QCOMPARE(read.at(0).outcomeDetail, QStringLiteral("after 3 Patient, 2 CareTeam"));
-
-    const QJsonObject cancelled = AuditExport::toFhirAuditEvent(read.at(0));
-    QCOMPARE(cancelled.value(QLatin1String("outcome")).toString(), QStringLiteral("4"));
-    QCOMPARE(cancelled.value(QLatin1String("outcomeDesc")).toString(), QStringLiteral("cancelled"));
-    QCOMPARE(
-        cancelled.value(QLatin1String("extension"))[1][QLatin1String("valueString")].toString(),
-        QStringLiteral("after 3 Patient, 2 CareTeam"));
-    const QJsonObject ok = AuditExport::toFhirAuditEvent(read.at(1));
-    QCOMPARE(ok.value(QLatin1String("outcome")).toString(), QStringLiteral("0"));
-    QCOMPARE(ok.value(QLatin1String("outcomeDesc")).toString(), QStringLiteral("ok"));
-
-    QVERIFY(AuditExport::csvHeader().contains(",outcome,outcome_detail,"));
-    QVERIFY2(
-        AuditExport::toCsvRow(read.at(0)).contains(",cancelled,\"after 3 Patient, 2 CareTeam\","),
-        AuditExport::toCsvRow(read.at(0)).constData());
 }
 
 namespace {
