@@ -1,207 +1,22 @@
 // The area-list client over a fake network: its calls, the file download included, go through
 // the one transport, so a rate limit anywhere in an export reads as RateLimited, and every
-// request to the service carries the NHS headers. The manifest and polling rules are those of
-// the HL7 FHIR Bulk Data Access IG v2.0.0: count optional, files on allowed hosts only, the
-// token only where requiresAccessToken asks for it, Retry-After honoured with a ceiling. Waits
-// go through a recording scheduler, never a real timer.
+// request to the service carries the NHS headers. The manifest rules are those of the HL7 FHIR
+// Bulk Data Access IG v2.0.0: count optional, files on allowed hosts only, the token only where
+// requiresAccessToken asks for it. Polling and Retry-After: tst_arealistpolling.
 #include "core/arealist/AreaListClient.h"
 #include "core/domain/Clock.h"
 #include "core/domain/UserSession.h"
 #include "core/net/FhirTransport.h"
+#include "tests/support/AreaListClientRig.h"
 #include "tests/support/FakeNetwork.h"
 
-#include <QLocale>
-#include <QPointer>
 #include <QTest>
 
 #include <optional>
 
 using namespace cpis;
-using cpis::test::FakeAnswer;
-using cpis::test::FakeNetwork;
+using namespace cpis::test;
 using std::chrono::milliseconds;
-
-namespace {
-const QString kBase = QStringLiteral("https://service.invalid");
-const QString kStatus = kBase + QStringLiteral("/cpis/FHIR/R4/$export-status/job1");
-const QString kFile = kBase + QStringLiteral("/cpis/FHIR/R4/$export-file/job1/Patient.ndjson");
-const QDateTime kNow(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
-
-// The example response body of "Response - Complete Status", Bulk Data Status Request, in the
-// HL7 FHIR Bulk Data Access IG v2.0.0 (STU 2), hl7.org/fhir/uv/bulkdata/STU2/export.html
-// (source: HL7/bulk-data, input/pagecontent/export.md), exactly as the IG prints it.
-const QByteArray kIgExampleManifest = R"(
-  {
-    "transactionTime": "2021-01-01T00:00:00Z",
-    "request" : "https://example.com/fhir/Patient/$export?_type=Patient,Observation",
-    "requiresAccessToken" : true,
-    "output" : [{
-      "type" : "Patient",
-      "url" : "https://example.com/output/patient_file_1.ndjson"
-    },{
-      "type" : "Patient",
-      "url" : "https://example.com/output/patient_file_2.ndjson"
-    },{
-      "type" : "Observation",
-      "url" : "https://example.com/output/observation_file_1.ndjson"
-    }],
-    "deleted": [{
-      "type" : "Bundle",
-      "url" : "https://example.com/output/del_file_1.ndjson"
-    }],
-    "error" : [{
-      "type" : "OperationOutcome",
-      "url" : "https://example.com/output/err_file_1.ndjson"
-    }],
-    "extension":{"https://example.com/extra-property": true}
-  }
-)";
-
-UserSession lead()
-{
-    UserSession s;
-    s.accessToken = "tok";
-    s.roleId = QStringLiteral("100000000003");
-    s.organisationCode = QStringLiteral("SHE1");
-    return s;
-}
-
-FakeAnswer json(const QByteArray& body)
-{
-    FakeAnswer a;
-    a.contentType = "application/json";
-    a.body = body;
-    return a;
-}
-
-// A complete status: one Patient file at `url`, with `count` when given.
-FakeAnswer
-manifest(const QString& url = kFile, std::optional<int> count = 2, bool requiresAccessToken = true)
-{
-    QByteArray item = R"({"type":"Patient","url":")" + url.toUtf8() + '"';
-    if (count)
-        item += R"(,"count":)" + QByteArray::number(*count);
-    item += '}';
-    return json(
-        R"({"transactionTime":"2026-07-28T00:00:00Z","request":"x","requiresAccessToken":)" +
-        QByteArray(requiresAccessToken ? "true" : "false") + R"(,"output":[)" + item +
-        R"(],"error":[]})");
-}
-
-FakeAnswer accepted(const QByteArray& retryAfter = {})
-{
-    FakeAnswer a;
-    a.status = 202;
-    a.headers = {{"X-Progress", "50% complete"}};
-    if (!retryAfter.isEmpty())
-        a.headers.append({"Retry-After", retryAfter});
-    return a;
-}
-
-FakeAnswer busy(int status, const QByteArray& retryAfter)
-{
-    FakeAnswer a;
-    a.status = status;
-    if (!retryAfter.isEmpty())
-        a.headers = {{"Retry-After", retryAfter}};
-    return a;
-}
-
-QByteArray httpDate(const QDateTime& t)
-{
-    return QLocale::c()
-        .toString(t.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-        .toLatin1();
-}
-
-// Kick-off, then the status answers in turn (the last one repeats), then `fileAnswer` for
-// every other URL.
-FakeNetwork::Router exportWith(QList<FakeAnswer> statusAnswers, FakeAnswer fileAnswer)
-{
-    auto polls = std::make_shared<int>(0);
-    return [statusAnswers, fileAnswer, polls](const QNetworkRequest& r) {
-        const QString url = r.url().toString();
-        if (url.contains(QLatin1String("/$export?")))
-            return FakeAnswer{
-                202, {}, "application/fhir+json", {{"Content-Location", kStatus.toUtf8()}}};
-        if (url == kStatus)
-            return statusAnswers.at(qMin(qsizetype((*polls)++), statusAnswers.size() - 1));
-        return fileAnswer;
-    };
-}
-
-FhirTransport::Settings quick()
-{
-    FhirTransport::Settings s;
-    s.totalTimeout = std::chrono::milliseconds(2000);
-    return s;
-}
-
-// Two NDJSON lines, as a file of the export.
-FakeAnswer twoLines()
-{
-    FakeAnswer file;
-    file.contentType = "application/fhir+ndjson";
-    file.body = "{\"a\":1}\n{\"b\":2}\n";
-    return file;
-}
-
-// The client over the one transport, on a fake network answering as `router` says; its waits
-// are recorded and (unless held) fired at once, each moving the manual clock on by its delay.
-struct Rig
-{
-    explicit Rig(FakeNetwork::Router router,
-                 AreaListClient::Settings settings = {},
-                 const QString& base = kBase,
-                 FhirTransport::Settings transportSettings = quick())
-        : nam(std::move(router)), transport(&nam, &clock, transportSettings),
-          client(&transport,
-                 QUrl(base),
-                 std::move(settings),
-                 &clock,
-                 [this](milliseconds delay, QObject* context, std::function<void()> fire) {
-                     waits.append(delay);
-                     QPointer<QObject> alive(context);
-                     auto run = [this, delay, alive, fire] {
-                         if (!alive)
-                             return; // cancelled: as a QTimer with that context would not fire
-                         clock.advanceMSecs(delay.count());
-                         fire();
-                     };
-                     if (hold)
-                         held.append(run);
-                     else
-                         QTimer::singleShot(0, run);
-                 })
-    {}
-    int statusPolls() const
-    {
-        int n = 0;
-        for (const QNetworkRequest& r : nam.requests)
-            n += r.url().toString() == kStatus ? 1 : 0;
-        return n;
-    }
-    FakeNetwork nam;
-    ManualClock clock{kNow};
-    FhirTransport transport;
-    QList<milliseconds> waits;
-    bool hold = false;
-    QList<std::function<void()>> held;
-    AreaListClient client;
-};
-
-using ManifestResult = Result<AreaListClient::Manifest, ServiceError>;
-
-std::optional<ManifestResult> exportOnly(Rig& rig)
-{
-    std::optional<ManifestResult> got;
-    rig.client.startExport(lead(), QStringLiteral("SHE1-all"), std::nullopt, nullptr,
-                           [&got](const ManifestResult& m) { got = m; });
-    if (!QTest::qWaitFor([&got] { return got.has_value(); }, 5000))
-        return std::nullopt;
-    return got;
-}
-} // namespace
 
 class TestAreaListClient : public QObject
 {
@@ -222,17 +37,6 @@ private slots:
     void fileOnAnAllowedHostIsFetched();
     void tokenOnlyWhenTheManifestRequiresIt_data();
     void tokenOnlyWhenTheManifestRequiresIt();
-
-    void retryAfterSecondsOn202IsHonoured();
-    void retryAfterDateOn202IsHonoured();
-    void retryAfterOn202HasACeiling();
-    void without202RetryAfterTheWaitBacksOff();
-    void retryAfterOn429And503IsHonoured_data();
-    void retryAfterOn429And503IsHonoured();
-    void retryAfterLongerThanTheCeilingEndsTheExport();
-    void failedExportIsNotRetried();
-    void exportThatNeverFinishesTimesOut();
-    void cancelDuringAWaitStopsPolling();
 
 private:
     struct Run
@@ -524,132 +328,6 @@ void TestAreaListClient::tokenOnlyWhenTheManifestRequiresIt()
     // The service itself always gets the token.
     for (int i = 0; i < rig.nam.requests.size() - 1; ++i)
         QCOMPARE(rig.nam.requests.at(i).rawHeader("Authorization"), QByteArray("Bearer tok"));
-}
-
-void TestAreaListClient::retryAfterSecondsOn202IsHonoured()
-{
-    Rig rig(exportWith({accepted("7"), accepted("3"), manifest()}, twoLines()));
-    const auto got = exportOnly(rig);
-    QVERIFY(got && got->ok());
-    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(7000), milliseconds(3000)}));
-    QCOMPARE(rig.statusPolls(), 3);
-}
-
-void TestAreaListClient::retryAfterDateOn202IsHonoured()
-{
-    // The date is read against the client's clock when the 202 arrives.
-    Rig rig(exportWith({accepted(httpDate(kNow.addSecs(42))), manifest()}, twoLines()));
-    const auto got = exportOnly(rig);
-    QVERIFY(got && got->ok());
-    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(42000)}));
-}
-
-void TestAreaListClient::retryAfterOn202HasACeiling()
-{
-    AreaListClient::Settings s;
-    s.maxPollDelay = milliseconds(60000);
-    Rig rig(exportWith({accepted("600"), manifest()}, twoLines()), s);
-    const auto got = exportOnly(rig);
-    QVERIFY(got && got->ok());
-    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(60000)}));
-}
-
-void TestAreaListClient::without202RetryAfterTheWaitBacksOff()
-{
-    AreaListClient::Settings s;
-    s.minPollDelay = milliseconds(500);
-    s.maxPollDelay = milliseconds(3000);
-    Rig rig(exportWith({accepted(), accepted(), accepted(), accepted(), accepted(), manifest()},
-                       twoLines()),
-            s);
-    const auto got = exportOnly(rig);
-    QVERIFY(got && got->ok());
-    QCOMPARE(rig.waits,
-             (QList<milliseconds>{milliseconds(500), milliseconds(1000), milliseconds(2000),
-                                  milliseconds(3000), milliseconds(3000)}));
-}
-
-void TestAreaListClient::retryAfterOn429And503IsHonoured_data()
-{
-    QTest::addColumn<int>("status");
-    QTest::addColumn<bool>("asDate");
-    QTest::newRow("429, seconds") << 429 << false;
-    QTest::newRow("429, HTTP-date") << 429 << true;
-    QTest::newRow("503, seconds") << 503 << false;
-    QTest::newRow("503, HTTP-date") << 503 << true;
-}
-
-void TestAreaListClient::retryAfterOn429And503IsHonoured()
-{
-    QFETCH(int, status);
-    QFETCH(bool, asDate);
-    // Longer than the transport's own short retries wait out, so the client's turn.
-    const QByteArray after = asDate ? httpDate(kNow.addSecs(90)) : QByteArray("90");
-    Rig rig(exportWith({accepted("1"), busy(status, after), manifest()}, twoLines()));
-    const auto got = exportOnly(rig);
-    QVERIFY(got.has_value());
-    QVERIFY2(got->ok(), qPrintable(got->ok() ? QString() : got->error().detail));
-    // The date is 90 s after kNow; the first wait moved the clock on by 1 s.
-    QCOMPARE(rig.waits,
-             (QList<milliseconds>{milliseconds(1000), milliseconds(asDate ? 89000 : 90000)}));
-    QCOMPARE(rig.statusPolls(), 3);
-}
-
-void TestAreaListClient::retryAfterLongerThanTheCeilingEndsTheExport()
-{
-    AreaListClient::Settings s;
-    s.maxRetryAfter = milliseconds(300000);
-    Rig rig(exportWith({busy(429, "3600"), manifest()}, twoLines()), s);
-    const auto got = exportOnly(rig);
-    QVERIFY(got && !got->ok());
-    QCOMPARE(got->error().kind, ServiceError::Kind::RateLimited);
-    QCOMPARE(got->error().retryAfterSecs, 3600);
-    QVERIFY(rig.waits.isEmpty());
-    QCOMPARE(rig.statusPolls(), 1);
-}
-
-// A 500 without Retry-After is the export failing (IG: error status), not a pause.
-void TestAreaListClient::failedExportIsNotRetried()
-{
-    FhirTransport::Settings t = quick();
-    t.retry.maxAttempts = 1; // the transport's own retries are its business, not this test's
-    Rig rig(exportWith({busy(500, {}), manifest()}, twoLines()), {}, kBase, t);
-    const auto got = exportOnly(rig);
-    QVERIFY(got && !got->ok());
-    QCOMPARE(got->error().kind, ServiceError::Kind::ServiceFailure);
-    QCOMPARE(got->error().httpStatus, 500);
-    QVERIFY(rig.waits.isEmpty());
-}
-
-void TestAreaListClient::exportThatNeverFinishesTimesOut()
-{
-    AreaListClient::Settings s;
-    s.maxExportWait = milliseconds(10 * 60 * 1000);
-    Rig rig(exportWith({accepted("120")}, twoLines()), s);
-    const auto got = exportOnly(rig);
-    QVERIFY(got && !got->ok());
-    QCOMPARE(got->error().kind, ServiceError::Kind::Timeout);
-    QCOMPARE(rig.waits.size(), 5); // 5 x 120 s fit in 10 minutes, a sixth would not
-    QCOMPARE(rig.statusPolls(), 6);
-}
-
-void TestAreaListClient::cancelDuringAWaitStopsPolling()
-{
-    Rig rig(exportWith({accepted("5"), manifest()}, twoLines()));
-    rig.hold = true;
-    bool called = false;
-    rig.client.startExport(lead(), QStringLiteral("SHE1-all"), std::nullopt, nullptr,
-                           [&called](const ManifestResult&) { called = true; });
-    QTRY_COMPARE(rig.held.size(), 1);
-    QCOMPARE(rig.waits, (QList<milliseconds>{milliseconds(5000)}));
-    rig.client.cancel(lead());
-    for (const auto& run : std::as_const(rig.held))
-        run(); // the wait ends after the cancel: nothing follows
-    QTRY_COMPARE(rig.nam.methods.last(), QByteArray("DELETE"));
-    QCOMPARE(rig.nam.requests.last().url(), QUrl(kStatus));
-    QTest::qWait(50);               // a poll that wrongly followed would have been sent by now
-    QCOMPARE(rig.statusPolls(), 2); // the first poll and the DELETE
-    QVERIFY(!called);
 }
 
 QTEST_GUILESS_MAIN(TestAreaListClient)
