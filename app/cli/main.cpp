@@ -144,13 +144,22 @@ int main(int argc, char** argv)
     cpis::KeyStore keys(config.keychainService);
     auto services = cpis::DeskServices::create(config, &clock, keys);
     if (!services) {
-        if (services.error().kind == cpis::DeskServices::Error::Kind::Profile)
-            err << "cpis: the service profile cannot be used: " << services.error().message
+        using Code = cpis::StoreError::Code;
+        const auto& e = services.error();
+        if (e.kind == cpis::DeskServices::Error::Kind::Profile) {
+            err << "cpis: the service profile cannot be used: " << e.message
                 << "\nNothing was sent.\n";
-        else
-            err << "cpis: the secure store could not be opened: " << services.error().message
-                << "\nNothing was changed. (The store needs an unlocked keychain.)\n";
-        return CliCommands::LocalFailure;
+            return CliCommands::LocalFailure;
+        }
+        err << "cpis: the secure store could not be opened: " << e.message
+            << "\nNothing was changed.";
+        const bool keychain =
+            e.storeCode == Code::KeychainUnavailable || e.storeCode == Code::KeychainLocked ||
+            e.storeCode == Code::KeychainTimeout || e.storeCode == Code::KeyMissing;
+        if (keychain)
+            err << " (The store needs an unlocked keychain.)";
+        err << '\n';
+        return e.storeCode == Code::InUse ? CliCommands::StoreInUse : CliCommands::LocalFailure;
     }
     cpis::DeskServices& desk = *services.value();
     cpis::SessionVault vault(desk.keys(), config.environment());
@@ -232,7 +241,7 @@ int main(int argc, char** argv)
             (void)desk.audit(stored.value(), ev);
         }
         out << "Signed out.\n";
-        return CliCommands::Ok;
+        return commands.anchored(CliCommands::Ok);
     } else if (command == u"audit" && sub == u"verify") {
         return commands.auditVerify();
     } else if (command == u"audit") {
@@ -241,12 +250,14 @@ int main(int argc, char** argv)
             who = stored.value();
         else
             who.userId = qEnvironmentVariable("USER");
-        return commands.auditExport(parser.value(formatOpt), parser.value(outputOpt), who);
+        return commands.anchored(
+            commands.auditExport(parser.value(formatOpt), parser.value(outputOpt), who));
     } else if (command == u"cache" && sub == u"purge") {
-        return commands.cachePurge(parser.isSet(allOpt));
+        return commands.anchored(commands.cachePurge(parser.isSet(allOpt)));
     } else {
-        return commands.cacheStats();
+        return commands.anchored(commands.cacheStats());
     }
     app.exec();
-    return exitCode;
+    // The anchor is saved once, after the answer is printed: not on the look-up's path.
+    return commands.anchored(exitCode);
 }

@@ -57,6 +57,11 @@ Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const 
         return QApplication::translate("main", "The service profile cannot be used: %1\n\n"
                                                "Nothing was sent. Ask your administrator.")
             .arg(services.error().message);
+    if (!services && services.error().storeCode == StoreError::Code::InUse)
+        return QApplication::translate("main", "This store is already open in another program: "
+                                               "%1\n\nClose the other CP-IS Desk or cpis first. "
+                                               "Nothing was changed.")
+            .arg(services.error().message);
     if (!services)
         // No plaintext fallback: without the keychain there is no desk.
         return QApplication::translate(
@@ -73,6 +78,14 @@ Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const 
     desk->m_window = std::make_unique<ui::MainWindow>(
         environment(profile, desk->m_sandbox.get(), admin),
         windowServices(*desk->m_services, roles), options.settings);
+    ui::MainWindow* window = desk->m_window.get();
+    QObject::connect(desk->m_services.get(), &DeskServices::auditAnchorFailed, window,
+                     &ui::MainWindow::showAuditAnchorProblem);
+    QObject::connect(desk->m_services.get(), &DeskServices::auditAnchorSaved, window,
+                     &ui::MainWindow::clearAuditAnchorProblem);
+    if (desk->m_services->auditAnchorFailing())
+        window->showAuditAnchorProblem(
+            desk->m_services->store().audit().anchorStatus().error().message);
     return Result<std::unique_ptr<Desk>, QString>(std::move(desk));
 }
 

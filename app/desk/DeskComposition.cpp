@@ -95,6 +95,7 @@ ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOp
     deps.audit = [&services](const UserSession& who, const AccessEvent& event) {
         return services.audit(who, event);
     };
+    deps.saveAuditAnchor = [&services] { services.flushAuditAnchor(); };
     deps.tools.append(ui::LocalDirectoryDialog::tool(services.localDirectory()));
     deps.roleViews = roleViews(services, options);
     return deps;

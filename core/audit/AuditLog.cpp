@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QtEndian>
 
 #include <array>
@@ -40,6 +41,8 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     QStringLiteral(
         "ALTER TABLE audit ADD COLUMN environment TEXT NOT NULL DEFAULT '';\n"
         "CREATE INDEX audit_configuration ON audit(seq) WHERE action = 'configuration';"),
+    // Version 3: the store's identity, which names its anchor in the keychain. One row.
+    QStringLiteral("CREATE TABLE audit_store (id TEXT NOT NULL);"),
 };
 
 // The hashed fields: ten, and the environment as an eleventh whenever it is not empty. Rows
@@ -162,14 +165,55 @@ StoreResult<std::unique_ptr<AuditLog>> AuditLog::open(SecureDb& db,
         return StoreError{
             StoreError::Code::KeyInvalid,
             QStringLiteral("the audit key must be %1 bytes").arg(SecureDb::kKeyBytes)};
-    if (options.anchorEvery < 1)
-        options.anchorEvery = 1;
+    if (options.anchorEvery < 0)
+        options.anchorEvery = 0;
     if (auto s = db.migrate(kMigrations); !s)
         return s.error();
     std::unique_ptr<AuditLog> log(new AuditLog(db, macKey, anchors, clock, options));
     if (auto s = log->load(); !s)
         return s.error();
     return log;
+}
+
+StoreResult<StoreIdentity> AuditLog::identify(SecureDb& db)
+{
+    if (auto s = db.migrate(kMigrations); !s)
+        return s.error();
+    SqlTransaction tx(db);
+    if (auto s = tx.begin(); !s)
+        return s.error();
+    auto existing = db.queryText("SELECT id FROM audit_store LIMIT 1");
+    if (!existing)
+        return existing.error();
+    StoreIdentity identity;
+    identity.id = existing.value();
+    if (identity.id.isEmpty()) {
+        quint32 words[4];
+        QRandomGenerator::system()->fillRange(words);
+        identity.id = QString::fromLatin1(
+            QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex());
+        const QByteArray sql =
+            "INSERT INTO audit_store (id) VALUES ('" + identity.id.toLatin1() + "')";
+        if (auto s = db.exec(sql.constData()); !s)
+            return s.error();
+        identity.created = true;
+    }
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return identity;
+}
+
+StoreStatus AuditLog::readHead()
+{
+    SqlStatement& head = *m_head;
+    head.reset();
+    auto row = head.step();
+    if (!row)
+        return row.error();
+    m_lastSeq = row.value() ? head.int64(0) : 0;
+    m_lastHash = row.value() ? head.blob(1) : genesisHash();
+    head.reset();
+    return {};
 }
 
 StoreStatus AuditLog::load()
@@ -182,19 +226,65 @@ StoreStatus AuditLog::load()
         return insert.error();
     m_insert = std::make_unique<SqlStatement>(std::move(insert).value());
 
-    auto last = m_db.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-    if (!last)
-        return last.error();
-    auto row = last.value().step();
-    if (!row)
-        return row.error();
-    m_lastSeq = row.value() ? last.value().int64(0) : 0;
-    m_lastHash = row.value() ? last.value().blob(1) : genesisHash();
+    auto head = m_db.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!head)
+        return head.error();
+    m_head = std::make_unique<SqlStatement>(std::move(head).value());
+    if (auto s = readHead(); !s)
+        return s;
 
     auto anchor = m_anchors.load();
     if (!anchor)
         return anchor.error();
-    m_anchoredSeq = anchor.value() ? anchor.value()->seq : 0;
+    if (anchor.value()) {
+        m_anchoredSeq = anchor.value()->seq;
+        return {};
+    }
+    if (m_lastSeq > 0) {
+        // Not re-anchored here: a new anchor would make the loss, and any cut made with it,
+        // invisible. verify() reports it and flushAnchor() refuses until it is resolved.
+        m_anchorMissing = true;
+        m_anchoredSeq = m_lastSeq;
+        m_anchorStatus = StoreError{StoreError::Code::AuditTampered,
+                                    QStringLiteral("the audit log holds %1 entries but its anchor "
+                                                   "is missing from the keychain")
+                                        .arg(m_lastSeq)};
+        qCWarning(lcAudit, "the audit log has %lld entries and no anchor", m_lastSeq);
+        return {};
+    }
+    // A new log is anchored at once, at entry 0: from then on a missing anchor is a removed
+    // one, never a log that simply had not been anchored yet.
+    if (auto s = m_anchors.save(AuditAnchor{0, genesisHash()}); !s)
+        return s;
+    m_anchoredSeq = 0;
+    return {};
+}
+
+StoreStatus AuditLog::adoptAnchor(const AuditAnchor& legacy)
+{
+    if (!m_anchorMissing)
+        return {};
+    if (legacy.seq < 1 || legacy.seq > m_lastSeq)
+        return StoreError{StoreError::Code::AuditTampered,
+                          QStringLiteral("the old shared anchor does not belong to this log")};
+    auto select = m_db.prepare("SELECT hash FROM audit WHERE seq = ?");
+    if (!select)
+        return select.error();
+    select.value().bind(1, legacy.seq);
+    auto row = select.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value() || select.value().blob(0) != legacy.headHash)
+        return StoreError{StoreError::Code::AuditTampered,
+                          QStringLiteral("the old shared anchor does not belong to this log")};
+    if (auto s = m_anchors.save(legacy); !s) {
+        m_anchorStatus = s;
+        return s;
+    }
+    m_anchorMissing = false;
+    m_anchoredSeq = legacy.seq;
+    m_anchorStatus = {};
+    qCInfo(lcAudit, "took over the old shared anchor at entry %lld", legacy.seq);
     return {};
 }
 
@@ -236,26 +326,12 @@ StoreStatus AuditLog::insert(AuditEntry& e)
     return {};
 }
 
-StoreResult<AuditEntry> AuditLog::append(AuditEntry entry)
+StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries)
 {
-    // One INSERT in autocommit: with WAL and synchronous=FULL it is on disk when
-    // sqlite3_step returns.
-    const qint64 seqBefore = m_lastSeq;
-    const QByteArray hashBefore = m_lastHash;
-    if (auto s = insert(entry); !s) {
-        m_lastSeq = seqBefore;
-        m_lastHash = hashBefore;
-        return s.error();
-    }
-    qCDebug(lcAudit, "appended entry %lld: %s, %s", entry.seq,
-            qUtf8Printable(AuditEntry::actionName(entry.action)),
-            qUtf8Printable(AuditEntry::outcomeCode(entry.outcome)));
-    maybeSaveAnchor();
-    return entry;
-}
-
-StoreStatus AuditLog::appendBatch(const QList<AuditEntry>& entries)
-{
+    // The head is read again inside the write transaction (BEGIN IMMEDIATE holds SQLite's
+    // write lock): another handle on the same file may have appended since, and chaining
+    // from a stale head would collide on seq or fork the chain. With WAL and
+    // synchronous=FULL the entries are on disk when COMMIT returns.
     const qint64 seqBefore = m_lastSeq;
     const QByteArray hashBefore = m_lastHash;
     SqlTransaction tx(m_db);
@@ -266,31 +342,60 @@ StoreStatus AuditLog::appendBatch(const QList<AuditEntry>& entries)
     };
     if (auto s = tx.begin(); !s)
         return fail(s);
-    for (AuditEntry e : entries) {
+    if (auto s = readHead(); !s)
+        return fail(s);
+    for (AuditEntry& e : entries) {
         if (auto s = insert(e); !s)
             return fail(s);
     }
     if (auto s = tx.commit(); !s)
         return fail(s);
-    qCDebug(lcAudit, "appended entries %lld to %lld", seqBefore + 1, m_lastSeq);
     maybeSaveAnchor();
+    if (m_appended)
+        m_appended();
+    return {};
+}
+
+StoreResult<AuditEntry> AuditLog::append(AuditEntry entry)
+{
+    QList<AuditEntry> one{std::move(entry)};
+    if (auto s = appendInTransaction(one); !s)
+        return s.error();
+    const AuditEntry& stored = one.first();
+    qCDebug(lcAudit, "appended entry %lld: %s, %s", stored.seq,
+            qUtf8Printable(AuditEntry::actionName(stored.action)),
+            qUtf8Printable(AuditEntry::outcomeCode(stored.outcome)));
+    return stored;
+}
+
+StoreStatus AuditLog::appendBatch(const QList<AuditEntry>& entries)
+{
+    QList<AuditEntry> copy = entries;
+    if (auto s = appendInTransaction(copy); !s)
+        return s;
+    qCDebug(lcAudit, "appended %lld entries, up to %lld", qint64(copy.size()), m_lastSeq);
     return {};
 }
 
 void AuditLog::maybeSaveAnchor()
 {
-    if (m_lastSeq - m_anchoredSeq >= m_options.anchorEvery)
-        m_anchorStatus = flushAnchor();
+    if (m_options.anchorEvery > 0 && m_lastSeq - m_anchoredSeq >= m_options.anchorEvery)
+        flushAnchor();
 }
 
 StoreStatus AuditLog::flushAnchor()
 {
+    if (m_anchorMissing)
+        return m_anchorStatus;
     if (m_lastSeq == m_anchoredSeq)
-        return {};
-    if (auto s = m_anchors.save(AuditAnchor{m_lastSeq, m_lastHash}); !s)
-        return s;
-    m_anchoredSeq = m_lastSeq;
-    return {};
+        return m_anchorStatus;
+    m_anchorStatus = m_anchors.save(AuditAnchor{m_lastSeq, m_lastHash});
+    if (m_anchorStatus)
+        m_anchoredSeq = m_lastSeq;
+    else
+        qCWarning(lcAudit, "the audit anchor could not be saved: %s",
+                  qUtf8Printable(m_anchorStatus.error().message));
+    return m_anchorStatus;
 }
 
 StoreResult<AuditVerdict> AuditLog::verify()
@@ -374,6 +479,14 @@ StoreResult<AuditVerdict> AuditLog::verify()
     }
     const qint64 last = expected - 1;
     qCInfo(lcAudit, "checked the chain and seals of %lld entries", v.entries);
+    if (!anchor && last > 0) {
+        v.problem = AuditVerdict::Problem::AnchorMissing;
+        v.firstBadSeq = last;
+        v.message = QStringLiteral("the audit log holds %1 entries but its anchor is missing: "
+                                   "entries could have been cut off and the anchor removed")
+                        .arg(last);
+        return v;
+    }
     if (anchor && anchor->seq > last) {
         v.problem = AuditVerdict::Problem::Truncated;
         v.firstBadSeq = last + 1;

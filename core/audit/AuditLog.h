@@ -28,6 +28,7 @@ struct AuditVerdict
         MacMismatch,    // hash recomputed without the key, or MAC edited
         Truncated,      // fewer entries than the anchor records
         AnchorMismatch, // the anchored entry's hash differs from the anchor
+        AnchorMissing,  // entries but no anchor: deleting the anchor must not hide a cut
     };
     Problem problem = Problem::None;
     qint64 entries = 0;     // entries read
@@ -40,9 +41,18 @@ struct AuditLogOptions
 {
     // The anchor is saved every N appends (and by flushAnchor() and on destruction).
     // Entries newer than the last saved anchor could be cut off unnoticed: with the
-    // default of 1 that window is the single append in flight. Raise it only where the
-    // anchor store is slow and appends are frequent.
+    // default of 1 that window is the single append in flight. 0: never on append; the
+    // owner calls flushAnchor() off the look-up path (the desk does, see DeskServices), so
+    // an append costs no keychain round trip.
     int anchorEvery = 1;
+};
+
+// Which store a log belongs to: a random id kept in the log's database, so that the anchor
+// of one store is never taken for another's.
+struct StoreIdentity
+{
+    QString id;
+    bool created = false; // made by this call: a new store, or one from before ids
 };
 
 // Append-only, hash-chained, HMAC-sealed audit log in its own SQLCipher database.
@@ -54,6 +64,9 @@ public:
                                                        AnchorStore& anchors,
                                                        const Clock& clock,
                                                        AuditLogOptions options = {});
+    // Brings the schema up to date and returns the store's id, making one if there is none.
+    static StoreResult<StoreIdentity> identify(SecureDb& db);
+
     ~AuditLog();
     AuditLog(const AuditLog&) = delete;
     AuditLog& operator=(const AuditLog&) = delete;
@@ -71,11 +84,23 @@ public:
     // Reads entries in order from fromSeq; stop early by returning false.
     StoreStatus forEach(const std::function<bool(const AuditEntry&)>& visit, qint64 fromSeq = 1);
 
+    // Saves the anchor for the newest entry this handle wrote, if it is not saved yet.
+    // Refused while the anchor is missing (see anchorMissing()): saving a new one would hide
+    // the loss.
     StoreStatus flushAnchor();
     qint64 lastSeq() const { return m_lastSeq; }
-    // The outcome of the last anchor save attempted by append(); the entry itself is
-    // committed even when this fails.
+    // Entries this handle wrote that no saved anchor covers yet.
+    bool anchorPending() const { return m_lastSeq != m_anchoredSeq; }
+    // The outcome of the last anchor save (by append(), flushAnchor() or adoptAnchor()); the
+    // entries themselves are committed even when this fails.
     const StoreStatus& anchorStatus() const { return m_anchorStatus; }
+    // The log held entries at open but the anchor store had no anchor for it.
+    bool anchorMissing() const { return m_anchorMissing; }
+    // For a store from before store ids: takes `legacy` as this store's anchor if it names an
+    // entry of this log by its hash (an anchor of another store does not), and saves it.
+    StoreStatus adoptAnchor(const AuditAnchor& legacy);
+    // Called after every committed append (the desk schedules its anchor save from it).
+    void setAppendObserver(std::function<void()> observer) { m_appended = std::move(observer); }
 
     static QByteArray chainHash(const QByteArray& previousHash, const AuditEntry& e);
 
@@ -86,7 +111,9 @@ private:
              const Clock& clock,
              AuditLogOptions options);
     StoreStatus load();
+    StoreStatus readHead();
     StoreStatus insert(AuditEntry& e);
+    StoreStatus appendInTransaction(QList<AuditEntry>& entries);
     QByteArray macOf(const QByteArray& hash) const;
     void maybeSaveAnchor();
 
@@ -96,10 +123,13 @@ private:
     const Clock& m_clock;
     AuditLogOptions m_options;
     std::unique_ptr<SqlStatement> m_insert;
+    std::unique_ptr<SqlStatement> m_head;
     qint64 m_lastSeq = 0;
     QByteArray m_lastHash;
     qint64 m_anchoredSeq = 0;
     StoreStatus m_anchorStatus;
+    bool m_anchorMissing = false;
+    std::function<void()> m_appended;
 };
 
 } // namespace cpis

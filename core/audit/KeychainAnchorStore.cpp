@@ -6,11 +6,21 @@
 
 namespace cpis {
 
-const QString KeychainAnchorStore::kEntryName = QStringLiteral("audit-anchor");
+const QString KeychainAnchorStore::kLegacyEntryName = QStringLiteral("audit-anchor");
 
-StoreResult<std::optional<AuditAnchor>> KeychainAnchorStore::load()
+KeychainAnchorStore::KeychainAnchorStore(KeyProvider& keys, const QString& storeId)
+    : m_keys(keys), m_entryName(entryNameFor(storeId))
+{}
+
+QString KeychainAnchorStore::entryNameFor(const QString& storeId)
 {
-    auto raw = m_keys.read(kEntryName);
+    return kLegacyEntryName + u'-' + storeId;
+}
+
+StoreResult<std::optional<AuditAnchor>> KeychainAnchorStore::read(KeyProvider& keys,
+                                                                  const QString& name)
+{
+    auto raw = keys.read(name);
     if (!raw)
         return raw.error();
     if (!raw.value())
@@ -28,9 +38,20 @@ StoreResult<std::optional<AuditAnchor>> KeychainAnchorStore::load()
     return std::optional<AuditAnchor>(a);
 }
 
+StoreResult<std::optional<AuditAnchor>> KeychainAnchorStore::load()
+{
+    return read(m_keys, m_entryName);
+}
+
 StoreStatus KeychainAnchorStore::save(const AuditAnchor& anchor)
 {
-    return m_keys.write(kEntryName, QByteArray::number(anchor.seq) + ':' + anchor.headHash.toHex());
+    auto s =
+        m_keys.write(m_entryName, QByteArray::number(anchor.seq) + ':' + anchor.headHash.toHex());
+    if (!s)
+        return StoreError{StoreError::Code::AnchorUnsaved,
+                          QStringLiteral("the audit anchor could not be saved in the keychain: %1")
+                              .arg(s.error().message)};
+    return s;
 }
 
 } // namespace cpis

@@ -39,11 +39,13 @@ int CliCommands::checkNhsArgument(const QStringList& args, QTextStream& err)
 
 int CliCommands::exitCodeFor(const LookupResult& r)
 {
+    // An answer that was not recorded is still shown; the exit code says it was not recorded,
+    // and the output says what the answer was.
     switch (r.state) {
     case LookupResult::State::PlansFound:
-        return r.fromCache ? CachedPlansFound : PlansFound;
+        return r.auditFailed ? NotAudited : r.fromCache ? CachedPlansFound : PlansFound;
     case LookupResult::State::NoRecord:
-        return r.fromCache ? CachedNoRecord : NoRecord;
+        return r.auditFailed ? NotAudited : r.fromCache ? CachedNoRecord : NoRecord;
     case LookupResult::State::CouldNotCheck:
         break;
     }
@@ -54,6 +56,20 @@ int CliCommands::exitCodeFor(const LookupResult& r)
     default:
         return CouldNotCheck;
     }
+}
+
+int CliCommands::anchored(int code)
+{
+    const StoreStatus saved = m_services.flushAuditAnchor();
+    if (saved)
+        return code;
+    m_err << "cpis: WARNING: the audit log's anchor could not be saved, so the newest entries "
+             "are not protected against being cut off: "
+          << saved.error().message << '\n';
+    m_err.flush();
+    const bool succeeded =
+        code == Ok || code == PlansFound || code == CachedPlansFound || code == CachedNoRecord;
+    return succeeded ? NotAudited : code;
 }
 
 QString CliCommands::humanText(const LookupResult& r, const QDate& today)
@@ -219,7 +235,7 @@ void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
                     m_err << "cpis: WARNING: this view could not be recorded in the audit log\n";
                 m_out.flush();
                 m_err.flush();
-                done(Ok);
+                done(audited ? Ok : NotAudited);
             });
     });
 }
@@ -279,9 +295,13 @@ int CliCommands::auditExport(const QString& format,
     ev.action = AuditEntry::Action::Export;
     ev.outcome = AuditEntry::Outcome::Success;
     ev.outcomeDetail = QStringLiteral("audit-%1 %2 entries").arg(format).arg(written.value());
-    (void)m_services.audit(who, ev);
+    const bool audited = m_services.audit(who, ev).ok();
     if (device)
         m_err << "cpis: exported " << written.value() << " entries to " << outputPath << '\n';
+    if (!audited) {
+        m_err << "cpis: WARNING: this export could not be recorded in the audit log\n";
+        return NotAudited;
+    }
     return Ok;
 }
 

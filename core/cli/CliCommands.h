@@ -35,6 +35,8 @@ public:
         CachedNoRecord = 6,   // lookup: service unreachable, the cache holds no record
         NotSignedIn = 7,      // no session, sign-in expired, or the role cannot use CP-IS
         AuditTampered = 8,    // audit verify: the log was changed or cut short
+        StoreInUse = 9,       // another program holds the store; nothing was done
+        NotAudited = 10,      // answered (see the output), but not audited or not anchored
     };
 
     using Done = std::function<void(int exitCode)>;
@@ -50,6 +52,9 @@ public:
     // Checks what can be checked without contacting anyone; BadInput with a message, or -1.
     static int checkNhsArgument(const QStringList& args, QTextStream& err);
     static int exitCodeFor(const LookupResult& r);
+    // `code` once the audit anchor has been saved, or NotAudited when it was a success and
+    // the anchor could not be saved (with a warning on standard error).
+    int anchored(int code);
 
     void lookup(const NhsNumber& nhs, bool json, Done done);
     void history(const NhsNumber& nhs, bool json, Done done);

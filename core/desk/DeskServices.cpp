@@ -32,6 +32,10 @@ DeskServices::Config DeskServices::defaultConfig(const ServiceProfile& profile,
                            : storeDirectory;
     c.keychainService = QStringLiteral("cpis-desk");
     c.workstation = QHostInfo::localHostName() + QStringLiteral(" (") + program + u')';
+    bool ok = false;
+    const int wait = qEnvironmentVariableIntValue("CPIS_STORE_WAIT_SECONDS", &ok);
+    if (ok && wait >= 0)
+        c.store.lockWait = std::chrono::seconds(wait);
     return c;
 }
 
@@ -54,6 +58,9 @@ DeskServices::~DeskServices()
     m_auditor.reset();
     m_cache.reset();
     m_transport.reset();
+    m_anchorTimer.stop();
+    if (m_store)
+        flushAuditAnchor();
     m_store.reset();
 }
 
@@ -62,7 +69,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
 {
     const auto refuse = [](const QString& why) { return Error{Error::Kind::Profile, why}; };
     const auto storeFailed = [](const StoreError& e) {
-        return Error{Error::Kind::Store, e.message};
+        return Error{Error::Kind::Store, e.message, e.code};
     };
     // Before any file is opened or byte sent: an address that is not https outside training,
     // an interface this build does not speak, TLS material that cannot be read.
@@ -88,6 +95,8 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         {kReviewFile, SecureDb::Durability::EveryCommit},
         {kAreaListsFile, SecureDb::Durability::AtCheckpoint},
     };
+    // Saved by the timer below, after the answer is delivered, never inside the look-up.
+    config.store.audit.anchorEvery = 0;
     std::unique_ptr<DeskServices> d(new DeskServices(std::move(config), clock, keys, parent));
     const Config& c = d->m_config;
     auto store = SecureStore::open(c.storeDirectory, keys, *clock, c.store);
@@ -95,6 +104,15 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         return storeFailed(store.error());
     d->m_store = std::move(store.value());
     SecureStore& files = *d->m_store;
+    DeskServices* self = d.get();
+    d->m_anchorTimer.setSingleShot(true);
+    d->m_anchorTimer.setInterval(c.anchorDelay);
+    connect(&d->m_anchorTimer, &QTimer::timeout, d.get(), [self] { self->flushAuditAnchor(); });
+    // Not restarted by later entries: a steady stream of look-ups must not put it off.
+    files.audit().setAppendObserver([self] {
+        if (!self->m_anchorTimer.isActive())
+            self->m_anchorTimer.start();
+    });
 
     auto directory = LocalDirectory::open(files.database(kDirectoryFile));
     if (!directory)
@@ -118,7 +136,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_cache = std::make_unique<StoreAnswerCache>(files.cache(), p.environment);
     d->m_auditor = std::make_unique<AuditLogAuditor>(files.audit(), c.workstation, p.environment);
     if (auto recorded = d->recordConfiguration(); !recorded)
-        return Error{Error::Kind::Store, recorded.error()};
+        return Error{Error::Kind::Store, recorded.error(), StoreError::Code::Sql};
 
     d->m_client = std::make_unique<NationalServiceClient>(d->m_transport.get(), p.pds, p.cpis);
     d->m_lookup =
@@ -165,6 +183,24 @@ Status<QString> DeskServices::recordConfiguration()
         return appended.error().message;
     qCInfo(lcDesk, "recorded the configuration in force");
     return {};
+}
+
+StoreStatus DeskServices::flushAuditAnchor()
+{
+    m_anchorTimer.stop();
+    AuditLog& log = m_store->audit();
+    const bool pending = log.anchorPending() || log.anchorMissing();
+    const StoreStatus s = log.flushAnchor();
+    if (!s)
+        emit auditAnchorFailed(s.error().message);
+    else if (pending)
+        emit auditAnchorSaved();
+    return s;
+}
+
+bool DeskServices::auditAnchorFailing() const
+{
+    return !m_store->audit().anchorStatus().ok();
 }
 
 Status<AccessAuditor::Error> DeskServices::audit(const UserSession& who, const AccessEvent& event)

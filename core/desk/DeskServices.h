@@ -21,8 +21,10 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 namespace cpis {
@@ -49,6 +51,9 @@ public:
         FhirTransport::Settings transport; // its TLS and total timeout come from the profile
         AreaListClient::Settings areaLists;
         SecureStore::Options store; // its list of feature files is filled in by create()
+        // The audit anchor is saved this long after the first unanchored entry, off the
+        // look-up path and once for all the entries made meanwhile (docs/secure-store.md).
+        std::chrono::milliseconds anchorDelay{1000};
 
         const QString& environment() const { return profile.environment; }
         bool training() const { return profile.isTraining(); }
@@ -59,7 +64,8 @@ public:
     // in the audit log, and the store folder: the app's data folder, one sub-folder per
     // environment so that training and live answers never share a store, unless
     // `storeDirectory` names one. `program` is how this workstation's entries say which
-    // program made them.
+    // program made them. CPIS_STORE_WAIT_SECONDS, when set, is how long to wait for another
+    // program to let go of the store (5 s otherwise).
     static Config defaultConfig(const ServiceProfile& profile,
                                 const QString& storeDirectory,
                                 const QString& program);
@@ -75,6 +81,7 @@ public:
         };
         Kind kind = Kind::Store;
         QString message;
+        StoreError::Code storeCode = StoreError::Code::Sql; // with Kind::Store: the cause
     };
 
     // Checks the profile, opens the keys and the store and records in the audit log a
@@ -99,7 +106,19 @@ public:
     AccessAuditor& auditor() { return *m_auditor; }
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
+    // Saves the audit anchor now if entries are waiting for it: the desk calls it on lock,
+    // sign-out and exit, the command line before it exits. Emits auditAnchorFailed or
+    // auditAnchorSaved.
+    StoreStatus flushAuditAnchor();
+    // The last anchor save failed (or the anchor is missing): entries are recorded but not
+    // anchored.
+    bool auditAnchorFailing() const;
 
+signals:
+    void auditAnchorFailed(const QString& message);
+    void auditAnchorSaved();
+
+public:
     NationalServiceClient& client() { return *m_client; }
     LookupService& lookups() { return *m_lookup; }
     PatientSearchService& patientSearch() { return *m_search; }
@@ -121,6 +140,7 @@ private:
     const Clock* m_clock;
     KeyProvider& m_keys;
     QNetworkAccessManager m_nam;
+    QTimer m_anchorTimer;
     std::unique_ptr<SecureStore> m_store;
     std::unique_ptr<FhirTransport> m_transport;
     std::unique_ptr<StoreAnswerCache> m_cache;

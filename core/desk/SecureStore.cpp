@@ -1,7 +1,9 @@
 #include "core/desk/SecureStore.h"
 
 #include "core/audit/KeychainAnchorStore.h"
+#include "core/desk/DeskLogging.h"
 #include "core/store/KeyProvider.h"
+#include "core/store/StoreLock.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -54,8 +56,61 @@ openFile(const QString& path, const QByteArray& key, SecureDb::Durability durabi
 
 } // namespace
 
+namespace {
+
+// An existing folder is used as it is, never chmod-ed: it may be a shared folder an
+// administrator set up. One that others can write to is refused: they could swap the files
+// or the lock. A folder the store creates is the owner's alone.
+StoreResult<bool> prepareFolder(const QString& directory)
+{
+    const QFileInfo info(directory);
+    if (info.exists()) {
+        if (!info.isDir())
+            return StoreError{StoreError::Code::CannotOpen,
+                              QStringLiteral("the store path %1 is not a folder").arg(directory)};
+        if (info.permission(QFileDevice::WriteGroup) || info.permission(QFileDevice::WriteOther))
+            return StoreError{StoreError::Code::CannotOpen,
+                              QStringLiteral("the store folder %1 can be written by other users "
+                                             "(group or world writable); refusing to keep audit "
+                                             "and cached answers there. Remove their write "
+                                             "permission or choose another folder.")
+                                  .arg(directory)};
+        return false;
+    }
+    if (!QDir().mkpath(directory))
+        return StoreError{StoreError::Code::CannotOpen,
+                          QStringLiteral("cannot create the store folder %1").arg(directory)};
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return true;
+}
+
+} // namespace
+
 StoreResult<std::unique_ptr<SecureStore>>
 SecureStore::open(const QString& directory, KeyProvider& keys, const Clock& clock, Options options)
+{
+    auto created = prepareFolder(directory);
+    if (!created)
+        return created.error();
+    auto opened = [&]() -> StoreResult<std::unique_ptr<SecureStore>> {
+        auto lock = StoreLock::acquire(directory, options.lockWait);
+        if (!lock)
+            return lock.error();
+        return openLocked(directory, keys, clock, options, std::move(lock.value()));
+    }();
+    // Nothing left behind by a failed first open: the folder is empty again once the lock
+    // is released.
+    if (!opened && created.value())
+        QDir().rmdir(directory);
+    return opened;
+}
+
+StoreResult<std::unique_ptr<SecureStore>> SecureStore::openLocked(const QString& directory,
+                                                                  KeyProvider& keys,
+                                                                  const Clock& clock,
+                                                                  Options& options,
+                                                                  std::unique_ptr<StoreLock> lock)
 {
     bool exists =
         QFileInfo::exists(cachePath(directory)) || QFileInfo::exists(auditPath(directory));
@@ -66,13 +121,8 @@ SecureStore::open(const QString& directory, KeyProvider& keys, const Clock& cloc
         return loaded.error();
     const StoreKeys& k = loaded.value();
 
-    if (!QDir().mkpath(directory))
-        return StoreError{StoreError::Code::CannotOpen,
-                          QStringLiteral("cannot create the store folder %1").arg(directory)};
-    QFile::setPermissions(directory,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-
     std::unique_ptr<SecureStore> store(new SecureStore);
+    store->m_lock = std::move(lock);
     store->m_directory = directory;
 
     // Cached answers need not survive a power cut (the audit log must, and keeps FULL).
@@ -97,12 +147,29 @@ SecureStore::open(const QString& directory, KeyProvider& keys, const Clock& cloc
         return cache.error();
     store->m_cache = std::move(cache.value());
 
-    store->m_anchors = std::make_unique<KeychainAnchorStore>(keys);
+    auto identity = AuditLog::identify(*store->m_auditDb);
+    if (!identity)
+        return identity.error();
+    store->m_storeId = identity.value().id;
+    store->m_anchors = options.anchors
+                           ? options.anchors(keys, store->m_storeId)
+                           : std::make_unique<KeychainAnchorStore>(keys, store->m_storeId);
     auto audit =
         AuditLog::open(*store->m_auditDb, k.auditMacKey, *store->m_anchors, clock, options.audit);
     if (!audit)
         return audit.error();
     store->m_audit = std::move(audit.value());
+    if (identity.value().created && store->m_audit->anchorMissing()) {
+        // A store from before ids: its anchor may be the one entry all stores shared. Taken
+        // over only if it names an entry of this log; otherwise the log stays unanchored and
+        // verify() says so, rather than trusting an anchor of unknown origin.
+        auto legacy = KeychainAnchorStore::read(keys, KeychainAnchorStore::kLegacyEntryName);
+        if (legacy && legacy.value()) {
+            if (auto s = store->m_audit->adoptAnchor(*legacy.value()); !s)
+                qCWarning(lcDesk, "the old shared audit anchor is not this store's: %s",
+                          qUtf8Printable(s.error().message));
+        }
+    }
     return store;
 }
 

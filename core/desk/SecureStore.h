@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -16,12 +18,14 @@ namespace cpis {
 class AnchorStore;
 class Clock;
 class KeyProvider;
+class StoreLock;
 
 // The desk's secure store as one thing to open: keys from the key provider, the answer
 // cache, the audit log, and the SQLCipher file of each feature that keeps data (named by the
 // composition root, so the store knows no feature), each in its own file in `directory`.
 // Opening either fully succeeds or changes nothing on disk and says why (keychain locked,
-// key missing, wrong key...): there is no half-open store and no plaintext fallback.
+// key missing, wrong key, in use by another process...): there is no half-open store and no
+// plaintext fallback. An open store holds the folder's lock (StoreLock): one writer at a time.
 class SecureStore
 {
 public:
@@ -32,11 +36,18 @@ public:
         QString fileName;
         SecureDb::Durability durability = SecureDb::Durability::EveryCommit;
     };
+    // Where the audit anchor of the store with this id is kept. The keychain by default; tests
+    // inject one whose saves fail.
+    using AnchorStoreFactory =
+        std::function<std::unique_ptr<AnchorStore>(KeyProvider& keys, const QString& storeId)>;
     struct Options
     {
         CacheOptions cache;
         AuditLogOptions audit;
         QList<Database> databases;
+        // How long to wait for another process to let go of the store before refusing.
+        std::chrono::milliseconds lockWait{5000};
+        AnchorStoreFactory anchors; // empty: KeychainAnchorStore
     };
 
     static StoreResult<std::unique_ptr<SecureStore>>
@@ -51,6 +62,7 @@ public:
     // error, and asserts).
     SecureDb& database(const QString& fileName);
     QString directory() const { return m_directory; }
+    QString storeId() const { return m_storeId; }
 
     static QString path(const QString& directory, const QString& fileName);
     static QString cachePath(const QString& directory);
@@ -58,8 +70,15 @@ public:
 
 private:
     SecureStore() = default;
+    static StoreResult<std::unique_ptr<SecureStore>> openLocked(const QString& directory,
+                                                                KeyProvider& keys,
+                                                                const Clock& clock,
+                                                                Options& options,
+                                                                std::unique_ptr<StoreLock> lock);
 
+    std::unique_ptr<StoreLock> m_lock; // declared first: released last
     QString m_directory;
+    QString m_storeId;
     std::unique_ptr<SecureDb> m_cacheDb;
     std::unique_ptr<SecureDb> m_auditDb;
     std::map<QString, std::unique_ptr<SecureDb>> m_databases;

@@ -26,6 +26,11 @@ const char* const kCipherPins[] = {
 // on every look-up (1.1x plain SQLite here, against 1.5x with the default 2 MB).
 constexpr int kCacheKiB = 65536;
 
+// How long a statement waits for another connection's write lock before failing with
+// SQLITE_BUSY. Set before the first statement: the key check reads a page and can meet a
+// writer too.
+constexpr int kBusyTimeoutMs = 5000;
+
 void wipe(QByteArray& secret)
 {
     std::fill(secret.begin(), secret.end(), '\0');
@@ -70,6 +75,7 @@ SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
                           QStringLiteral("cannot open %1: %2").arg(path, msg), rc};
     }
     std::unique_ptr<SecureDb> db(new SecureDb(raw, path, encrypted));
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
 
     // An unknown PRAGMA is silently ignored, so no answer here means a plain SQLite was
     // linked by mistake: it would write clear text.
@@ -101,6 +107,13 @@ SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
             err.message = QStringLiteral("cannot read %1: the key does not decrypt it, or it "
                                          "is not a CP-IS Desk database (%2)")
                               .arg(path, QString::fromUtf8(sqlite3_errstr(SQLITE_NOTADB)));
+        } else if ((err.sqliteCode & 0xff) == SQLITE_BUSY ||
+                   (err.sqliteCode & 0xff) == SQLITE_LOCKED) {
+            err.message = QStringLiteral("cannot read %1: another process kept it locked for more "
+                                         "than %2 s (%3)")
+                              .arg(path)
+                              .arg(kBusyTimeoutMs / 1000)
+                              .arg(err.message);
         }
         return err;
     }
@@ -139,9 +152,8 @@ StoreStatus SecureDb::configure()
             StoreError::Code::Sql,
             QStringLiteral("could not switch %1 to WAL (got '%2')").arg(m_path, mode.value())};
     const QByteArray cache = "PRAGMA cache_size = -" + QByteArray::number(kCacheKiB);
-    for (const char* sql :
-         {"PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON", "PRAGMA foreign_keys = ON",
-          "PRAGMA busy_timeout = 5000", cache.constData()}) {
+    for (const char* sql : {"PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
+                            "PRAGMA foreign_keys = ON", cache.constData()}) {
         if (auto s = exec(sql); !s)
             return s;
     }

@@ -26,6 +26,8 @@ struct StoreError
         AuditTruncated,      // the log is shorter than its anchor
         Io,                  // export or file I/O failed
         Crypto,              // libcrypto could not hash or seal (no usable OpenSSL provider)
+        InUse,               // another process holds the store's lock
+        AnchorUnsaved,       // entries are committed but their anchor could not be saved
     };
     Code code = Code::Sql;
     QString message; // for people and logs; never contains NHS numbers, names or keys

@@ -166,7 +166,7 @@ void TestKeyStore::rotationRekeysAndKeepsData()
 void TestKeyStore::anchorLivesInKeychain()
 {
     KeyStore keys(service("anchor"));
-    KeychainAnchorStore anchors(keys);
+    KeychainAnchorStore anchors(keys, QStringLiteral("0123abcd"));
     auto none = anchors.load();
     QVERIFY(none);
     QVERIFY(!none.value());
@@ -182,7 +182,7 @@ void TestKeyStore::anchorLivesInKeychain()
         QVERIFY(log.value()->append(AuditEntry{}));
         QVERIFY(log.value()->anchorStatus());
     }
-    KeychainAnchorStore again(keys);
+    KeychainAnchorStore again(keys, QStringLiteral("0123abcd"));
     auto a = again.load();
     QVERIFY(a && a.value());
     QCOMPARE(a.value()->seq, 2);

@@ -80,6 +80,12 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     m_status->setObjectName(QStringLiteral("deskStatus"));
     m_status->setWordWrap(true);
     statusBar()->addWidget(m_status, 1);
+    m_anchorProblem = new QLabel(this);
+    m_anchorProblem->setObjectName(QStringLiteral("auditAnchorProblem"));
+    m_anchorProblem->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_anchorProblem->setWordWrap(true);
+    m_anchorProblem->hide();
+    statusBar()->addPermanentWidget(m_anchorProblem);
     statusBar()->addPermanentWidget(service);
 
     buildMenus();
@@ -297,8 +303,25 @@ void MainWindow::signOut()
     leave(tr("Not signed in"), tr("Signed out. Sign in to use CP-IS Desk."));
 }
 
+void MainWindow::showAuditAnchorProblem(const QString& detail)
+{
+    m_anchorProblem->setText(tr("Audit not anchored: look-ups are recorded, but the keychain "
+                                "could not save the audit anchor. Unlock the keychain."));
+    m_anchorProblem->setToolTip(detail);
+    m_anchorProblem->setAccessibleName(m_anchorProblem->text());
+    m_anchorProblem->show();
+}
+
+void MainWindow::clearAuditAnchorProblem()
+{
+    m_anchorProblem->hide();
+    m_anchorProblem->clear();
+}
+
 void MainWindow::leave(const QString& userText, const QString& gateText)
 {
+    if (m_services.saveAuditAnchor)
+        m_services.saveAuditAnchor();
     m_idle->disarm();
     m_idleWarning->hide();
     closeTools(); // a locked desk edits nothing

@@ -62,6 +62,9 @@ public:
         std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
         QList<RoleView> roleViews; // offered, in this order, when the session allows them
         QList<DeskTool> tools;     // in the Desk menu, for a signed-in user
+        // Saves the audit anchor now (on lock and sign-out; it is otherwise saved shortly
+        // after each look-up, off its path).
+        std::function<void()> saveAuditAnchor;
     };
 
     MainWindow(Environment env,
@@ -86,6 +89,8 @@ public:
     // The screen shown for `function`, or null when the session does not allow it.
     QWidget* functionView(DeskFunction function) const;
     QList<DeskFunction> shownFunctions() const;
+    // The status bar's warning that recorded entries are not anchored; hidden while all is well.
+    QLabel* auditAnchorProblem() const { return m_anchorProblem; }
 
 public slots:
     void beginSignIn();                       // opens the sign-in dialog
@@ -93,6 +98,8 @@ public slots:
     void lock();
     void signOut();
     void openSettings();
+    void showAuditAnchorProblem(const QString& detail);
+    void clearAuditAnchorProblem();
 
 signals:
     void signedIn();
@@ -123,6 +130,7 @@ private:
     UserSession m_lockedBy;
 
     QLabel* m_trainingMarker = nullptr;
+    QLabel* m_anchorProblem = nullptr;
     QLabel* m_userLabel = nullptr;
     QStackedWidget* m_pages = nullptr;
     QWidget* m_gatePage = nullptr;
