@@ -6,11 +6,13 @@
 // desk's: "Enter to result painted" = t1 + (t2 - confirm pressed). The sandbox runs in this
 // process and thread, so its work is counted too; the store is a real SQLCipher pair in a
 // temporary folder (TMPDIR: put it on a real disk, as fsync is part of the audit append),
-// keyed with a fixed in-memory key (no keychain).
+// keyed first in memory, then in the keychain as the desk keeps its keys and audit anchor
+// (run inside tests/support/with-private-keyring.sh for a throwaway gnome-keyring).
 #include "app/desk/DeskComposition.h"
 #include "bench/support/ConsoleOut.h"
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
+#include "core/store/KeyStore.h"
 #include "core/store/MemoryKeyProvider.h"
 #include "sandbox/server/SandboxServer.h"
 #include "ui/lookup/CpisResultView.h"
@@ -27,6 +29,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 
 using namespace cpis;
 using cpis::console::complain;
@@ -87,103 +90,130 @@ int main(int argc, char** argv)
         complain("bench_desk: sandbox did not start\n");
         return 1;
     }
-    // The desk's own graph, keyed in memory, in a temporary store.
+    // The desk's own graph in a temporary store, keyed in memory or in the keychain.
     QTemporaryDir dir;
     SystemClock systemClock;
-    MemoryKeyProvider keys;
-    auto config =
-        DeskServices::defaultConfig(ServiceProfile::training().withSandbox(sandbox.baseUrl()),
-                                    dir.path(), QStringLiteral("bench_desk"));
-    config.workstation = QStringLiteral("bench");
-    auto opened = DeskServices::create(config, &systemClock, keys);
-    if (!opened) {
-        complain("bench_desk: the store did not open\n");
-        return 1;
-    }
-    DeskServices& services = *opened.value();
-    desk::RoleViewOptions roles;
-    roles.functions = {DeskFunction::LookUp}; // the triage screen alone
-    roles.training = &sandbox;
-    ui::MainWindow window(desk::environment(services.config().profile, &sandbox),
-                          desk::windowServices(services, roles), ui::DeskSettings{});
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        return 1;
-    window.signInAs(QStringLiteral("triage-nurse"));
-    if (!QTest::qWaitFor([&] { return window.isSignedIn(); }, 10000)) {
-        complain("bench_desk: sign-in failed\n");
-        return 1;
-    }
-
-    auto* triage = qobject_cast<ui::TriageView*>(window.functionView(DeskFunction::LookUp));
-    if (!triage) {
-        complain("bench_desk: no look-up screen\n");
-        return 1;
-    }
-
-    QElapsedTimer clock;
-    clock.start();
-    PaintProbe bannerProbe, resultProbe;
-    bannerProbe.clock = resultProbe.clock = &clock;
-    triage->banner()->installEventFilter(&bannerProbe);
-    triage->resultView()->installEventFilter(&resultProbe);
-
-    // Plan, several plans, no record, ended: the states a shift mostly sees.
-    // A plain event loop, as the desk runs: QTest::qWaitFor would sleep 10 ms between turns.
-    auto waitPainted = [](PaintProbe& probe) {
-        if (probe.paintedAt > 0)
-            return true;
-        QEventLoop loop;
-        probe.loop = &loop;
-        QTimer::singleShot(10000, &loop, [&loop] { loop.exit(1); });
-        const bool ok = loop.exec() == 0;
-        probe.loop = nullptr;
-        return ok && probe.paintedAt > 0;
+    struct Figures
+    {
+        QList<double> toBanner, toResult, total, service;
+        int anchorSaves = 0, anchorFailures = 0;
     };
+    auto measure = [&](KeyProvider& keys, const QString& folder) -> std::optional<Figures> {
+        Figures f;
+        auto config =
+            DeskServices::defaultConfig(ServiceProfile::training().withSandbox(sandbox.baseUrl()),
+                                        dir.filePath(folder), QStringLiteral("bench_desk"));
+        config.workstation = QStringLiteral("bench");
+        auto opened = DeskServices::create(config, &systemClock, keys);
+        if (!opened) {
+            complain("bench_desk: the store did not open\n");
+            return std::nullopt;
+        }
+        DeskServices& services = *opened.value();
+        QObject::connect(&services, &DeskServices::auditAnchorSaved, [&f] { ++f.anchorSaves; });
+        QObject::connect(&services, &DeskServices::auditAnchorFailed,
+                         [&f](const QString&) { ++f.anchorFailures; });
+        desk::RoleViewOptions roles;
+        roles.functions = {DeskFunction::LookUp}; // the triage screen alone
+        roles.training = &sandbox;
+        ui::MainWindow window(desk::environment(services.config().profile, &sandbox),
+                              desk::windowServices(services, roles), ui::DeskSettings{});
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return std::nullopt;
+        window.signInAs(QStringLiteral("triage-nurse"));
+        if (!QTest::qWaitFor([&] { return window.isSignedIn(); }, 10000)) {
+            complain("bench_desk: sign-in failed\n");
+            return std::nullopt;
+        }
 
-    const QStringList numbers{QStringLiteral("9990000018"), QStringLiteral("9990000042"),
-                              QStringLiteral("9990000069"), QStringLiteral("9990000050")};
-    QList<double> toBanner, toResult, total;
-    ui::NhsNumberEdit* field = triage->nhsField();
-    for (int i = 0; i < runs + 5; ++i) {
-        QTest::keyClick(field, Qt::Key_Escape);
-        QTest::keyClicks(field, numbers.at(i % numbers.size()));
-        bannerProbe.paintedAt = resultProbe.paintedAt = -1;
-        const qint64 enter = clock.nsecsElapsed();
-        QTest::keyClick(field, Qt::Key_Return);
-        if (!waitPainted(bannerProbe)) {
-            complain("bench_desk: no banner painted\n");
-            return 1;
+        auto* triage = qobject_cast<ui::TriageView*>(window.functionView(DeskFunction::LookUp));
+        if (!triage) {
+            complain("bench_desk: no look-up screen\n");
+            return std::nullopt;
         }
-        const qint64 confirm = clock.nsecsElapsed();
-        QTest::keyClick(field, Qt::Key_Return, Qt::ControlModifier);
-        if (!waitPainted(resultProbe)) {
-            complain("bench_desk: no result painted\n");
-            return 1;
+
+        QElapsedTimer clock;
+        clock.start();
+        PaintProbe bannerProbe, resultProbe;
+        bannerProbe.clock = resultProbe.clock = &clock;
+        triage->banner()->installEventFilter(&bannerProbe);
+        triage->resultView()->installEventFilter(&resultProbe);
+
+        // Plan, several plans, no record, ended: the states a shift mostly sees.
+        // A plain event loop, as the desk runs: QTest::qWaitFor would sleep 10 ms between turns.
+        auto waitPainted = [](PaintProbe& probe) {
+            if (probe.paintedAt > 0)
+                return true;
+            QEventLoop loop;
+            probe.loop = &loop;
+            QTimer::singleShot(10000, &loop, [&loop] { loop.exit(1); });
+            const bool ok = loop.exec() == 0;
+            probe.loop = nullptr;
+            return ok && probe.paintedAt > 0;
+        };
+
+        const QStringList numbers{QStringLiteral("9990000018"), QStringLiteral("9990000042"),
+                                  QStringLiteral("9990000069"), QStringLiteral("9990000050")};
+        QList<double>& toBanner = f.toBanner;
+        QList<double>& toResult = f.toResult;
+        QList<double>& total = f.total;
+        ui::NhsNumberEdit* field = triage->nhsField();
+        for (int i = 0; i < runs + 5; ++i) {
+            QTest::keyClick(field, Qt::Key_Escape);
+            QTest::keyClicks(field, numbers.at(i % numbers.size()));
+            bannerProbe.paintedAt = resultProbe.paintedAt = -1;
+            const qint64 enter = clock.nsecsElapsed();
+            QTest::keyClick(field, Qt::Key_Return);
+            if (!waitPainted(bannerProbe)) {
+                complain("bench_desk: no banner painted\n");
+                return std::nullopt;
+            }
+            const qint64 confirm = clock.nsecsElapsed();
+            QTest::keyClick(field, Qt::Key_Return, Qt::ControlModifier);
+            if (!waitPainted(resultProbe)) {
+                complain("bench_desk: no result painted\n");
+                return std::nullopt;
+            }
+            if (i < 5)
+                continue; // warm-up: first connections, first layouts
+            const double a = double(bannerProbe.paintedAt - enter) / 1e6;
+            const double b = double(resultProbe.paintedAt - confirm) / 1e6;
+            toBanner << a;
+            toResult << b;
+            total << a + b;
         }
-        if (i < 5)
-            continue; // warm-up: first connections, first layouts
-        const double a = double(bannerProbe.paintedAt - enter) / 1e6;
-        const double b = double(resultProbe.paintedAt - confirm) / 1e6;
-        toBanner << a;
-        toResult << b;
-        total << a + b;
-    }
-    // The floor, in the same run: the same look-ups straight through LookupService, no UI.
-    QList<double> service;
-    for (int i = 0; i < runs; ++i) {
-        QEventLoop loop;
-        const qint64 start = clock.nsecsElapsed();
-        qint64 done = -1;
-        services.lookups().lookup(NhsNumber::parse(numbers.at(i % numbers.size())).value(), &loop,
-                                  [&](const LookupResult&) {
-                                      done = clock.nsecsElapsed();
-                                      loop.quit();
-                                  });
-        if (done < 0)
-            loop.exec();
-        service << double(done - start) / 1e6;
-    }
+        // The floor, in the same run: the same look-ups straight through LookupService, no UI.
+        QList<double>& service = f.service;
+        for (int i = 0; i < runs; ++i) {
+            QEventLoop loop;
+            const qint64 start = clock.nsecsElapsed();
+            qint64 done = -1;
+            services.lookups().lookup(NhsNumber::parse(numbers.at(i % numbers.size())).value(),
+                                      &loop, [&](const LookupResult&) {
+                                          done = clock.nsecsElapsed();
+                                          loop.quit();
+                                      });
+            if (done < 0)
+                loop.exec();
+            service << double(done - start) / 1e6;
+        }
+        if (!services.flushAuditAnchor())
+            ++f.anchorFailures;
+        return f;
+    };
+    MemoryKeyProvider memoryKeys;
+    const auto memory = measure(memoryKeys, QStringLiteral("memory"));
+    if (!memory)
+        return 1;
+    KeyStore keychainKeys(QStringLiteral("cpis-desk-bench"));
+    const auto keychain = measure(keychainKeys, QStringLiteral("keychain"));
+    if (!keychain)
+        complain("bench_desk: no keychain run (is a Secret Service reachable?)\n");
+    const QList<double>& toBanner = memory->toBanner;
+    const QList<double>& toResult = memory->toResult;
+    const QList<double>& total = memory->total;
+    const QList<double>& service = memory->service;
 
     say("bench_desk: %d look-ups, platform %s, loopback sandbox at %s\n", runs,
         qPrintable(QGuiApplication::platformName()), qPrintable(sandbox.baseUrl().toString()));
@@ -191,6 +221,14 @@ int main(int argc, char** argv)
     report("confirm key -> result painted", toResult);
     report("Enter -> result painted (desk)", total);
     report("LookupService alone (floor)", service);
+    if (keychain) {
+        say("with keys and audit anchor in the keychain (%d anchor saves, %d failed):\n",
+            keychain->anchorSaves, keychain->anchorFailures);
+        report("Enter -> result painted (desk, keychain)", keychain->total);
+        report("LookupService alone (keychain)", keychain->service);
+        say("keychain/memory desk: p50 %.2f  p99 %.2f\n", pct(keychain->total, 50) / pct(total, 50),
+            pct(keychain->total, 99) / pct(total, 99));
+    }
     say("ratio desk/floor: p50 %.2f  p99 %.2f\n", pct(total, 50) / pct(service, 50),
         pct(total, 99) / pct(service, 99));
     const double p99 = pct(total, 99);

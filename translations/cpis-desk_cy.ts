@@ -924,6 +924,10 @@
         <source>Locked at %1 by %2 (%3). CP-IS Desk is locked: sign in again to continue.</source>
         <translation>Wedi cloi am %1 gan %2 (%3). Mae Desg CP-IS wedi cloi: mewngofnodwch eto i barhau.</translation>
     </message>
+    <message>
+        <source>Audit not anchored: look-ups are recorded, but the keychain could not save the audit anchor. Unlock the keychain.</source>
+        <translation>Archwiliad heb ei angori: mae chwiliadau&apos;n cael eu cofnodi, ond ni allai&apos;r gadwyn allweddi gadw angor yr archwiliad. Datglowch y gadwyn allweddi.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NhsNumberEdit</name>
@@ -1973,6 +1977,14 @@ Nothing was sent. Ask your administrator.</source>
         <translation>Ni ellir defnyddio&apos;r proffil gwasanaeth: %1
 
 Ni anfonwyd dim. Gofynnwch i&apos;ch gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>This store is already open in another program: %1
+
+Close the other CP-IS Desk or cpis first. Nothing was changed.</source>
+        <translation>Mae&apos;r storfa hon eisoes ar agor mewn rhaglen arall: %1
+
+Caewch y Ddesg CP-IS arall neu cpis yn gyntaf. Ni newidiwyd dim.</translation>
     </message>
 </context>
 </TS>

@@ -891,6 +891,10 @@
         <source>Locked at %1 by %2 (%3). CP-IS Desk is locked: sign in again to continue.</source>
         <translation>Locked at %1 by %2 (%3). CP-IS Desk is locked: sign in again to continue.</translation>
     </message>
+    <message>
+        <source>Audit not anchored: look-ups are recorded, but the keychain could not save the audit anchor. Unlock the keychain.</source>
+        <translation>Audit not anchored: look-ups are recorded, but the keychain could not save the audit anchor. Unlock the keychain.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NhsNumberEdit</name>
@@ -1934,6 +1938,14 @@ Nothing was sent. Ask your administrator.</source>
         <translation>The service profile cannot be used: %1
 
 Nothing was sent. Ask your administrator.</translation>
+    </message>
+    <message>
+        <source>This store is already open in another program: %1
+
+Close the other CP-IS Desk or cpis first. Nothing was changed.</source>
+        <translation>This store is already open in another program: %1
+
+Close the other CP-IS Desk or cpis first. Nothing was changed.</translation>
     </message>
 </context>
 </TS>
