@@ -97,6 +97,7 @@ ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOp
     };
     deps.tools.append(ui::LocalDirectoryDialog::tool(services.localDirectory()));
     deps.roleViews = roleViews(services, options);
+    deps.forgetSession = [&services] { services.forgetSession(); };
     return deps;
 }
 

@@ -99,6 +99,9 @@ public:
     AccessAuditor& auditor() { return *m_auditor; }
     // Records an event that is not a look-up (sign-in, export, view...).
     Status<AccessAuditor::Error> audit(const UserSession& who, const AccessEvent& event);
+    // On lock and sign-out: every long-lived service drops its session and tokens, and the
+    // network drops the connections (and their buffers) that carried them.
+    void forgetSession();
 
     NationalServiceClient& client() { return *m_client; }
     LookupService& lookups() { return *m_lookup; }

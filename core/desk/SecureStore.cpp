@@ -1,6 +1,7 @@
 #include "core/desk/SecureStore.h"
 
 #include "core/audit/KeychainAnchorStore.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/store/KeyProvider.h"
 
 #include <QDir>
@@ -64,7 +65,20 @@ SecureStore::open(const QString& directory, KeyProvider& keys, const Clock& cloc
     auto loaded = keys.loadOrCreate(exists);
     if (!loaded)
         return loaded.error();
-    const StoreKeys& k = loaded.value();
+    // The keys only for as long as the files take to open: SQLCipher and the audit log keep
+    // their own, and this copy is wiped on every way out.
+    StoreKeys k = std::move(loaded).value();
+    struct WipeOnExit
+    {
+        StoreKeys& keys;
+        ~WipeOnExit()
+        {
+            wipe(keys.databaseKey);
+            wipe(keys.auditMacKey);
+            if (keys.pendingDatabaseKey)
+                wipe(*keys.pendingDatabaseKey);
+        }
+    } wipeOnExit{k};
 
     if (!QDir().mkpath(directory))
         return StoreError{StoreError::Code::CannotOpen,
@@ -104,6 +118,15 @@ SecureStore::open(const QString& directory, KeyProvider& keys, const Clock& cloc
         return audit.error();
     store->m_audit = std::move(audit.value());
     return store;
+}
+
+void SecureStore::releaseMemory()
+{
+    // Best effort: a database that cannot shrink now still holds only what it held before.
+    (void)m_cacheDb->exec("PRAGMA shrink_memory");
+    (void)m_auditDb->exec("PRAGMA shrink_memory");
+    for (auto& [name, db] : m_databases)
+        (void)db->exec("PRAGMA shrink_memory");
 }
 
 } // namespace cpis

@@ -51,6 +51,9 @@ public:
     // error, and asserts).
     SecureDb& database(const QString& fileName);
     QString directory() const { return m_directory; }
+    // Hands back every page the databases hold decrypted in memory but do not need (an
+    // answer, an audit entry): on lock, so that none outlives the session in the page cache.
+    void releaseMemory();
 
     static QString path(const QString& directory, const QString& fileName);
     static QString cachePath(const QString& directory);

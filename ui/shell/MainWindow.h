@@ -62,6 +62,8 @@ public:
         std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
         QList<RoleView> roleViews; // offered, in this order, when the session allows them
         QList<DeskTool> tools;     // in the Desk menu, for a signed-in user
+        // Run on lock and sign-out: the long-lived services drop the session and its tokens.
+        std::function<void()> forgetSession;
     };
 
     MainWindow(Environment env,
