@@ -1,6 +1,7 @@
 // cpis: the command line over the same core services as the desk (docs/cli.md).
 // Wiring only: options -> DeskServices (+ the training sandbox) -> CliCommands.
 #include "core/cli/CliCommands.h"
+#include "core/crypto/ProcessHardening.h"
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
 #include "core/profile/AdministratorFile.h"
@@ -22,6 +23,8 @@ using cpis::CliCommands;
 
 int main(int argc, char** argv)
 {
+    // Before any key, token or answer is in memory: no core file, no dump, freed memory wiped.
+    cpis::ProcessHardening::apply();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cpis-desk"));
     QCoreApplication::setOrganizationName(QStringLiteral("cpis-desk"));

@@ -98,6 +98,7 @@ ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOp
     deps.saveAuditAnchor = [&services] { services.flushAuditAnchor(); };
     deps.tools.append(ui::LocalDirectoryDialog::tool(services.localDirectory()));
     deps.roleViews = roleViews(services, options);
+    deps.forgetSession = [&services] { services.forgetSession(); };
     return deps;
 }
 

@@ -1,6 +1,7 @@
 // cpis-desk: reads the command line and opens the desk; the wiring lives in Desk and
 // DeskComposition, which the tests and the screenshot program share.
 #include "app/desk/Desk.h"
+#include "core/crypto/ProcessHardening.h"
 #include "core/domain/Clock.h"
 #include "core/profile/AdministratorFile.h"
 #include "ui/shell/Translations.h"
@@ -59,6 +60,8 @@ bool onlyPrints(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    // Before any key, token or answer is in memory: no core file, no dump, freed memory wiped.
+    cpis::ProcessHardening::apply();
     using cpis::desk::Desk;
     if (onlyPrints(argc, argv)) {
         QCoreApplication core(argc, argv);

@@ -1,8 +1,10 @@
 #include "core/arealist/AreaListClient.h"
 
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/fhir/FhirParser.h"
 #include "core/net/NhsHeaders.h"
+#include "core/net/ResponseLimit.h"
 #include "core/net/RetryPolicy.h"
 
 #include <QJsonArray>
@@ -417,6 +419,8 @@ void AreaListClient::download(const UserSession& session,
     if (file.requiresAccessToken)
         req.headers = NhsHeaders(session).list();
     req.accept = "application/fhir+ndjson";
+    // A bulk file may be long; each of its lines is held to kNdjsonLineBytes instead (readLines).
+    req.maxBodyBytes = 0;
     m_transport->stream(
         req, m_settings.stallTimeout, m_download,
         [this](const QByteArray& chunk) {
@@ -475,6 +479,15 @@ void AreaListClient::readLines(bool atEnd)
         }
     }
     m_buffer.remove(0, from);
+    // A line still without its end past the limit is no resource the service would send: stop
+    // the download now rather than hold a line that may never end.
+    if (m_buffer.size() > ResponseLimit::kNdjsonLineBytes) {
+        m_lineError = QStringLiteral("line %1: longer than %2 bytes")
+                          .arg(m_lines + 1)
+                          .arg(ResponseLimit::kNdjsonLineBytes);
+        m_buffer.clear();
+        return;
+    }
     if (atEnd && !m_buffer.isEmpty()) {
         // A last line without its newline still counts; a blank tail does not.
         if (!m_buffer.trimmed().isEmpty()) {
@@ -514,6 +527,11 @@ void AreaListClient::deleteJob(const UserSession& session)
     m_status.clear();
     m_transport->send(req, this,
                       [](const Result<HttpResponse, ServiceError>&, const QByteArray&) {});
+}
+
+void AreaListClient::forgetSession()
+{
+    wipe(m_session);
 }
 
 } // namespace cpis

@@ -109,6 +109,8 @@ public:
     void cancel(const UserSession& session);
     // Tells the server the job's files are no longer needed (after a complete download).
     void finishJob(const UserSession& session);
+    // Drops the session an export was polled with.
+    void forgetSession();
 
     // `fileHosts` as in Settings; every file URL must be on the kick-off host or one of them.
     static Result<Manifest, ServiceError>

@@ -3,6 +3,7 @@
 #include "core/arealist/AreaListLogging.h"
 #include "core/arealist/AreaListParser.h"
 #include "core/arealist/AreaListStore.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 
 #include <QIODevice>
@@ -466,6 +467,13 @@ Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
     if (out.write(text) != text.size())
         return tr("The file could not be written.");
     return qint64(rows.size());
+}
+
+void AreaListService::forgetSession()
+{
+    cancel();
+    m_client->forgetSession();
+    wipe(m_session);
 }
 
 } // namespace cpis

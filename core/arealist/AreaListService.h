@@ -73,6 +73,9 @@ public:
     bool sync(const UserSession& session, const AreaInfo& area, Mode mode = Mode::Auto);
     void cancel();
     bool busy() const { return m_running; }
+    // On lock and sign-out: a running sync is cancelled (while the token can still delete its
+    // job), then the session and its tokens are dropped.
+    void forgetSession();
     // The locale the progress texts write their numbers in ("60,000"): the screen's.
     void setLocale(const QLocale& locale) { m_locale = locale; }
 

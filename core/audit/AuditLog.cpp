@@ -147,8 +147,11 @@ AuditLog::AuditLog(SecureDb& db,
                    AnchorStore& anchors,
                    const Clock& clock,
                    AuditLogOptions options)
-    : m_db(db), m_macKey(std::move(macKey)), m_anchors(anchors), m_clock(clock), m_options(options)
-{}
+    : m_db(db), m_macKey(macKey), m_hmac(std::make_unique<HmacSha256>(m_macKey.view())),
+      m_anchors(anchors), m_clock(clock), m_options(options)
+{
+    wipe(macKey);
+}
 
 AuditLog::~AuditLog()
 {
@@ -303,7 +306,13 @@ QByteArray AuditLog::chainHash(const QByteArray& previousHash, const AuditEntry&
 
 QByteArray AuditLog::macOf(const QByteArray& hash) const
 {
-    return QMessageAuthenticationCode::hash(hash, m_macKey, QCryptographicHash::Sha256);
+    Sha256::Digest mac{};
+    if (m_hmac->isValid() && m_hmac->mac(hash, mac))
+        return QByteArray(mac.data(), qsizetype(mac.size()));
+    // libcrypto refused: Qt's HMAC gives the same value, through a copy of the key it frees.
+    return QMessageAuthenticationCode::hash(
+        hash, QByteArray::fromRawData(m_macKey.view().data(), m_macKey.size()),
+        QCryptographicHash::Sha256);
 }
 
 StoreStatus AuditLog::insert(AuditEntry& e)
@@ -410,7 +419,7 @@ StoreResult<AuditVerdict> AuditLog::verify()
     // the key prepared once it is two SHA-256 blocks per entry, too little to be worth
     // copying each row's hash and MAC to a second thread as verify() used to.
     Sha256 sha;
-    HmacSha256 hmac(m_macKey);
+    HmacSha256 hmac(m_macKey.view());
     if (!sha.isValid() || !hmac.isValid())
         return cryptoError();
 

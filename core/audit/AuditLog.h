@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditAnchor.h"
 #include "core/audit/AuditEntry.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/store/StoreError.h"
 
 #include <QByteArray>
@@ -12,6 +13,8 @@
 #include <optional>
 
 namespace cpis {
+
+class HmacSha256;
 
 class Clock;
 class SecureDb;
@@ -118,7 +121,10 @@ private:
     void maybeSaveAnchor();
 
     SecureDb& m_db;
-    QByteArray m_macKey;
+    // Locked, kept out of core dumps and wiped when the log closes; m_hmac holds it prepared
+    // inside libcrypto, which wipes its copy when the context is freed.
+    SecretBytes m_macKey;
+    mutable std::unique_ptr<HmacSha256> m_hmac;
     AnchorStore& m_anchors;
     const Clock& m_clock;
     AuditLogOptions m_options;

@@ -208,4 +208,14 @@ Status<AccessAuditor::Error> DeskServices::audit(const UserSession& who, const A
     return m_auditor->record(who, event);
 }
 
+void DeskServices::forgetSession()
+{
+    m_lookup->forgetSession();
+    m_search->forgetSession();
+    m_areaLists->forgetSession();
+    m_nam.clearAccessCache();
+    m_nam.clearConnectionCache();
+    m_store->releaseMemory();
+}
+
 } // namespace cpis

@@ -113,6 +113,9 @@ public:
     // The last anchor save failed (or the anchor is missing): entries are recorded but not
     // anchored.
     bool auditAnchorFailing() const;
+    // On lock and sign-out: every long-lived service drops its session and tokens, and the
+    // network drops the connections (and their buffers) that carried them.
+    void forgetSession();
 
 signals:
     void auditAnchorFailed(const QString& message);

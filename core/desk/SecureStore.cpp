@@ -2,6 +2,7 @@
 
 #include "core/audit/KeychainAnchorStore.h"
 #include "core/desk/DeskLogging.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/store/KeyProvider.h"
 #include "core/store/StoreLock.h"
 
@@ -119,7 +120,20 @@ StoreResult<std::unique_ptr<SecureStore>> SecureStore::openLocked(const QString&
     auto loaded = keys.loadOrCreate(exists);
     if (!loaded)
         return loaded.error();
-    const StoreKeys& k = loaded.value();
+    // The keys only for as long as the files take to open: SQLCipher and the audit log keep
+    // their own, and this copy is wiped on every way out.
+    StoreKeys k = std::move(loaded).value();
+    struct WipeOnExit
+    {
+        StoreKeys& keys;
+        ~WipeOnExit()
+        {
+            wipe(keys.databaseKey);
+            wipe(keys.auditMacKey);
+            if (keys.pendingDatabaseKey)
+                wipe(*keys.pendingDatabaseKey);
+        }
+    } wipeOnExit{k};
 
     std::unique_ptr<SecureStore> store(new SecureStore);
     store->m_lock = std::move(lock);
@@ -171,6 +185,15 @@ StoreResult<std::unique_ptr<SecureStore>> SecureStore::openLocked(const QString&
         }
     }
     return store;
+}
+
+void SecureStore::releaseMemory()
+{
+    // Best effort: a database that cannot shrink now still holds only what it held before.
+    (void)m_cacheDb->exec("PRAGMA shrink_memory");
+    (void)m_auditDb->exec("PRAGMA shrink_memory");
+    for (auto& [name, db] : m_databases)
+        (void)db->exec("PRAGMA shrink_memory");
 }
 
 } // namespace cpis

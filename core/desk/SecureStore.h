@@ -63,6 +63,9 @@ public:
     SecureDb& database(const QString& fileName);
     QString directory() const { return m_directory; }
     QString storeId() const { return m_storeId; }
+    // Hands back every page the databases hold decrypted in memory but do not need (an
+    // answer, an audit entry): on lock, so that none outlives the session in the page cache.
+    void releaseMemory();
 
     static QString path(const QString& directory, const QString& fileName);
     static QString cachePath(const QString& directory);

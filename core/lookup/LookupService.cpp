@@ -1,6 +1,7 @@
 #include "core/lookup/LookupService.h"
 
 #include "core/audit/AccessAuditor.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/lookup/AnswerCache.h"
 #include "core/lookup/LookupLogging.h"
@@ -222,6 +223,11 @@ void LookupService::finish(std::shared_ptr<Run> run)
            r.auditFailed ? " NOT AUDITED" : "", qint64(run->elapsed.elapsed()));
     if (run->context && run->done)
         run->done(r);
+}
+
+void LookupService::forgetSession()
+{
+    wipe(m_session);
 }
 
 } // namespace cpis

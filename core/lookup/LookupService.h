@@ -46,6 +46,8 @@ public:
 
     void setSession(const UserSession& session) { m_session = session; }
     const UserSession& session() const { return m_session; }
+    // On lock and sign-out: nothing that could act for the user stays behind.
+    void forgetSession();
     const Settings& settings() const { return m_settings; }
 
     // `done` runs exactly once, asynchronously, unless `context` is destroyed first.

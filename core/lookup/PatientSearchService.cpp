@@ -1,6 +1,7 @@
 #include "core/lookup/PatientSearchService.h"
 
 #include "core/audit/AccessAuditor.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/lookup/LookupLogging.h"
 
@@ -112,6 +113,11 @@ void PatientSearchService::finish(const std::shared_ptr<Run>& run)
            r.auditFailed ? " NOT AUDITED" : "");
     if (run->context && run->done)
         run->done(r);
+}
+
+void PatientSearchService::forgetSession()
+{
+    wipe(m_session);
 }
 
 } // namespace cpis

@@ -32,6 +32,8 @@ public:
 
     void setSession(const UserSession& session) { m_session = session; }
     const UserSession& session() const { return m_session; }
+    // On lock and sign-out: nothing that could act for the user stays behind.
+    void forgetSession();
 
     // `done` runs exactly once, asynchronously, unless `context` is destroyed first (which is
     // how a screen cancels: the search is still audited when PDS answers).

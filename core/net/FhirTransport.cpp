@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
 
 namespace cpis {
@@ -36,6 +37,9 @@ struct FhirTransport::Pending
     bool delivered = false; // a piece went out: a retry would hand it out twice
     bool inHandler = false; // onChunk is running: stop after it returns, not under it
     QMetaObject::Connection contextGone;
+    // Set when the body passed request.maxBodyBytes and the reply was cut off. Shared with the
+    // size watch, which lives as long as the reply and may outlast this.
+    std::shared_ptr<bool> tooLarge = std::make_shared<bool>(false);
 };
 
 FhirTransport::FhirTransport(QNetworkAccessManager* nam,
@@ -156,9 +160,15 @@ void FhirTransport::startAttempt(Pending* p)
     qCDebug(lcNet, "request %s: %s to %s, attempt %d", p->requestId.constData(),
             r.method.constData(), qUtf8Printable(r.url.host()), p->attempt);
     m_settings.tls.watch(reply);
-    if (p->onChunk)
+    *p->tooLarge = false;
+    ResponseLimit::watch(reply, r.maxBodyBytes, [flag = p->tooLarge] { *flag = true; });
+    if (p->onChunk) {
+        // Qt stops reading the socket while this much waits unread: a stream is never held
+        // whole in memory, even when its reader falls behind.
+        reply->setReadBufferSize(ResponseLimit::kNdjsonLineBytes);
         connect(reply, &QNetworkReply::readyRead, this,
                 [this, p, reply] { onReadyRead(p, reply); });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, p, reply] { onFinished(p, reply); });
 }
 
@@ -225,6 +235,14 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
     }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (*p->tooLarge) {
+        // Never retried: the same service would send the same again.
+        qCInfo(lcNet, "request %s: answer over %lld bytes, cut off after %lld ms",
+               p->requestId.constData(), qint64(p->request.maxBodyBytes),
+               qint64(p->elapsed.elapsed()));
+        finish(p, ResponseLimit::tooLarge(p->request.maxBodyBytes, status));
+        return;
+    }
     if (reply->error() == QNetworkReply::NoError && status >= 200 && status < 300) {
         HttpResponse r;
         r.status = status;

@@ -2,6 +2,7 @@
 
 #include "core/domain/Result.h"
 #include "core/net/NhsHeaders.h"
+#include "core/net/ResponseLimit.h"
 #include "core/net/RetryPolicy.h"
 #include "core/net/ServiceError.h"
 #include "core/net/TlsPolicy.h"
@@ -67,6 +68,10 @@ public:
         QByteArray body;
         QByteArray contentType = "application/fhir+json"; // of `body`, when there is one
         QByteArray accept = "application/fhir+json";
+        // The most the answer's body may hold, error bodies included; past it the download is
+        // cut off as it arrives and the request fails as BadResponse. A stream's whole body
+        // counts too; 0 for none (a bulk file, whose lines are limited by its reader).
+        qint64 maxBodyBytes = ResponseLimit::kJsonBytes;
     };
     using Callback =
         std::function<void(const Result<HttpResponse, ServiceError>&, const QByteArray& requestId)>;

@@ -1,6 +1,7 @@
 #include "core/signin/HeadlessSignIn.h"
 
 #include "core/net/FhirTransport.h"
+#include "core/net/ResponseLimit.h"
 #include "core/signin/SignInFlow.h"
 
 #include <QNetworkAccessManager>
@@ -51,6 +52,7 @@ void HeadlessSignIn::start(FhirTransport* transport,
                          transport->tls().apply(req);
                          QNetworkReply* reply = transport->network()->get(req);
                          transport->tls().watch(reply);
+                         ResponseLimit::watch(reply, ResponseLimit::kJsonBytes, {});
                          QObject::connect(reply, &QNetworkReply::finished, flow, [reply, finish] {
                              reply->deleteLater();
                              const int status =

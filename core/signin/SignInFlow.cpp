@@ -16,6 +16,8 @@
 namespace cpis {
 
 namespace {
+constexpr qint64 kMaxRequestLineBytes = 16 * 1024;
+
 QByteArray randomUrlSafe(int bytes)
 {
     QByteArray raw(bytes, Qt::Uninitialized);
@@ -89,9 +91,15 @@ void SignInFlow::onRedirect()
 {
     while (QTcpSocket* socket = m_listener.nextPendingConnection()) {
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // The redirect's request line carries a code and a state: a few hundred bytes. Anything
+        // on the loopback port sending more without a line end is dropped, not buffered.
+        socket->setReadBufferSize(kMaxRequestLineBytes);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-            if (!socket->canReadLine())
+            if (!socket->canReadLine()) {
+                if (socket->bytesAvailable() >= kMaxRequestLineBytes)
+                    socket->abort();
                 return;
+            }
             const QList<QByteArray> requestLine = socket->readLine().trimmed().split(' ');
             const QUrl target(QString::fromLatin1(requestLine.value(1)));
             const QUrlQuery query(target);

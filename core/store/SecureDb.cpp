@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <mutex>
 
 namespace cpis {
 
@@ -63,6 +64,13 @@ StoreResult<std::unique_ptr<SecureDb>> SecureDb::openPlaintextForBenchmark(const
 StoreResult<std::unique_ptr<SecureDb>>
 SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
 {
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        // No bulk block of page slots kept for the life of each connection: every decrypted
+        // page is its own allocation, so PRAGMA shrink_memory (on lock) hands it back to be
+        // wiped. Refused, harmlessly, if SQLite was already initialised.
+        (void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
+    });
     const bool existed = QFileInfo::exists(path);
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw,
@@ -88,7 +96,9 @@ SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
                               .arg(path)};
 
     if (encrypted) {
-        QByteArray pragma = "PRAGMA key = \"x'" + key.toHex() + "'\"";
+        QByteArray hex = key.toHex();
+        QByteArray pragma = "PRAGMA key = \"x'" + hex + "'\"";
+        wipe(hex);
         const auto keyed = db->exec(pragma.constData());
         wipe(pragma);
         if (!keyed)
@@ -269,7 +279,9 @@ StoreStatus SecureDb::rekey(const QByteArray& newKey)
     // rewrite and back afterwards.
     if (auto s = exec("PRAGMA journal_mode = DELETE"); !s)
         return s;
-    QByteArray pragma = "PRAGMA rekey = \"x'" + newKey.toHex() + "'\"";
+    QByteArray hex = newKey.toHex();
+    QByteArray pragma = "PRAGMA rekey = \"x'" + hex + "'\"";
+    wipe(hex);
     const auto s = exec(pragma.constData());
     wipe(pragma);
     if (auto w = configure(); !w)

@@ -2,9 +2,8 @@
 
 #include "core/domain/DisplayFormat.h"
 #include "core/domain/PlanType.h"
+#include "ui/widgets/DeskClipboard.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -67,8 +66,7 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
             auto* copy = new QPushButton(tr("Copy"), this);
             copy->setObjectName(name + QStringLiteral("Copy"));
             copy->setAccessibleName(tr("Copy %1 number").arg(label));
-            connect(copy, &QPushButton::clicked, this,
-                    [number] { QApplication::clipboard()->setText(number); });
+            connect(copy, &QPushButton::clicked, this, [number] { DeskClipboard::copy(number); });
             grid->addWidget(copy, row, 2);
         }
         ++row;
@@ -116,8 +114,7 @@ void PlanCard::showLocalDirectory(const DirectoryEntry& entry)
         copy->setObjectName(QStringLiteral("localEmailCopy"));
         copy->setAccessibleName(tr("Copy local directory email"));
         const QString email = entry.email;
-        connect(copy, &QPushButton::clicked, this,
-                [email] { QApplication::clipboard()->setText(email); });
+        connect(copy, &QPushButton::clicked, this, [email] { DeskClipboard::copy(email); });
         m_grid->addWidget(copy, m_row, 2);
         ++m_row;
         said += tr("Local directory email %1.").arg(entry.email);

@@ -1,11 +1,13 @@
 #include "ui/shell/MainWindow.h"
 
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/signin/HeadlessSignIn.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/IdleWarning.h"
 #include "ui/shell/SettingsDialog.h"
 #include "ui/shell/ShellLogging.h"
+#include "ui/widgets/DeskClipboard.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -327,7 +329,11 @@ void MainWindow::leave(const QString& userText, const QString& gateText)
     closeTools(); // a locked desk edits nothing
     closeDeskWindows();
     closeFunctions();
-    m_session = UserSession{};
+    wipe(m_session);
+    if (m_services.forgetSession)
+        m_services.forgetSession();
+    // A number copied from a plan does not outlast the session it was shown in.
+    DeskClipboard::clearDeskCopy();
     setStatus(QString());
     m_userLabel->setText(userText);
     m_userLabel->setAccessibleName(m_userLabel->text());

@@ -65,6 +65,8 @@ public:
         // Saves the audit anchor now (on lock and sign-out; it is otherwise saved shortly
         // after each look-up, off its path).
         std::function<void()> saveAuditAnchor;
+        // Run on lock and sign-out: the long-lived services drop the session and its tokens.
+        std::function<void()> forgetSession;
     };
 
     MainWindow(Environment env,

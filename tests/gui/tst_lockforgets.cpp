@@ -1,0 +1,98 @@
+// A locked or signed-out desk keeps nothing that could act for its user or show who was
+// looked at: the long-lived services drop the session and its tokens, and the clipboard gives
+// up a number the desk put there (and only that).
+#include "tests/support/TrainingDesk.h"
+#include "ui/widgets/DeskClipboard.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QClipboard>
+#include <QTest>
+
+#include <memory>
+
+using namespace cpis;
+using testsupport::TrainingDesk;
+
+class TestLockForgets : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TrainingDesk> m_desk;
+
+    // Signs in, looks up a child on a plan and copies the authority's number from the card.
+    void lookUpAndCopy()
+    {
+        QVERIFY(m_desk->signIn());
+        QVERIFY(m_desk->lookUp(QStringLiteral("9990000018"), true));
+        const auto copies = m_desk->triage()->findChildren<QAbstractButton*>(
+            QStringLiteral("emergencyDutyPhoneCopy"));
+        QVERIFY(!copies.isEmpty());
+        copies.first()->click();
+        QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("07700 900")));
+        QVERIFY(ui::DeskClipboard::holdsDeskCopy());
+    }
+
+    bool servicesHoldASession() const
+    {
+        DeskServices& s = *m_desk->stack->services;
+        return s.lookups().session().isValid() || s.patientSearch().session().isValid() ||
+               !s.lookups().session().refreshToken.isEmpty() ||
+               !s.lookups().session().userId.isEmpty();
+    }
+
+private slots:
+    void init()
+    {
+        QApplication::clipboard()->clear();
+        m_desk = std::make_unique<TrainingDesk>();
+    }
+    void cleanup() { m_desk.reset(); }
+
+    void lockDropsTokensAndTheCopiedNumber()
+    {
+        lookUpAndCopy();
+        // Control: while signed in, the services do hold the session.
+        QVERIFY(servicesHoldASession());
+
+        m_desk->window->lock();
+        QVERIFY(m_desk->window->isLocked());
+        QVERIFY2(!servicesHoldASession(), "a service kept the session after the lock");
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
+        QVERIFY(!ui::DeskClipboard::holdsDeskCopy());
+    }
+
+    void signOutDropsTokensAndTheCopiedNumber()
+    {
+        lookUpAndCopy();
+        QVERIFY(servicesHoldASession());
+        m_desk->window->signOut();
+        QVERIFY(!m_desk->window->isSignedIn());
+        QVERIFY(!servicesHoldASession());
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
+    }
+
+    // What the user copied from elsewhere afterwards is theirs: the lock leaves it.
+    void lockLeavesWhatTheUserCopiedElsewhere()
+    {
+        lookUpAndCopy();
+        QApplication::clipboard()->setText(QStringLiteral("minutes of the meeting"));
+        m_desk->window->lock();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("minutes of the meeting"));
+    }
+
+    // The next user signs in to working services: the lock dropped the session, not the
+    // service.
+    void signInAfterLockWorksAgain()
+    {
+        lookUpAndCopy();
+        m_desk->window->lock();
+        QVERIFY(m_desk->signIn());
+        QVERIFY(servicesHoldASession());
+        QVERIFY(m_desk->lookUp(QStringLiteral("9990000018"), true));
+    }
+};
+
+QTEST_MAIN(TestLockForgets)
+#include "tst_lockforgets.moc"
