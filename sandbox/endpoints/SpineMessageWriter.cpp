@@ -5,6 +5,7 @@
 #include <QUuid>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <functional>
 
 namespace cpis::sandbox {
@@ -315,17 +316,37 @@ void record(Xml& x, const SpineRecord& rec, const SandboxPerson& child, const QS
     for (const SandboxPlan& p : rec.plans)
         plan(x, p);
     x.start("subject");
-    contentId(x, QStringLiteral("COCT_TP145101GB01#Child"));
-    x.start("COCT_TP145101GB01.Child");
-    x.empty("id", {{"root", spine::kNhsNumberRoot}, {"extension", nhs}});
-    x.start("childPerson");
-    x.empty("birthTime", {{"value", child.birthDate.toString(QStringLiteral("yyyyMMdd"))}});
-    x.start("name");
-    x.text("given", child.givenName);
-    x.text("family", child.familyName);
-    x.end();
-    x.end();
-    x.end();
+    // An unborn child's plan is recorded against the pregnant woman (COCT_TP145100GB01);
+    // every other record is the child's own (COCT_TP145101GB01).
+    const bool unborn = std::all_of(rec.plans.cbegin(), rec.plans.cend(), [](const SandboxPlan& p) {
+        return p.type == PlanType::UnbornChildProtection;
+    });
+    const auto personDetails = [&] {
+        x.empty("birthTime", {{"value", child.birthDate.toString(QStringLiteral("yyyyMMdd"))}});
+        x.start("name");
+        x.text("given", child.givenName);
+        x.text("family", child.familyName);
+        x.end();
+    };
+    if (unborn) {
+        contentId(x, QStringLiteral("COCT_TP145100GB01#UnbornChild"));
+        x.start("COCT_TP145100GB01.UnbornChild");
+        x.start("parentMotherPerson");
+        personDetails();
+        x.start("playedMother");
+        x.empty("id", {{"root", spine::kNhsNumberRoot}, {"extension", nhs}});
+        x.end();
+        x.end();
+        x.end();
+    } else {
+        contentId(x, QStringLiteral("COCT_TP145101GB01#Child"));
+        x.start("COCT_TP145101GB01.Child");
+        x.empty("id", {{"root", spine::kNhsNumberRoot}, {"extension", nhs}});
+        x.start("childPerson");
+        personDetails();
+        x.end();
+        x.end();
+    }
     x.end(); // subject
     x.end(); // CP-ISRecord
     x.end(); // record

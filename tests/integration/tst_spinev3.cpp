@@ -469,6 +469,9 @@ void TestSpineV3::systemAuthorInHistory()
     validate(a.body, QStringLiteral("REPC_IN000007GB01"));
     const Scan scan = Scan::of(a.body);
     QVERIFY(scan.count(QStringLiteral("COCT_TP145104GB01.System")) >= 1);
+    // A UCPP is recorded against the pregnant woman, not as a child.
+    QCOMPARE(scan.count(QStringLiteral("COCT_TP145100GB01.UnbornChild")), 1);
+    QCOMPARE(scan.count(QStringLiteral("COCT_TP145101GB01.Child")), 0);
     QVERIFY(scan.count(QStringLiteral("COCT_TP145102GB01.AssignedAuthor")) >= 1); // seeded
     QCOMPARE(m_server->accessLog().notificationCount(), before + 1);
     QCOMPARE(scan.attribute(QStringLiteral("value"), QStringLiteral("value")).size() >= 2, true);
