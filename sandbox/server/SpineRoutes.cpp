@@ -127,8 +127,12 @@ void SpineRoutes::handle(const HttpRequest& in, QTcpSocket* socket)
             writeResponse(socket, soapFault(500, "Client", why.code, why.text), in.close);
             return;
         }
-        const SpineMessageWriter::Reply reply{why.messageId, why.hl7MessageId, newId(),
-                                              m_s.clock.nowUtc()};
+        // Without a readable HL7 id the acknowledgement refers to the transport's id, which
+        // Spine's desks set to the same UUID.
+        QString refersTo = why.hl7MessageId;
+        if (refersTo.isEmpty())
+            refersTo = QString(why.messageId).remove(QStringLiteral("uuid:"));
+        const SpineMessageWriter::Reply reply{why.messageId, refersTo, newId(), m_s.clock.nowUtc()};
         writeResponse(socket,
                       xml(200, SpineMessageWriter::applicationError(reply, why.code, why.text)),
                       in.close);

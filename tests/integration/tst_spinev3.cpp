@@ -492,6 +492,7 @@ void TestSpineV3::refusals()
     a = post(withDtd);
     QCOMPARE(a.status, 500);
     QCOMPARE(Scan::of(a.body).count(QStringLiteral("Fault")), 1);
+    QVERIFY(Scan::of(a.body).text(QStringLiteral("faultstring")).contains(QStringLiteral("DTD")));
     a = post(qupc(q).replace(kAction, "urn:nhs:names:services:pdsquery/QUPA_IN000008UK02"),
              Client::Good, 10000,
              {{"SOAPAction", "urn:nhs:names:services:pdsquery/QUPA_IN000008UK02"}});
@@ -506,6 +507,12 @@ void TestSpineV3::refusals()
     QCOMPARE(Scan::of(a.body).text(QStringLiteral("RelatesTo")),
              QStringLiteral("uuid:") + q.messageId);
     q.receiverAsid = QStringLiteral("990101234567");
+    // No HL7 id: the error still validates, and refers to the transport's id.
+    a = post(qupc(q).replace(QStringLiteral("<id root=\"%1\"/>").arg(q.messageId).toUtf8(), ""));
+    validate(a.body, QStringLiteral("MCCI_IN010000UK13"));
+    QVERIFY(Scan::of(a.body)
+                .attribute(QStringLiteral("id"), QStringLiteral("root"))
+                .contains(q.messageId));
     q.nhsNumber = cpis::sandbox::ScenarioCatalogue::invalidNumber();
     a = post(qupc(q));
     validate(a.body, QStringLiteral("MCCI_IN010000UK13"));
