@@ -19,6 +19,8 @@ packages=(
   dbus gnome-keyring libsecret-tools xvfb xauth x11-utils imagemagick fonts-dejavu-core
   # sandbox TLS certificates, contract checks and examples
   openssl curl python3 python3-jsonschema python3-yaml
+  # HL7 V3 schema validation of the Spine messages (tests/support/SpineSchemaCheck)
+  libxml2-dev libxml2-utils
   # fuzzing (libFuzzer) and sanitizer runtimes
   clang libclang-rt-14-dev
   # test data from the npm registry (JSONTestSuite, the FHIR R4 JSON schema)

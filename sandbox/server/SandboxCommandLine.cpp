@@ -50,6 +50,11 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
                               QStringLiteral("Serve HTTPS with this PEM certificate; the key "
                                              "file follows as the next argument."),
                               QStringLiteral("cert"));
+    QCommandLineOption clientCaOpt(
+        QStringLiteral("client-ca"),
+        QStringLiteral("With --tls: require a client certificate issued by a CA in this PEM "
+                       "file (mutual TLS, as Spine's endpoints do)."),
+        QStringLiteral("file"));
     QCommandLineOption openOpt(
         QStringLiteral("open"),
         QStringLiteral("No Authorization needed (acts as the triage nurse)."));
@@ -62,6 +67,7 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
     parser.addOption(seedOpt);
     parser.addOption(peopleOpt);
     parser.addOption(tlsOpt);
+    parser.addOption(clientCaOpt);
     parser.addOption(openOpt);
     parser.addOption(faultOpt);
     parser.addOption(nowOpt);
@@ -132,6 +138,14 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
             return fail(QStringLiteral("the TLS certificate or key is not PEM"));
     } else if (!parser.positionalArguments().isEmpty()) {
         return fail(QStringLiteral("unexpected argument"));
+    }
+    if (parser.isSet(clientCaOpt)) {
+        if (!parser.isSet(tlsOpt))
+            return fail(QStringLiteral("--client-ca needs --tls CERT KEY"));
+        options.clientCaCertificates =
+            QSslCertificate::fromPath(parser.value(clientCaOpt), QSsl::Pem);
+        if (options.clientCaCertificates.isEmpty())
+            return fail(QStringLiteral("--client-ca names no PEM certificate"));
     }
     std::unique_ptr<cpis::Clock> clock;
     if (parser.isSet(nowOpt)) {

@@ -8,6 +8,7 @@
 #include "sandbox/server/AreaListRoutes.h"
 #include "sandbox/server/FhirRoutes.h"
 #include "sandbox/server/HttpFrontEnd.h"
+#include "sandbox/server/SpineRoutes.h"
 #include "sandbox/world/AreaDirectory.h"
 #include "sandbox/world/LocalAuthorityDirectory.h"
 #include "sandbox/world/PopulationIndex.h"
@@ -19,6 +20,7 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 
 namespace cpis::sandbox {
@@ -66,6 +68,9 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
                              m_faults, m_log, *m_review, *m_clock, *m_search},
         m_options.open);
     m_areaListRoutes = std::make_unique<AreaListRoutes>(*m_areas, *m_bulk, *m_signIn, *m_clock);
+    m_spineRoutes = std::make_unique<SpineRoutes>(
+        SpineRoutes::Services{*m_signIn, *m_population, *m_catalogue, *m_authorities, m_faults,
+                              m_log, *m_review, *m_clock});
 
     m_http = std::make_unique<HttpFrontEnd>(
         [this](const QHttpServerRequest& r, QTcpSocket* s) { handle(r, s); });
@@ -102,8 +107,22 @@ void SandboxServer::seedHistory()
 
 bool SandboxServer::start()
 {
-    if (!m_options.tlsCertificate.isNull() && !m_options.tlsKey.isNull())
-        m_http->sslSetup(m_options.tlsCertificate, m_options.tlsKey, QSsl::TlsV1_2OrLater);
+    if (!m_options.tlsCertificate.isNull() && !m_options.tlsKey.isNull()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(m_options.tlsCertificate);
+        tls.setPrivateKey(m_options.tlsKey);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        if (!m_options.clientCaCertificates.isEmpty()) {
+            // Only these CAs, not the system's: a client certificate from any other issuer
+            // is refused.
+            tls.setCaCertificates(m_options.clientCaCertificates);
+            tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        }
+        m_http->sslSetup(tls);
+    } else if (!m_options.clientCaCertificates.isEmpty()) {
+        m_error = tr("Client certificates need TLS (--tls CERT KEY)");
+        return false;
+    }
     const quint16 port = m_http->listen(QHostAddress::LocalHost, m_options.port);
     if (port == 0) {
         m_error = tr("Could not listen on 127.0.0.1:%1").arg(m_options.port);
@@ -154,6 +173,10 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
     // Area lists (docs/api.md §11): Group, $export, its status URL and files.
     if (m_areaListRoutes->dispatch(in, socket))
         return;
+    if (SpineRoutes::handles(in.path)) {
+        m_spineRoutes->handle(in, socket);
+        return;
+    }
     if (FhirRoutes::handles(in.path)) {
         m_fhirRoutes->handle(in, socket);
         return;

@@ -33,6 +33,7 @@ class ReviewFeed;
 class ScenarioCatalogue;
 class SeededRandom;
 class SignInService;
+class SpineRoutes;
 class SyntheticPopulation;
 
 // The national-service stand-in (docs/api.md). Runs in-process (training mode, tests) or
@@ -53,6 +54,9 @@ public:
         FaultInjector::Choice fault;    // server-wide
         QSslCertificate tlsCertificate; // both set: HTTPS
         QSslKey tlsKey;
+        // Non-empty (with TLS on): mutual TLS. A client must present a certificate that one
+        // of these CAs issued, or the handshake fails (the Spine endpoint's TLS-MA).
+        QList<QSslCertificate> clientCaCertificates;
         const Clock* clock = nullptr;  // nullptr: the system clock
         BulkExport::Options areaLists; // area lists (docs/api.md §11)
     };
@@ -100,6 +104,7 @@ private:
     std::unique_ptr<BulkExport> m_bulk;
     std::unique_ptr<FhirRoutes> m_fhirRoutes;
     std::unique_ptr<AreaListRoutes> m_areaListRoutes;
+    std::unique_ptr<SpineRoutes> m_spineRoutes; // CP-IS over Spine (HL7 V3)
     // Last, so it goes first: its sockets (and the files streaming into them) before the rest.
     std::unique_ptr<HttpFrontEnd> m_http;
     quint16 m_port = 0;

@@ -2,6 +2,8 @@
 
 #include "sandbox/world/SyntheticPopulation.h"
 
+#include <tuple>
+
 namespace cpis::sandbox {
 
 namespace {
@@ -182,6 +184,20 @@ ScenarioCatalogue::ScenarioCatalogue(const LocalAuthorityDirectory& authorities,
         m_people.append(p);
         m_faults.insert(nhs, fault);
         m_scenarios.append({nhs, QStringLiteral("Fault: ") + FaultInjector::name(fault), fault});
+    }
+
+    const QList<std::tuple<QString, QString, SpineFault>> spine{
+        {QStringLiteral("9990000271"), QStringLiteral("V3 fault: MCCI_IN010000UK13 error"),
+         SpineFault::ApplicationError},
+        {QStringLiteral("9990000298"), QStringLiteral("V3 fault: wrong wsa:RelatesTo"),
+         SpineFault::WrongRelatesTo},
+    };
+    for (const auto& [nhs, title, fault] : spine) {
+        p = person(nhs, QStringLiteral("Spine"), QStringLiteral("Scenario-V3Fault"), t.addYears(-8),
+                   f, sheffield);
+        p.plans = {plan(PT::ChildProtection, t.addDays(-90), std::nullopt, sheffield)};
+        m_people.append(p);
+        m_spineScenarios.append({nhs, title, fault});
     }
 }
 

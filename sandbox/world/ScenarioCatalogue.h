@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/faults/FaultInjector.h"
+#include "sandbox/faults/SpineFault.h"
 #include "sandbox/world/LocalAuthorityDirectory.h"
 #include "sandbox/world/SandboxPerson.h"
 
@@ -27,7 +28,25 @@ public:
 
     ScenarioCatalogue(const LocalAuthorityDirectory& authorities, QDate today);
 
+    // Numbers that only the V3 exchange treats differently (docs/sandbox.md, "V3 faults"):
+    // over FHIR each is a child with an open CPP. Kept apart from scenarios() so that the
+    // FHIR side's lists stay as they are.
+    struct SpineScenario
+    {
+        QString nhsNumber;
+        QString title;
+        SpineFault fault = SpineFault::None;
+    };
+
     const QList<Scenario>& scenarios() const { return m_scenarios; }
+    const QList<SpineScenario>& spineScenarios() const { return m_spineScenarios; }
+    SpineFault spineFaultFor(const QString& nhsNumber) const
+    {
+        for (const SpineScenario& s : m_spineScenarios)
+            if (s.nhsNumber == nhsNumber)
+                return s.fault;
+        return SpineFault::None;
+    }
     void addTo(SyntheticPopulation& population) const;
     Fault faultFor(const QString& nhsNumber) const
     {
@@ -41,6 +60,7 @@ public:
 
 private:
     QList<Scenario> m_scenarios;
+    QList<SpineScenario> m_spineScenarios;
     QList<SandboxPerson> m_people;
     QHash<QString, QString> m_superseded;
     QHash<QString, Fault> m_faults;

@@ -2,6 +2,7 @@
 // it answers on loopback, and SIGTERM stops it cleanly.
 #include "sandbox/server/SandboxServer.h"
 #include "tests/support/SandboxHttp.h"
+#include "tests/support/TestCertificates.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -22,6 +23,7 @@ private slots:
     void executablePrintsUrlAndStopsOnSignal_data();
     void executablePrintsUrlAndStopsOnSignal();
     void executableServesTlsAndOptions();
+    void executableRequiresClientCertificates();
     void executableRefusesBadArguments_data();
     void executableRefusesBadArguments();
 
@@ -111,6 +113,50 @@ void TestSandboxProcess::executableServesTlsAndOptions()
     QCOMPARE(proc.exitCode(), 0);
 }
 
+void TestSandboxProcess::executableRequiresClientCertificates()
+{
+    QString why;
+    const auto certs = cpis::testsupport::TestCertificates::make(&why);
+    QVERIFY2(certs, qPrintable(why));
+    QProcess proc;
+    proc.setProgram(QStringLiteral(CPIS_SANDBOX_EXE));
+    proc.setArguments({QStringLiteral("--tls"), certs->server.certificatePath,
+                       certs->server.keyPath, QStringLiteral("--client-ca"),
+                       certs->ca.certificatePath, QStringLiteral("--people"),
+                       QStringLiteral("500")});
+    proc.start();
+    QVERIFY(proc.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(proc.canReadLine(), 10000);
+    QUrl health(QString::fromUtf8(proc.readLine()).trimmed());
+    health.setPath(QStringLiteral("/_sandbox/health"));
+
+    auto get = [&](bool withClientCertificate) {
+        QNetworkAccessManager nam; // its own: no session or connection carried over
+        QNetworkRequest req(health);
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates({certs->ca.certificate});
+        tls.setSslOption(QSsl::SslOptionDisableSessionPersistence, true);
+        if (withClientCertificate) {
+            tls.setLocalCertificate(certs->client.certificate);
+            tls.setPrivateKey(certs->client.key);
+        }
+        req.setSslConfiguration(tls);
+        req.setTransferTimeout(10000);
+        QNetworkReply* reply = nam.get(req);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        const bool finished = done.wait(15000) || reply->isFinished();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        delete reply;
+        return finished ? status : -1;
+    };
+    QCOMPARE(get(true), 200);
+    QCOMPARE(get(false), 0); // the handshake fails: no HTTP status at all
+
+    ::kill(static_cast<pid_t>(proc.processId()), SIGTERM);
+    QVERIFY(proc.waitForFinished(10000));
+    QCOMPARE(proc.exitCode(), 0);
+}
+
 void TestSandboxProcess::executableRefusesBadArguments_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -119,6 +165,8 @@ void TestSandboxProcess::executableRefusesBadArguments_data()
     QTest::newRow("fault") << QStringList{QStringLiteral("--fault"), QStringLiteral("gremlins")};
     QTest::newRow("tls-no-key") << QStringList{QStringLiteral("--tls"), QStringLiteral("/nope")};
     QTest::newRow("now") << QStringList{QStringLiteral("--now"), QStringLiteral("yesterday")};
+    QTest::newRow("client-ca-without-tls")
+        << QStringList{QStringLiteral("--client-ca"), QStringLiteral("/nope")};
 }
 
 void TestSandboxProcess::executableRefusesBadArguments()

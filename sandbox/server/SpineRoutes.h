@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "sandbox/endpoints/QupcRequest.h"
+#include "sandbox/faults/FaultInjector.h"
+#include "sandbox/server/HttpExchange.h"
+
+#include <optional>
+
+namespace cpis::sandbox {
+
+class AccessLog;
+class LocalAuthorityDirectory;
+class ReviewFeed;
+class ScenarioCatalogue;
+class SignInService;
+class SyntheticPopulation;
+struct TestUser;
+
+// CP-IS over Spine as it runs today (docs/api.md §13): POST /spine/cpis takes a
+// QUPC_IN000006GB01 in a SOAP 1.1 envelope and answers REPC_IN000007GB01, QUQI_IN010000UK14
+// ("No Records Found"), MCCI_IN010000UK13 (errors) or a SOAP fault, from the same people,
+// plans, access log and notifications as the FHIR routes.
+class SpineRoutes
+{
+public:
+    struct Services
+    {
+        SignInService& signIn; // the test users a person author must be
+        const SyntheticPopulation& population;
+        const ScenarioCatalogue& scenarios;
+        const LocalAuthorityDirectory& authorities;
+        FaultInjector& faults;
+        AccessLog& log;
+        ReviewFeed& review;
+        const Clock& clock;
+    };
+
+    explicit SpineRoutes(Services services) : m_s(services) {}
+
+    static bool handles(const QString& path);
+    void handle(const HttpRequest& in, QTcpSocket* socket);
+
+private:
+    HttpResponse answer(const QupcRequest& request, bool wrongRelatesTo);
+    std::optional<TestUser> author(const QupcRequest& request) const;
+    void
+    deliver(QTcpSocket* socket, const HttpRequest& in, Fault fault, const QupcRequest& request);
+
+    Services m_s;
+};
+
+} // namespace cpis::sandbox
