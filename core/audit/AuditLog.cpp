@@ -251,6 +251,8 @@ StoreResult<AuditEntry> AuditLog::append(AuditEntry entry)
             qUtf8Printable(AuditEntry::actionName(entry.action)),
             qUtf8Printable(AuditEntry::outcomeCode(entry.outcome)));
     maybeSaveAnchor();
+    if (m_appended)
+        m_appended();
     return entry;
 }
 
@@ -274,6 +276,8 @@ StoreStatus AuditLog::appendBatch(const QList<AuditEntry>& entries)
         return fail(s);
     qCDebug(lcAudit, "appended entries %lld to %lld", seqBefore + 1, m_lastSeq);
     maybeSaveAnchor();
+    if (m_appended)
+        m_appended();
     return {};
 }
 

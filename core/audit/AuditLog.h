@@ -72,6 +72,9 @@ public:
     StoreStatus forEach(const std::function<bool(const AuditEntry&)>& visit, qint64 fromSeq = 1);
 
     StoreStatus flushAnchor();
+    // Called after each append (or batch) is committed, on the appending thread; the audit
+    // hub's forwarder listens here. Must not append.
+    void setAppendedHook(std::function<void()> hook) { m_appended = std::move(hook); }
     qint64 lastSeq() const { return m_lastSeq; }
     // The outcome of the last anchor save attempted by append(); the entry itself is
     // committed even when this fails.
@@ -100,6 +103,7 @@ private:
     QByteArray m_lastHash;
     qint64 m_anchoredSeq = 0;
     StoreStatus m_anchorStatus;
+    std::function<void()> m_appended;
 };
 
 } // namespace cpis

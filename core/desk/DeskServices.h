@@ -6,6 +6,7 @@
 #include "core/audit/AuditLogAuditor.h"
 #include "core/desk/SecureStore.h"
 #include "core/directory/LocalDirectory.h"
+#include "core/hub/HubForwarder.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/NationalServiceClient.h"
 #include "core/lookup/PatientSearchService.h"
@@ -49,6 +50,7 @@ public:
         FhirTransport::Settings transport; // its TLS and total timeout come from the profile
         AreaListClient::Settings areaLists;
         SecureStore::Options store; // its list of feature files is filled in by create()
+        HubForwarder::Settings hub; // when the profile names an audit hub
 
         const QString& environment() const { return profile.environment; }
         bool training() const { return profile.isTraining(); }
@@ -112,6 +114,8 @@ public:
     AreaListClient& areaListClient() { return *m_areaListClient; }
     AreaListStore& areaListStore() { return *m_areaListStore; }
     AreaListService& areaLists() { return *m_areaLists; }
+    // Forwards the audit log to the trust's hub; null when the profile names none.
+    HubForwarder* hubForwarder() { return m_hub.get(); }
 
 private:
     DeskServices(Config config, const Clock* clock, KeyProvider& keys, QObject* parent);
@@ -125,6 +129,7 @@ private:
     std::unique_ptr<FhirTransport> m_transport;
     std::unique_ptr<StoreAnswerCache> m_cache;
     std::unique_ptr<AuditLogAuditor> m_auditor;
+    std::unique_ptr<HubForwarder> m_hub;
     std::unique_ptr<NationalServiceClient> m_client;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<PatientSearchService> m_search;
