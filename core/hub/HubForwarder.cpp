@@ -61,7 +61,7 @@ StoreResult<HubForwarder::State> HubForwarder::readState(SecureDb& auditDb, cons
     State s;
     s.hub = hub.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     s.localSeq = last.value();
-    s.forwardedSeq = st->seq;
+    s.forwardedSeq = st->acknowledged();
     s.lastSentUtc = st->lastSentUtc;
     return s;
 }
@@ -76,7 +76,7 @@ bool HubForwarder::refreshState()
         return false;
     }
     m_state.localSeq = last.value();
-    m_state.forwardedSeq = st->seq;
+    m_state.forwardedSeq = st->acknowledged();
     m_state.lastSentUtc = st->lastSentUtc;
     emit stateChanged();
     return true;
@@ -107,23 +107,18 @@ void HubForwarder::pump()
     if (!st)
         return failed(st.error().message);
     qint64 from = st->seq;
-    if (from > 0) {
-        // The entry the hub last acknowledged must still be in the log as it was sent. If it
-        // is not, the log was rewritten: the hub hears the log as it now stands, from the
-        // start, and keeps what it already held (re-sent entries it holds are ignored,
-        // different ones are recorded as forks).
-        auto held = m_queue.hashAt(from);
-        if (!held)
-            return failed(held.error().message);
-        if (held.value() != st->hash) {
-            qCWarning(lcHub,
-                      "the audit log no longer holds entry %lld as it was forwarded; "
-                      "forwarding it again from the start",
-                      from);
-            if (auto r = m_queue.restart(); !r)
-                return failed(r.error().message);
-            from = 0;
-        }
+    if (st->diverged) {
+        // The entry the hub last acknowledged is no longer in the log as it was sent: the log
+        // was rewritten. The hub hears the log as it now stands, from the start, and keeps
+        // what it already held (re-sent entries it holds are ignored, different ones are
+        // recorded as forks).
+        qCWarning(lcHub,
+                  "the audit log no longer holds entry %lld as it was forwarded; "
+                  "forwarding it again from the start",
+                  from);
+        if (auto r = m_queue.restart(); !r)
+            return failed(r.error().message);
+        from = 0;
     }
     auto batch = m_queue.pending(from, m_settings.batchSize);
     if (!batch)

@@ -26,6 +26,12 @@ StoreResult<HubQueue::State> HubQueue::state()
         if (!st.value().isNull(2))
             s.lastSentUtc = QDateTime::fromMSecsSinceEpoch(st.value().int64(2), Qt::UTC);
     }
+    if (s.seq > 0) {
+        auto held = hashAt(s.seq);
+        if (!held)
+            return held.error();
+        s.diverged = held.value() != s.hash;
+    }
     return s;
 }
 

@@ -22,6 +22,10 @@ public:
         qint64 seq = 0;        // the newest entry the hub has acknowledged; 0: none yet
         QByteArray hash;       // that entry's hash, to notice a log rewritten under the marker
         QDateTime lastSentUtc; // the last successful send; invalid: never
+        // The log no longer holds entry `seq` as it was sent (it was rewritten): the whole
+        // log is to be sent again.
+        bool diverged = false;
+        qint64 acknowledged() const { return diverged ? 0 : seq; }
     };
 
     explicit HubQueue(SecureDb& db) : m_db(db) {}
