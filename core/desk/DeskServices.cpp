@@ -123,7 +123,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     if (!p.auditHub.isEmpty()) {
         // Entries wait in the log until the hub has them: a hub that cannot be reached, or a
         // password missing from the keychain, shows in the status and stops nothing.
-        auto password = keys.read(HubAddress::kPasswordEntry);
+        auto password = keys.read(HubAddress::passwordEntry(p.name));
         auto hub = HubForwarder::create(
             files.auditDatabase(),
             HubAddress::fromProfile(p, password.ok() && *password ? **password : QByteArray()),

@@ -6,7 +6,11 @@
 
 namespace cpis {
 
-const QString HubAddress::kPasswordEntry = QStringLiteral("audit-hub-password");
+QString HubAddress::passwordEntry(const QString& profileName)
+{
+    return QStringLiteral("audit-hub-password/") + profileName;
+}
+
 const QString HubAddress::kSystemCaBundle = QStringLiteral("/etc/ssl/certs/ca-certificates.crt");
 
 HubAddress HubAddress::fromProfile(const ServiceProfile& profile, const QByteArray& password)

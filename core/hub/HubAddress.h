@@ -23,11 +23,11 @@ struct HubAddress
     QString caBundle;          // the profile's CA bundle; empty: the system's
     QString clientCertificate; // the profile's, if any
     QString clientKey;
-    QByteArray password; // the desk role's password (keychain entry kPasswordEntry)
+    QByteArray password; // the desk role's password (keychain entry passwordEntry())
     int connectTimeoutSecs = 5;
 
-    // The keychain entry that holds the desk role's hub password.
-    static const QString kPasswordEntry;
+    // The keychain entry that holds the desk role's hub password for one profile.
+    static QString passwordEntry(const QString& profileName);
     static const QString kSystemCaBundle;
 
     static HubAddress fromProfile(const ServiceProfile& profile, const QByteArray& password);

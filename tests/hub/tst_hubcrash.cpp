@@ -4,6 +4,7 @@
 // chain finds nothing wrong.
 #include "core/desk/SecureStore.h"
 #include "core/domain/Clock.h"
+#include "core/profile/ServiceProfile.h"
 #include "tests/hub/HubRig.h"
 #include "tests/support/FileKeyProvider.h"
 
@@ -57,7 +58,7 @@ void TestHubCrash::initTestCase()
     QVERIFY2(made.isEmpty(), qPrintable(made));
     // What an administrator does once per desk: the role's password into the keychain.
     FileKeyProvider keys(m_dir.filePath(QStringLiteral("keys")));
-    QVERIFY(keys.write(HubAddress::kPasswordEntry, kDeskPassword));
+    QVERIFY(keys.write(HubAddress::passwordEntry(ServiceProfile::kTraining), kDeskPassword));
 }
 
 void TestHubCrash::killedDeskLosesNothingAndSendsNothingTwice()

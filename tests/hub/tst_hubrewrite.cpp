@@ -55,7 +55,7 @@ void TestHubRewrite::initTestCase()
     const QString made = m_hub.createDesk(kDesk, kDeskPassword);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-    QVERIFY(m_keys.write(HubAddress::kPasswordEntry, kDeskPassword));
+    QVERIFY(m_keys.write(HubAddress::passwordEntry(ServiceProfile::kTraining), kDeskPassword));
 }
 
 std::unique_ptr<DeskServices> TestHubRewrite::openDesk()

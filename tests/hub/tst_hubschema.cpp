@@ -38,6 +38,7 @@ private slots:
     void deskRoleCannotChangeOrRemove();
     void mistakenGrantIsStillRefused();
     void deskNeedsTheHubsCertificate();
+    void adminCommandMigratesAndChecks();
 
 private:
     // A desk's log with entries that exercise the hash: an empty and a set environment,
@@ -242,6 +243,31 @@ void TestHubSchema::deskNeedsTheHubsCertificate()
     // A password-less address is refused by the desk before it tries.
     a.password.clear();
     QVERIFY(a.problem().has_value());
+}
+
+void TestHubSchema::adminCommandMigratesAndChecks()
+{
+    const auto run = [&](const QStringList& args, QByteArray* output) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), QString::fromLatin1(m_hub.server.adminPassword()));
+        env.insert(QStringLiteral("PGSSLMODE"), QStringLiteral("verify-full"));
+        env.insert(QStringLiteral("PGSSLROOTCERT"), m_hub.server.caFile());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CPIS_HUB_EXE), args);
+        if (!p.waitForFinished(30000))
+            return -1;
+        *output = p.readAllStandardOutput();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    const QString owner = m_hub.server.uri(m_hub.server.adminUser());
+    QByteArray said;
+    QCOMPARE(run({QStringLiteral("migrate"), owner}, &said), 0);
+    QVERIFY2(said.contains("at step 3 of 3"), said.constData());
+    QVERIFY2(!said.contains("applied step"), said.constData());
+    // The desk of this test has a fork at entry 6 (above): the check says so, exit code 8.
+    QCOMPARE(run({QStringLiteral("check"), owner, kDesk}, &said), 8);
+    QVERIFY2(said.contains("1 problem(s)") && said.contains("fork"), said.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHubSchema)
