@@ -57,7 +57,12 @@ HubConnection::Keywords HubAddress::keywords() const
       << qMakePair(QByteArrayLiteral("sslrootcert"),
                    (caBundle.isEmpty() ? kSystemCaBundle : caBundle).toUtf8())
       << qMakePair(QByteArrayLiteral("connect_timeout"), QByteArray::number(connectTimeoutSecs))
-      << qMakePair(QByteArrayLiteral("application_name"), QByteArrayLiteral("cpis-desk"));
+      << qMakePair(QByteArrayLiteral("application_name"), QByteArrayLiteral("cpis-desk"))
+      // A hub that stops answering mid-batch must not hold the forwarder (and the desk's
+      // shutdown, which waits for it) for longer than this.
+      << qMakePair(QByteArrayLiteral("tcp_user_timeout"), QByteArrayLiteral("15000"))
+      << qMakePair(QByteArrayLiteral("keepalives_idle"), QByteArrayLiteral("15"))
+      << qMakePair(QByteArrayLiteral("options"), QByteArrayLiteral("-c statement_timeout=15000"));
     if (!password.isEmpty())
         k << qMakePair(QByteArrayLiteral("password"), password);
     if (!clientCertificate.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/signin/HeadlessSignIn.h"
+#include "ui/shell/HubStatusLabel.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/IdleWarning.h"
 #include "ui/shell/SettingsDialog.h"
@@ -80,6 +81,8 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     m_status->setObjectName(QStringLiteral("deskStatus"));
     m_status->setWordWrap(true);
     statusBar()->addWidget(m_status, 1);
+    if (m_services.hub)
+        statusBar()->addPermanentWidget(new HubStatusLabel(m_services.hub, this));
     statusBar()->addPermanentWidget(service);
 
     buildMenus();

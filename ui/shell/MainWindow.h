@@ -20,6 +20,7 @@ class QTabWidget;
 
 namespace cpis {
 class Clock;
+class HubForwarder;
 class FhirTransport;
 } // namespace cpis
 
@@ -60,8 +61,9 @@ public:
         FhirTransport* transport = nullptr; // sign-in calls go the services' one HTTP path
         const Clock* clock = nullptr;
         std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
-        QList<RoleView> roleViews; // offered, in this order, when the session allows them
-        QList<DeskTool> tools;     // in the Desk menu, for a signed-in user
+        QList<RoleView> roleViews;   // offered, in this order, when the session allows them
+        QList<DeskTool> tools;       // in the Desk menu, for a signed-in user
+        HubForwarder* hub = nullptr; // the audit hub's forwarder; null: the profile names none
     };
 
     MainWindow(Environment env,
