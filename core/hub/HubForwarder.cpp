@@ -166,8 +166,7 @@ void HubForwarder::failed(const QString& why)
     // The reason stays out of the log: it is the server's or libpq's own text, which could
     // quote what was sent. The status (CLI, status bar) shows it to the user.
     qCInfo(lcHub, "forwarding to the audit hub failed; trying again in %lld ms",
-           qint64(wait.count())); trying again in %lld ms",
-           qUtf8Printable(why), qint64(wait.count()));
+           qint64(wait.count()));
     m_retry.start(wait);
     refreshState();
 }
