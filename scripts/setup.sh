@@ -17,6 +17,8 @@ packages=(
   qtkeychain-qt6-dev libsecret-1-0 libsqlcipher-dev sqlcipher libssl-dev
   # headless tests: private D-Bus session with a real Secret Service, X server for screenshots
   dbus gnome-keyring libsecret-tools xvfb xauth x11-utils imagemagick fonts-dejavu-core
+  # the trust's audit hub: libpq for the desk, the server for its tests (docs/hub.md)
+  libpq-dev postgresql
   # sandbox TLS certificates, contract checks and examples
   openssl curl python3 python3-jsonschema python3-yaml
   # HL7 V3 schema validation of the Spine messages (tests/support/SpineSchemaCheck)

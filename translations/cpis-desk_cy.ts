@@ -718,6 +718,25 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::HubStatusLabel</name>
+    <message>
+        <source>Audit hub not reached: %1 waiting</source>
+        <translation>Heb gyrraedd y ganolfan archwilio: %1 yn aros</translation>
+    </message>
+    <message>
+        <source>Audit hub: %1 waiting to be sent</source>
+        <translation>Canolfan archwilio: %1 yn aros i gael eu hanfon</translation>
+    </message>
+    <message>
+        <source>Audit hub: all sent, last at %1</source>
+        <translation>Canolfan archwilio: y cyfan wedi’i anfon, yr olaf am %1</translation>
+    </message>
+    <message>
+        <source>Audit hub: all sent</source>
+        <translation>Canolfan archwilio: y cyfan wedi’i anfon</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::IdleWarning</name>
     <message>
         <source>CP-IS Desk is about to lock</source>

@@ -685,6 +685,25 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::HubStatusLabel</name>
+    <message>
+        <source>Audit hub not reached: %1 waiting</source>
+        <translation>Audit hub not reached: %1 waiting</translation>
+    </message>
+    <message>
+        <source>Audit hub: %1 waiting to be sent</source>
+        <translation>Audit hub: %1 waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Audit hub: all sent, last at %1</source>
+        <translation>Audit hub: all sent, last at %1</translation>
+    </message>
+    <message>
+        <source>Audit hub: all sent</source>
+        <translation>Audit hub: all sent</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::IdleWarning</name>
     <message>
         <source>CP-IS Desk is about to lock</source>

@@ -42,6 +42,8 @@ int main(int argc, char** argv)
         "  history <nhs-number>     who has looked at this person's CP-IS record\n"
         "  audit verify             check the audit log has not been changed or cut short\n"
         "  audit export             write the audit log as FHIR NDJSON or CSV\n"
+        "  audit status             how far the trust's audit hub has this desk's log\n"
+        "  audit hub-password       keep the desk's hub password (read from stdin)\n"
         "  cache purge [--all]      remove answers past retention (or all)\n"
         "  cache stats              how many answers are cached, and how old\n"
         "  sandbox [options]        run the national-service sandbox (see cpis-sandbox --help)\n\n"
@@ -100,10 +102,11 @@ int main(int argc, char** argv)
     if (command == u"lookup" || command == u"history") {
         if (const int bad = CliCommands::checkNhsArgument(args.mid(1), err); bad >= 0)
             return bad;
-    } else if ((command == u"audit" && sub != u"verify" && sub != u"export") ||
+    } else if ((command == u"audit" && sub != u"verify" && sub != u"export" && sub != u"status" &&
+                sub != u"hub-password") ||
                (command == u"cache" && sub != u"purge" && sub != u"stats")) {
-        err << "cpis: '" << command
-            << "' needs one of: " << (command == u"audit" ? "verify, export" : "purge, stats")
+        err << "cpis: '" << command << "' needs one of: "
+            << (command == u"audit" ? "verify, export, status, hub-password" : "purge, stats")
             << '\n';
         return CliCommands::BadInput;
     }
@@ -247,6 +250,11 @@ int main(int argc, char** argv)
         return commands.anchored(CliCommands::Ok);
     } else if (command == u"audit" && sub == u"verify") {
         return commands.auditVerify();
+    } else if (command == u"audit" && sub == u"status") {
+        return commands.auditStatus();
+    } else if (command == u"audit" && sub == u"hub-password") {
+        QTextStream in(stdin);
+        return commands.auditHubPassword(in);
     } else if (command == u"audit") {
         cpis::UserSession who;
         if (auto stored = vault.load())

@@ -92,6 +92,7 @@ ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOp
     ui::MainWindow::Services deps;
     deps.transport = &services.transport();
     deps.clock = services.clock();
+    deps.hub = services.hubForwarder();
     deps.audit = [&services](const UserSession& who, const AccessEvent& event) {
         return services.audit(who, event);
     };

@@ -91,6 +91,9 @@ public:
     // Refused while the anchor is missing (see anchorMissing()): saving a new one would hide
     // the loss.
     StoreStatus flushAnchor();
+    // Called after each append (or batch) is committed, on the appending thread; the audit
+    // hub's forwarder listens here. Must not append.
+    void setAppendedHook(std::function<void()> hook) { m_appended = std::move(hook); }
     qint64 lastSeq() const { return m_lastSeq; }
     // Entries this handle wrote that no saved anchor covers yet.
     bool anchorPending() const { return m_lastSeq != m_anchoredSeq; }

@@ -4,7 +4,9 @@
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
+#include "core/hub/HubForwarder.h"
 #include "core/lookup/LookupJson.h"
+#include "core/store/KeyProvider.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -253,6 +255,55 @@ int CliCommands::auditVerify()
     }
     m_out << "AUDIT LOG TAMPERED: " << verdict->message << '\n';
     return AuditTampered;
+}
+
+int CliCommands::auditStatus()
+{
+    const ServiceProfile& p = m_services.config().profile;
+    if (p.auditHub.isEmpty()) {
+        m_out << "audit hub: none (profile '" << p.name << "' names no audit-hub)\n"
+              << "audit log: " << m_services.store().audit().lastSeq() << " entries, kept on "
+              << "this desk only\n";
+        return Ok;
+    }
+    auto st = HubForwarder::readState(m_services.store().auditDatabase(), p.auditHub);
+    if (!st) {
+        m_err << "cpis: could not read the audit log: " << st.error().message << '\n';
+        return LocalFailure;
+    }
+    m_out << "audit hub: " << st->hub << '\n'
+          << "audit log: " << st->localSeq << " entries\n"
+          << "at the hub: up to entry " << st->forwardedSeq << '\n'
+          << "waiting to be sent: " << st->backlog() << '\n'
+          << "last successful send: "
+          << (st->lastSentUtc.isValid() ? display::dateTime(st->lastSentUtc)
+                                        : QStringLiteral("never"))
+          << '\n';
+    if (const HubForwarder* f = m_services.hubForwarder(); f && !f->state().lastError.isEmpty())
+        m_out << "hub problem: " << f->state().lastError << '\n';
+    return Ok;
+}
+
+int CliCommands::auditHubPassword(QTextStream& in)
+{
+    const ServiceProfile& p = m_services.config().profile;
+    if (p.auditHub.isEmpty()) {
+        m_err << "cpis: profile '" << p.name << "' names no audit-hub\n";
+        return BadInput;
+    }
+    const QString password = in.readLine();
+    if (password.isEmpty()) {
+        m_err << "cpis: no password on standard input\n";
+        return BadInput;
+    }
+    if (auto s = m_services.keys().write(HubAddress::passwordEntry(p.name), password.toUtf8());
+        !s) {
+        m_err << "cpis: could not keep the password: " << s.error().message << '\n';
+        return LocalFailure;
+    }
+    m_out << "the audit hub password for profile '" << p.name << "' is in the keychain; it is "
+          << "used from the next start\n";
+    return Ok;
 }
 
 int CliCommands::auditExport(const QString& format,

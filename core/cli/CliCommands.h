@@ -59,6 +59,10 @@ public:
     void lookup(const NhsNumber& nhs, bool json, Done done);
     void history(const NhsNumber& nhs, bool json, Done done);
     int auditVerify();
+    // The audit hub: where, how far the hub has the log, what waits, the last send.
+    int auditStatus();
+    // Keeps the desk role's hub password (one line on `in`) in the keychain.
+    int auditHubPassword(QTextStream& in);
     int auditExport(const QString& format, const QString& outputPath, const UserSession& who);
     int cachePurge(bool all);
     int cacheStats();

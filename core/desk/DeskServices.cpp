@@ -61,6 +61,9 @@ DeskServices::~DeskServices()
     m_anchorTimer.stop();
     if (m_store)
         flushAuditAnchor();
+    if (m_store)
+        m_store->audit().setAppendedHook({});
+    m_hub.reset();
     m_store.reset();
 }
 
@@ -135,6 +138,20 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, c.transport);
     d->m_cache = std::make_unique<StoreAnswerCache>(files.cache(), p.environment);
     d->m_auditor = std::make_unique<AuditLogAuditor>(files.audit(), c.workstation, p.environment);
+    if (!p.auditHub.isEmpty()) {
+        // Entries wait in the log until the hub has them: a hub that cannot be reached, or a
+        // password missing from the keychain, shows in the status and stops nothing.
+        auto password = keys.read(HubAddress::passwordEntry(p.name));
+        auto hub = HubForwarder::create(
+            files.auditDatabase(),
+            HubAddress::fromProfile(p, password.ok() && *password ? **password : QByteArray()),
+            *clock, c.hub);
+        if (!hub)
+            return storeFailed(hub.error());
+        d->m_hub = std::move(hub.value());
+        HubForwarder* forwarder = d->m_hub.get();
+        files.audit().setAppendedHook([forwarder] { forwarder->wake(); });
+    }
     if (auto recorded = d->recordConfiguration(); !recorded)
         return Error{Error::Kind::Store, recorded.error(), StoreError::Code::Sql};
 

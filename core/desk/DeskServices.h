@@ -6,6 +6,7 @@
 #include "core/audit/AuditLogAuditor.h"
 #include "core/desk/SecureStore.h"
 #include "core/directory/LocalDirectory.h"
+#include "core/hub/HubForwarder.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/NationalServiceClient.h"
 #include "core/lookup/PatientSearchService.h"
@@ -54,6 +55,7 @@ public:
         // The audit anchor is saved this long after the first unanchored entry, off the
         // look-up path and once for all the entries made meanwhile (docs/secure-store.md).
         std::chrono::milliseconds anchorDelay{1000};
+        HubForwarder::Settings hub; // when the profile names an audit hub
 
         const QString& environment() const { return profile.environment; }
         bool training() const { return profile.isTraining(); }
@@ -134,6 +136,8 @@ public:
     AreaListClient& areaListClient() { return *m_areaListClient; }
     AreaListStore& areaListStore() { return *m_areaListStore; }
     AreaListService& areaLists() { return *m_areaLists; }
+    // Forwards the audit log to the trust's hub; null when the profile names none.
+    HubForwarder* hubForwarder() { return m_hub.get(); }
 
 private:
     DeskServices(Config config, const Clock* clock, KeyProvider& keys, QObject* parent);
@@ -148,6 +152,7 @@ private:
     std::unique_ptr<FhirTransport> m_transport;
     std::unique_ptr<StoreAnswerCache> m_cache;
     std::unique_ptr<AuditLogAuditor> m_auditor;
+    std::unique_ptr<HubForwarder> m_hub;
     std::unique_ptr<NationalServiceClient> m_client;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<PatientSearchService> m_search;

@@ -58,6 +58,8 @@ public:
 
     Cache& cache() { return *m_cache; }
     AuditLog& audit() { return *m_audit; }
+    // The audit log's database, for what keeps its place in the log (the hub's forwarder).
+    SecureDb& auditDatabase() { return *m_auditDb; }
     // One of the files named in Options::databases (asking for another is a programming
     // error, and asserts).
     SecureDb& database(const QString& fileName);

@@ -17,7 +17,7 @@ import sys
 DOMAIN = {"core/domain"}
 # Below the features: shared by all of them, never aware of any of them. Listed bottom-up;
 # each may include the ones before it (and domain), never the ones after it.
-INFRASTRUCTURE = ["core/crypto", "core/store", "core/audit", "core/net", "core/profile",
+INFRASTRUCTURE = ["core/crypto", "core/store", "core/audit", "core/net", "core/profile", "core/hub",
                   "core/fhir", "core/signin", "core/directory"]
 FEATURES = ["core/lookup", "core/notices", "core/review", "core/arealist"]
 ROOTS = {"core/desk", "core/cli"}

@@ -139,6 +139,7 @@ private slots:
     void liveProfileOverPlainHttpIsRefusedBeforeAnyConnection();
     void adminFileOthersCanWriteIsRefused();
     void siteTypeChangeIsAuditedAtTheNextStart();
+    void auditStatusShowsWhatWaitsForTheHub();
 
 private:
     QTemporaryDir m_dir;
@@ -451,6 +452,55 @@ void TestCli::siteTypeChangeIsAuditedAtTheNextStart()
 
     const Run verify = run({QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(verify.exitCode, 0);
+}
+
+void TestCli::auditStatusShowsWhatWaitsForTheHub()
+{
+    REQUIRE_ROOT();
+    const QString ca = m_dir.filePath(QStringLiteral("hub-ca.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=hub"),
+                   QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("hub-ca.key")),
+                   QStringLiteral("-out"), ca});
+    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+    // Nothing listens on port 1: the hub is never reached, and nothing else is contacted.
+    const QString admin =
+        writeAdminFile(m_dir.filePath(QStringLiteral("admin-hub.conf")),
+                       "[desk]\nprofiles = hubtest\n[profile hubtest]\ncpis-interface = fhir\n"
+                       "pds = https://pds.invalid/FHIR/R4\ncpis = https://cpis.invalid/FHIR/R4\n"
+                       "identity = https://identity.invalid/oauth2\n"
+                       "audit-hub = postgresql://desk_cli@127.0.0.1:1/cpis_hub\nca-bundle = " +
+                           ca.toUtf8() + "\n");
+    QVERIFY(!admin.isEmpty());
+    const QStringList base{QStringLiteral("--profile"), QStringLiteral("hubtest"),
+                           QStringLiteral("--store"), m_dir.filePath(QStringLiteral("hub"))};
+    Run r =
+        cpisExactly(base + QStringList{QStringLiteral("audit"), QStringLiteral("status")}, admin);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("audit hub: postgresql://127.0.0.1:1/cpis_hub\n"), r.out.constData());
+    QVERIFY2(!r.out.contains("desk_cli"), "the status names the hub, not the desk's role");
+    // The configuration entry of the first start waits; no password is in the keychain yet.
+    QVERIFY2(r.out.contains("audit log: 1 entries\n"), r.out.constData());
+    QVERIFY2(r.out.contains("waiting to be sent: 1\n"), r.out.constData());
+    QVERIFY2(r.out.contains("last successful send: never\n"), r.out.constData());
+    QVERIFY2(r.out.contains("hub problem: no password for the audit hub"), r.out.constData());
+
+    QProcess set;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CPIS_DESK_ADMIN_FILE"), admin);
+    set.setProcessEnvironment(env);
+    set.start(QStringLiteral(CPIS_CLI_EXE),
+              base + QStringList{QStringLiteral("audit"), QStringLiteral("hub-password")});
+    set.write("desk-cli-password\n");
+    set.closeWriteChannel();
+    QVERIFY(set.waitForFinished(60000));
+    QCOMPARE(set.exitCode(), 0);
+    r = cpisExactly(base + QStringList{QStringLiteral("audit"), QStringLiteral("status")}, admin);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(!r.out.contains("no password"), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -3,6 +3,7 @@
 #include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/signin/HeadlessSignIn.h"
+#include "ui/shell/HubStatusLabel.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/IdleWarning.h"
 #include "ui/shell/SettingsDialog.h"
@@ -88,6 +89,8 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     m_anchorProblem->setWordWrap(true);
     m_anchorProblem->hide();
     statusBar()->addPermanentWidget(m_anchorProblem);
+    if (m_services.hub)
+        statusBar()->addPermanentWidget(new HubStatusLabel(m_services.hub, this));
     statusBar()->addPermanentWidget(service);
 
     buildMenus();

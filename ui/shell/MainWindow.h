@@ -20,6 +20,7 @@ class QTabWidget;
 
 namespace cpis {
 class Clock;
+class HubForwarder;
 class FhirTransport;
 } // namespace cpis
 
@@ -67,6 +68,7 @@ public:
         std::function<void()> saveAuditAnchor;
         // Run on lock and sign-out: the long-lived services drop the session and its tokens.
         std::function<void()> forgetSession;
+        HubForwarder* hub = nullptr; // the audit hub's forwarder; null: the profile names none
     };
 
     MainWindow(Environment env,
