@@ -142,8 +142,10 @@ void TestHubRewrite::rewrittenLogCannotChangeTheHub()
         auto db = SecureDb::open(SecureStore::auditPath(m_dir.path()), keys->databaseKey);
         QVERIFY(db);
         QVERIFY(db.value()->exec("DROP TRIGGER audit_no_delete; DELETE FROM audit"));
-        QVERIFY(m_keys.remove(KeychainAnchorStore::kEntryName));
-        KeychainAnchorStore anchors(m_keys);
+        auto identity = AuditLog::identify(*db.value());
+        QVERIFY(identity);
+        KeychainAnchorStore anchors(m_keys, identity->id);
+        QVERIFY(m_keys.remove(anchors.entryName()));
         ManualClock replay(original.first().atUtc);
         auto log = AuditLog::open(*db.value(), keys->auditMacKey, anchors, replay);
         QVERIFY(log);
