@@ -3,6 +3,8 @@
 #include "core/audit/AuditLog.h"
 #include "core/desk/DeskLogging.h"
 #include "core/domain/Clock.h"
+#include "core/lookup/FhirCpisAdapter.h"
+#include "core/lookup/SpineCpisAdapter.h"
 #include "core/profile/ProfileTls.h"
 #include "core/store/KeyProvider.h"
 
@@ -54,6 +56,8 @@ DeskServices::~DeskServices()
     m_directory.reset();
     m_search.reset();
     m_lookup.reset();
+    m_cpis.reset();
+    m_spineTransport.reset();
     m_client.reset();
     m_auditor.reset();
     m_cache.reset();
@@ -75,14 +79,14 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         return Error{Error::Kind::Store, e.message, e.code};
     };
     // Before any file is opened or byte sent: an address that is not https outside training,
-    // an interface this build does not speak, TLS material that cannot be read.
+    // HL7 V3 without the ASIDs Spine routes by, TLS material that cannot be read.
     if (auto bad = config.profile.problem())
         return refuse(*bad);
-    if (config.profile.cpisInterface != CpisInterface::FhirDraft)
-        return refuse(
-            QStringLiteral("profile '%1' asks for the CP-IS %2 interface, which this "
-                           "version of CP-IS Desk does not speak")
-                .arg(config.profile.name, cpisInterfaceName(config.profile.cpisInterface)));
+    if (config.profile.cpisInterface == CpisInterface::Hl7V3 &&
+        (config.profile.deskAsid.isEmpty() || config.profile.cpisAsid.isEmpty()))
+        return refuse(QStringLiteral("profile '%1' asks CP-IS over HL7 V3 (Spine) and needs "
+                                     "desk-asid and cpis-asid")
+                          .arg(config.profile.name));
     auto tls = tlsPolicyFor(config.profile);
     if (!tls)
         return refuse(tls.error());
@@ -156,9 +160,22 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         return Error{Error::Kind::Store, recorded.error(), StoreError::Code::Sql};
 
     d->m_client = std::make_unique<NationalServiceClient>(d->m_transport.get(), p.pds, p.cpis);
+    if (p.cpisInterface == CpisInterface::Hl7V3) {
+        SpineTransport::Settings spine;
+        spine.tls = c.transport.tls;
+        spine.stallTimeout = c.transport.stallTimeout;
+        spine.totalTimeout = c.transport.totalTimeout;
+        d->m_spineTransport = std::make_unique<SpineTransport>(&d->m_nam, clock, spine);
+        d->m_cpis = std::make_unique<SpineCpisAdapter>(
+            d->m_spineTransport.get(), clock,
+            SpineCpisAdapter::Settings{p.cpis, p.deskAsid, p.deskPartyKey, p.cpisAsid,
+                                       p.cpisPartyKey});
+    } else {
+        d->m_cpis = std::make_unique<FhirCpisAdapter>(d->m_client.get());
+    }
     d->m_lookup =
-        std::make_unique<LookupService>(d->m_client.get(), d->m_cache.get(), d->m_auditor.get(),
-                                        clock, LookupService::Settings{p.site});
+        std::make_unique<LookupService>(d->m_client.get(), d->m_cpis.get(), d->m_cache.get(),
+                                        d->m_auditor.get(), clock, LookupService::Settings{p.site});
     d->m_search =
         std::make_unique<PatientSearchService>(d->m_client.get(), d->m_auditor.get(), clock);
     d->m_noticeClient = std::make_unique<NoticeClient>(d->m_transport.get(), p.mesh);

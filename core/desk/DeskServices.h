@@ -7,6 +7,7 @@
 #include "core/desk/SecureStore.h"
 #include "core/directory/LocalDirectory.h"
 #include "core/hub/HubForwarder.h"
+#include "core/lookup/CpisPort.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/NationalServiceClient.h"
 #include "core/lookup/PatientSearchService.h"
@@ -18,6 +19,7 @@
 #include "core/review/ReviewClient.h"
 #include "core/review/ReviewService.h"
 #include "core/review/ReviewStore.h"
+#include "core/spine/SpineTransport.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -125,6 +127,8 @@ signals:
 
 public:
     NationalServiceClient& client() { return *m_client; }
+    // CP-IS as the profile's interface speaks it (FHIR draft or HL7 V3 over Spine).
+    CpisPort& cpis() { return *m_cpis; }
     LookupService& lookups() { return *m_lookup; }
     PatientSearchService& patientSearch() { return *m_search; }
     AnswerCache& answerCache() { return *m_cache; }
@@ -154,6 +158,8 @@ private:
     std::unique_ptr<AuditLogAuditor> m_auditor;
     std::unique_ptr<HubForwarder> m_hub;
     std::unique_ptr<NationalServiceClient> m_client;
+    std::unique_ptr<SpineTransport> m_spineTransport; // hl7v3 only
+    std::unique_ptr<CpisPort> m_cpis;
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<PatientSearchService> m_search;
     std::unique_ptr<LocalDirectory> m_directory;

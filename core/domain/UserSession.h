@@ -36,6 +36,7 @@ struct UserSession
     QString name;
     QString roleId; // selected role profile (NHSD-Session-URID)
     QString roleName;
+    QString roleCode; // the role's SDS codes, "S8001:G8005:R8015": the job role code last
     QString organisationCode;
     QString organisationName;
     QStringList activityCodes;

@@ -4,6 +4,7 @@
 #include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/lookup/AnswerCache.h"
+#include "core/lookup/FhirCpisAdapter.h"
 #include "core/lookup/LookupLogging.h"
 
 #include <QElapsedTimer>
@@ -26,14 +27,27 @@ struct LookupService::Run
 };
 
 LookupService::LookupService(NationalServiceClient* client,
+                             CpisPort* cpis,
                              AnswerCache* cache,
                              AccessAuditor* auditor,
                              const Clock* clock,
                              Settings settings,
                              QObject* parent)
-    : QObject(parent), m_client(client), m_cache(cache), m_auditor(auditor), m_clock(clock),
-      m_settings(settings)
+    : QObject(parent), m_client(client), m_cpis(cpis), m_cache(cache), m_auditor(auditor),
+      m_clock(clock), m_settings(settings)
 {}
+
+LookupService::LookupService(NationalServiceClient* client,
+                             AnswerCache* cache,
+                             AccessAuditor* auditor,
+                             const Clock* clock,
+                             Settings settings,
+                             QObject* parent)
+    : LookupService(client, nullptr, cache, auditor, clock, settings, parent)
+{
+    m_ownCpis = std::make_unique<FhirCpisAdapter>(client);
+    m_cpis = m_ownCpis.get();
+}
 
 LookupService::~LookupService() = default;
 
@@ -114,55 +128,55 @@ void LookupService::trace(std::shared_ptr<Run> run)
             run->result.patient = r.value();
             // A superseded number is followed: CP-IS is asked about the number PDS holds now.
             run->queried = r->nhsNumber;
-            queryPlans(run);
+            askCpis(run);
         });
 }
 
-void LookupService::queryPlans(std::shared_ptr<Run> run)
+void LookupService::askCpis(std::shared_ptr<Run> run)
 {
-    m_client->queryPlans(
-        run->queried, run->unscheduled, run->ctx, this,
-        [this, run](const Result<QList<CpisPlan>, ServiceError>& r, const QByteArray& id) {
-            run->result.requestId = id;
-            if (!r) {
-                ServiceError e = r.error();
-                // "Not found" is PDS's word about a person; from CP-IS it can only mean the
-                // request went somewhere that does not serve it.
-                if (e.kind == ServiceError::Kind::NotFound ||
-                    e.kind == ServiceError::Kind::Invalidated)
-                    e.kind = ServiceError::Kind::NotRecognised;
-                failed(run, e);
-                return;
-            }
-            run->result.plans = r.value();
-            run->result.state =
-                r->isEmpty() ? LookupResult::State::NoRecord : LookupResult::State::PlansFound;
-            run->result.answeredAtUtc = m_clock->nowUtc();
-            // The service notifies each local authority responsible for a returned plan;
-            // with no plan there is nobody to notify.
-            run->result.notificationSent = run->unscheduled && !r->isEmpty();
-            queryHistory(run);
-        });
-}
-
-void LookupService::queryHistory(std::shared_ptr<Run> run)
-{
-    // Asked after the plans, so that this very access is among the rows.
-    m_client->accessHistory(
-        run->queried, run->ctx, this,
-        [this, run](const Result<QList<AccessRecord>, ServiceError>& r, const QByteArray&) {
-            if (r)
-                run->result.accessHistory = r.value();
-            else
-                run->result.historyUnavailable = true; // the plans still stand
-            if (m_cache) {
-                // A cache that cannot be written costs only the offline fallback; the
-                // answer in hand is still correct.
-                (void)m_cache->save(run->result.asked,
-                                    {run->result.toCachePayload(), run->result.answeredAtUtc});
-            }
-            finish(run);
-        });
+    const CpisPort::Call call{&run->session, run->ctx.correlationId, run->ctx.traceId};
+    m_cpis->ask(run->queried, run->unscheduled, call, this,
+                [this, run](const Result<CpisAnswer, ServiceError>& r, const QByteArray& id) {
+                    run->result.requestId = id;
+                    if (!r) {
+                        ServiceError e = r.error();
+                        // "Not found" is PDS's word about a person; from CP-IS it can only mean the
+                        // request went somewhere that does not serve it.
+                        if (e.kind == ServiceError::Kind::NotFound ||
+                            e.kind == ServiceError::Kind::Invalidated)
+                            e.kind = ServiceError::Kind::NotRecognised;
+                        failed(run, e);
+                        return;
+                    }
+                    // "No record" only when the adapter says so: plans that could not be read
+                    // never arrive here as an empty list, and an answer that is neither is none.
+                    if (!r->noRecord && r->plans.isEmpty()) {
+                        failed(run, ServiceError{ServiceError::Kind::BadResponse,
+                                                 0,
+                                                 {},
+                                                 QStringLiteral("CP-IS gave neither plans nor "
+                                                                "'no record'"),
+                                                 -1});
+                        return;
+                    }
+                    run->result.plans = r->plans;
+                    run->result.state = r->noRecord ? LookupResult::State::NoRecord
+                                                    : LookupResult::State::PlansFound;
+                    run->result.answeredAtUtc = m_clock->nowUtc();
+                    // The service notifies each local authority responsible for a returned plan;
+                    // with no plan there is nobody to notify.
+                    run->result.notificationSent =
+                        run->unscheduled && !r->noRecord && !r->plans.isEmpty();
+                    run->result.accessHistory = r->accessHistory;
+                    run->result.historyUnavailable = r->historyUnavailable;
+                    if (m_cache) {
+                        // A cache that cannot be written costs only the offline fallback; the
+                        // answer in hand is still correct.
+                        (void)m_cache->save(run->result.asked, {run->result.toCachePayload(),
+                                                                run->result.answeredAtUtc});
+                    }
+                    finish(run);
+                });
 }
 
 void LookupService::failed(std::shared_ptr<Run> run, const ServiceError& error)

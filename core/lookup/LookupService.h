@@ -2,6 +2,7 @@
 
 #include "core/domain/NhsNumber.h"
 #include "core/domain/UserSession.h"
+#include "core/lookup/CpisPort.h"
 #include "core/lookup/LookupResult.h"
 #include "core/lookup/NationalServiceClient.h"
 
@@ -17,7 +18,7 @@ class AccessAuditor;
 class AnswerCache;
 class Clock;
 
-// NHS number -> PDS trace -> CP-IS plans -> access history -> cache -> audit -> result.
+// NHS number -> PDS trace -> CP-IS (plans and access history) -> cache -> audit -> result.
 //
 // The result is always one of the LookupResult states. A failure that means the service
 // could not be reached or understood falls back to the cache, labelled with its age; any
@@ -36,6 +37,15 @@ public:
 
     using Done = std::function<void(const LookupResult&)>;
 
+    // CP-IS is asked through `cpis`, whichever interface it speaks; PDS through `client`.
+    LookupService(NationalServiceClient* client,
+                  CpisPort* cpis,
+                  AnswerCache* cache,
+                  AccessAuditor* auditor,
+                  const Clock* clock,
+                  Settings settings,
+                  QObject* parent = nullptr);
+    // CP-IS over the FHIR draft through the same client.
     LookupService(NationalServiceClient* client,
                   AnswerCache* cache,
                   AccessAuditor* auditor,
@@ -59,12 +69,13 @@ public:
 private:
     struct Run;
     void trace(std::shared_ptr<Run> run);
-    void queryPlans(std::shared_ptr<Run> run);
-    void queryHistory(std::shared_ptr<Run> run);
+    void askCpis(std::shared_ptr<Run> run);
     void failed(std::shared_ptr<Run> run, const ServiceError& error);
     void finish(std::shared_ptr<Run> run);
 
     NationalServiceClient* m_client;
+    std::unique_ptr<CpisPort> m_ownCpis; // the FHIR adapter, when none was given
+    CpisPort* m_cpis;
     AnswerCache* m_cache;
     AccessAuditor* m_auditor;
     const Clock* m_clock;

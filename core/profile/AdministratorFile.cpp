@@ -60,6 +60,14 @@ std::optional<QString> applyKey(ServiceProfile& p, const QString& key, const QSt
         p.clientCertificate = value;
     } else if (key == u"client-key") {
         p.clientKey = value;
+    } else if (key == u"desk-asid") {
+        p.deskAsid = value;
+    } else if (key == u"desk-party-key") {
+        p.deskPartyKey = value;
+    } else if (key == u"cpis-asid") {
+        p.cpisAsid = value;
+    } else if (key == u"cpis-party-key") {
+        p.cpisPartyKey = value;
     } else if (key == u"timeout-seconds") {
         bool ok = false;
         const int s = value.toInt(&ok);
@@ -215,7 +223,8 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
                 return lineError(path, lineNo, QStringLiteral("unknown key '%1'").arg(key));
             }
         } else if (profile) {
-            if (profile->isTraining())
+            // Training may only choose how it talks to its sandbox, never where.
+            if (profile->isTraining() && key != u"cpis-interface")
                 return lineError(path, lineNo,
                                  QStringLiteral("the training profile is the built-in sandbox "
                                                 "and takes no settings"));

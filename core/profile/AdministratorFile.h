@@ -23,7 +23,9 @@ namespace cpis {
 //   cpis = https://...                 ; keys: environment pds cpis cpis-interface identity
 //   ca-bundle = /etc/cpis-desk/ca.pem  ;   mesh audit-hub ca-bundle client-certificate
 //                                      ;   client-key timeout-seconds bulk-file-hosts
-//                                      ;   export-folder
+//                                      ;   export-folder desk-asid desk-party-key
+//                                      ;   cpis-asid cpis-party-key
+//   [profile training]                 ; the sandbox: only cpis-interface may be set
 //
 // A built-in profile starts from its template; keys given replace the template's values.
 // Without the file, only the training profile is allowed and the site is unscheduled care.

@@ -3,6 +3,10 @@
 namespace cpis {
 
 const QString ServiceProfile::kTraining = QStringLiteral("training");
+const QString ServiceProfile::kTrainingDeskAsid = QStringLiteral("990101234568");
+const QString ServiceProfile::kTrainingDeskPartyKey = QStringLiteral("DESK-TRAINING-1");
+const QString ServiceProfile::kTrainingCpisAsid = QStringLiteral("990101234567");
+const QString ServiceProfile::kTrainingCpisPartyKey = QStringLiteral("CPIS-TRAINING-1");
 
 namespace {
 
@@ -49,6 +53,10 @@ ServiceProfile ServiceProfile::training()
     p.name = kTraining;
     p.environment = kTraining;
     p.cpisInterface = CpisInterface::FhirDraft;
+    p.deskAsid = kTrainingDeskAsid;
+    p.deskPartyKey = kTrainingDeskPartyKey;
+    p.cpisAsid = kTrainingCpisAsid;
+    p.cpisPartyKey = kTrainingCpisPartyKey;
     return p;
 }
 
@@ -70,7 +78,9 @@ ServiceProfile ServiceProfile::withSandbox(const QUrl& sandboxBase) const
 {
     ServiceProfile p = *this;
     p.pds = under(sandboxBase, QStringLiteral("/personal-demographics/FHIR/R4"));
-    p.cpis = under(sandboxBase, QStringLiteral("/cpis/FHIR/R4"));
+    p.cpis =
+        under(sandboxBase, cpisInterface == CpisInterface::Hl7V3 ? QStringLiteral("/spine/cpis")
+                                                                 : QStringLiteral("/cpis/FHIR/R4"));
     p.identity = under(sandboxBase, QStringLiteral("/oauth2"));
     p.mesh = sandboxBase;
     return p;
@@ -133,7 +143,11 @@ QString ServiceProfile::fingerprint() const
               << QStringLiteral("client-certificate=") + clientCertificate
               << QStringLiteral("bulk-file-hosts=") + bulkFileHosts.join(u',');
     }
-    // Only when set, so that a start without it records no change of settings.
+    // Only when set, so that a start without them records no change of settings.
+    if (!isTraining() && !deskAsid.isEmpty())
+        parts << QStringLiteral("desk-asid=") + deskAsid;
+    if (!isTraining() && !cpisAsid.isEmpty())
+        parts << QStringLiteral("cpis-asid=") + cpisAsid;
     if (!exportFolder.isEmpty())
         parts << QStringLiteral("export-folder=") + exportFolder;
     return parts.join(u' ');

@@ -27,14 +27,20 @@ struct ServiceProfile
     QString environment; // shown in the window title and every CLI output, and audited
     // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
     QUrl pds;
-    QUrl cpis;     // CP-IS base for the chosen interface
+    QUrl cpis;     // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
     QUrl identity; // the identity provider's issuer (CIS2)
     QUrl mesh;     // the MESH server; its mailbox paths follow the MESH API
     QUrl auditHub; // the trust's audit hub; empty: not forwarded
     CpisInterface cpisInterface = CpisInterface::FhirDraft;
-    QString caBundle;                        // PEM file of the CAs to trust; empty: the system's
-    QString clientCertificate;               // PEM certificate for mutual TLS; empty: none
-    QString clientKey;                       // its PEM private key
+    QString caBundle;          // PEM file of the CAs to trust; empty: the system's
+    QString clientCertificate; // PEM certificate for mutual TLS; empty: none
+    QString
+        clientKey; // its PEM private key (mode 0600), or for PKCS#12 the bundle's passphrase file
+    // HL7 V3 over Spine: the desk's accredited system (ASID) and party key, and CP-IS's.
+    QString deskAsid;
+    QString deskPartyKey;
+    QString cpisAsid;
+    QString cpisPartyKey;
     std::chrono::milliseconds timeout{8000}; // one request, retries included
     QStringList bulkFileHosts; // hosts besides the CP-IS host that area-list files may come from
     SiteType site = SiteType::UnscheduledCare; // the administrator's, for every profile
@@ -43,6 +49,11 @@ struct ServiceProfile
     QString exportFolder;
 
     static const QString kTraining;
+    // The sandbox's HL7 V3 identities; the sandbox answers to exactly these.
+    static const QString kTrainingDeskAsid;     // "990101234568"
+    static const QString kTrainingDeskPartyKey; // "DESK-TRAINING-1"
+    static const QString kTrainingCpisAsid;     // "990101234567"
+    static const QString kTrainingCpisPartyKey; // "CPIS-TRAINING-1"
     bool isTraining() const { return name == kTraining; }
 
     // The built-in profiles: training (its addresses filled in once the sandbox listens, see
@@ -52,7 +63,8 @@ struct ServiceProfile
     static std::optional<ServiceProfile> builtIn(const QString& name);
     static QStringList builtInNames();
 
-    // The training profile pointed at the sandbox listening at `sandboxBase`.
+    // The training profile pointed at the sandbox listening at `sandboxBase`; its CP-IS
+    // address is the sandbox's FHIR base, or its Spine endpoint (/spine/cpis) for hl7v3.
     ServiceProfile withSandbox(const QUrl& sandboxBase) const;
 
     // Why this profile must not be used, or nullopt. Outside training every address must be

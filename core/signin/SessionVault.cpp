@@ -21,6 +21,7 @@ Result<UserSession, QString> SessionVault::load() const
     s.name = o.value(QLatin1String("name")).toString();
     s.roleId = o.value(QLatin1String("roleId")).toString();
     s.roleName = o.value(QLatin1String("roleName")).toString();
+    s.roleCode = o.value(QLatin1String("roleCode")).toString();
     s.organisationCode = o.value(QLatin1String("orgCode")).toString();
     s.organisationName = o.value(QLatin1String("orgName")).toString();
     for (const QJsonValue& v : o.value(QLatin1String("activity")).toArray())
@@ -43,6 +44,7 @@ Status<QString> SessionVault::save(const UserSession& s)
         {QStringLiteral("name"), s.name},
         {QStringLiteral("roleId"), s.roleId},
         {QStringLiteral("roleName"), s.roleName},
+        {QStringLiteral("roleCode"), s.roleCode},
         {QStringLiteral("orgCode"), s.organisationCode},
         {QStringLiteral("orgName"), s.organisationName},
         {QStringLiteral("activity"), QJsonArray::fromStringList(s.activityCodes)},

@@ -241,6 +241,7 @@ void SignInFlow::fetchUserInfo(UserSession session,
                     continue;
                 session.roleId = selected;
                 session.roleName = role.value(QLatin1String("role_name")).toString();
+                session.roleCode = role.value(QLatin1String("role_code")).toString();
                 session.organisationCode = role.value(QLatin1String("org_code")).toString();
                 session.organisationName = role.value(QLatin1String("org_name")).toString();
                 const QJsonArray codes = role.value(QLatin1String("activity_codes")).toArray();

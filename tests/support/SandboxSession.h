@@ -18,6 +18,7 @@ sandboxSession(sandbox::SandboxServer& server, const QString& userId, const QDat
     s.name = u.name;
     s.roleId = u.roleId;
     s.roleName = u.roleName;
+    s.roleCode = u.roleCode;
     s.organisationCode = u.orgCode;
     s.organisationName = u.orgName;
     s.activityCodes = u.activityCodes;

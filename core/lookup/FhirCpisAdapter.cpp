@@ -1,0 +1,40 @@
+#include "core/lookup/FhirCpisAdapter.h"
+
+#include <memory>
+
+namespace cpis {
+
+void FhirCpisAdapter::ask(
+    const NhsNumber& nhs, bool unscheduled, const Call& call, QObject* receiver, Done done)
+{
+    NationalServiceClient::CallContext ctx;
+    ctx.session = call.session;
+    ctx.correlationId = call.correlationId;
+    ctx.traceId = call.traceId;
+    auto finish = std::make_shared<Done>(std::move(done));
+    NationalServiceClient* client = m_client;
+    client->queryPlans(
+        nhs, unscheduled, ctx, receiver,
+        [client, nhs, ctx, receiver, finish](const Result<QList<CpisPlan>, ServiceError>& r,
+                                             const QByteArray& id) {
+            if (!r) {
+                (*finish)(r.error(), id);
+                return;
+            }
+            CpisAnswer answer;
+            answer.plans = r.value();
+            answer.noRecord = r->isEmpty();
+            client->accessHistory(
+                nhs, ctx, receiver,
+                [answer, id, finish](const Result<QList<AccessRecord>, ServiceError>& h,
+                                     const QByteArray&) mutable {
+                    if (h)
+                        answer.accessHistory = h.value();
+                    else
+                        answer.historyUnavailable = true;
+                    (*finish)(answer, id);
+                });
+        });
+}
+
+} // namespace cpis

@@ -1,0 +1,114 @@
+#include "core/spine/SpineTransport.h"
+
+#include "core/domain/Clock.h"
+#include "core/net/ReplyClassifier.h"
+#include "core/spine/SpineLogging.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+namespace cpis {
+
+SpineTransport::SpineTransport(QNetworkAccessManager* nam,
+                               const Clock* clock,
+                               Settings settings,
+                               QObject* parent)
+    : QObject(parent), m_nam(nam), m_clock(clock), m_settings(std::move(settings))
+{}
+
+namespace {
+bool isXml(const QByteArray& contentType)
+{
+    const QByteArray mime = contentType.split(';').first().trimmed().toLower();
+    return mime == "text/xml";
+}
+} // namespace
+
+void SpineTransport::post(const QUrl& url,
+                          const QByteArray& soapAction,
+                          const QByteArray& envelope,
+                          QObject* context,
+                          Callback done)
+{
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/xml; charset=utf-8"));
+    req.setRawHeader("SOAPAction", '"' + soapAction + '"');
+    req.setRawHeader("Accept", "text/xml");
+    req.setTransferTimeout(int(m_settings.stallTimeout.count()));
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
+    m_settings.tls.apply(req);
+
+    QNetworkReply* reply = m_nam->post(req, envelope);
+    m_settings.tls.watch(reply);
+    struct State
+    {
+        bool timedOut = false;
+        bool tooLarge = false;
+        QElapsedTimer elapsed;
+        QPointer<QObject> context;
+    };
+    auto state = std::make_shared<State>();
+    state->elapsed.start();
+    state->context = context;
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply, state] {
+        state->timedOut = true;
+        reply->abort();
+    });
+    deadline->start(m_settings.totalTimeout);
+    const qsizetype cap = m_settings.maxResponseBytes;
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, state, cap](qint64 received, qint64 total) {
+                // Stopped as soon as the answer is known to be too large, not once it is all in
+                // memory.
+                if (received > cap || total > cap) {
+                    state->tooLarge = true;
+                    reply->abort();
+                }
+            });
+    qCDebug(lcSpine, "SOAP request to %s, %lld bytes", qUtf8Printable(url.host()),
+            qint64(envelope.size()));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, state, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        Result<Response, ServiceError> result = ServiceError{};
+        if (state->tooLarge) {
+            result = ServiceError{ServiceError::Kind::BadResponse,
+                                  status,
+                                  {},
+                                  QStringLiteral("the answer is over the size limit"),
+                                  -1};
+        } else if (!state->timedOut && reply->error() == QNetworkReply::NoError && status >= 200 &&
+                   status < 300) {
+            if (!isXml(type))
+                result = ServiceError{
+                    ServiceError::Kind::BadResponse,
+                    status,
+                    {},
+                    QStringLiteral("unexpected content type '%1'").arg(QString::fromLatin1(type)),
+                    -1};
+            else
+                result = Response{status, reply->readAll()};
+        } else if (!state->timedOut && status >= 500 && isXml(type)) {
+            result = Response{status, reply->readAll()}; // a SOAP fault, for the reader
+        } else {
+            result = ReplyClassifier::classify(reply, state->timedOut, m_clock->nowUtc());
+        }
+        qCInfo(lcSpine, "SOAP answer: HTTP %d after %lld ms%s", status,
+               qint64(state->elapsed.elapsed()),
+               result ? "" : qUtf8Printable(u", " + ServiceError::kindName(result.error().kind)));
+        if (state->context && done)
+            done(result);
+    });
+}
+
+} // namespace cpis

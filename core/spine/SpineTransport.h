@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/domain/Result.h"
+#include "core/net/ServiceError.h"
+#include "core/net/TlsPolicy.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace cpis {
+
+class Clock;
+
+// SOAP 1.1 over HTTPS to Spine: one POST (text/xml; charset=utf-8, with the SOAPAction) to the
+// endpoint as given, with the profile's TLS policy (mutual TLS with the desk's certificate),
+// a stall and a total time limit, and a cap on the answer's size checked as it arrives. It is
+// never retried: a query that reached CP-IS may have notified a local authority already.
+// A 2xx answer, and a 5xx answer carrying XML (a SOAP fault), come back as the response for
+// the reader; any other failure is classified as the FHIR transport classifies it.
+class SpineTransport : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        std::chrono::milliseconds stallTimeout{4000};
+        std::chrono::milliseconds totalTimeout{8000};
+        qsizetype maxResponseBytes = 2 * 1024 * 1024;
+        TlsPolicy tls;
+    };
+    struct Response
+    {
+        int status = 0;
+        QByteArray body;
+    };
+    using Callback = std::function<void(const Result<Response, ServiceError>&)>;
+
+    SpineTransport(QNetworkAccessManager* nam,
+                   const Clock* clock,
+                   Settings settings,
+                   QObject* parent = nullptr);
+
+    // `done` runs exactly once, unless `context` is destroyed first.
+    void post(const QUrl& url,
+              const QByteArray& soapAction,
+              const QByteArray& envelope,
+              QObject* context,
+              Callback done);
+
+    const Settings& settings() const { return m_settings; }
+
+private:
+    QNetworkAccessManager* m_nam;
+    const Clock* m_clock;
+    Settings m_settings;
+};
+
+} // namespace cpis
