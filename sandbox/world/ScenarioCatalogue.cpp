@@ -74,6 +74,13 @@ ScenarioCatalogue::ScenarioCatalogue(const LocalAuthorityDirectory& authorities,
                plan(PT::LookedAfter, t.addDays(-199), std::nullopt, leeds)};
     add(QStringLiteral("Several plans (ended CPP, open LAC with another LA)"), p);
 
+    // The guide's Bundle.total counts records, and one record carries up to three plans.
+    p = person(QStringLiteral("9990000271"), QStringLiteral("Mia"),
+               QStringLiteral("Scenario-OneRecord"), t.addYears(-10), f, sheffield);
+    p.plans = {plan(PT::ChildProtection, t.addDays(-90), std::nullopt, sheffield),
+               plan(PT::LookedAfter, t.addDays(-61), std::nullopt, sheffield)};
+    add(QStringLiteral("Two plans in one record (open CPP and LAC, Sheffield; total 1)"), p);
+
     p = person(QStringLiteral("9990000050"), QStringLiteral("Ava"),
                QStringLiteral("Scenario-Ended"), t.addYears(-5), f, sheffield);
     p.plans = {plan(PT::ChildProtection, t.addDays(-400), t.addDays(-100), sheffield)};
