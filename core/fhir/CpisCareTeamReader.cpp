@@ -3,6 +3,7 @@
 #include "core/domain/Vocabulary.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace cpis {
@@ -121,6 +122,14 @@ Result<LocalAuthority, Error> authority(const QJsonObject& ct,
     }
     if (la.name.isEmpty())
         return err(QStringLiteral("local authority has no name"));
+    // The guide's Bundle example names the authority "SFD1 - SHEFFIELD CITY COUNCIL": with no
+    // ODS code given anywhere else, a code written that way is the one the local directory is
+    // keyed on. The name is shown as sent.
+    if (la.odsCode.isEmpty()) {
+        static const QRegularExpression codeFirst(QStringLiteral("^([A-Z][A-Z0-9]{2,5}) - \\S"));
+        if (const auto m = codeFirst.match(la.name); m.hasMatch())
+            la.odsCode = m.captured(1);
+    }
     if (la.officeHoursPhone.isEmpty() && la.emergencyDutyPhone.isEmpty())
         return err(QStringLiteral("local authority has no telephone number"));
     return la;

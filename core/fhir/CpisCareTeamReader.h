@@ -18,7 +18,8 @@ namespace cpis {
 // a CareTeam: the SNOMED CT plan type in category, the child in subject.identifier, the plan's
 // dates in period, and the responsible local authority on CareTeam.name and CareTeam.telecom,
 // with no ODS code (docs/api.md, CP-IS CareTeam). A contained or referenced Organization is
-// read as well, and its ODS code kept when it has one.
+// read as well, and its ODS code kept when it has one; failing that, a code leading the name
+// as in the guide's Bundle example ("SFD1 - SHEFFIELD CITY COUNCIL").
 class CpisCareTeamReader
 {
 public:

@@ -114,7 +114,9 @@ QJsonObject CpisGuideResources::careTeam(const QString& nhs,
         {QStringLiteral("id"), QString(nhs + u'-' + QString::number(index + 1))},
         {QStringLiteral("status"), active ? QStringLiteral("active") : QStringLiteral("inactive")},
         {QStringLiteral("category"), QJsonArray{typed(kSnomedSystem, code, display)}},
-        {QStringLiteral("name"), la.name},
+        // As the guide's Bundle example writes it ("SFD1 - SHEFFIELD CITY COUNCIL"): the code
+        // leads the name, and there is no identifier.
+        {QStringLiteral("name"), QString(la.odsCode + QStringLiteral(" - ") + la.name)},
         {QStringLiteral("subject"),
          QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}},
         {QStringLiteral("period"), period},

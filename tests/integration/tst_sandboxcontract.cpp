@@ -179,9 +179,10 @@ void TestSandboxContract::careTeamScenarios()
         get(careTeamPath(QStringLiteral("9990000042"))).body, nhs(QStringLiteral("9990000042")));
     QCOMPARE(several->at(0).type, cpis::PlanType::ChildProtection);
     QCOMPARE(several->at(1).type, cpis::PlanType::LookedAfter);
-    // The guide names each authority with no ODS code: two authorities, two names.
+    // The guide names each authority with no identifier, the code leading the name.
     QVERIFY(several->at(0).authority.name != several->at(1).authority.name);
-    QVERIFY(several->at(0).authority.odsCode.isEmpty());
+    QCOMPARE(several->at(0).authority.odsCode, QStringLiteral("SHE1"));
+    QCOMPARE(several->at(1).authority.odsCode, QStringLiteral("LEE1"));
     QVERIFY(!several->at(1).authority.emergencyDutyPhone.isEmpty());
     const auto ucpp = cpis::FhirParser::careTeamBundle(
         get(careTeamPath(QStringLiteral("9990000034"))).body, nhs(QStringLiteral("9990000034")));
@@ -413,7 +414,8 @@ void TestSandboxContract::answersInTheGuidesShapes()
                                .toObject()
                                .value(QLatin1String("resource"))
                                .toObject();
-    QCOMPARE(ct.value(QLatin1String("name")).toString(), QStringLiteral("Sheffield Council"));
+    QCOMPARE(ct.value(QLatin1String("name")).toString(),
+             QStringLiteral("SHE1 - Sheffield Council"));
     QCOMPARE(ct.value(QLatin1String("telecom")).toArray().size(), 2);
     QVERIFY(!ct.contains(QLatin1String("managingOrganization")));
     QVERIFY(!ct.contains(QLatin1String("contained")));
