@@ -41,8 +41,8 @@ void checkPlans(const QList<cpis::CpisPlan>& plans)
         require(!p.end || (p.end->isValid() && *p.end >= p.start), "plan ends before it starts");
         require(p.type != PlanType::UnbornChildProtection || p.end.has_value(),
                 "UCPP without an end date");
-        require(!p.authority.name.isEmpty() && !p.authority.odsCode.isEmpty(),
-                "plan without a named local authority");
+        // The guide names the authority with no ODS code: the name is what must be there.
+        require(!p.authority.name.isEmpty(), "plan without a named local authority");
         require(!p.authority.officeHoursPhone.isEmpty() ||
                     !p.authority.emergencyDutyPhone.isEmpty(),
                 "local authority without a telephone number");

@@ -196,6 +196,7 @@ void CliCommands::history(const NhsNumber& nhs, bool json, Done done)
         auto who = std::make_shared<UserSession>(session);
         NationalServiceClient::CallContext ctx;
         ctx.session = who.get();
+        ctx.unscheduledAccess = who->isUnscheduledAccess(m_services.config().site());
         m_services.client().accessHistory(
             nhs, ctx, this,
             [this, who, nhs, json, done](const Result<QList<AccessRecord>, ServiceError>& r,

@@ -2,6 +2,8 @@
 
 #include "core/domain/AsciiDigits.h"
 #include "core/domain/Vocabulary.h"
+#include "core/fhir/CpisAuditReader.h"
+#include "core/fhir/CpisCareTeamReader.h"
 #include "core/fhir/FhirLogging.h"
 #include "core/fhir/PdsPatientReader.h"
 
@@ -16,8 +18,6 @@ namespace cpis {
 
 namespace {
 
-const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
-const QString& kSnomedSystem = vocabulary::kSnomedSystem;
 const QString& kOdsSystem = vocabulary::kOdsSystem;
 
 using Error = FhirParser::Error;
@@ -145,11 +145,28 @@ FhirParser::searchset(const QJsonObject& bundle, const QString& matchType, Pagin
             out.matches.append(resource);
         } else if (mode == u"include") {
             out.includes.append(resource);
+            out.includeUrls.append(e.toObject().value(QLatin1String("fullUrl")).toString());
         } else if (mode != u"outcome") {
             return err(QStringLiteral("Bundle.entry.search.mode '%1' is unknown").arg(mode));
         }
     }
-    if (paging == Paging::Whole ? out.matches.size() != total : out.matches.size() > total)
+    bool countsAgree = true;
+    switch (paging) {
+    case Paging::Whole:
+        countsAgree = out.matches.size() == total;
+        break;
+    case Paging::Paged:
+        countsAgree = out.matches.size() <= total;
+        break;
+    case Paging::Records:
+        // Every record carries a plan; none carries more than kPlansPerRecord. A total of 0
+        // beside plans is still read (bounded as one record): plans never become "no record".
+        countsAgree = out.matches.size() >= total &&
+                      out.matches.size() <= kPlansPerRecord * std::max(total, 1) &&
+                      out.matches.size() <= kMaxCareTeams;
+        break;
+    }
+    if (!countsAgree)
         return err(QStringLiteral("Bundle.total is %1 but it holds %2 matches")
                        .arg(total)
                        .arg(out.matches.size()));
@@ -157,6 +174,42 @@ FhirParser::searchset(const QJsonObject& bundle, const QString& matchType, Pagin
     qCDebug(lcFhir, "searchset of %s: %lld matches, %lld included", qUtf8Printable(matchType),
             qint64(out.matches.size()), qint64(out.includes.size()));
     return out;
+}
+
+QString FhirParser::referenceTail(const QString& reference)
+{
+    const QStringList parts = reference.split(u'/');
+    if (parts.size() < 2 || parts.at(parts.size() - 2).isEmpty() || parts.last().isEmpty())
+        return {};
+    return parts.at(parts.size() - 2) + u'/' + parts.last();
+}
+
+FhirParser::References FhirParser::byReference(const Searchset& entries)
+{
+    References refs;
+    for (qsizetype i = 0; i < entries.includes.size(); ++i) {
+        const QJsonObject& r = entries.includes.at(i);
+        const QString id = r.value(QLatin1String("id")).toString();
+        if (!id.isEmpty())
+            refs.insert(r.value(QLatin1String("resourceType")).toString() + u'/' + id, r);
+        if (i < entries.includeUrls.size() && !entries.includeUrls.at(i).isEmpty())
+            refs.insert(entries.includeUrls.at(i), r);
+    }
+    return refs;
+}
+
+std::optional<QJsonObject> FhirParser::resolve(const References& refs, const QString& reference)
+{
+    if (reference.isEmpty())
+        return std::nullopt;
+    if (const auto it = refs.constFind(reference); it != refs.constEnd())
+        return *it;
+    // An absolute reference to the server that answered names the same resource as its
+    // relative "Type/id" (FHIR R4 references.html).
+    if (reference.contains(QLatin1String("://")))
+        if (const auto it = refs.constFind(referenceTail(reference)); it != refs.constEnd())
+            return *it;
+    return std::nullopt;
 }
 
 QHash<QString, QJsonObject> FhirParser::practitionerRoles(const QList<QJsonObject>& includes)
@@ -204,115 +257,6 @@ Result<FhirParser::Requester, Error> FhirParser::requester(const QJsonObject& ev
     return r;
 }
 
-namespace {
-
-Result<LocalAuthority, Error> responsibleAuthority(const QJsonObject& careTeam)
-{
-    const QJsonArray managing = careTeam.value(QLatin1String("managingOrganization")).toArray();
-    if (managing.size() != 1)
-        return err(QStringLiteral("CareTeam.managingOrganization must name one local authority"));
-    const QString ref = managing.first().toObject().value(QLatin1String("reference")).toString();
-    if (!ref.startsWith(u'#'))
-        return err(QStringLiteral("CareTeam.managingOrganization is not a contained reference"));
-
-    const QJsonArray contained = careTeam.value(QLatin1String("contained")).toArray();
-    for (const QJsonValue& c : contained) {
-        const QJsonObject org = c.toObject();
-        if (org.value(QLatin1String("resourceType")).toString() != u"Organization" ||
-            org.value(QLatin1String("id")).toString() != ref.mid(1))
-            continue;
-        LocalAuthority la;
-        la.name = org.value(QLatin1String("name")).toString().trimmed();
-        const QJsonArray ids = org.value(QLatin1String("identifier")).toArray();
-        for (const QJsonValue& id : ids)
-            if (const QString v = identifierValue(id.toObject(), kOdsSystem); !v.isEmpty())
-                la.odsCode = v;
-        const QJsonArray telecom = org.value(QLatin1String("telecom")).toArray();
-        for (const QJsonValue& t : telecom) {
-            const QJsonObject tel = t.toObject();
-            if (tel.value(QLatin1String("system")).toString() != u"phone")
-                continue;
-            const QString use = tel.value(QLatin1String("use")).toString();
-            const QString value = tel.value(QLatin1String("value")).toString().trimmed();
-            if (value.isEmpty())
-                return err(QStringLiteral("local authority telecom has no number"));
-            if (use == u"work") {
-                if (!la.officeHoursPhone.isEmpty())
-                    return err(QStringLiteral("local authority has two office-hours numbers"));
-                la.officeHoursPhone = value;
-            } else if (use == u"mobile") {
-                if (!la.emergencyDutyPhone.isEmpty())
-                    return err(QStringLiteral("local authority has two emergency-duty numbers"));
-                la.emergencyDutyPhone = value;
-            } else {
-                // A number we cannot label could be dialled at the wrong hours.
-                return err(QStringLiteral("local authority telecom use '%1' is unknown").arg(use));
-            }
-        }
-        if (la.name.isEmpty() || la.odsCode.isEmpty())
-            return err(QStringLiteral("local authority has no name or ODS code"));
-        if (la.officeHoursPhone.isEmpty() && la.emergencyDutyPhone.isEmpty())
-            return err(QStringLiteral("local authority has no telephone number"));
-        return la;
-    }
-    return err(QStringLiteral("CareTeam.managingOrganization points at no contained Organization"));
-}
-
-Result<CpisPlan, Error> careTeamPlan(const QJsonObject& ct, const NhsNumber& subject)
-{
-    CpisPlan plan;
-
-    // Plan type: exactly one SNOMED coding, and it must be one we know.
-    std::optional<PlanType> type;
-    int snomedCodings = 0;
-    const QJsonArray categories = ct.value(QLatin1String("category")).toArray();
-    for (const QJsonValue& cat : categories) {
-        const QJsonArray codings = cat.toObject().value(QLatin1String("coding")).toArray();
-        for (const QJsonValue& c : codings) {
-            const QJsonObject coding = c.toObject();
-            if (coding.value(QLatin1String("system")).toString() != kSnomedSystem)
-                continue;
-            ++snomedCodings;
-            type = planTypeFromSnomed(coding.value(QLatin1String("code")).toString());
-            if (!type)
-                return err(QStringLiteral("CareTeam.category carries an unknown plan code"));
-        }
-    }
-    if (snomedCodings != 1 || !type)
-        return err(QStringLiteral("CareTeam.category must carry exactly one SNOMED CT plan code"));
-    plan.type = *type;
-
-    const QJsonObject subjectId =
-        ct.value(QLatin1String("subject")).toObject().value(QLatin1String("identifier")).toObject();
-    if (identifierValue(subjectId, kNhsSystem) != subject.digits())
-        return err(QStringLiteral("CareTeam.subject is not the person asked about"));
-
-    const QJsonObject period = ct.value(QLatin1String("period")).toObject();
-    const auto start = parseDate(period.value(QLatin1String("start")));
-    if (!start)
-        return err(QStringLiteral("CareTeam.period.start is missing or not a full date"));
-    plan.start = *start;
-    const QJsonValue endValue = period.value(QLatin1String("end"));
-    if (!endValue.isUndefined()) {
-        const auto end = parseDate(endValue);
-        if (!end)
-            return err(QStringLiteral("CareTeam.period.end is not a full date"));
-        if (*end < *start)
-            return err(QStringLiteral("CareTeam.period ends before it starts"));
-        plan.end = end;
-    }
-    if (plan.type == PlanType::UnbornChildProtection && !plan.end)
-        return err(QStringLiteral("an Unborn Child Protection Plan must have an end date"));
-
-    auto la = responsibleAuthority(ct);
-    if (!la)
-        return la.error();
-    plan.authority = la.value();
-    return plan;
-}
-
-} // namespace
-
 Result<Demographics, Error> FhirParser::patient(const QByteArray& body, const NhsNumber& asked)
 {
     auto parsed = parseObject(body, QStringLiteral("Patient"));
@@ -326,12 +270,17 @@ std::optional<QDateTime> FhirParser::instant(const QJsonValue& v)
     return parseInstant(v);
 }
 
+std::optional<QDate> FhirParser::date(const QJsonValue& v)
+{
+    return parseDate(v);
+}
+
 Result<CpisPlan, Error> FhirParser::careTeamResource(const QJsonObject& ct,
                                                      const NhsNumber& subject)
 {
     if (ct.value(QLatin1String("resourceType")).toString() != u"CareTeam")
         return err(QStringLiteral("resourceType is not CareTeam"));
-    return careTeamPlan(ct, subject);
+    return CpisCareTeamReader::plan(ct, subject, {});
 }
 
 Result<QList<CpisPlan>, Error> FhirParser::careTeamBundle(const QByteArray& body,
@@ -340,13 +289,14 @@ Result<QList<CpisPlan>, Error> FhirParser::careTeamBundle(const QByteArray& body
     auto parsed = parseObject(body, QStringLiteral("Bundle"));
     if (!parsed)
         return parsed.error();
-    auto entries = searchset(parsed.value(), QStringLiteral("CareTeam"), Paging::Whole);
+    auto entries = searchset(parsed.value(), QStringLiteral("CareTeam"), Paging::Records);
     if (!entries)
         return entries.error();
 
+    const References included = byReference(entries.value());
     QList<CpisPlan> plans;
     for (const QJsonObject& ct : std::as_const(entries.value().matches)) {
-        auto plan = careTeamPlan(ct, subject);
+        auto plan = CpisCareTeamReader::plan(ct, subject, included);
         if (!plan)
             return plan.error();
         plans.append(plan.value());
@@ -365,24 +315,13 @@ Result<QList<AccessRecord>, Error> FhirParser::auditEventBundle(const QByteArray
     if (entries.value().matches.size() > kMaxAccessRecords)
         return err(QStringLiteral("more than %1 access records").arg(kMaxAccessRecords));
 
-    const QHash<QString, QJsonObject> roles = practitionerRoles(entries.value().includes);
+    const References included = byReference(entries.value());
     QList<AccessRecord> out;
     for (const QJsonObject& ev : std::as_const(entries.value().matches)) {
-        AccessRecord r;
-        const auto when = parseInstant(ev.value(QLatin1String("recorded")));
-        if (!when)
-            return err(QStringLiteral("AuditEvent.recorded is not an instant"));
-        r.when = *when;
-        auto who = requester(ev, roles);
-        if (!who)
-            return who.error();
-        r.viewerName = who->name;
-        r.role = who->role;
-        r.organisation = who->organisation;
-        r.organisationOds = who->organisationOds;
-        if (r.viewerName.isEmpty() || r.organisation.isEmpty())
-            return err(QStringLiteral("PractitionerRole lacks the viewer's name or organisation"));
-        out.append(r);
+        auto r = CpisAuditReader::accessRecord(ev, included);
+        if (!r)
+            return r.error();
+        out.append(r.value());
     }
     // Newest first, whatever order the service used.
     std::stable_sort(out.begin(), out.end(),

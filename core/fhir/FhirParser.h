@@ -14,6 +14,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -54,21 +55,29 @@ public:
                                                     const NhsNumber& subject);
     // A FHIR instant with a time zone, in UTC; nullopt when it is anything else.
     static std::optional<QDateTime> instant(const QJsonValue& v);
+    // A full FHIR date (YYYY-MM-DD); nullopt when it is anything else, partial dates included.
+    static std::optional<QDate> date(const QJsonValue& v);
 
     // A searchset Bundle's entries: the matches (each a `matchType`) and the included
-    // resources. Whole: Bundle.total must equal the matches; Paged: this page holds at most
-    // Bundle.total (the review feed, §12).
+    // resources with their fullUrls (same order). Whole: Bundle.total must equal the matches;
+    // Paged: this page holds at most Bundle.total (the review feed, §12); Records: total counts
+    // CP-IS records and one record carries up to kPlansPerRecord matches, so it is advisory:
+    // fewer matches than records is an error (a plan is missing), more is read, within bounds.
     struct Searchset
     {
         QList<QJsonObject> matches;
         QList<QJsonObject> includes;
+        QStringList includeUrls;
         int total = 0;
     };
     enum class Paging
     {
         Whole,
         Paged,
+        Records,
     };
+    static constexpr int kPlansPerRecord = 3; // CPP, LAC and UCPP
+    static constexpr int kMaxCareTeams = 30;
     static Result<Searchset, Error>
     searchset(const QJsonObject& bundle, const QString& matchType, Paging paging);
 
@@ -83,6 +92,15 @@ public:
         QString organisationOds;
     };
     static QHash<QString, QJsonObject> practitionerRoles(const QList<QJsonObject>& includes);
+
+    // Included resources by every way a reference may name them: "Type/id" and the entry's
+    // fullUrl (absolute, as the guide's examples have it). resolve() tries the reference as
+    // written, then an absolute one's "Type/id" tail; nullopt when nothing matches.
+    using References = QHash<QString, QJsonObject>;
+    static References byReference(const Searchset& entries);
+    static std::optional<QJsonObject> resolve(const References& refs, const QString& reference);
+    // "Type/id" of a relative or absolute reference; empty when it has neither form.
+    static QString referenceTail(const QString& reference);
     static Result<Requester, Error> requester(const QJsonObject& auditEvent,
                                               const QHash<QString, QJsonObject>& roles);
 

@@ -182,7 +182,8 @@ QByteArray LookupResult::toCachePayload() const
                                    {QStringLiteral("name"), a.viewerName},
                                    {QStringLiteral("role"), a.role},
                                    {QStringLiteral("org"), a.organisation},
-                                   {QStringLiteral("ods"), a.organisationOds}});
+                                   {QStringLiteral("ods"), a.organisationOds},
+                                   {QStringLiteral("system"), a.bySystem}});
     o.insert(QStringLiteral("history"), history);
     o.insert(QStringLiteral("historyUnavailable"), historyUnavailable);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -284,7 +285,8 @@ std::optional<LookupResult> LookupResult::fromCachePayload(const QByteArray& pay
             {QDateTime::fromString(j.value(QLatin1String("when")).toString(), Qt::ISODateWithMs)
                  .toUTC(),
              j.value(QLatin1String("name")).toString(), j.value(QLatin1String("role")).toString(),
-             j.value(QLatin1String("org")).toString(), j.value(QLatin1String("ods")).toString()});
+             j.value(QLatin1String("org")).toString(), j.value(QLatin1String("ods")).toString(),
+             j.value(QLatin1String("system")).toBool()});
     }
     r.historyUnavailable = o.value(QLatin1String("historyUnavailable")).toBool();
     return r;

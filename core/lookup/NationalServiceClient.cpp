@@ -10,6 +10,8 @@ namespace cpis {
 
 namespace {
 const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
+const QString kAuditInclude = QStringLiteral(
+    "AuditEvent:entity-type=http://terminology.hl7.org/CodeSystem/v3-RoleClass|ASSIGNED");
 
 ServiceError badResponse(const FhirParser::Error& e, int status)
 {
@@ -55,6 +57,16 @@ FhirTransport::Headers NationalServiceClient::headers(const CallContext& ctx) co
         .list();
 }
 
+FhirTransport::Headers NationalServiceClient::withUnscheduledFlag(FhirTransport::Headers h,
+                                                                  bool unscheduled)
+{
+    // Guide, Headers page: "IsUnscheduledAccessEvent: true|false"; absent means unscheduled
+    // and notifies the local authority, so a silent read must say false on each call.
+    h.append({QByteArrayLiteral("IsUnscheduledAccessEvent"),
+              unscheduled ? QByteArrayLiteral("true") : QByteArrayLiteral("false")});
+    return h;
+}
+
 void NationalServiceClient::tracePatient(const NhsNumber& nhs,
                                          const CallContext& ctx,
                                          QObject* receiver,
@@ -81,9 +93,9 @@ void NationalServiceClient::queryPlans(const NhsNumber& nhs,
                                        QObject* receiver,
                                        Callback<QList<CpisPlan>> done)
 {
-    auto h = headers(ctx);
-    h.append({QByteArrayLiteral("IsUnscheduledAccessEvent"),
-              unscheduled ? QByteArrayLiteral("true") : QByteArrayLiteral("false")});
+    const auto h = withUnscheduledFlag(headers(ctx), unscheduled);
+    // Guide, Endpoints: GET
+    // [base]/CareTeam?patient:identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}
     m_transport->get(
         url(m_cpis, QStringLiteral("/CareTeam"),
             {{QStringLiteral("patient:identifier"), kNhsSystem + u'|' + nhs.digits()}}),
@@ -106,10 +118,14 @@ void NationalServiceClient::accessHistory(const NhsNumber& nhs,
                                           QObject* receiver,
                                           Callback<QList<AccessRecord>> done)
 {
+    // Guide (producer version), Endpoints: GET [base]/AuditEvent?patient:identifier=
+    // https://fhir.nhs.uk/Id/nhs-number|{nhs}&_include=AuditEvent:entity-type=
+    // http://terminology.hl7.org/CodeSystem/v3-RoleClass|ASSIGNED, which returns the viewers'
+    // PractitionerRoles alongside (docs/api.md, CP-IS access history).
     m_transport->get(url(m_cpis, QStringLiteral("/AuditEvent"),
                          {{QStringLiteral("patient:identifier"), kNhsSystem + u'|' + nhs.digits()},
-                          {QStringLiteral("_include"), QStringLiteral("AuditEvent:entity-type")}}),
-                     headers(ctx), receiver,
+                          {QStringLiteral("_include"), kAuditInclude}}),
+                     withUnscheduledFlag(headers(ctx), ctx.unscheduledAccess), receiver,
                      [done](const Result<HttpResponse, ServiceError>& r, const QByteArray& id) {
                          if (!r) {
                              done(r.error(), id);

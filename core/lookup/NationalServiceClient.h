@@ -32,6 +32,10 @@ public:
         const UserSession* session = nullptr;
         QByteArray correlationId; // one per look-up, echoed by the service
         QByteArray traceId;
+        // IsUnscheduledAccessEvent on every CP-IS call (the CareTeam search and access
+        // history): UserSession::isUnscheduledAccess(site). The service reads a missing header
+        // as unscheduled, so it is always sent; queryPlans's own argument decides its call.
+        bool unscheduledAccess = true;
     };
 
     template <typename T>
@@ -72,6 +76,7 @@ private:
                     const QString& path,
                     const QList<std::pair<QString, QString>>& query = {});
     FhirTransport::Headers headers(const CallContext& ctx) const;
+    static FhirTransport::Headers withUnscheduledFlag(FhirTransport::Headers h, bool unscheduled);
 
     FhirTransport* m_transport;
     QUrl m_pds;

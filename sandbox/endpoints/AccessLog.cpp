@@ -9,6 +9,13 @@ void AccessLog::record(const AccessEvent& event)
     m_events[event.nhsNumber].append(event);
 }
 
+void AccessLog::countCall(bool declaredUnscheduled, bool notifies)
+{
+    ++(declaredUnscheduled ? m_calls.declaredUnscheduled : m_calls.declaredSilent);
+    if (notifies)
+        ++m_calls.notifyingAccesses;
+}
+
 void AccessLog::notify(const AccessNotification& notification)
 {
     m_mailboxes[notification.laOdsCode].append(notification);
@@ -45,10 +52,11 @@ QList<AccessEvent> AccessLog::history(const QString& nhsNumber, int limit) const
     QList<AccessEvent> out;
     QHash<QString, QDateTime> lastShown; // per viewer: the oldest row shown so far
     for (const AccessEvent& e : std::as_const(all)) {
-        const auto seen = lastShown.constFind(e.viewer.userUid);
+        const QString who = e.bySystem() ? e.systemId : e.viewer.userUid;
+        const auto seen = lastShown.constFind(who);
         if (seen != lastShown.constEnd() && e.when.secsTo(*seen) < 24 * 3600)
             continue;
-        lastShown.insert(e.viewer.userUid, e.when);
+        lastShown.insert(who, e.when);
         out.append(e);
         if (out.size() >= limit)
             break;

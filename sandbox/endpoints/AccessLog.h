@@ -10,14 +10,30 @@
 
 namespace cpis::sandbox {
 
-// One recorded look-up of a CP-IS record (what AuditEvent history shows).
+// One recorded look-up of a CP-IS record (what AuditEvent history shows). A look-up by a
+// system rather than a person (HL7 V3's device author) names the system; `viewer` is then the
+// person responsible for it, whose organisation maintains it.
 struct AccessEvent
 {
     QString id;
     QString nhsNumber;
     QDateTime when;
     TestUser viewer;
-    bool unscheduled = false;
+    bool unscheduled = false; // notified the local authority
+    QString systemId{};       // empty: a person looked
+    QString systemName{};
+
+    bool bySystem() const { return !systemId.isEmpty(); }
+};
+
+// What the CP-IS calls (CareTeam search and access history) said about themselves: how many
+// declared an unscheduled access (IsUnscheduledAccessEvent true, or absent), how many a silent
+// read (false), and how many were counted as a notifying access (unscheduled, by a B0107 user).
+struct CallCounts
+{
+    int declaredUnscheduled = 0;
+    int declaredSilent = 0;
+    int notifyingAccesses = 0;
 };
 
 // An access notification queued for a local authority's mailbox (MESH-style; the notices
@@ -41,9 +57,13 @@ class AccessLog
 {
 public:
     void record(const AccessEvent& event);
+    // One CP-IS call answered: counted by what its header declared and whether it notified.
+    void countCall(bool declaredUnscheduled, bool notifies);
+    const CallCounts& calls() const { return m_calls; }
     void notify(const AccessNotification& notification);
 
-    // Newest first, at most `limit`, one row per viewer per 24 hours (the newest).
+    // Newest first, at most `limit`, one row per viewer (person or system) per 24 hours (the
+    // newest).
     QList<AccessEvent> history(const QString& nhsNumber, int limit) const;
 
     QList<AccessNotification> notificationsFor(const QString& laOdsCode) const
@@ -60,6 +80,7 @@ private:
     QHash<QString, QList<AccessEvent>> m_events;
     QHash<QString, QList<AccessNotification>> m_mailboxes;
     quint64 m_sequence = 0;
+    CallCounts m_calls;
 };
 
 } // namespace cpis::sandbox

@@ -1,6 +1,7 @@
 #include "sandbox/fhir/FhirResources.h"
 
 #include "core/domain/Vocabulary.h"
+#include "sandbox/fhir/CpisGuideResources.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -287,6 +288,7 @@ QJsonObject FhirResources::information(const QString& diagnostics)
                                     {QStringLiteral("diagnostics"), diagnostics}}}}};
 }
 
+// The CP-IS search answers follow the guide's shapes, kept apart in CpisGuideResources.
 QJsonObject FhirResources::careTeamBundle(const QString& nhs,
                                           const QList<SandboxPlan>& plans,
                                           const QDate& today,
@@ -294,14 +296,8 @@ QJsonObject FhirResources::careTeamBundle(const QString& nhs,
                                           const QDateTime& now,
                                           const QString& fullUrlBase) const
 {
-    QJsonArray entries;
-    for (int i = 0; i < plans.size(); ++i) {
-        const QJsonObject ct = careTeam(nhs, plans.at(i), i, today);
-        entries.append(entry(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/CareTeam/") +
-                                 ct.value(QLatin1String("id")).toString(),
-                             ct, QStringLiteral("match")));
-    }
-    return searchset(bundleId, now, int(plans.size()), entries);
+    return CpisGuideResources(m_authorities)
+        .careTeamBundle(nhs, plans, today, bundleId, now, fullUrlBase);
 }
 
 QJsonObject FhirResources::auditEventBundle(const QString& nhs,
@@ -310,25 +306,8 @@ QJsonObject FhirResources::auditEventBundle(const QString& nhs,
                                             const QDateTime& now,
                                             const QString& fullUrlBase) const
 {
-    QJsonArray entries;
-    QJsonArray roles;
-    QStringList rolesSeen;
-    for (const AccessEvent& e : events) {
-        const QJsonObject ev = auditEvent(
-            e.id, QStringLiteral("R"), e.when, QJsonArray{practitionerRoleAgent(e.viewer.roleId)},
-            QJsonArray{
-                QJsonObject{{QStringLiteral("what"),
-                             QJsonObject{{QStringLiteral("identifier"), nhsIdentifier(nhs)}}}}});
-        entries.append(entry(fullUrlBase + QStringLiteral("/cpis/FHIR/R4/AuditEvent/") + e.id, ev,
-                             QStringLiteral("match")));
-        if (rolesSeen.contains(e.viewer.roleId))
-            continue;
-        rolesSeen.append(e.viewer.roleId);
-        roles.append(includedPractitionerRole(e.viewer, fullUrlBase));
-    }
-    for (const QJsonValue& r : std::as_const(roles))
-        entries.append(r);
-    return searchset(bundleId, now, int(events.size()), entries);
+    return CpisGuideResources(m_authorities)
+        .auditEventBundle(nhs, events, bundleId, now, fullUrlBase);
 }
 
 FhirResources::Outcome FhirResources::outcomeFor(int status, const QString& spineCode)

@@ -26,7 +26,9 @@ public:
     QJsonObject patient(const SandboxPerson& person) const;
     // The Patient of an area list (§11): who the child is, no address or telecom.
     static QJsonObject listPatient(const SandboxPerson& person, const QDateTime& lastUpdated);
-    // One plan as a CareTeam; `lastUpdated` valid: with meta.lastUpdated (the area lists').
+    // One plan as an area list's CareTeam (§11): the authority as a contained Organization with
+    // its ODS code; `lastUpdated` valid: with meta.lastUpdated. The CP-IS search's CareTeams
+    // are the guide's shape instead (CpisGuideResources).
     QJsonObject careTeam(const QString& nhsNumber,
                          const SandboxPlan& plan,
                          int index,
@@ -34,7 +36,8 @@ public:
                          const QDateTime& lastUpdated = {}) const;
     static QJsonObject group(const QString& id, const QString& name, int quantity);
 
-    // `fullUrlBase`: scheme://host:port the request came to (Bundle.entry.fullUrl).
+    // `fullUrlBase`: scheme://host:port the request came to (Bundle.entry.fullUrl). Written
+    // by CpisGuideResources in the draft CP-IS guide's shapes.
     QJsonObject careTeamBundle(const QString& nhsNumber,
                                const QList<SandboxPlan>& plans,
                                const QDate& today,

@@ -207,13 +207,24 @@ FhirRoutes::Reply FhirRoutes::patientSearch(const HttpRequest& in)
 }
 
 namespace {
+// The guide (Headers): IsUnscheduledAccessEvent true|false, absent meaning unscheduled. A value
+// other than those two has already been refused with PRECONDITION_FAILED.
+bool declaresUnscheduled(const HttpRequest& in)
+{
+    return in.header("isunscheduledaccessevent").toLower() != "false";
+}
+
+// The guide's _include on the access history (producer version), the one value accepted.
+const QString kAuditInclude = QStringLiteral(
+    "AuditEvent:entity-type=http://terminology.hl7.org/CodeSystem/v3-RoleClass|ASSIGNED");
+
 // patient:identifier=https://fhir.nhs.uk/Id/nhs-number|<n>; nothing else but _include.
 std::optional<QString> searchedNumber(const QUrlQuery& q, bool allowInclude)
 {
     for (const auto& [key, value] : q.queryItems(QUrl::FullyDecoded)) {
         if (key == u"patient:identifier")
             continue;
-        if (allowInclude && key == u"_include" && value.startsWith(u"AuditEvent:entity-type"))
+        if (allowInclude && key == u"_include" && value == kAuditInclude)
             continue;
         return std::nullopt;
     }
@@ -259,9 +270,9 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
     if (unknownPlanCode && !plans.isEmpty())
         plans.first().unknownCode = true;
 
-    // Unscheduled unless the header says otherwise; only B0107 users notify.
-    const bool unscheduled = in.header("isunscheduledaccessevent").toLower() != "false";
+    const bool unscheduled = declaresUnscheduled(in);
     const bool notifies = unscheduled && user.notifies();
+    m_s.log.countCall(unscheduled, notifies);
     m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
     m_s.review.record(*nhs, plans, t, user); // a positive for the site's review
     if (notifies) {
@@ -291,7 +302,8 @@ FhirRoutes::Reply FhirRoutes::auditEvent(const HttpRequest& in, const TestUser& 
         return {error(in, 400, QStringLiteral("INVALID_SEARCH_DATA"),
                       QStringLiteral("Search by patient:identifier=https://fhir.nhs.uk/Id/"
                                      "nhs-number|<a valid NHS number>, optionally with "
-                                     "_include=AuditEvent:entity-type")),
+                                     "_include=AuditEvent:entity-type=http://terminology.hl7."
+                                     "org/CodeSystem/v3-RoleClass|ASSIGNED")),
                 Fault::None, 0};
     Fault fault = m_s.scenarios.faultFor(*nhs);
     if (fault == Fault::UnknownPlanCode)
@@ -299,9 +311,14 @@ FhirRoutes::Reply FhirRoutes::auditEvent(const HttpRequest& in, const TestUser& 
     if (fault != Fault::None && fault != Fault::Latency && fault != Fault::TruncatedBody)
         return {error(in, 500, QStringLiteral("SERVER_ERROR"), QString()), fault, 0};
 
-    // Looking at who looked is itself a look: the request being answered is always listed.
+    // Looking at who looked is itself a look: the request being answered is always listed,
+    // and the guide's header applies to it as to the CareTeam search. The local authority's
+    // mailbox hears of a look-up once, from the CareTeam search, which names the plans.
     const QDateTime t = m_s.clock.nowUtc();
-    m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, false});
+    const bool unscheduled = declaresUnscheduled(in);
+    const bool notifies = unscheduled && user.notifies();
+    m_s.log.countCall(unscheduled, notifies);
+    m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
     const QJsonObject bundle = m_s.resources.auditEventBundle(
         *nhs, m_s.log.history(*nhs, kMaxHistory),
         QUuid::createUuid().toString(QUuid::WithoutBraces), t, in.origin);

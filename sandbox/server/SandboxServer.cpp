@@ -102,6 +102,16 @@ void SandboxServer::seedHistory()
         for (const auto& [userId, ago] : looks)
             m_log.record(AccessEvent{m_log.nextId(QStringLiteral("ae-")), s.nhsNumber,
                                      t.addSecs(-ago), *m_signIn->user(userId), false});
+        // A look by a system (HL7 V3's device author): the emergency department's registration
+        // system, maintained by the triage nurse's trust, asking as a patient is booked in.
+        // Its own id form, so the shared sequence (and every id the documents quote) is as it
+        // was before systems were seeded.
+        AccessEvent bySystem{QStringLiteral("ae-system-") + s.nhsNumber, s.nhsNumber,
+                             t.addSecs(-20 * 86400),
+                             *m_signIn->user(QStringLiteral("triage-nurse")), false};
+        bySystem.systemId = QStringLiteral("200000000101");
+        bySystem.systemName = QStringLiteral("Emergency Department registration system");
+        m_log.record(bySystem);
     }
 }
 

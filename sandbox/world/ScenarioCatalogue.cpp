@@ -91,6 +91,14 @@ ScenarioCatalogue::ScenarioCatalogue(const LocalAuthorityDirectory& authorities,
     p.plans = {plan(PT::ChildProtection, t.addDays(-60), std::nullopt, sheffield)};
     add(QStringLiteral("Restricted record (meta.security R, no address or telecom)"), p);
 
+    // The guide's Bundle.total counts records, and one record carries up to three plans. After
+    // 0077, so that the seeded notices stay with 0018, 0034 and 0077.
+    p = person(QStringLiteral("9990000271"), QStringLiteral("Mia"),
+               QStringLiteral("Scenario-OneRecord"), t.addYears(-10), f, sheffield);
+    p.plans = {plan(PT::ChildProtection, t.addDays(-90), std::nullopt, sheffield),
+               plan(PT::LookedAfter, t.addDays(-61), std::nullopt, sheffield)};
+    add(QStringLiteral("Two plans in one record (open CPP and LAC, Sheffield; total 1)"), p);
+
     // Superseded: asking for 9990000085 answers with the record of 9990000093.
     p = person(QStringLiteral("9990000093"), QStringLiteral("Leo"),
                QStringLiteral("Scenario-Superseded"), t.addYears(-3), m, sheffield);

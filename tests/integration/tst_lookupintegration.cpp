@@ -10,6 +10,7 @@
 #include "core/net/FhirTransport.h"
 #include "core/store/Cache.h"
 #include "core/store/SecureDb.h"
+#include "sandbox/endpoints/AccessLog.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
 #include "tests/support/MemoryDesk.h"
@@ -56,6 +57,7 @@ const QHash<QString, Expect>& expectations()
         {QStringLiteral("9990000115"), {State::PlansFound, Reason::None, 1}},
         {QStringLiteral("9990000123"), {State::NoRecord, Reason::None, 0}},
         {QStringLiteral("9990000263"), {State::CouldNotCheck, Reason::PatientNotTraced}},
+        {QStringLiteral("9990000271"), {State::PlansFound, Reason::None, 2}}, // one record
         // PDS records as NHS England publishes them
         {QStringLiteral("9990002908"), {State::NoRecord, Reason::None, 0}},   // deceased
         {QStringLiteral("9990002916"), {State::PlansFound, Reason::None, 1}}, // V
@@ -154,6 +156,8 @@ private slots:
     void scenarios();
     void auditHoldsEveryLookUp();
     void silentReadsNotifyNobody();
+    void silentDeskSaysSoOnEveryCall_data();
+    void silentDeskSaysSoOnEveryCall();
     void sandboxStopsThenComesBack();
 };
 
@@ -278,6 +282,54 @@ void TestLookupIntegration::silentReadsNotifyNobody()
     gp.signInAs(sandbox, QStringLiteral("triage-nurse"));
     QVERIFY(!gp.run(child).notificationSent);
     QCOMPARE(notices(), before + 1);
+}
+
+// The guide: IsUnscheduledAccessEvent absent means unscheduled, on the CareTeam search and on
+// the access history alike. A silent read must say false on both, so the sandbox counts no
+// unscheduled call and no notifying access, and no mailbox hears of it.
+void TestLookupIntegration::silentDeskSaysSoOnEveryCall_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<int>("site");
+    QTest::addColumn<bool>("unscheduled");
+    QTest::newRow("B0170 in unscheduled care")
+        << "school-nurse" << int(SiteType::UnscheduledCare) << false;
+    QTest::newRow("B0107 in scheduled care")
+        << "triage-nurse" << int(SiteType::ScheduledCare) << false;
+    QTest::newRow("B0107 in unscheduled care")
+        << "triage-nurse" << int(SiteType::UnscheduledCare) << true;
+}
+
+void TestLookupIntegration::silentDeskSaysSoOnEveryCall()
+{
+    QFETCH(QString, user);
+    QFETCH(int, site);
+    QFETCH(bool, unscheduled);
+    SandboxServer sandbox({});
+    QVERIFY(sandbox.start());
+    const int seededNotices = sandbox.accessLog().notificationCount();
+    QCOMPARE(sandbox.accessLog().calls().declaredUnscheduled, 0);
+
+    Desk desk(sandbox.baseUrl(), SiteType(site));
+    desk.signInAs(sandbox, user);
+    const LookupResult r = desk.run(QStringLiteral("9990000271")); // two plans, one record
+    QCOMPARE(r.state, State::PlansFound);
+    QCOMPARE(r.plans.size(), 2);
+    QVERIFY(!r.historyUnavailable);
+    QCOMPARE(r.notificationSent, unscheduled);
+
+    const cpis::sandbox::CallCounts& calls = sandbox.accessLog().calls();
+    if (unscheduled) {
+        QCOMPARE(calls.declaredUnscheduled, 2); // CareTeam and AuditEvent
+        QCOMPARE(calls.declaredSilent, 0);
+        QCOMPARE(calls.notifyingAccesses, 2);
+        QCOMPARE(sandbox.accessLog().notificationCount(), seededNotices + 1); // one authority
+    } else {
+        QCOMPARE(calls.declaredUnscheduled, 0);
+        QCOMPARE(calls.declaredSilent, 2);
+        QCOMPARE(calls.notifyingAccesses, 0);
+        QCOMPARE(sandbox.accessLog().notificationCount(), seededNotices);
+    }
 }
 
 void TestLookupIntegration::sandboxStopsThenComesBack()

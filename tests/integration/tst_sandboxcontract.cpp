@@ -9,8 +9,12 @@
 #include "sandbox/world/SyntheticPopulation.h"
 #include "tests/support/SandboxContractFixture.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkReply>
 #include <QTest>
+
+#include <algorithm>
 
 using cpis::NhsNumber;
 using cpis::sandbox::SandboxServer;
@@ -41,6 +45,7 @@ private slots:
     void openModeNeedsNoToken();
     void unscheduledNotifiesSilentDoesNot();
     void accessHistory();
+    void answersInTheGuidesShapes();
 };
 
 void TestSandboxContract::patientTrace()
@@ -174,7 +179,10 @@ void TestSandboxContract::careTeamScenarios()
         get(careTeamPath(QStringLiteral("9990000042"))).body, nhs(QStringLiteral("9990000042")));
     QCOMPARE(several->at(0).type, cpis::PlanType::ChildProtection);
     QCOMPARE(several->at(1).type, cpis::PlanType::LookedAfter);
-    QVERIFY(several->at(0).authority.odsCode != several->at(1).authority.odsCode);
+    // The guide names each authority with no identifier, the code leading the name.
+    QVERIFY(several->at(0).authority.name != several->at(1).authority.name);
+    QCOMPARE(several->at(0).authority.odsCode, QStringLiteral("SHE1"));
+    QCOMPARE(several->at(1).authority.odsCode, QStringLiteral("LEE1"));
     QVERIFY(!several->at(1).authority.emergencyDutyPhone.isEmpty());
     const auto ucpp = cpis::FhirParser::careTeamBundle(
         get(careTeamPath(QStringLiteral("9990000034"))).body, nhs(QStringLiteral("9990000034")));
@@ -352,8 +360,8 @@ void TestSandboxContract::accessHistory()
     auto rows = cpis::FhirParser::auditEventBundle(r.body);
     QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error().what));
     // Seeded looks: health visitor 3 days ago, school nurse twice 10 days ago (shown once),
-    // triage nurse 40 days ago; plus this request.
-    QCOMPARE(rows->size(), 4);
+    // the ED registration system 20 days ago, triage nurse 40 days ago; plus this request.
+    QCOMPARE(rows->size(), 5);
     QCOMPARE(rows->first().viewerName, QStringLiteral("Grace O'Neill"));
     QCOMPARE(rows->first().when, kNow);
     for (int i = 1; i < rows->size(); ++i)
@@ -362,11 +370,15 @@ void TestSandboxContract::accessHistory()
     for (const auto& row : rows.value())
         schoolNurse += row.viewerName == u"Priya Shah";
     QCOMPARE(schoolNurse, 1);
+    int bySystem = 0;
+    for (const auto& row : rows.value())
+        bySystem += row.bySystem && row.viewerName == u"Emergency Department registration system";
+    QCOMPARE(bySystem, 1);
 
     // Repeats within 24 hours appear once; after 24 hours they are separate rows.
     m_clock.advanceSecs(3600);
     QCOMPARE(cpis::FhirParser::auditEventBundle(get(auditPath(n), "health-visitor").body)->size(),
-             4);
+             5);
     // The unknown-to-history requester is always among them.
     rows = cpis::FhirParser::auditEventBundle(
         get(auditPath(QStringLiteral("9990000069")), "safeguarding-lead").body);
@@ -384,6 +396,81 @@ void TestSandboxContract::accessHistory()
     QVERIFY(rows.ok());
     QCOMPARE(rows->size(), 25);
     QCOMPARE(rows->first().when, m_clock.nowUtc());
+}
+
+// The draft CP-IS FHIR guide's shapes (docs/api.md §5-§7), read by the desk's own parser.
+void TestSandboxContract::answersInTheGuidesShapes()
+{
+    auto server = start(false);
+    QVERIFY(server);
+
+    // The authority on CareTeam.name and telecom, no Organization and no ODS code.
+    HttpResult r = get(careTeamPath(QStringLiteral("9990000018")));
+    QCOMPARE(r.status, 200);
+    const QJsonObject ct = r.json()
+                               .value(QLatin1String("entry"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QLatin1String("resource"))
+                               .toObject();
+    QCOMPARE(ct.value(QLatin1String("name")).toString(),
+             QStringLiteral("SHE1 - Sheffield Council"));
+    QCOMPARE(ct.value(QLatin1String("telecom")).toArray().size(), 2);
+    QVERIFY(!ct.contains(QLatin1String("managingOrganization")));
+    QVERIFY(!ct.contains(QLatin1String("contained")));
+    QVERIFY(!r.body.contains("ods-organization-code"));
+
+    // Two plans in one record: total 1, two CareTeams; the LAC's period a dateTime at
+    // midnight in Europe/London, which the desk reads as the plan's own date.
+    const QString one = QStringLiteral("9990000271");
+    r = get(careTeamPath(one));
+    QCOMPARE(r.json().value(QLatin1String("total")).toInt(-1), 1);
+    const QJsonArray entries = r.json().value(QLatin1String("entry")).toArray();
+    QCOMPARE(entries.size(), 2);
+    const QString lacStart = entries.at(1)
+                                 .toObject()
+                                 .value(QLatin1String("resource"))
+                                 .toObject()
+                                 .value(QLatin1String("period"))
+                                 .toObject()
+                                 .value(QLatin1String("start"))
+                                 .toString();
+    QVERIFY2(lacStart.contains(u'T') && lacStart.endsWith(u'Z'), qPrintable(lacStart));
+    const auto plans = cpis::FhirParser::careTeamBundle(r.body, nhs(one));
+    QVERIFY2(plans.ok(), qPrintable(plans.ok() ? QString() : plans.error().what));
+    QCOMPARE(plans->size(), 2);
+    const auto person = server->population().find(one);
+    QVERIFY(person.has_value());
+    QCOMPARE(plans->at(1).type, cpis::PlanType::LookedAfter);
+    QCOMPARE(plans->at(1).start, person->person.plans.at(1).start);
+    QCOMPARE(plans->at(0).authority, plans->at(1).authority);
+
+    // Access history: the patient listed as an agent, a system's look by a Device whose
+    // absolute fullUrl is the reference.
+    r = get(auditPath(one), "health-visitor");
+    QCOMPARE(r.status, 200);
+    const QByteArray compact = QJsonDocument(r.json()).toJson(QJsonDocument::Compact);
+    QVERIFY(compact.contains("\"code\":\"PAT\""));
+    QVERIFY(compact.contains("\"resourceType\":\"Device\""));
+    const QString deviceUrl = server->baseUrl().toString(QUrl::StripTrailingSlash) +
+                              QStringLiteral("/cpis/FHIR/R4/Device/");
+    const QByteArray deviceRef = QByteArray("\"reference\":\"") + deviceUrl.toUtf8();
+    QVERIFY2(compact.contains(deviceRef), compact.constData());
+    const auto rows = cpis::FhirParser::auditEventBundle(r.body);
+    QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error().what));
+    QVERIFY(std::any_of(rows->cbegin(), rows->cend(),
+                        [](const cpis::AccessRecord& a) { return a.bySystem; }));
+
+    // IsUnscheduledAccessEvent on the access history too: false counts no notifying access.
+    const auto before = server->accessLog().calls();
+    QCOMPARE(get(auditPath(one), "triage-nurse", {{"IsUnscheduledAccessEvent", "false"}}).status,
+             200);
+    QCOMPARE(server->accessLog().calls().notifyingAccesses, before.notifyingAccesses);
+    QCOMPARE(server->accessLog().calls().declaredSilent, before.declaredSilent + 1);
+    QCOMPARE(get(auditPath(one), "triage-nurse").status, 200); // absent: unscheduled
+    QCOMPARE(server->accessLog().calls().notifyingAccesses, before.notifyingAccesses + 1);
+    QCOMPARE(server->accessLog().calls().declaredUnscheduled, before.declaredUnscheduled + 1);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxContract)

@@ -388,7 +388,8 @@ void TestSandboxDocs::everyScenarioReadsWithTheDeskParsers()
         r = fhirGet(*server,
                     QStringLiteral("/cpis/FHIR/R4/AuditEvent?patient:identifier=") + kNhsSystem +
                         QStringLiteral("%7C") + n +
-                        QStringLiteral("&_include=AuditEvent:entity-type"),
+                        QStringLiteral("&_include=AuditEvent:entity-type%3Dhttp://terminology."
+                                       "hl7.org/CodeSystem/v3-RoleClass%7CASSIGNED"),
                     QStringLiteral("school-nurse"));
         QCOMPARE(r.status, 200);
         dump(r.body);

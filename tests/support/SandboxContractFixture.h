@@ -99,7 +99,8 @@ protected:
     {
         return QStringLiteral("/cpis/FHIR/R4/AuditEvent?patient:identifier=") +
                cpis::vocabulary::kNhsNumberSystem + u'|' + n +
-               QStringLiteral("&_include=AuditEvent:entity-type");
+               QStringLiteral("&_include=AuditEvent:entity-type%3Dhttp://terminology.hl7.org/"
+                              "CodeSystem/v3-RoleClass%7CASSIGNED"); // the guide's, exactly
     }
 
     QTemporaryDir m_dir;

@@ -157,10 +157,10 @@ void TestFhirParser::rejectsBadCareTeams_data()
         << "ends before";
     QTest::newRow("no local authority")
         << mutated([](QJsonObject& ct) { ct.remove(QStringLiteral("managingOrganization")); })
-        << "managingOrganization";
+        << "local authority has no name";
     QTest::newRow("dangling LA reference")
         << mutated([](QJsonObject& ct) { ct.insert(QStringLiteral("contained"), QJsonArray{}); })
-        << "points at no contained";
+        << "points at nothing the CareTeam contains";
     QTest::newRow("other subject")
         << mutated([](QJsonObject& ct) { ct.insert(QStringLiteral("subject"), QJsonObject{}); })
         << "subject";
@@ -173,9 +173,14 @@ void TestFhirParser::rejectsBadCareTeams_data()
         ct.insert(QStringLiteral("contained"), QJsonArray{org});
     }) << "use 'home'";
 
+    // Bundle.total counts records of up to three plans each: fewer CareTeams than records means
+    // a plan is missing; more than three per record is not an answer the guide describes.
     QJsonObject wrongTotal = bundle({good});
-    wrongTotal.insert(QStringLiteral("total"), 0);
-    QTest::newRow("total says 0, holds 1") << json(wrongTotal) << "Bundle.total";
+    wrongTotal.insert(QStringLiteral("total"), 2);
+    QTest::newRow("total says 2, holds 1") << json(wrongTotal) << "Bundle.total";
+    QJsonObject overBound = bundle({good, good, good, good});
+    overBound.insert(QStringLiteral("total"), 1);
+    QTest::newRow("total says 1, holds 4") << json(overBound) << "Bundle.total";
     QJsonObject noTotal = bundle({});
     noTotal.remove(QStringLiteral("total"));
     QTest::newRow("no total") << json(noTotal) << "Bundle.total";

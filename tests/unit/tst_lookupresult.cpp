@@ -53,7 +53,11 @@ LookupResult sample()
     r.plans = {plan};
     r.accessHistory = {{QDateTime(QDate(2026, 11, 24), QTime(8, 30), Qt::UTC),
                         QStringLiteral("A Nurse"), QStringLiteral("Nurse"),
-                        QStringLiteral("Town ED"), QStringLiteral("SBX01")}};
+                        QStringLiteral("Town ED"), QStringLiteral("SBX01")},
+                       // A system's look keeps saying so after the cache (no role).
+                       {QDateTime(QDate(2026, 11, 20), QTime(7, 0), Qt::UTC),
+                        QStringLiteral("ED registration system"), QString(),
+                        QStringLiteral("Town Hospital"), QStringLiteral("SBX02"), true}};
     r.answeredAtUtc = QDateTime(QDate(2026, 11, 25), QTime(9, 0, 1, 500), Qt::UTC);
     return r;
 }

@@ -240,13 +240,21 @@ void TestLookupService::plansFoundIsAuditedAndCached()
     QCOMPARE(rig.auditor.events.first().requestId, r.requestId);
     QVERIFY(rig.cache.entries.contains(QStringLiteral("9000000009")));
 
-    // Three calls, one correlation id, the unscheduled flag on the CP-IS query only.
+    // Three calls, one correlation id, the unscheduled flag on both CP-IS calls (the guide:
+    // absent means unscheduled) and not on PDS's.
     QCOMPARE(rig.nam.requests.size(), 3);
     const QByteArray corr = rig.nam.requests.first().rawHeader("X-Correlation-ID");
     QVERIFY(!corr.isEmpty());
     for (const auto& req : std::as_const(rig.nam.requests))
         QCOMPARE(req.rawHeader("X-Correlation-ID"), corr);
+    QVERIFY(!rig.nam.requests.at(0).hasRawHeader("IsUnscheduledAccessEvent"));
     QCOMPARE(rig.nam.requests.at(1).rawHeader("IsUnscheduledAccessEvent"), QByteArray("true"));
+    QCOMPARE(rig.nam.requests.at(2).rawHeader("IsUnscheduledAccessEvent"), QByteArray("true"));
+    // The guide's _include, exactly.
+    QCOMPARE(QUrlQuery(rig.nam.requests.at(2).url())
+                 .queryItemValue(QStringLiteral("_include"), QUrl::FullyDecoded),
+             QStringLiteral("AuditEvent:entity-type=http://terminology.hl7.org/CodeSystem/"
+                            "v3-RoleClass|ASSIGNED"));
 }
 
 void TestLookupService::totalZeroIsNoRecord()
@@ -439,7 +447,9 @@ void TestLookupService::silentReadForB0170User()
     const LookupResult r = rig.run(nhs("9000000009"));
     QCOMPARE(r.state, State::PlansFound);
     QVERIFY(!r.notificationSent);
+    QCOMPARE(rig.nam.requests.size(), 3);
     QCOMPARE(rig.nam.requests.at(1).rawHeader("IsUnscheduledAccessEvent"), QByteArray("false"));
+    QCOMPARE(rig.nam.requests.at(2).rawHeader("IsUnscheduledAccessEvent"), QByteArray("false"));
 
     // A B0107 user at a scheduled-care site reads silently too: the site decides, not the user.
     Rig scheduled;
@@ -452,7 +462,10 @@ void TestLookupService::silentReadForB0170User()
     svc.lookup(nhs("9000000009"), &ctx, [&](const LookupResult& x) { out = x; });
     QTRY_VERIFY(out.has_value());
     QVERIFY(!out->notificationSent);
+    QCOMPARE(scheduled.nam.requests.size(), 3);
     QCOMPARE(scheduled.nam.requests.at(1).rawHeader("IsUnscheduledAccessEvent"),
+             QByteArray("false"));
+    QCOMPARE(scheduled.nam.requests.at(2).rawHeader("IsUnscheduledAccessEvent"),
              QByteArray("false"));
 }
 
