@@ -195,7 +195,7 @@ ScenarioCatalogue::ScenarioCatalogue(const LocalAuthorityDirectory& authorities,
     }
 
     const QList<std::tuple<QString, QString, SpineFault>> spine{
-        {QStringLiteral("9990000271"), QStringLiteral("V3 fault: MCCI_IN010000UK13 error"),
+        {QStringLiteral("9990000301"), QStringLiteral("V3 fault: MCCI_IN010000UK13 error"),
          SpineFault::ApplicationError},
         {QStringLiteral("9990000298"), QStringLiteral("V3 fault: wrong wsa:RelatesTo"),
          SpineFault::WrongRelatesTo},

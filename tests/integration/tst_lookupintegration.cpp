@@ -80,7 +80,7 @@ const QHash<QString, Expect>& expectations()
         {QStringLiteral("9990000247"), {State::CouldNotCheck, Reason::BadResponse}},
         {QStringLiteral("9990000255"), {State::CouldNotCheck, Reason::ServiceError}},
         // V3-only faults (docs/sandbox.md): over FHIR, a child with an open CPP
-        {QStringLiteral("9990000271"), {State::PlansFound, Reason::None, 1}},
+        {QStringLiteral("9990000301"), {State::PlansFound, Reason::None, 1}},
         {QStringLiteral("9990000298"), {State::PlansFound, Reason::None, 1}},
     };
     return e;
