@@ -54,7 +54,10 @@ public:
     void lookup(const NhsNumber& nhs, bool json, Done done);
     void history(const NhsNumber& nhs, bool json, Done done);
     int auditVerify();
-    int auditExport(const QString& format, const QString& outputPath, const UserSession& who);
+    // Signs in, then writes the audit log to `outputPath` (standard output when empty or "-")
+    // for a role that may export it (UserSession::mayExportAudit), else NotSignedIn. The file
+    // is new and 0600; an existing one is replaced only with `replace`, a link never.
+    void auditExport(const QString& format, const QString& outputPath, bool replace, Done done);
     int cachePurge(bool all);
     int cacheStats();
 
@@ -68,6 +71,10 @@ public:
 private:
     // Runs `then` with the session, or ends the command with NotSignedIn.
     void withSession(const Done& done, std::function<void(const UserSession&)> then);
+    int writeAuditExport(const QString& format,
+                         const QString& outputPath,
+                         bool replace,
+                         const UserSession& who);
 
     DeskServices& m_services;
     SessionSource m_session;
