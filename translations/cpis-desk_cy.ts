@@ -590,6 +590,14 @@
             <numerusform>Allforiwyd %Ln rhes.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A file of that name already exists: choose another name.</source>
+        <translation>Mae ffeil o&apos;r enw hwnnw&apos;n bodoli eisoes: dewiswch enw arall.</translation>
+    </message>
+    <message>
+        <source>That name is a link or not an ordinary file: choose another name.</source>
+        <translation>Mae&apos;r enw hwnnw&apos;n ddolen neu nid yw&apos;n ffeil gyffredin: dewiswch enw arall.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::CpisResultView</name>

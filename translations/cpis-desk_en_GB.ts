@@ -563,6 +563,14 @@
             <numerusform>Exported %Ln rows.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A file of that name already exists: choose another name.</source>
+        <translation>A file of that name already exists: choose another name.</translation>
+    </message>
+    <message>
+        <source>That name is a link or not an ordinary file: choose another name.</source>
+        <translation>That name is a link or not an ordinary file: choose another name.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::CpisResultView</name>

@@ -51,8 +51,8 @@ int main(int argc, char** argv)
         "allows in /etc/cpis-desk/desk.conf (docs/cli.md). '--profile training' runs against a\n"
         "sandbox started inside this process, signed in as the --as test user; every output\n"
         "then says TRAINING."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOpt = parser.addHelpOption();
+    const QCommandLineOption versionOpt = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Command to run."));
     const QCommandLineOption profileOpt(
         QStringLiteral("profile"),
@@ -74,8 +74,11 @@ int main(int argc, char** argv)
                                        QStringLiteral("file"));
     const QCommandLineOption allOpt(QStringLiteral("all"),
                                     QStringLiteral("cache purge: remove every answer."));
+    const QCommandLineOption forceOpt(
+        QStringLiteral("force"),
+        QStringLiteral("audit export: replace an existing --output file (never a link)."));
     for (const auto* o :
-         {&profileOpt, &asOpt, &storeOpt, &jsonOpt, &formatOpt, &outputOpt, &allOpt})
+         {&profileOpt, &asOpt, &storeOpt, &jsonOpt, &formatOpt, &outputOpt, &allOpt, &forceOpt})
         parser.addOption(*o);
 
     // `cpis sandbox ...` hands its own options to the sandbox's command line.
@@ -83,7 +86,16 @@ int main(int argc, char** argv)
     if (rawArgs.size() >= 2 && rawArgs.at(1) == u"sandbox")
         return cpis::sandbox::runCommandLine(app, rawArgs.mid(1), QStringLiteral("cpis sandbox"));
 
-    parser.process(app);
+    // parse(), not process(): an unknown option is bad input (exit 2, docs/cli.md), where
+    // process() would exit 1 as if something local had failed.
+    if (!parser.parse(rawArgs)) {
+        err << "cpis: " << parser.errorText() << " (see cpis --help)\n";
+        return CliCommands::BadInput;
+    }
+    if (parser.isSet(helpOpt))
+        parser.showHelp(0);
+    if (parser.isSet(versionOpt))
+        parser.showVersion();
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty()) {
         err << "cpis: no command given (see cpis --help)\n";
@@ -197,8 +209,10 @@ int main(int argc, char** argv)
         commands.printEnvironment();
 
     int exitCode = CliCommands::LocalFailure;
+    bool finished = false;
     auto finish = [&](int code) {
         exitCode = code;
+        finished = true;
         QCoreApplication::exit(code);
     };
     const auto nhsArg = [&] { return cpis::NhsNumber::parse(args.value(1)).value(); };
@@ -256,19 +270,18 @@ int main(int argc, char** argv)
         QTextStream in(stdin);
         return commands.auditHubPassword(in);
     } else if (command == u"audit") {
-        cpis::UserSession who;
-        if (auto stored = vault.load())
-            who = stored.value();
-        else
-            who.userId = qEnvironmentVariable("USER");
-        return commands.anchored(
-            commands.auditExport(parser.value(formatOpt), parser.value(outputOpt), who));
+        // Signed in like every other command: the export's own entry names that user.
+        commands.auditExport(parser.value(formatOpt), parser.value(outputOpt),
+                             parser.isSet(forceOpt), finish);
     } else if (command == u"cache" && sub == u"purge") {
         return commands.anchored(commands.cachePurge(parser.isSet(allOpt)));
     } else {
         return commands.anchored(commands.cacheStats());
     }
-    app.exec();
+    // A command may end before the event loop runs (a stored session that is missing): exit()
+    // would then be lost and exec() would never return.
+    if (!finished)
+        app.exec();
     // The anchor is saved once, after the answer is printed: not on the look-up's path.
     return commands.anchored(exitCode);
 }

@@ -17,7 +17,10 @@ namespace {
 int fail(const QString& message)
 {
     QTextStream(stderr) << "cpis-desk: " << message << '\n';
-    QMessageBox::critical(nullptr, QApplication::translate("main", "CP-IS Desk"), message);
+    // The message carries store and service error text: shown as written, never as HTML.
+    QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "CP-IS Desk"), message);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
     return 1;
 }
 

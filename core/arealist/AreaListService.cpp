@@ -5,6 +5,7 @@
 #include "core/arealist/AreaListStore.h"
 #include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
+#include "core/store/CsvWriter.h"
 
 #include <QIODevice>
 #include <QRegularExpression>
@@ -13,17 +14,6 @@
 namespace cpis {
 
 namespace {
-QString csvField(const QString& s)
-{
-    QString v = s;
-    // A leading =, +, - or @ would run as a formula in a spreadsheet.
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
-        v.prepend(u'\'');
-    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\''))
-        return u'"' + QString(v).replace(u'"', QStringLiteral("\"\"")) + u'"';
-    return v;
-}
-
 // One NDJSON line: read, stored and counted, or the reason it was not.
 template <typename Resource, typename Store>
 bool take(const Result<Resource, AreaListParser::Error>& parsed,
@@ -437,10 +427,11 @@ Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
         text += QStringLiteral("# Area list as of %1 UK time,%2\r\n")
                     .arg(st.asOf->toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
                              .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                         csvField(name))
+                         CsvWriter::field(name))
                     .toUtf8();
     else
-        text += QStringLiteral("# Area list never synced,%1\r\n").arg(csvField(name)).toUtf8();
+        text +=
+            QStringLiteral("# Area list never synced,%1\r\n").arg(CsvWriter::field(name)).toUtf8();
     text += "NHS number,Family name,Given name,Birth date,Gender,Plan,Start,End,"
             "Local authority code,Local authority\r\n";
     for (const AreaListRow& r : rows) {
@@ -454,10 +445,7 @@ Result<qint64, QString> AreaListService::exportCsv(const UserSession& session,
                             r.end ? r.end->toString(Qt::ISODate) : QString(),
                             r.laCode,
                             r.laName};
-        QStringList cells;
-        for (const QString& c : f)
-            cells << csvField(c);
-        text += cells.join(u',').toUtf8() + "\r\n";
+        text += CsvWriter::row(f);
         if (text.size() > (1 << 20)) {
             if (out.write(text) != text.size())
                 return tr("The file could not be written.");

@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditEntry.h"
 #include "core/audit/AuditLog.h"
+#include "core/store/CsvWriter.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -56,20 +57,6 @@ QString fhirOutcome(AuditEntry::Outcome o)
         return QStringLiteral("4");
     }
     return QStringLiteral("8");
-}
-
-QByteArray csvField(const QString& value)
-{
-    QString v = value;
-    // Spreadsheets run cells that start like a formula; neutralise them.
-    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char('"')) || v.contains(QLatin1Char(',')) ||
-        v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r')) || v != value) {
-        v.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        v = QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return v.toUtf8();
 }
 
 } // namespace
@@ -165,29 +152,22 @@ QByteArray AuditExport::csvHeader()
 
 QByteArray AuditExport::toCsvRow(const AuditEntry& e)
 {
-    const QList<QString> fields = {QString::number(e.seq),
-                                   e.atUtc.toString(Qt::ISODateWithMs),
-                                   e.userId,
-                                   e.userName,
-                                   e.role,
-                                   e.organisation,
-                                   AuditEntry::actionName(e.action),
-                                   e.nhsNumber,
-                                   AuditEntry::outcomeCode(e.outcome),
-                                   e.outcomeDetail,
-                                   e.workstation,
-                                   e.environment,
-                                   e.reason,
-                                   e.requestId,
-                                   QString::fromLatin1(e.hash.toHex())};
-    QByteArray row;
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (i)
-            row += ',';
-        row += csvField(fields.at(i));
-    }
-    row += "\r\n";
-    return row;
+    const QStringList fields = {QString::number(e.seq),
+                                e.atUtc.toString(Qt::ISODateWithMs),
+                                e.userId,
+                                e.userName,
+                                e.role,
+                                e.organisation,
+                                AuditEntry::actionName(e.action),
+                                e.nhsNumber,
+                                AuditEntry::outcomeCode(e.outcome),
+                                e.outcomeDetail,
+                                e.workstation,
+                                e.environment,
+                                e.reason,
+                                e.requestId,
+                                QString::fromLatin1(e.hash.toHex())};
+    return CsvWriter::row(fields);
 }
 
 namespace {

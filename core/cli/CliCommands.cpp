@@ -7,11 +7,11 @@
 #include "core/hub/HubForwarder.h"
 #include "core/lookup/LookupJson.h"
 #include "core/store/KeyProvider.h"
+#include "core/store/ExportFile.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <memory>
 
@@ -307,31 +307,55 @@ int CliCommands::auditHubPassword(QTextStream& in)
     return Ok;
 }
 
-int CliCommands::auditExport(const QString& format,
-                             const QString& outputPath,
-                             const UserSession& who)
+void CliCommands::auditExport(const QString& format,
+                              const QString& outputPath,
+                              bool replace,
+                              Done done)
 {
     if (format != u"ndjson" && format != u"csv") {
         m_err << "cpis: unknown export format '" << format << "' (ndjson or csv)\n";
-        return BadInput;
+        m_err.flush();
+        done(BadInput);
+        return;
     }
-    std::unique_ptr<QIODevice> device;
+    withSession(done, [this, format, outputPath, replace, done](const UserSession& who) {
+        if (!who.mayExportAudit()) {
+            m_err << "cpis: not permitted: the role '" << who.roleName
+                  << "' may not export the audit log (docs/cli.md, audit export)\n";
+            m_err.flush();
+            done(NotSignedIn);
+            return;
+        }
+        done(writeAuditExport(format, outputPath, replace, who));
+    });
+}
+
+int CliCommands::writeAuditExport(const QString& format,
+                                  const QString& outputPath,
+                                  bool replace,
+                                  const UserSession& who)
+{
+    const bool toStdout = outputPath.isEmpty() || outputPath == u"-";
+    std::unique_ptr<ExportFile> file;
     QFile stdoutFile;
-    if (outputPath.isEmpty() || outputPath == u"-") {
+    if (toStdout) {
         m_out.flush();
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
             m_err << "cpis: cannot write to standard output\n";
             return LocalFailure;
         }
     } else {
-        auto* f = new QSaveFile(outputPath);
-        device.reset(f);
-        if (!f->open(QIODevice::WriteOnly)) {
-            m_err << "cpis: cannot write " << outputPath << ": " << f->errorString() << '\n';
+        file = std::make_unique<ExportFile>(outputPath, replace ? ExportFile::Existing::Replace
+                                                                : ExportFile::Existing::Refuse);
+        if (auto opened = file->open(); !opened) {
+            m_err << "cpis: cannot write " << opened.error().message;
+            if (opened.error().code == ExportFile::Error::Code::Exists)
+                m_err << " (--force replaces it)";
+            m_err << "\nNothing was written.\n";
             return LocalFailure;
         }
     }
-    QIODevice& out = device ? *device : static_cast<QIODevice&>(stdoutFile);
+    QIODevice& out = file ? file->device() : static_cast<QIODevice&>(stdoutFile);
     AuditLog& log = m_services.store().audit();
     const auto written =
         format == u"csv" ? AuditExport::writeCsv(log, out) : AuditExport::writeFhirNdjson(log, out);
@@ -339,21 +363,30 @@ int CliCommands::auditExport(const QString& format,
         m_err << "cpis: export failed: " << written.error().message << '\n';
         return LocalFailure;
     }
-    if (device && !static_cast<QSaveFile*>(device.get())->commit()) {
-        m_err << "cpis: cannot write " << outputPath << '\n';
-        return LocalFailure;
+    if (file) {
+        if (auto committed = file->commit(); !committed) {
+            m_err << "cpis: cannot write " << committed.error().message
+                  << "\nNothing was written.\n";
+            return LocalFailure;
+        }
+    } else {
+        stdoutFile.flush();
     }
+    // The entry names the signed-in user the service vouched for, never an account name the
+    // environment could set.
     AccessEvent ev;
     ev.action = AuditEntry::Action::Export;
     ev.outcome = AuditEntry::Outcome::Success;
     ev.outcomeDetail = QStringLiteral("audit-%1 %2 entries").arg(format).arg(written.value());
     const bool audited = m_services.audit(who, ev).ok();
-    if (device)
+    if (file)
         m_err << "cpis: exported " << written.value() << " entries to " << outputPath << '\n';
     if (!audited) {
         m_err << "cpis: WARNING: this export could not be recorded in the audit log\n";
+        m_err.flush();
         return NotAudited;
     }
+    m_err.flush();
     return Ok;
 }
 

@@ -63,7 +63,10 @@ public:
     int auditStatus();
     // Keeps the desk role's hub password (one line on `in`) in the keychain.
     int auditHubPassword(QTextStream& in);
-    int auditExport(const QString& format, const QString& outputPath, const UserSession& who);
+    // Signs in, then writes the audit log to `outputPath` (standard output when empty or "-")
+    // for a role that may export it (UserSession::mayExportAudit), else NotSignedIn. The file
+    // is new and 0600; an existing one is replaced only with `replace`, a link never.
+    void auditExport(const QString& format, const QString& outputPath, bool replace, Done done);
     int cachePurge(bool all);
     int cacheStats();
 
@@ -77,6 +80,10 @@ public:
 private:
     // Runs `then` with the session, or ends the command with NotSignedIn.
     void withSession(const Done& done, std::function<void(const UserSession&)> then);
+    int writeAuditExport(const QString& format,
+                         const QString& outputPath,
+                         bool replace,
+                         const UserSession& who);
 
     DeskServices& m_services;
     SessionSource m_session;

@@ -74,6 +74,15 @@ struct UserSession
         return false;
     }
 
+    // The audit log's export: a signed-in role in one of kAuditExportWorkgroups.
+    bool mayExportAudit() const
+    {
+        for (const QString& w : kAuditExportWorkgroups)
+            if (workgroups.contains(w))
+                return true;
+        return false;
+    }
+
     // An access notifies the local authority only for a B0107 user in unscheduled care.
     bool isUnscheduledAccess(SiteType site) const
     {

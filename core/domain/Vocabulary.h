@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace cpis {
 
@@ -56,5 +57,12 @@ inline constexpr char16_t UnbornChildProtectionPlan[] = u"818901000000100";
 inline const QString kWorkgroupNotices = QStringLiteral("CPIS-NOTICES");
 inline const QString kWorkgroupReview = QStringLiteral("CPIS-REVIEW");
 inline const QString kWorkgroupAreaLists = QStringLiteral("CPIS-AREA-LISTS");
+// The information-governance auditor's workgroup (a Caldicott or IG team role): audit export only.
+inline const QString kWorkgroupAudit = QStringLiteral("CPIS-AUDIT");
+
+// Who may export the desk's audit log: it names every patient looked up here, so only the
+// people who answer for those looks, the safeguarding lead (CPIS-REVIEW) and the
+// information-governance auditor (CPIS-AUDIT). docs/cli.md states the same rule.
+inline const QStringList kAuditExportWorkgroups{kWorkgroupReview, kWorkgroupAudit};
 
 } // namespace cpis

@@ -31,6 +31,8 @@ QByteArray reason(int status)
         return "Not Found";
     case 408:
         return "Request Timeout";
+    case 421:
+        return "Misdirected Request";
     case 429:
         return "Too Many Requests";
     case 500:

@@ -152,6 +152,23 @@ QUrl SandboxServer::baseUrl() const
     return url;
 }
 
+bool SandboxServer::hostIsThisServer(const QByteArray& host) const
+{
+    // A web page can make a browser send requests here under its own name (DNS rebinding); it
+    // cannot make the browser send this server's loopback name as Host. Only those names are
+    // answered, with this server's port when a port is given.
+    QByteArray name = host.trimmed().toLower();
+    QByteArray port;
+    const qsizetype colon = name.lastIndexOf(':');
+    if (colon >= 0 && colon > name.lastIndexOf(']')) {
+        port = name.mid(colon + 1);
+        name.truncate(colon);
+    }
+    if (name != "127.0.0.1" && name != "localhost" && name != "[::1]")
+        return false;
+    return port.isNull() || port == QByteArray::number(m_port);
+}
+
 void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     HttpRequest in;
@@ -179,6 +196,17 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
     in.body = request.body();
     in.close = in.header("connection").toLower() == "close";
     in.origin = baseUrl().toString();
+
+    // Before any route: a request that does not name this server is not answered.
+    if (const QByteArray host = in.header("host"); !hostIsThisServer(host)) {
+        HttpResponse refused =
+            host.isEmpty() ? fhirError(400, QStringLiteral("INVALID_REQUEST"),
+                                       QStringLiteral("A Host header is required"))
+                           : fhirError(421, QStringLiteral("INVALID_REQUEST"),
+                                       QStringLiteral("The Host header does not name this server"));
+        writeResponse(socket, refused, true);
+        return;
+    }
 
     // Area lists (docs/api.md §11): Group, $export, its status URL and files.
     if (m_areaListRoutes->dispatch(in, socket))

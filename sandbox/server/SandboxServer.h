@@ -81,6 +81,9 @@ public:
 
 private:
     void handle(const QHttpServerRequest& request, QTcpSocket* socket);
+    // Host names the loopback address this server listens on (127.0.0.1, localhost, [::1]),
+    // with its port if any.
+    bool hostIsThisServer(const QByteArray& host) const;
     HttpResponse oauth(const HttpRequest& in);
     void seedHistory();
     QDateTime now() const;

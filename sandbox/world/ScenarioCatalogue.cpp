@@ -169,6 +169,11 @@ ScenarioCatalogue::ScenarioCatalogue(const LocalAuthorityDirectory& authorities,
     p.invalidated = true;
     add(QStringLiteral("Invalidated record (404 INVALIDATED_RESOURCE)"), p);
 
+    // A name a desk must show as written, never as markup.
+    p = person(QStringLiteral("9990002975"), QStringLiteral("Mark"), QStringLiteral("<b>X</b>"),
+               t.addYears(-7), m, sheffield);
+    add(QStringLiteral("Family name that looks like markup (<b>X</b>)"), p);
+
     // One number per fault; each is a child with an open CPP so the unfaulted answer has content.
     const QList<std::pair<QString, Fault>> faults{
         {QStringLiteral("9990000131"), Fault::Latency},

@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -60,6 +61,8 @@ private slots:
     void partialSyncShowsTheServiceProblems();
     void exportWritesCsvAndAudits();
     void exportOffersTheAdministratorsFolder();
+    void exportNeverOverwritesNorFollowsLinks();
+    void exportNeutralisesFormulaCells();
     void keyboardAndAccessibleNames();
     void lockDestroysTheView();
     void modelPassesTheTester();
@@ -443,6 +446,56 @@ void TestAreaListView::exportOffersTheAdministratorsFolder()
     QVERIFY(QFileInfo(suggested).fileName().startsWith(QStringLiteral("area-list-")));
     QCOMPARE(exported.size(), 0);
     QVERIFY(!QFileInfo::exists(suggested));
+}
+
+void TestAreaListView::exportNeverOverwritesNorFollowsLinks()
+{
+    QVERIFY(sync());
+    QTemporaryDir dir;
+    const QString existing = dir.filePath(QStringLiteral("existing.csv"));
+    QFile before(existing);
+    QVERIFY(before.open(QIODevice::WriteOnly));
+    before.write("someone else's file");
+    before.close();
+    const QString link = dir.filePath(QStringLiteral("link.csv"));
+    QVERIFY(QFile::link(existing, link));
+    QSignalSpy exported(view(), &AreaListView::exported);
+
+    QVERIFY(!view()->exportTo(existing));
+    QVERIFY2(progressText().contains(QStringLiteral("already exists")), qPrintable(progressText()));
+    // Even when the user confirmed replacing it, a link is not written through.
+    QVERIFY(!view()->exportTo(link, ExportFile::Existing::Replace));
+    QVERIFY(QFileInfo(link).isSymLink());
+    QFile after(existing);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), QByteArray("someone else's file"));
+    QCOMPARE(exported.size(), 0);
+
+    const QString fresh = dir.filePath(QStringLiteral("fresh.csv"));
+    QVERIFY(view()->exportTo(fresh));
+    QCOMPARE(QFile::permissions(fresh), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ReadUser | QFileDevice::WriteUser);
+}
+
+void TestAreaListView::exportNeutralisesFormulaCells()
+{
+    QVERIFY(sync());
+    AreaListRow row;
+    row.nhsNumber = QStringLiteral("9990000018");
+    row.familyName = QStringLiteral("=1+1");
+    row.givenName = QStringLiteral("\t=cmd");
+    row.laName = QStringLiteral("\r=cmd");
+    row.start = QDate(2026, 1, 5);
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QVERIFY(
+        m_stack->areaLists->exportCsv(m_window->session(), view()->currentAreaId(), {row}, out));
+    const QList<QByteArray> lines = out.data().split('\n');
+    QVERIFY(lines.size() >= 3);
+    const QByteArray cells = lines.at(2);
+    QVERIFY2(cells.startsWith("9990000018,'=1+1,'\t=cmd,"), cells.constData());
+    // A cell that holds CR is quoted as well as neutralised.
+    QVERIFY2(out.data().contains(",\"'\r=cmd\"\r\n"), out.data().constData());
 }
 
 void TestAreaListView::keyboardAndAccessibleNames()

@@ -66,6 +66,7 @@ const QHash<QString, Expect>& expectations()
         {QStringLiteral("9990002940"), {State::CouldNotCheck, Reason::NumberNotVerified}},
         {QStringLiteral("9990002959"), {State::NoRecord, Reason::None, 0}}, // temp address first
         {QStringLiteral("9990002967"), {State::CouldNotCheck, Reason::RecordInvalidated}},
+        {QStringLiteral("9990002975"), {State::NoRecord, Reason::None, 0}}, // name like markup
         // faults
         {QStringLiteral("9990000131"), {State::PlansFound, Reason::None, 1}}, // latency
         {QStringLiteral("9990000158"), {State::CouldNotCheck, Reason::Timeout}},
@@ -224,6 +225,8 @@ void TestLookupIntegration::scenarios()
     }
     if (number == u"9990002908")
         QVERIFY(r.patient->deceased.has_value());
+    if (number == u"9990002975") // read as sent, markup and all
+        QCOMPARE(r.patient->familyName, QStringLiteral("<b>X</b>"));
     if (number == u"9990002959") {
         QVERIFY(r.patient->address.startsWith(QStringLiteral("1 Scenario Street")));
         QVERIFY(!r.patient->temporaryAddress.isEmpty());

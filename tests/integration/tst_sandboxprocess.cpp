@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +21,8 @@ class TestSandboxProcess : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void inProcessServerAnswers();
+    void hostMustNameThisServer_data();
+    void hostMustNameThisServer();
     void executablePrintsUrlAndStopsOnSignal_data();
     void executablePrintsUrlAndStopsOnSignal();
     void executableServesTlsAndOptions();
@@ -29,7 +32,33 @@ private slots:
 
 private:
     static int httpGetStatus(const QUrl& url);
+    // One raw request with the given Host header lines (none: no Host at all); the status.
+    static int statusWithHost(quint16 port, const QByteArray& hostLines, const QByteArray& path);
 };
+
+int TestSandboxProcess::statusWithHost(quint16 port,
+                                       const QByteArray& hostLines,
+                                       const QByteArray& path)
+{
+    // The server runs in this thread: every wait runs the event loop (QSignalSpy::wait).
+    QTcpSocket socket;
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (socket.state() != QAbstractSocket::ConnectedState && !connected.wait(10000))
+        return -1;
+    QSignalSpy ready(&socket, &QTcpSocket::readyRead);
+    socket.write("GET " + path + " HTTP/1.1\r\n" + hostLines +
+                 "X-Request-ID: " + sandboxtest::newRequestId() + "\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    while (!answer.contains("\r\n")) {
+        if (!socket.bytesAvailable() && !ready.wait(10000))
+            break;
+        answer += socket.readAll();
+    }
+    // "HTTP/1.1 421 Misdirected Request"
+    const QList<QByteArray> statusLine = answer.left(answer.indexOf("\r\n")).split(' ');
+    return statusLine.size() >= 2 ? statusLine.at(1).toInt() : -1;
+}
 
 int TestSandboxProcess::httpGetStatus(const QUrl& url)
 {
@@ -51,6 +80,43 @@ void TestSandboxProcess::inProcessServerAnswers()
     QVERIFY(server.baseUrl().port() > 0);
     QCOMPARE(httpGetStatus(server.baseUrl().resolved(QUrl(QStringLiteral("/_sandbox/health")))),
              200);
+}
+
+void TestSandboxProcess::hostMustNameThisServer_data()
+{
+    QTest::addColumn<QByteArray>("host"); // %1: the server's port
+    QTest::addColumn<int>("status");
+    QTest::newRow("127.0.0.1:port") << QByteArray("Host: 127.0.0.1:%1\r\n") << 200;
+    QTest::newRow("localhost:port") << QByteArray("Host: localhost:%1\r\n") << 200;
+    QTest::newRow("[::1]:port") << QByteArray("Host: [::1]:%1\r\n") << 200;
+    QTest::newRow("127.0.0.1") << QByteArray("Host: 127.0.0.1\r\n") << 200;
+    // DNS rebinding: a page's own name, resolved to 127.0.0.1.
+    QTest::newRow("rebound name") << QByteArray("Host: attacker.example:%1\r\n") << 421;
+    QTest::newRow("rebound, no port") << QByteArray("Host: attacker.example\r\n") << 421;
+    QTest::newRow("look-alike") << QByteArray("Host: localhost.attacker.example:%1\r\n") << 421;
+    QTest::newRow("another port") << QByteArray("Host: 127.0.0.1:1\r\n") << 421;
+    QTest::newRow("no Host") << QByteArray() << 400;
+}
+
+void TestSandboxProcess::hostMustNameThisServer()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(int, status);
+    // --open (no sign-in needed) is where a rebound page could read people; checked with and
+    // without it.
+    for (const bool open : {false, true}) {
+        cpis::sandbox::SandboxServer::Options o;
+        o.open = open;
+        cpis::sandbox::SandboxServer server(o);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        const quint16 port = quint16(server.baseUrl().port());
+        const QByteArray lines = QByteArray(host).replace("%1", QByteArray::number(port));
+        QCOMPARE(statusWithHost(port, lines, "/_sandbox/health"), status);
+        if (open && status != 200) // a person, too, is refused before any route
+            QCOMPARE(
+                statusWithHost(port, lines, "/personal-demographics/FHIR/R4/Patient/9990000018"),
+                status);
+    }
 }
 
 void TestSandboxProcess::executablePrintsUrlAndStopsOnSignal_data()

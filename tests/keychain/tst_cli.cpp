@@ -26,10 +26,14 @@ struct Run
 // training profile is allowed), never the machine's own /etc/cpis-desk/desk.conf.
 QString g_noAdminFile;
 
-Run cpisExactly(const QStringList& args, const QString& adminFile = {})
+Run cpisExactly(const QStringList& args,
+                const QString& adminFile = {},
+                const QList<std::pair<QString, QString>>& extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto& [name, value] : extraEnv)
+        env.insert(name, value);
     env.insert(QStringLiteral("CPIS_DESK_ADMIN_FILE"),
                adminFile.isEmpty() ? g_noAdminFile : adminFile);
     p.setProcessEnvironment(env);
@@ -134,6 +138,7 @@ private slots:
     void badInputNeverContactsTheService();
     void auditVerifyAndExport();
     void refusesToRunWithoutAProfile();
+    void unknownOptionIsBadInput();
     void trainingMarkerOnEveryOutput();
     void profileNotAllowedIsRefused();
     void liveProfileOverPlainHttpIsRefusedBeforeAnyConnection();
@@ -232,6 +237,10 @@ void TestCli::badInputNeverContactsTheService_data()
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("frobnicate")} << "unknown command";
     QTest::newRow("audit what") << QStringList{QStringLiteral("audit")} << "verify, export";
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("lookup"), QStringLiteral("9434765919"),
+                       QStringLiteral("--frobnicate")}
+        << "unknown option";
 }
 
 void TestCli::badInputNeverContactsTheService()
@@ -277,15 +286,43 @@ void TestCli::auditVerifyAndExport()
     QVERIFY2(verify.out.contains("\naudit log intact"), verify.out.constData());
 
     const QString csv = m_dir.filePath(QStringLiteral("audit.csv"));
-    const Run exported =
-        cpis({QStringLiteral("--store"), store(), QStringLiteral("audit"), QStringLiteral("export"),
-              QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), csv});
-    QCOMPARE(exported.exitCode, 0);
+    const QStringList exportCsv{QStringLiteral("--store"),  store(),
+                                QStringLiteral("audit"),    QStringLiteral("export"),
+                                QStringLiteral("--format"), QStringLiteral("csv"),
+                                QStringLiteral("--output"), csv};
+    // Signed in like any command, and only a role that may export the audit log gets it: the
+    // default test user (the triage nurse) may not.
+    const Run refused = cpis(exportCsv);
+    QCOMPARE(refused.exitCode, 7);
+    QVERIFY2(refused.err.contains("may not export the audit log"), refused.err.constData());
+    QVERIFY(!QFile::exists(csv));
+
+    const QStringList asLead{QStringLiteral("--as"), QStringLiteral("safeguarding-lead")};
+    const Run exported = cpisExactly(
+        QStringList{QStringLiteral("--profile"), QStringLiteral("training")} + asLead + exportCsv,
+        {}, {{QStringLiteral("USER"), QStringLiteral("someone")}});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    QCOMPARE(QFile::permissions(csv), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ReadUser | QFileDevice::WriteUser);
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    f.close();
     QVERIFY(lines.size() >= 2);
     QVERIFY(lines.last().contains(",look-up,9990000018,plans-found"));
+
+    // The file is there now: not replaced without --force, then replaced whole.
+    const Run again = cpis(asLead + exportCsv);
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("already exists"), again.err.constData());
+    const Run forced = cpis(asLead + exportCsv + QStringList{QStringLiteral("--force")});
+    QVERIFY2(forced.exitCode == 0, forced.err.constData());
+    // The first export's own entry names the signed-in lead, whatever $USER said.
+    const QList<QByteArray> exportRows = exportedRows(csv, "export");
+    QVERIFY(!exportRows.isEmpty());
+    QVERIFY2(exportRows.first().contains(",555000000004,Tom Fielding,"),
+             exportRows.first().constData());
+    QVERIFY(!exportRows.first().contains("someone"));
 
     // The export itself is audited, so the log has grown by one.
     const Run after = cpis(
@@ -306,6 +343,27 @@ void TestCli::refusesToRunWithoutAProfile()
     QVERIFY(r.err.contains("--profile training"));
     QVERIFY(r.out.isEmpty());
     QVERIFY(!QDir(otherStore).exists());
+}
+
+void TestCli::unknownOptionIsBadInput()
+{
+    const QString otherStore = m_dir.filePath(QStringLiteral("unknown-option"));
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("--frobnicate"), QStringLiteral("cache"),
+                      QStringLiteral("stats")},
+          QStringList{QStringLiteral("--profile"), QStringLiteral("training"),
+                      QStringLiteral("--store"), otherStore, QStringLiteral("lookup"),
+                      QStringLiteral("9990000018"), QStringLiteral("--jsn")}}) {
+        const Run r = cpisExactly(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("Unknown option"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+    QVERIFY(!QDir(otherStore).exists()); // nothing was opened
+    // --help still prints the usage and succeeds.
+    const Run help = cpisExactly({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("--profile"));
 }
 
 void TestCli::trainingMarkerOnEveryOutput()
@@ -341,8 +399,9 @@ void TestCli::trainingMarkerOnEveryOutput()
     }
 
     // An export to standard output is data, not text: each entry names its environment.
-    const Run ndjson = cpis(
-        {QStringLiteral("--store"), store(), QStringLiteral("audit"), QStringLiteral("export")});
+    const Run ndjson = cpis({QStringLiteral("--as"), QStringLiteral("safeguarding-lead"),
+                             QStringLiteral("--store"), store(), QStringLiteral("audit"),
+                             QStringLiteral("export")});
     QCOMPARE(ndjson.exitCode, 0);
     const QList<QByteArray> lines = ndjson.out.trimmed().split('\n');
     QVERIFY(!lines.isEmpty());
@@ -425,9 +484,10 @@ void TestCli::siteTypeChangeIsAuditedAtTheNextStart()
                            admin);
     };
     const auto exportRows = [&] {
-        const Run r =
-            run({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
-                 QStringLiteral("csv"), QStringLiteral("--output"), csv});
+        const Run r = run({QStringLiteral("--as"), QStringLiteral("safeguarding-lead"),
+                           QStringLiteral("audit"), QStringLiteral("export"),
+                           QStringLiteral("--format"), QStringLiteral("csv"),
+                           QStringLiteral("--output"), csv, QStringLiteral("--force")});
         return r.exitCode == 0 ? exportedRows(csv, "configuration") : QList<QByteArray>{};
     };
 

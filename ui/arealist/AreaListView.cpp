@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
 #include "ui/arealist/AreaListModel.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,7 +17,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QTableView>
@@ -66,7 +66,7 @@ AreaListView::AreaListView(AreaListService* service,
     m_area->setObjectName(QStringLiteral("areaPicker"));
     m_area->setAccessibleName(tr("Area"));
     m_area->setMinimumContentsLength(30);
-    auto* areaLabel = new QLabel(tr("&Area:"), this);
+    auto* areaLabel = new PlainLabel(tr("&Area:"), this);
     areaLabel->setBuddy(m_area);
     m_sync = new QPushButton(tr("&Sync"), this);
     m_sync->setObjectName(QStringLiteral("syncButton"));
@@ -81,16 +81,16 @@ AreaListView::AreaListView(AreaListService* service,
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_progress->setVisible(false);
-    m_progressText = new QLabel(this);
+    m_progressText = new PlainLabel(this);
     m_progressText->setObjectName(QStringLiteral("syncProgressText"));
     m_progressText->setAccessibleName(tr("Sync progress text"));
 
-    m_state = new QLabel(this);
+    m_state = new PlainLabel(this);
     m_state->setObjectName(QStringLiteral("syncState"));
     m_state->setAccessibleName(tr("Sync state"));
     m_state->setWordWrap(true);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problems = new QLabel(this);
+    m_problems = new PlainLabel(this);
     m_problems->setObjectName(QStringLiteral("syncProblems"));
     m_problems->setAccessibleName(tr("Problems reported by the national service"));
     m_problems->setWordWrap(true);
@@ -117,7 +117,7 @@ AreaListView::AreaListView(AreaListService* service,
     m_export = new QPushButton(tr("E&xport CSV…"), this);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setAccessibleName(tr("Export the shown rows as CSV"));
-    m_count = new QLabel(this);
+    m_count = new PlainLabel(this);
     m_count->setObjectName(QStringLiteral("rowCount"));
     m_count->setAccessibleName(tr("Rows shown"));
 
@@ -446,25 +446,37 @@ QString AreaListView::suggestedExportPath() const
 void AreaListView::exportCsv()
 {
     const QString suggested = suggestedExportPath();
+    // The dialog asks before it names an existing file, so its answer may replace one.
     const QString path = m_chooseFile
                              ? m_chooseFile(suggested)
                              : QFileDialog::getSaveFileName(this, tr("Export area list"), suggested,
                                                             tr("CSV files (*.csv)"));
     if (!path.isEmpty())
-        exportTo(path);
+        exportTo(path, ExportFile::Existing::Replace);
 }
 
-bool AreaListView::exportTo(const QString& path)
+bool AreaListView::exportTo(const QString& path, ExportFile::Existing existing)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        m_progressText->setText(tr("The file could not be opened for writing."));
+    ExportFile file(path, existing);
+    if (auto opened = file.open(); !opened) {
+        switch (opened.error().code) {
+        case ExportFile::Error::Code::Exists:
+            m_progressText->setText(tr("A file of that name already exists: choose another name."));
+            break;
+        case ExportFile::Error::Code::NotRegular:
+            m_progressText->setText(
+                tr("That name is a link or not an ordinary file: choose another name."));
+            break;
+        case ExportFile::Error::Code::Io:
+            m_progressText->setText(tr("The file could not be opened for writing."));
+            break;
+        }
         return false;
     }
     const auto rows = m_model->visibleRows();
-    const auto written = m_service->exportCsv(m_session, currentAreaId(), rows, file);
+    const auto written = m_service->exportCsv(m_session, currentAreaId(), rows, file.device());
     if (!written) {
-        file.cancelWriting();
+        file.discard();
         m_progressText->setText(written.error());
         return false;
     }

@@ -3,6 +3,7 @@
 #include "core/arealist/AreaList.h"
 #include "core/arealist/AreaListService.h"
 #include "core/domain/UserSession.h"
+#include "core/store/ExportFile.h"
 
 #include <QList>
 #include <QWidget>
@@ -48,7 +49,10 @@ public:
     void setExportFolder(const QString& folder) { m_exportFolder = folder; }
     // Where the export dialog opens and the name it suggests: the area and its as-of date.
     QString suggestedExportPath() const;
-    bool exportTo(const QString& path);
+    // Refuses an existing file unless `existing` says the user confirmed replacing it; never
+    // writes through a symbolic link; the file is readable by its owner only.
+    bool exportTo(const QString& path,
+                  ExportFile::Existing existing = ExportFile::Existing::Refuse);
 
     AreaListModel* model() const { return m_model; }
     QString currentAreaId() const;

@@ -1,5 +1,7 @@
 #include "ui/directory/DirectoryEntryDialog.h"
 
+#include "ui/widgets/PlainLabel.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -28,20 +30,20 @@ DirectoryEntryDialog::DirectoryEntryDialog(const DirectoryEntry& initial,
     m_ods->setAccessibleName(tr("Local authority ODS code"));
     m_ods->setPlaceholderText(QStringLiteral("SHE1"));
     m_ods->setReadOnly(editing);
-    form->addRow(tr("&ODS code"), m_ods);
+    form->addRow(PlainLabel::forField(tr("&ODS code"), m_ods), m_ods);
 
     m_email = new QLineEdit(initial.email, this);
     m_email->setObjectName(QStringLiteral("directoryEmail"));
     m_email->setAccessibleName(tr("Local authority email"));
-    form->addRow(tr("&Email"), m_email);
+    form->addRow(PlainLabel::forField(tr("&Email"), m_email), m_email);
 
     m_notes = new QPlainTextEdit(initial.notes, this);
     m_notes->setObjectName(QStringLiteral("directoryNotes"));
     m_notes->setAccessibleName(tr("Notes about this local authority"));
     m_notes->setTabChangesFocus(true); // Tab leaves the notes, as in every other field
-    form->addRow(tr("&Notes"), m_notes);
+    form->addRow(PlainLabel::forField(tr("&Notes"), m_notes), m_notes);
 
-    m_problem = new QLabel(this);
+    m_problem = new PlainLabel(this);
     m_problem->setObjectName(QStringLiteral("directoryEntryProblem"));
     m_problem->setWordWrap(true);
     layout->addWidget(m_problem);

@@ -3,6 +3,7 @@
 #include "core/directory/LocalDirectory.h"
 #include "ui/directory/DirectoryEntryDialog.h"
 #include "ui/directory/LocalDirectoryModel.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -38,14 +39,15 @@ LocalDirectoryDialog::LocalDirectoryDialog(LocalDirectory& directory, QWidget* p
     resize(720, 420);
     auto* layout = new QVBoxLayout(this);
 
-    auto* intro = new QLabel(tr("Email addresses and notes for local authorities, kept encrypted "
-                                "on this computer. The national CP-IS record does not carry "
-                                "them; plan cards show them labelled \"local directory\"."),
-                             this);
+    auto* intro =
+        new PlainLabel(tr("Email addresses and notes for local authorities, kept encrypted "
+                          "on this computer. The national CP-IS record does not carry "
+                          "them; plan cards show them labelled \"local directory\"."),
+                       this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
-    auto* tableLabel = new QLabel(tr("&Local authorities"), this);
+    auto* tableLabel = new PlainLabel(tr("&Local authorities"), this);
     layout->addWidget(tableLabel);
     m_model = new LocalDirectoryModel(this);
     m_view = new QTableView(this);
@@ -96,7 +98,7 @@ LocalDirectoryDialog::LocalDirectoryDialog(LocalDirectory& directory, QWidget* p
     connect(m_edit, &QPushButton::clicked, this, &LocalDirectoryDialog::editEntry);
     connect(m_remove, &QPushButton::clicked, this, &LocalDirectoryDialog::removeEntry);
 
-    m_error = new QLabel(this);
+    m_error = new PlainLabel(this);
     m_error->setObjectName(QStringLiteral("localDirectoryError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #d5281b; font-weight: bold; }"));

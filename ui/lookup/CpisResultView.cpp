@@ -4,6 +4,7 @@
 #include "core/domain/DisplayFormat.h"
 #include "ui/lookup/AccessHistoryModel.h"
 #include "ui/lookup/PlanCard.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,18 +26,18 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     // The state keeps its own height; spare room goes below, not into a tall coloured block.
     m_header->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* headerLayout = new QHBoxLayout(m_header);
-    m_icon = new QLabel(m_header);
+    m_icon = new PlainLabel(m_header);
     m_icon->setObjectName(QStringLiteral("cpisStateIcon"));
     headerLayout->addWidget(m_icon, 0, Qt::AlignTop);
     auto* words = new QVBoxLayout;
-    m_title = new QLabel(m_header);
+    m_title = new PlainLabel(m_header);
     m_title->setObjectName(QStringLiteral("cpisStateTitle"));
     QFont f = m_title->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.5);
     m_title->setFont(f);
     m_title->setWordWrap(true);
-    m_detail = new QLabel(m_header);
+    m_detail = new PlainLabel(m_header);
     m_detail->setObjectName(QStringLiteral("cpisStateDetail"));
     m_detail->setWordWrap(true);
     words->addWidget(m_title);
@@ -44,7 +45,7 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     headerLayout->addLayout(words, 1);
     layout->addWidget(m_header);
 
-    m_cacheNotice = new QLabel(this);
+    m_cacheNotice = new PlainLabel(this);
     m_cacheNotice->setObjectName(QStringLiteral("cacheNotice"));
     m_cacheNotice->setWordWrap(true);
     // White on NHS purple: 12.6:1.
@@ -58,7 +59,7 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     m_plansLayout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plans);
 
-    m_historyLabel = new QLabel(tr("Access history (most recent 25)"), this);
+    m_historyLabel = new PlainLabel(tr("Access history (most recent 25)"), this);
     m_historyLabel->setObjectName(QStringLiteral("accessHistoryLabel"));
     layout->addWidget(m_historyLabel);
     m_history = new AccessHistoryModel(this);

@@ -1,6 +1,7 @@
 #include "ui/lookup/PatientBanner.h"
 
 #include "core/domain/DisplayFormat.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,7 +21,7 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     auto* row = new QHBoxLayout;
     outer->addLayout(row);
 
-    m_name = new QLabel(this);
+    m_name = new PlainLabel(this);
     m_name->setObjectName(QStringLiteral("bannerName"));
     m_name->setProperty("role", QStringLiteral("value"));
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -34,10 +35,10 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     row->addSpacing(24);
 
     auto field = [&](const QString& label, const QString& name) {
-        auto* l = new QLabel(label, this);
+        auto* l = new PlainLabel(label, this);
         l->setObjectName(name + QStringLiteral("Label"));
         l->setProperty("role", QStringLiteral("label"));
-        auto* v = new QLabel(this);
+        auto* v = new PlainLabel(this);
         v->setObjectName(name);
         v->setProperty("role", QStringLiteral("value"));
         v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -55,7 +56,7 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     m_gender = field(tr("Gender"), QStringLiteral("bannerGender"));
     m_nhs = field(tr("NHS No."), QStringLiteral("bannerNhsNumber"));
 
-    m_notes = new QLabel(this);
+    m_notes = new PlainLabel(this);
     m_notes->setObjectName(QStringLiteral("bannerNotes"));
     m_notes->setWordWrap(true);
     outer->addWidget(m_notes);

@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/lookup/PatientSearchService.h"
 #include "ui/lookup/PatientCandidateModel.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -70,9 +71,9 @@ PatientSearchPanel::PatientSearchPanel(PatientSearchService* service,
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
 
-    auto* intro = new QLabel(tr("No NHS number? Search PDS by the person's details. Spelling "
-                                "may be approximate; day and month may be swapped."),
-                             this);
+    auto* intro = new PlainLabel(tr("No NHS number? Search PDS by the person's details. Spelling "
+                                    "may be approximate; day and month may be swapped."),
+                                 this);
     intro->setWordWrap(true);
     column->addWidget(intro);
 
@@ -85,7 +86,7 @@ PatientSearchPanel::PatientSearchPanel(PatientSearchService* service,
         edit->setPlaceholderText(placeholder);
         edit->setMaxLength(PatientSearchCriteria::kMaxNameLength);
         connect(edit, &QLineEdit::returnPressed, this, &PatientSearchPanel::search);
-        form->addRow(label, edit);
+        form->addRow(PlainLabel::forField(label, edit), edit);
         return edit;
     };
     m_family = field(tr("&Family name"), QStringLiteral("searchFamily"), tr("Family name"), {});
@@ -96,7 +97,7 @@ PatientSearchPanel::PatientSearchPanel(PatientSearchService* service,
     m_sex->addItem(tr("Not known"), QString());
     m_sex->addItem(tr("Female"), QStringLiteral("female"));
     m_sex->addItem(tr("Male"), QStringLiteral("male"));
-    form->addRow(tr("Se&x"), m_sex);
+    form->addRow(PlainLabel::forField(tr("Se&x"), m_sex), m_sex);
     m_born = field(tr("Date of &birth"), QStringLiteral("searchBorn"), tr("Date of birth"),
                    tr("dd/mm/yyyy"));
     m_age = field(tr("or &age in years"), QStringLiteral("searchAge"),
@@ -130,7 +131,7 @@ PatientSearchPanel::PatientSearchPanel(PatientSearchService* service,
     actions->addStretch(1);
     column->addLayout(actions);
 
-    m_status = new QLabel(this);
+    m_status = new PlainLabel(this);
     m_status->setObjectName(QStringLiteral("searchStatus"));
     m_status->setWordWrap(true);
     column->addWidget(m_status);

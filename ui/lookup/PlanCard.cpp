@@ -3,6 +3,7 @@
 #include "core/domain/DisplayFormat.h"
 #include "core/domain/PlanType.h"
 #include "ui/widgets/DeskClipboard.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -33,7 +34,8 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
     auto* grid = new QGridLayout(this);
     m_grid = grid;
 
-    auto* type = new QLabel(planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()), this);
+    auto* type =
+        new PlainLabel(planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()), this);
     type->setObjectName(QStringLiteral("planType"));
     QFont f = type->font();
     f.setBold(true);
@@ -41,19 +43,19 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
     type->setFont(f);
     grid->addWidget(type, 0, 0, 1, 3);
 
-    auto* dates = new QLabel(datesText(plan, today), this);
+    auto* dates = new PlainLabel(datesText(plan, today), this);
     dates->setObjectName(QStringLiteral("planDates"));
     grid->addWidget(dates, 1, 0, 1, 3);
 
-    auto* la = new QLabel(tr("Responsible local authority: %1").arg(plan.authority.name), this);
+    auto* la = new PlainLabel(tr("Responsible local authority: %1").arg(plan.authority.name), this);
     la->setObjectName(QStringLiteral("planAuthority"));
     la->setWordWrap(true);
     grid->addWidget(la, 2, 0, 1, 3);
 
     int row = 3;
     auto phone = [&](const QString& label, const QString& number, const QString& name) {
-        auto* l = new QLabel(label, this);
-        auto* v = new QLabel(number.isEmpty() ? display::notKnown() : number, this);
+        auto* l = new PlainLabel(label, this);
+        auto* v = new PlainLabel(number.isEmpty() ? display::notKnown() : number, this);
         v->setObjectName(name);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         QFont bold = v->font();
@@ -83,7 +85,7 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
 
 QLabel* PlanCard::addLocalHeading(const QString& text)
 {
-    auto* heading = new QLabel(text, this);
+    auto* heading = new PlainLabel(text, this);
     heading->setObjectName(QStringLiteral("localDirectoryHeading"));
     heading->setWordWrap(true);
     QFont italic = heading->font();
@@ -101,8 +103,8 @@ void PlanCard::showLocalDirectory(const DirectoryEntry& entry)
     addLocalHeading(tr("From this site's local directory (not in the national record):"));
     QString said;
     if (!entry.email.isEmpty()) {
-        auto* l = new QLabel(tr("Email (local directory)"), this);
-        auto* v = new QLabel(entry.email, this);
+        auto* l = new PlainLabel(tr("Email (local directory)"), this);
+        auto* v = new PlainLabel(entry.email, this);
         v->setObjectName(QStringLiteral("localEmail"));
         v->setTextFormat(Qt::PlainText); // typed by people: never interpreted as markup
         v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -120,8 +122,8 @@ void PlanCard::showLocalDirectory(const DirectoryEntry& entry)
         said += tr("Local directory email %1.").arg(entry.email);
     }
     if (!entry.notes.isEmpty()) {
-        auto* l = new QLabel(tr("Notes (local directory)"), this);
-        auto* v = new QLabel(entry.notes, this);
+        auto* l = new PlainLabel(tr("Notes (local directory)"), this);
+        auto* v = new PlainLabel(entry.notes, this);
         v->setObjectName(QStringLiteral("localNotes"));
         v->setTextFormat(Qt::PlainText);
         v->setWordWrap(true);

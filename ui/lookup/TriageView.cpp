@@ -7,6 +7,7 @@
 #include "ui/lookup/PatientBanner.h"
 #include "ui/lookup/PatientSearchPanel.h"
 #include "ui/widgets/NhsNumberEdit.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -56,7 +57,7 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     columns->addLayout(main, 3);
 
     auto* searchRow = new QHBoxLayout;
-    auto* nhsLabel = new QLabel(tr("&NHS No."), this);
+    auto* nhsLabel = new PlainLabel(tr("&NHS No."), this);
     m_nhs = new NhsNumberEdit(this);
     m_nhs->setObjectName(QStringLiteral("nhsNumberField"));
     m_nhs->setAccessibleName(tr("NHS number"));
@@ -80,7 +81,7 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
         auto* find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F), this);
         connect(find, &QShortcut::activated, this, &TriageView::openSearch);
     }
-    m_status = new QLabel(this);
+    m_status = new PlainLabel(this);
     m_status->setObjectName(QStringLiteral("lookupStatus"));
     m_status->setWordWrap(true);
     m_status->setStyleSheet(QStringLiteral("QLabel { color: #212b32; }"));
@@ -161,9 +162,9 @@ QWidget* TriageView::buildConfirmBar()
     m_confirmBar->setStyleSheet(
         QStringLiteral("#confirmBar { background: #d6e8f7; } QLabel { color: #000000; }"));
     auto* confirmRow = new QHBoxLayout(m_confirmBar);
-    auto* question = new QLabel(tr("Check the banner against the person in front of you "
-                                   "before you read CP-IS."),
-                                m_confirmBar);
+    auto* question = new PlainLabel(tr("Check the banner against the person in front of you "
+                                       "before you read CP-IS."),
+                                    m_confirmBar);
     question->setWordWrap(true);
     confirmRow->addWidget(question, 1);
     m_confirmButton = new QPushButton(tr("Banner matches the person (Ctrl+Enter)"), m_confirmBar);
@@ -187,12 +188,13 @@ QWidget* TriageView::buildHelp()
     helpBox->setObjectName(QStringLiteral("trainingHelp"));
     auto* hl = new QVBoxLayout(helpBox);
     hl->setContentsMargins(0, 0, 0, 0);
-    auto* title = new QLabel(tr("&Training scenarios (synthetic)"), helpBox);
+    auto* title = new PlainLabel(tr("&Training scenarios (synthetic)"), helpBox);
     QFont tf = title->font();
     tf.setBold(true);
     title->setFont(tf);
     hl->addWidget(title);
-    auto* hint = new QLabel(tr("Enter on a line puts its number in the NHS No. field."), helpBox);
+    auto* hint =
+        new PlainLabel(tr("Enter on a line puts its number in the NHS No. field."), helpBox);
     hint->setWordWrap(true);
     hl->addWidget(hint);
     auto* help = new QListWidget(helpBox);

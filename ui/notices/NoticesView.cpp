@@ -6,6 +6,7 @@
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticeModel.h"
 #include "ui/widgets/DesktopNotifier.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -66,7 +67,7 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_filter->setSourceModel(m_model);
 
     // Top line: when the mailbox was last checked, or why it could not be.
-    m_status = new QLabel(tr("Checking for notices…"), this);
+    m_status = new PlainLabel(tr("Checking for notices…"), this);
     m_status->setObjectName(QStringLiteral("noticesCheckStatus"));
     m_status->setWordWrap(true);
     m_status->setAccessibleName(m_status->text());
@@ -103,13 +104,13 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     // A long site name is elided in the box; the whole of it is in the tooltip.
     m_site->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_site->setMinimumContentsLength(14);
-    auto* childLabel = new QLabel(tr("C&hild:"), this);
+    auto* childLabel = new PlainLabel(tr("C&hild:"), this);
     childLabel->setBuddy(m_child);
-    auto* fromLabel = new QLabel(tr("&From:"), this);
+    auto* fromLabel = new PlainLabel(tr("&From:"), this);
     fromLabel->setBuddy(m_from);
-    auto* toLabel = new QLabel(tr("&To:"), this);
+    auto* toLabel = new PlainLabel(tr("&To:"), this);
     toLabel->setBuddy(m_to);
-    auto* siteLabel = new QLabel(tr("&Site:"), this);
+    auto* siteLabel = new PlainLabel(tr("&Site:"), this);
     siteLabel->setBuddy(m_site);
     auto* filters = new QHBoxLayout;
     filters->addWidget(childLabel);
@@ -148,18 +149,18 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
                              tr("Looked up:"),  tr("By:"),          tr("Role:"),
                              tr("Site:"),       tr("Received:"),    tr("Acknowledged:")};
     for (const QString& f : fields) {
-        auto* value = new QLabel(m_detail);
+        auto* value = new PlainLabel(m_detail);
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setWordWrap(true); // a long role or site wraps in the narrow pane
-        form->addRow(f, value);
+        form->addRow(PlainLabel::forField(f, value), value);
         m_detailValues.append(value);
     }
     m_acknowledge = new QPushButton(tr("&Acknowledge (Ctrl+K)"), m_detail);
     m_acknowledge->setObjectName(QStringLiteral("noticeAcknowledge"));
     m_acknowledge->setAccessibleName(tr("Acknowledge the selected notice"));
     m_acknowledge->setEnabled(false);
-    m_action = new QLabel(m_detail);
+    m_action = new PlainLabel(m_detail);
     m_action->setObjectName(QStringLiteral("noticeActionStatus"));
     m_action->setWordWrap(true);
     m_action->setAccessibleName(tr("Acknowledgement status"));

@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
 #include "ui/review/ReviewQueueModel.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -37,13 +38,13 @@ ReviewView::ReviewView(ReviewService* service,
     setObjectName(QStringLiteral("reviewView"));
     setAccessibleName(tr("Review of CP-IS positives at %1").arg(session.organisationName));
 
-    m_refreshed = new QLabel(this);
+    m_refreshed = new PlainLabel(this);
     m_refreshed->setObjectName(QStringLiteral("reviewRefreshed"));
     m_refresh = new QPushButton(tr("Refresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setAccessibleName(tr("Refresh the review queue"));
     m_refresh->setToolTip(tr("Read the site's positives again (F5)"));
-    m_problem = new QLabel(this);
+    m_problem = new PlainLabel(this);
     m_problem->setObjectName(QStringLiteral("reviewProblem"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #8a1f11; font-weight: bold;"));
@@ -55,7 +56,7 @@ ReviewView::ReviewView(ReviewService* service,
         m_filter->addItem(ReviewQueueModel::statusText(s), int(s));
     m_filter->addItem(tr("All"), -1);
     m_filter->setAccessibleName(tr("Show positives with status"));
-    auto* filterLabel = new QLabel(tr("&Show:"), this);
+    auto* filterLabel = new PlainLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_filter);
 
     m_model = new ReviewQueueModel(this);
@@ -79,13 +80,13 @@ ReviewView::ReviewView(ReviewService* service,
     for (ReviewStatus s : kStatuses)
         m_status->addItem(ReviewQueueModel::statusText(s), int(s));
     m_status->setAccessibleName(tr("Status of the selected positive"));
-    auto* statusLabel = new QLabel(tr("S&tatus:"), this);
+    auto* statusLabel = new PlainLabel(tr("S&tatus:"), this);
     statusLabel->setBuddy(m_status);
     m_note = new QLineEdit(this);
     m_note->setObjectName(QStringLiteral("reviewNote"));
     m_note->setAccessibleName(tr("Note on the selected positive"));
     m_note->setPlaceholderText(tr("What was done, and by whom"));
-    auto* noteLabel = new QLabel(tr("&Note:"), this);
+    auto* noteLabel = new PlainLabel(tr("&Note:"), this);
     noteLabel->setBuddy(m_note);
     m_save = new QPushButton(tr("Save"), this);
     m_save->setObjectName(QStringLiteral("reviewSave"));

@@ -1,5 +1,7 @@
 #include "ui/shell/IdleWarning.h"
 
+#include "ui/widgets/PlainLabel.h"
+
 #include <QAccessible>
 #include <QApplication>
 #include <QLabel>
@@ -17,7 +19,7 @@ IdleWarning::IdleWarning(QWidget* parent) : QDialog(parent)
     // Keeps the focus where the user left it: the key that dismisses this goes nowhere else.
     setAttribute(Qt::WA_ShowWithoutActivating);
     auto* layout = new QVBoxLayout(this);
-    m_text = new QLabel(this);
+    m_text = new PlainLabel(this);
     m_text->setObjectName(QStringLiteral("idleWarningText"));
     m_text->setWordWrap(true);
     // Black on amber, as the training marker: 10.6:1, and the words carry the meaning.

@@ -9,6 +9,7 @@
 #include "ui/shell/SettingsDialog.h"
 #include "ui/shell/ShellLogging.h"
 #include "ui/widgets/DeskClipboard.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -37,7 +38,7 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
 
-    m_trainingMarker = new QLabel(tr("TRAINING: synthetic data"), central);
+    m_trainingMarker = new PlainLabel(tr("TRAINING: synthetic data"), central);
     m_trainingMarker->setObjectName(QStringLiteral("trainingMarker"));
     m_trainingMarker->setAccessibleName(tr("Training mode: all data is synthetic"));
     // Black on amber: 10.6:1 contrast, and the words carry the meaning without the colour.
@@ -47,7 +48,7 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     m_trainingMarker->setVisible(m_env.training);
     layout->addWidget(m_trainingMarker);
 
-    m_userLabel = new QLabel(central);
+    m_userLabel = new PlainLabel(central);
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
     m_userLabel->setStyleSheet(QStringLiteral("QLabel { color: #212b32; padding: 2px 4px; }"));
     layout->addWidget(m_userLabel);
@@ -71,7 +72,7 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     connect(m_idle, &IdleLock::warning, m_idleWarning, &IdleWarning::showFor);
     connect(m_idle, &IdleLock::stillHere, m_idleWarning, &IdleWarning::dismiss);
 
-    auto* service = new QLabel(
+    auto* service = new PlainLabel(
         m_env.training
             ? tr("Training sandbox at %1").arg(m_env.pdsUrl.toDisplayString(QUrl::RemovePath))
             : tr("Profile %1 (%2): PDS at %3")
@@ -79,7 +80,7 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
         this);
     service->setObjectName(QStringLiteral("serviceLabel"));
     service->setAccessibleName(tr("Service address"));
-    m_status = new QLabel(this);
+    m_status = new PlainLabel(this);
     m_status->setObjectName(QStringLiteral("deskStatus"));
     m_status->setWordWrap(true);
     statusBar()->addWidget(m_status, 1);
@@ -109,7 +110,7 @@ QWidget* MainWindow::buildGatePage()
     page->setObjectName(QStringLiteral("gatePage"));
     auto* l = new QVBoxLayout(page);
     l->addStretch(1);
-    m_gateText = new QLabel(page);
+    m_gateText = new PlainLabel(page);
     m_gateText->setObjectName(QStringLiteral("gateText"));
     m_gateText->setAlignment(Qt::AlignCenter);
     m_gateText->setWordWrap(true);

@@ -1,5 +1,7 @@
 #include "ui/shell/SettingsDialog.h"
 
+#include "ui/widgets/PlainLabel.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -33,22 +35,22 @@ SettingsDialog::SettingsDialog(const DeskSettings& current,
     m_profile->setCurrentIndex(std::max(0, m_profile->findData(administered.profileInUse)));
     // One allowed profile leaves nothing to choose.
     m_profile->setEnabled(administered.profiles.size() > 1);
-    form->addRow(tr("Service &profile"), m_profile);
+    form->addRow(PlainLabel::forField(tr("Service &profile"), m_profile), m_profile);
 
     auto readOnly = [this, form](const QString& label, const QString& name, const QString& text) {
-        auto* value = new QLabel(text, this);
+        auto* value = new PlainLabel(text, this);
         value->setObjectName(name);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         value->setAccessibleName(label + u' ' + text);
-        form->addRow(label, value);
+        form->addRow(PlainLabel::forField(label, value), value);
     };
     readOnly(tr("Environment"), QStringLiteral("settingsEnvironment"), administered.environment);
     readOnly(tr("Site type"), QStringLiteral("settingsSite"), administered.siteText);
     auto* administeredNote =
-        new QLabel(tr("The profiles, their addresses and the site type are set by your "
-                      "administrator in %1.")
-                       .arg(administered.file),
-                   this);
+        new PlainLabel(tr("The profiles, their addresses and the site type are set by your "
+                          "administrator in %1.")
+                           .arg(administered.file),
+                       this);
     administeredNote->setObjectName(QStringLiteral("settingsAdministered"));
     administeredNote->setWordWrap(true);
     form->addRow(administeredNote);
@@ -59,7 +61,7 @@ SettingsDialog::SettingsDialog(const DeskSettings& current,
     m_idle->setRange(1, 60);
     m_idle->setSuffix(tr(" min"));
     m_idle->setValue(current.idleLockMinutes);
-    form->addRow(tr("&Lock when idle for"), m_idle);
+    form->addRow(PlainLabel::forField(tr("&Lock when idle for"), m_idle), m_idle);
 
     m_retention = new QSpinBox(this);
     m_retention->setObjectName(QStringLiteral("settingsRetention"));
@@ -67,7 +69,7 @@ SettingsDialog::SettingsDialog(const DeskSettings& current,
     m_retention->setRange(1, 72);
     m_retention->setSuffix(tr(" h"));
     m_retention->setValue(current.cacheRetentionHours);
-    form->addRow(tr("&Keep offline answers for"), m_retention);
+    form->addRow(PlainLabel::forField(tr("&Keep offline answers for"), m_retention), m_retention);
 
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("settingsLanguage"));
@@ -77,11 +79,11 @@ SettingsDialog::SettingsDialog(const DeskSettings& current,
     m_language->addItem(QStringLiteral("English (UK)"), QStringLiteral("en_GB"));
     m_language->addItem(QStringLiteral("Cymraeg"), QStringLiteral("cy"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(current.language)));
-    form->addRow(tr("Lan&guage"), m_language);
+    form->addRow(PlainLabel::forField(tr("Lan&guage"), m_language), m_language);
 
-    auto* note = new QLabel(tr("The idle lock changes at once; the profile, retention and "
-                               "language when CP-IS Desk next starts."),
-                            this);
+    auto* note = new PlainLabel(tr("The idle lock changes at once; the profile, retention and "
+                                   "language when CP-IS Desk next starts."),
+                                this);
     note->setWordWrap(true);
     layout->addWidget(note);
 

@@ -2,6 +2,7 @@
 
 #include "core/signin/HeadlessSignIn.h"
 #include "core/signin/SignInFlow.h"
+#include "ui/widgets/PlainLabel.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -27,16 +28,16 @@ SignInDialog::SignInDialog(Setup setup,
     if (!m_setup.previous.name.isEmpty()) {
         // After a lock: whoever sits down next sees whose session it was, and that user is
         // offered first; anyone else signing in starts afresh.
-        auto* previous = new QLabel(tr("The desk was locked by %1 (%2). Sign in again to "
-                                       "continue, or sign in as someone else to start afresh.")
-                                        .arg(m_setup.previous.name, m_setup.previous.roleName),
-                                    this);
+        auto* previous = new PlainLabel(tr("The desk was locked by %1 (%2). Sign in again to "
+                                           "continue, or sign in as someone else to start afresh.")
+                                            .arg(m_setup.previous.name, m_setup.previous.roleName),
+                                        this);
         previous->setObjectName(QStringLiteral("signInPreviousUser"));
         previous->setWordWrap(true);
         previous->setAccessibleName(previous->text());
         layout->addWidget(previous);
     }
-    auto* intro = new QLabel(this);
+    auto* intro = new PlainLabel(this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     if (m_setup.training) {
@@ -67,7 +68,7 @@ SignInDialog::SignInDialog(Setup setup,
                           "opens in your web browser."));
     }
 
-    m_error = new QLabel(this);
+    m_error = new PlainLabel(this);
     m_error->setObjectName(QStringLiteral("signInError"));
     m_error->setWordWrap(true);
     // Black text on pale red with a words-first message: 14:1, not colour alone.
