@@ -11,6 +11,8 @@ void FhirCpisAdapter::ask(
     ctx.session = call.session;
     ctx.correlationId = call.correlationId;
     ctx.traceId = call.traceId;
+    // Both FHIR calls declare the access, so that a silent read never notifies.
+    ctx.unscheduledAccess = unscheduled;
     auto finish = std::make_shared<Done>(std::move(done));
     NationalServiceClient* client = m_client;
     client->queryPlans(

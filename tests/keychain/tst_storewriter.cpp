@@ -77,7 +77,8 @@ Run runCli(const QString& store, const QStringList& args, int waitSeconds = 5)
 int exportedLookUps(const QString& store, const QString& csv)
 {
     if (runCli(store,
-               {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+               {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--as"),
+                QStringLiteral("safeguarding-lead"), QStringLiteral("--format"),
                 QStringLiteral("csv"), QStringLiteral("--output"), csv})
             .exitCode != 0)
         return -1;

@@ -84,7 +84,7 @@ MainWindow::MainWindow(Environment env, Services services, DeskSettings settings
     m_status->setObjectName(QStringLiteral("deskStatus"));
     m_status->setWordWrap(true);
     statusBar()->addWidget(m_status, 1);
-    m_anchorProblem = new QLabel(this);
+    m_anchorProblem = new PlainLabel(this);
     m_anchorProblem->setObjectName(QStringLiteral("auditAnchorProblem"));
     m_anchorProblem->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_anchorProblem->setWordWrap(true);
