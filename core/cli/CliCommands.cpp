@@ -6,8 +6,8 @@
 #include "core/domain/DisplayFormat.h"
 #include "core/hub/HubForwarder.h"
 #include "core/lookup/LookupJson.h"
-#include "core/store/KeyProvider.h"
 #include "core/store/ExportFile.h"
+#include "core/store/KeyProvider.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #include "core/desk/SecureStore.h"
 
 #include "core/audit/KeychainAnchorStore.h"
-#include "core/desk/DeskLogging.h"
 #include "core/crypto/SecretBytes.h"
+#include "core/desk/DeskLogging.h"
 #include "core/store/KeyProvider.h"
 #include "core/store/StoreLock.h"
 

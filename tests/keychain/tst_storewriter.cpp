@@ -76,10 +76,9 @@ Run runCli(const QString& store, const QStringList& args, int waitSeconds = 5)
 
 int exportedLookUps(const QString& store, const QString& csv)
 {
-    if (runCli(store,
-               {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--as"),
-                QStringLiteral("safeguarding-lead"), QStringLiteral("--format"),
-                QStringLiteral("csv"), QStringLiteral("--output"), csv})
+    if (runCli(store, {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--as"),
+                       QStringLiteral("safeguarding-lead"), QStringLiteral("--format"),
+                       QStringLiteral("csv"), QStringLiteral("--output"), csv})
             .exitCode != 0)
         return -1;
     QFile f(csv);
