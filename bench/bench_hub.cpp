@@ -463,7 +463,8 @@ int main(int argc, char** argv)
         HubConnection::open(addressFor(server.adminUser(), server.adminPassword()).keywords());
     const double floor =
         again ? floorRate(*again.value(), steadyRows, kForwarding.batchSize) : -1.0;
-    say("\n[floor] plain INSERTs of the steady phase's %lld rows, %d per transaction, one "
+    say("\n[floor] plain INSERTs of the %lld rows the hub held after the steady phase, %d per "
+        "transaction, one "
         "connection: %.0f rows/s\n",
         static_cast<long long>(steadyRows), kForwarding.batchSize, floor);
     if (floor > 0)
