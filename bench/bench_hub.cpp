@@ -464,8 +464,7 @@ int main(int argc, char** argv)
     const double floor =
         again ? floorRate(*again.value(), steadyRows, kForwarding.batchSize) : -1.0;
     say("\n[floor] plain INSERTs of the %lld rows the hub held after the steady phase, %d per "
-        "transaction, one "
-        "connection: %.0f rows/s\n",
+        "transaction, one connection: %.0f rows/s\n",
         static_cast<long long>(steadyRows), kForwarding.batchSize, floor);
     if (floor > 0)
         say("[ratio] accepted/floor %.2f; drain rate/floor %.2f\n", accepted / floor,
