@@ -1,4 +1,4 @@
-#include "tests/support/PostgresServer.h"
+#include "bench/support/PostgresServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace cpis::testsupport {
+namespace cpis::benchsupport {
 
 namespace {
 
@@ -204,4 +204,4 @@ bool PostgresServer::stop()
     return true;
 }
 
-} // namespace cpis::testsupport
+} // namespace cpis::benchsupport
