@@ -36,9 +36,15 @@ BEGIN
     -- Two desks' first entries of a month must not both create it.
     PERFORM pg_advisory_xact_lock(hashtext('cpis-hub-month-partition'));
     IF to_regclass('hub.' || part) IS NULL THEN
-        EXECUTE format('CREATE TABLE hub.%I PARTITION OF hub.entries FOR VALUES FROM (%L) TO (%L)',
-                       part, v_first, v_first + interval '1 month');
+        -- Made apart, then attached: ATTACH PARTITION needs only SHARE UPDATE EXCLUSIVE on
+        -- hub.entries, which other desks' inserts do not block, where CREATE TABLE ... PARTITION
+        -- OF needs ACCESS EXCLUSIVE and deadlocked with a batch that had already inserted and
+        -- was waiting here for the same month.
+        EXECUTE format('CREATE TABLE hub.%I (LIKE hub.entries INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)',
+                       part);
         EXECUTE format('REVOKE ALL ON hub.%I FROM PUBLIC', part);
+        EXECUTE format('ALTER TABLE hub.entries ATTACH PARTITION hub.%I FOR VALUES FROM (%L) TO (%L)',
+                       part, v_first, v_first + interval '1 month');
     END IF;
 END
 $$;
