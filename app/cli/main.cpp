@@ -24,7 +24,7 @@ using cpis::CliCommands;
 int main(int argc, char** argv)
 {
     // Before any key, token or answer is in memory: no core file, no dump, freed memory wiped.
-    cpis::ProcessHardening::apply();
+    cpis::ProcessHardening::apply(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cpis-desk"));
     QCoreApplication::setOrganizationName(QStringLiteral("cpis-desk"));

@@ -64,7 +64,7 @@ bool onlyPrints(int argc, char** argv)
 int main(int argc, char** argv)
 {
     // Before any key, token or answer is in memory: no core file, no dump, freed memory wiped.
-    cpis::ProcessHardening::apply();
+    cpis::ProcessHardening::apply(argv);
     using cpis::desk::Desk;
     if (onlyPrints(argc, argv)) {
         QCoreApplication core(argc, argv);

@@ -189,6 +189,12 @@ StoreResult<std::unique_ptr<SecureStore>> SecureStore::openLocked(const QString&
 
 void SecureStore::releaseMemory()
 {
+    // The answer cache holds whole answers, NHS number included: its connection is closed and
+    // opened again, the only way SQLite lets go of the last row it wrote (SecureDb::reconnect).
+    // If that fails the cache stays on its old connection, shrunk as the others are.
+    if (auto s = m_cache->reconnect(); !s)
+        qCWarning(lcDesk, "could not reopen the answer cache on lock: %s",
+                  qUtf8Printable(s.error().message));
     // Best effort: a database that cannot shrink now still holds only what it held before.
     (void)m_cacheDb->exec("PRAGMA shrink_memory");
     (void)m_auditDb->exec("PRAGMA shrink_memory");

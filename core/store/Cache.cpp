@@ -18,6 +18,14 @@ CREATE INDEX answer_fetched ON answer (fetched_ms);
 )"),
 };
 
+// After a reconnect whose statements could not be prepared again.
+StoreError notPrepared()
+{
+    return StoreError{StoreError::Code::Sql,
+                      QStringLiteral("the answer cache could not prepare its statements after "
+                                     "reopening its database")};
+}
+
 } // namespace
 
 Cache::Cache(SecureDb& db, const Clock& clock, CacheOptions options)
@@ -40,6 +48,19 @@ Cache::open(SecureDb& db, const Clock& clock, CacheOptions options)
         cache->m_timer.start(options.purgeIntervalMs);
     }
     return cache;
+}
+
+StoreStatus Cache::reconnect()
+{
+    // The statements hold the connection (and the last values bound): they go first.
+    m_put.reset();
+    m_get.reset();
+    m_purge.reset();
+    const StoreStatus reopened = m_db.reconnect();
+    // Prepared again on whichever connection is open now, the old one if reopening failed.
+    if (auto s = prepareStatements(); !s)
+        return s;
+    return reopened;
 }
 
 StoreStatus Cache::prepareStatements()
@@ -69,6 +90,8 @@ qint64 Cache::cutoffMs() const
 
 StoreStatus Cache::put(const CachedAnswer& a)
 {
+    if (!m_put)
+        return notPrepared();
     m_put->bind(1, a.nhsNumber)
         .bind(2, a.fetchedAtUtc.toMSecsSinceEpoch())
         .bind(3, a.environment)
@@ -78,6 +101,8 @@ StoreStatus Cache::put(const CachedAnswer& a)
 
 StoreResult<std::optional<CachedAnswer>> Cache::get(const QString& nhsNumber)
 {
+    if (!m_get)
+        return notPrepared();
     SqlStatement& st = *m_get;
     st.bind(1, nhsNumber).bind(2, cutoffMs());
     auto row = st.step();
@@ -96,6 +121,8 @@ StoreResult<std::optional<CachedAnswer>> Cache::get(const QString& nhsNumber)
 
 StoreResult<qint64> Cache::purgeExpired()
 {
+    if (!m_purge)
+        return notPrepared();
     m_purge->bind(1, cutoffMs());
     if (auto s = m_purge->run(); !s)
         return s.error();

@@ -59,6 +59,9 @@ public:
     StoreResult<qint64> purgeExpired(); // number removed
     StoreResult<qint64> clear();
     StoreResult<CacheStats> stats();
+    // Closes and reopens the database (SecureDb::reconnect), so that no answer it read or
+    // wrote stays decrypted in SQLite's memory: on lock. Its statements are prepared again.
+    StoreStatus reconnect();
 
     void setRetentionSecs(qint64 secs) { m_options.retentionSecs = secs; }
     qint64 retentionSecs() const { return m_options.retentionSecs; }

@@ -32,11 +32,6 @@ constexpr int kCacheKiB = 65536;
 // writer too.
 constexpr int kBusyTimeoutMs = 5000;
 
-void wipe(QByteArray& secret)
-{
-    std::fill(secret.begin(), secret.end(), '\0');
-}
-
 } // namespace
 
 SecureDb::SecureDb(sqlite3* db, QString path, bool encrypted)
@@ -83,6 +78,8 @@ SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
                           QStringLiteral("cannot open %1: %2").arg(path, msg), rc};
     }
     std::unique_ptr<SecureDb> db(new SecureDb(raw, path, encrypted));
+    if (encrypted)
+        db->m_key = SecretBytes(key);
     sqlite3_busy_timeout(raw, kBusyTimeoutMs);
 
     // An unknown PRAGMA is silently ignored, so no answer here means a plain SQLite was
@@ -148,6 +145,7 @@ SecureDb::openImpl(const QString& path, const QByteArray& key, bool encrypted)
 
 StoreStatus SecureDb::setDurability(Durability d)
 {
+    m_durability = d;
     return exec(d == Durability::EveryCommit ? "PRAGMA synchronous = FULL"
                                              : "PRAGMA synchronous = NORMAL");
 }
@@ -269,6 +267,22 @@ StoreStatus SecureDb::migrate(const QStringList& steps)
     return {};
 }
 
+StoreStatus SecureDb::reconnect()
+{
+    QByteArray key = m_key.view().toByteArray();
+    auto fresh = openImpl(m_path, key, m_encrypted);
+    wipe(key);
+    if (!fresh)
+        return fresh.error();
+    if (m_durability != Durability::EveryCommit) {
+        if (auto s = fresh.value()->setDurability(m_durability); !s)
+            return s;
+    }
+    // The old connection goes with `fresh`, whose destructor closes it.
+    std::swap(m_db, fresh.value()->m_db);
+    return {};
+}
+
 StoreStatus SecureDb::rekey(const QByteArray& newKey)
 {
     if (!m_encrypted || newKey.size() != kKeyBytes)
@@ -284,6 +298,8 @@ StoreStatus SecureDb::rekey(const QByteArray& newKey)
     wipe(hex);
     const auto s = exec(pragma.constData());
     wipe(pragma);
+    if (s.ok())
+        m_key = SecretBytes(newKey);
     if (auto w = configure(); !w)
         return w;
     return s;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/crypto/SecretBytes.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/StoreError.h"
 
@@ -62,6 +63,14 @@ public:
     // Re-encrypts the whole file under a new key (admin operation; see KeyStore).
     StoreStatus rekey(const QByteArray& newKey);
 
+    // Closes the connection and opens a new one on the same file with the same key and
+    // settings. Closing is the only way SQLite lets go of all it holds decrypted: PRAGMA
+    // shrink_memory frees the page cache, but the b-tree's scratch page keeps the last row
+    // written, and lookaside slots keep small values, for the life of the connection. Every
+    // statement prepared on this database must have been destroyed first. On failure the
+    // old connection stays open and usable.
+    StoreStatus reconnect();
+
     QString path() const { return m_path; }
     bool encrypted() const { return m_encrypted; }
 
@@ -75,6 +84,10 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     bool m_encrypted = true;
+    Durability m_durability = Durability::EveryCommit;
+    // For reconnect(): SQLCipher keeps its own copy for as long as the connection is open,
+    // so this one (locked in memory, out of dumps) adds no exposure.
+    SecretBytes m_key;
 };
 
 // Rolls back unless commit() was called: early returns on error never leave a

@@ -1,6 +1,7 @@
 // A locked or signed-out desk keeps nothing that could act for its user or show who was
 // looked at: the long-lived services drop the session and its tokens, and the clipboard gives
 // up a number the desk put there (and only that).
+#include "core/audit/KeychainAnchorStore.h"
 #include "tests/support/TrainingDesk.h"
 #include "ui/widgets/DeskClipboard.h"
 
@@ -32,6 +33,34 @@ private:
         copies.first()->click();
         QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("07700 900")));
         QVERIFY(ui::DeskClipboard::holdsDeskCopy());
+    }
+
+    // The anchor as the keychain side holds it: the desk's own KeychainAnchorStore entry, in
+    // the in-memory key provider that stands for the keychain here.
+    qint64 keychainAnchorSeq() const
+    {
+        DeskServices& s = *m_desk->stack->services;
+        const auto anchor = KeychainAnchorStore::read(
+            s.keys(), KeychainAnchorStore::entryNameFor(s.store().storeId()));
+        return anchor && anchor.value() ? anchor.value()->seq : 0;
+    }
+
+    // After a look-up, leaving (lock or sign-out) saves the anchor at once, naming the last
+    // entry: the lock's or sign-out's own, made in the same call, so no timer could have.
+    void leavingSavesTheAnchor(void (ui::MainWindow::*leave)(), AuditEntry::Action recorded)
+    {
+        QVERIFY(m_desk->signIn());
+        QVERIFY(m_desk->lookUp(QStringLiteral("9990000018"), true));
+        AuditLog& log = m_desk->stack->services->store().audit();
+        const qint64 before = log.lastSeq();
+        // Control: what the keychain holds does not yet name an entry still to be made.
+        QVERIFY(keychainAnchorSeq() <= before);
+
+        (m_desk->window.get()->*leave)();
+        QVERIFY(log.lastSeq() > before);
+        QCOMPARE(m_desk->audit().last().action, recorded);
+        QCOMPARE(keychainAnchorSeq(), log.lastSeq());
+        QVERIFY(!log.anchorPending());
     }
 
     bool servicesHoldASession() const
@@ -80,6 +109,16 @@ private slots:
         QApplication::clipboard()->setText(QStringLiteral("minutes of the meeting"));
         m_desk->window->lock();
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("minutes of the meeting"));
+    }
+
+    void lockSavesTheAuditAnchor()
+    {
+        leavingSavesTheAnchor(&ui::MainWindow::lock, AuditEntry::Action::Lock);
+    }
+
+    void signOutSavesTheAuditAnchor()
+    {
+        leavingSavesTheAnchor(&ui::MainWindow::signOut, AuditEntry::Action::SignOut);
     }
 
     // The next user signs in to working services: the lock dropped the session, not the

@@ -34,7 +34,7 @@ bool waitFor(const std::function<bool()>& done)
 
 int main(int argc, char** argv)
 {
-    ProcessHardening::apply(); // as cpis-desk does
+    ProcessHardening::apply(argv); // as cpis-desk does
     QApplication app(argc, argv);
     if (argc < 3) {
         say("usage: memscan_child <sandbox-url> <nhs-number-in-hex>");

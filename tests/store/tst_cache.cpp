@@ -4,6 +4,7 @@
 #include "core/store/SecureDb.h"
 #include "tests/store/StoreTestUtil.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,6 +26,7 @@ private slots:
     void scheduledPurgeRuns();
     void statsCount();
     void survivesReopen();
+    void reconnectKeepsWorking();
 
 private:
     CachedAnswer answer(const QString& nhs, const QByteArray& payload) const
@@ -149,6 +151,36 @@ void TestCache::survivesReopen()
     auto cache = Cache::open(*reopened.value(), *clock, {3600, 0});
     QVERIFY(cache);
     QCOMPARE(cache.value()->get(QStringLiteral("9434765919")).value()->payload, QByteArray("kept"));
+}
+
+// The lock closes and reopens the cache's connection: the same answers, the same key and
+// durability, and puts and gets work on the new connection.
+void TestCache::reconnectKeepsWorking()
+{
+    auto cache = Cache::open(*db, *clock, {24 * 3600, 0});
+    QVERIFY(cache);
+    QVERIFY(db->setDurability(SecureDb::Durability::AtCheckpoint));
+    QVERIFY(cache.value()->put(answer(QStringLiteral("9434765919"), "before")));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(cache.value()->reconnect());
+    qInfo("reconnect took %.2f ms", double(timer.nsecsElapsed()) / 1e6);
+    QCOMPARE(db->queryText("PRAGMA synchronous").value(), QStringLiteral("1")); // NORMAL
+    QCOMPARE(db->queryText("PRAGMA journal_mode").value(), QStringLiteral("wal"));
+    auto got = cache.value()->get(QStringLiteral("9434765919"));
+    QVERIFY(got && got.value());
+    QCOMPARE(got.value()->payload, QByteArray("before"));
+    QVERIFY(cache.value()->put(answer(QStringLiteral("9434765870"), "after")));
+    cache.value().reset();
+    db.reset();
+    auto reopened = SecureDb::open(dir->filePath(QStringLiteral("cache.db")), key('k'));
+    QVERIFY(reopened);
+    db = std::move(reopened).value();
+    cache = Cache::open(*db, *clock, {24 * 3600, 0});
+    QVERIFY(cache);
+    auto after = cache.value()->get(QStringLiteral("9434765870"));
+    QVERIFY(after && after.value());
+    QCOMPARE(after.value()->payload, QByteArray("after"));
 }
 
 QTEST_GUILESS_MAIN(TestCache)

@@ -73,6 +73,7 @@ struct AtExit
     bool reached = false;
     uid_t procOwner = 0; // of /proc/<pid>/status: root's when the process is not dumpable
     QByteArray limits;   // /proc/<pid>/limits
+    QByteArray environ;  // /proc/<pid>/environ: what the program ran with at the end
 };
 
 // Runs `exe` as nobody under ptrace and looks at it the moment it exits, while /proc still
@@ -117,6 +118,9 @@ AtExit runToExit(const QByteArray& exe, const QList<QByteArray>& args)
             QFile limits(QString::fromLatin1(proc + "/limits"));
             if (limits.open(QIODevice::ReadOnly))
                 out.limits = limits.readAll();
+            QFile environ(QString::fromLatin1(proc + "/environ"));
+            if (environ.open(QIODevice::ReadOnly))
+                out.environ = environ.readAll();
         } else if (WSTOPSIG(status) != SIGTRAP) {
             deliver = WSTOPSIG(status);
         }
@@ -264,6 +268,11 @@ private slots:
         QVERIFY2(run.reached, "cpis did not run to its exit under the test");
         QVERIFY2(run.procOwner == 0, "cpis stayed dumpable");
         QCOMPARE(coreLimitLine(run.limits), QByteArray("Max core file size 0 0 bytes"));
+        // Started again with glibc's thread cache off; the control ran with what the test has.
+        QVERIFY2(!plain.environ.split('\0').contains("GLIBC_TUNABLES=glibc.malloc.tcache_count=0"),
+                 "the test itself runs without the thread cache: nothing to compare");
+        QVERIFY2(run.environ.split('\0').contains("GLIBC_TUNABLES=glibc.malloc.tcache_count=0"),
+                 QByteArray(run.environ).replace('\0', ' ').constData());
     }
 };
 

@@ -196,6 +196,7 @@ void ReviewView::reload()
                              : tr("Never refreshed");
     m_refreshed->setText(text);
     m_refreshed->setAccessibleName(text);
+    layout()->activate(); // the label's new width now, not at the next pass of the event loop
     updateChart();
 }
 
