@@ -8,6 +8,7 @@
 #include "core/domain/Clock.h"
 #include "core/lookup/LookupService.h"
 #include "sandbox/endpoints/AccessLog.h"
+#include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ScenarioCatalogue.h"
 #include "tests/support/MemoryDesk.h"
@@ -354,7 +355,17 @@ void TestSpineIntegration::silentReadsSayFalse()
     const Run run = lookUp(*d, QStringLiteral("9990000271")); // two plans, one authority
     QCOMPARE(run.result.state, State::PlansFound);
     QCOMPARE(run.spineExchanges, 1);
-    QCOMPARE(accessEventType(m_exchanges.last().request), marker);
+    const QByteArray& request = m_exchanges.last().request;
+    QCOMPARE(accessEventType(request), marker);
+    // The person author is the signed-in user, by the SDS user id and role profile the
+    // sign-in gave: the ids the sandbox's stand-in for Spine's RBAC check matches on.
+    const auto signedIn = m_spine->signIn().user(user).value();
+    QVERIFY(request.contains(QStringLiteral("root=\"1.2.826.0.1285.0.2.0.65\" extension=\"%1\"")
+                                 .arg(signedIn.userUid)
+                                 .toUtf8()));
+    QVERIFY(request.contains(QStringLiteral("root=\"1.2.826.0.1285.0.2.0.67\" extension=\"%1\"")
+                                 .arg(signedIn.roleId)
+                                 .toUtf8()));
     const bool notifies = marker == u"true";
     QCOMPARE(run.result.notificationSent, notifies);
     QCOMPARE(m_spine->accessLog().notificationCount() - noticesBefore, notifies ? 1 : 0);

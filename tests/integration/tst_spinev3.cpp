@@ -518,6 +518,19 @@ void TestSpineV3::refusals()
     QVERIFY(Scan::of(a.body)
                 .attribute(QStringLiteral("id"), QStringLiteral("root"))
                 .contains(q.messageId));
+    // accessEventType in its one place but neither true nor false, or without a value: refused,
+    // never guessed to be a silent read (or an unscheduled one).
+    for (const char* marker : {"maybe", ""}) {
+        q.accessEventType = QString::fromLatin1(marker);
+        QByteArray body = qupc(q);
+        if (q.accessEventType.isEmpty())
+            body.replace("</person.NHSnumber></queryByParameter>",
+                         "</person.NHSnumber><accessEventType/></queryByParameter>");
+        a = post(body);
+        validate(a.body, QStringLiteral("MCCI_IN010000UK13"));
+        QVERIFY(a.body.contains("INVALID_ACCESS_EVENT_TYPE"));
+    }
+    q.accessEventType.clear();
     q.nhsNumber = cpis::sandbox::ScenarioCatalogue::invalidNumber();
     a = post(qupc(q));
     validate(a.body, QStringLiteral("MCCI_IN010000UK13"));
