@@ -22,8 +22,9 @@ namespace cpis {
 // a way that copy accepts. Leaving it out would make every B0170 read notify, so the writer
 // carries it always, true or false, as the patch names it: ASSUMPTION, until the patch's
 // schema is in hand, that it is a query parameter of queryByParameter after person.NHSnumber,
-// shaped like it (`<accessEventType><value value="false"/></accessEventType>`). Everything
-// else validates against the 2022 copy (tests/data/spine/README.md says how it is checked).
+// shaped like it (`<accessEventType><value value="false"/></accessEventType>`); the sandbox
+// reads it there and only there (docs/api.md §13). Everything else validates against the 2022
+// copy (tests/data/spine/README.md says how it is checked).
 class SpineQueryWriter
 {
 public:

@@ -371,6 +371,7 @@ Problem Reader::previousQuery(const E& q, AccessRecord& out)
         const E* orgName = org ? child(*org, "name", p) : nullptr;
         if (!orgId || !orgName)
             return p;
+        out.bySystem = true;
         out.organisation = orgName->text;
         out.organisationOds = orgId->attribute(L("extension"));
         // A system asks on behalf of its nominated person, when it names one.

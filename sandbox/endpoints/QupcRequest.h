@@ -32,8 +32,9 @@ struct QupcRequest
     QString queryId;      // cP-ISNHSQuery/id/@root
     QString nhsNumber;    // queryByParameter/person.NHSnumber/value/@extension
     QupcAuthor author;
-    // The DMS RC5 Patch D marker; absent means unscheduled (the 2022 schema has no such
-    // element, so a query that leaves it out is an ordinary, notifying access).
+    // The DMS RC5 Patch D marker, queryByParameter/accessEventType/value/@value; absent means
+    // unscheduled (the 2022 schema has no such element, so a query that leaves it out is an
+    // ordinary, notifying access).
     std::optional<bool> accessEventType;
     bool unscheduled() const { return accessEventType.value_or(true); }
 };

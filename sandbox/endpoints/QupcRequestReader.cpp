@@ -48,13 +48,6 @@ struct Node
                 return a.value().toString();
         return {};
     }
-    bool hasAttr(QLatin1String attrName) const
-    {
-        for (const QXmlStreamAttribute& a : attributes)
-            if (a.namespaceUri().isEmpty() && a.name() == attrName)
-                return true;
-        return false;
-    }
 };
 
 // Follows a path of HL7 element names; nullptr when any step is missing.
@@ -297,15 +290,14 @@ Result<QupcRequest, QupcRefusal> QupcRequestReader::read(const QByteArray& body)
         return hl7Error("MANDATORY_DATA_MISSING", QStringLiteral("[authorPerson or authorDevice]"));
     }
 
-    // accessEventType: the DMS RC5 Patch D example writes accessEventType="false"; where it
-    // sits is not in the 2022 schemas, so the sandbox takes it as an attribute of
-    // cP-ISNHSQuery or of queryByParameter, or as an element with @value in either.
+    // accessEventType (DMS RC5 Patch D, not in the 2022 schemas): read where the desk writes
+    // it and docs/api.md §13 assumes it sits, a query parameter after person.NHSnumber shaped
+    // like it, `<accessEventType><value value="false"/></accessEventType>`. Absent means
+    // unscheduled; an element without a readable value is refused rather than guessed at.
     std::optional<QString> marker;
-    for (const Node* holder : {query, parameters}) {
-        if (holder->hasAttr(QLatin1String("accessEventType")))
-            marker = holder->attr(QLatin1String("accessEventType"));
-        if (const Node* e = holder->child(spine::kHl7Ns, QLatin1String("accessEventType")))
-            marker = e->attr(QLatin1String("value"));
+    if (const Node* e = hl7(parameters, {"accessEventType"})) {
+        const Node* v = hl7(e, {"value"});
+        marker = v ? v->attr(QLatin1String("value")) : QString();
     }
     if (marker) {
         if (*marker == u"true")

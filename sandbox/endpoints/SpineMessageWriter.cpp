@@ -208,10 +208,15 @@ void previousQuery(Xml& x, const AccessEvent& e, const QString& nhsNumber)
     x.start("author");
     const QString roleCode = v.roleCode.isEmpty() ? QStringLiteral("R0000") : v.roleCode;
     const QString roleName = v.roleName.isEmpty() ? QStringLiteral("Unknown role") : v.roleName;
-    if (v.id == QLatin1String(SpineMessageWriter::kSystemViewerId)) {
+    // A system's look: one that came in over V3 (the viewer stands for the system), or one the
+    // sandbox seeded with its own system id, which the FHIR history shows as a system too.
+    const bool bySystem =
+        v.id == QLatin1String(SpineMessageWriter::kSystemViewerId) || !e.systemId.isEmpty();
+    if (bySystem) {
         contentId(x, QStringLiteral("COCT_TP145104GB01#System"));
         x.start("COCT_TP145104GB01.System");
-        x.empty("id", {{"root", spine::kAsidRoot}, {"extension", v.userUid}});
+        x.empty("id", {{"root", spine::kAsidRoot},
+                       {"extension", e.systemId.isEmpty() ? v.userUid : e.systemId}});
         x.start("indirectAuthority");
         x.start("superiorAssignedEntity");
         x.empty(

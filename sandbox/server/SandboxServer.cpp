@@ -70,7 +70,7 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
     m_areaListRoutes = std::make_unique<AreaListRoutes>(*m_areas, *m_bulk, *m_signIn, *m_clock);
     m_spineRoutes = std::make_unique<SpineRoutes>(
         SpineRoutes::Services{*m_signIn, *m_population, *m_catalogue, *m_authorities, m_faults,
-                              m_log, *m_review, *m_clock});
+                              m_log, *m_review, *m_clock, m_options.spineObserver});
 
     m_http = std::make_unique<HttpFrontEnd>(
         [this](const QHttpServerRequest& r, QTcpSocket* s) { handle(r, s); });

@@ -5,6 +5,7 @@
 #include "sandbox/endpoints/BulkExport.h"
 #include "sandbox/faults/FaultInjector.h"
 #include "sandbox/server/HttpExchange.h"
+#include "sandbox/server/SpineRoutes.h"
 
 #include <QObject>
 #include <QSslCertificate>
@@ -59,6 +60,8 @@ public:
         QList<QSslCertificate> clientCaCertificates;
         const Clock* clock = nullptr;  // nullptr: the system clock
         BulkExport::Options areaLists; // area lists (docs/api.md §11)
+        // Tests only: sees every CP-IS over Spine request and what was written back.
+        SpineRoutes::Observer spineObserver;
     };
 
     explicit SandboxServer(Options options, QObject* parent = nullptr);

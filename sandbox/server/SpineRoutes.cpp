@@ -87,36 +87,32 @@ std::optional<TestUser> SpineRoutes::author(const QupcRequest& r) const
 void SpineRoutes::handle(const HttpRequest& in, QTcpSocket* socket)
 {
     if (in.method != "POST") {
-        writeResponse(socket,
-                      soapFault(405, "Client", QStringLiteral("METHOD_NOT_ALLOWED"),
-                                QStringLiteral("Only POST is offered here")),
-                      in.close);
+        send(socket, in,
+             soapFault(405, "Client", QStringLiteral("METHOD_NOT_ALLOWED"),
+                       QStringLiteral("Only POST is offered here")));
         return;
     }
     if (!in.header("content-type").toLower().startsWith("text/xml")) {
-        writeResponse(socket,
-                      soapFault(415, "Client", QStringLiteral("UNSUPPORTED_MEDIA_TYPE"),
-                                QStringLiteral("SOAP 1.1 requests are text/xml")),
-                      in.close);
+        send(socket, in,
+             soapFault(415, "Client", QStringLiteral("UNSUPPORTED_MEDIA_TYPE"),
+                       QStringLiteral("SOAP 1.1 requests are text/xml")));
         return;
     }
     // SOAP 1.1 names the action twice; when both are there they must agree.
     const QByteArray soapAction = in.header("soapaction");
     if (!soapAction.isEmpty() &&
         QString::fromLatin1(soapAction).remove(u'"') != spine::kQueryAction) {
-        writeResponse(socket,
-                      soapFault(500, "Client", QStringLiteral("INVALID_ACTION"),
-                                QStringLiteral("SOAPAction is not %1").arg(spine::kQueryAction)),
-                      in.close);
+        send(socket, in,
+             soapFault(500, "Client", QStringLiteral("INVALID_ACTION"),
+                       QStringLiteral("SOAPAction is not %1").arg(spine::kQueryAction)));
         return;
     }
     const auto choice = m_s.faults.forRequest(in.header("x-sandbox-fault"));
     if (!choice) {
-        writeResponse(socket,
-                      soapFault(400, "Client", QStringLiteral("PRECONDITION_FAILED"),
-                                QStringLiteral("X-Sandbox-Fault names no fault this sandbox "
-                                               "knows")),
-                      in.close);
+        send(socket, in,
+             soapFault(400, "Client", QStringLiteral("PRECONDITION_FAILED"),
+                       QStringLiteral("X-Sandbox-Fault names no fault this sandbox "
+                                      "knows")));
         return;
     }
     const auto read = QupcRequestReader::read(in.body);
@@ -124,7 +120,7 @@ void SpineRoutes::handle(const HttpRequest& in, QTcpSocket* socket)
         const QupcRefusal& why = read.error();
         qCInfo(lcSpine) << "refused a query:" << why.code;
         if (why.level == QupcRefusal::Level::Soap) {
-            writeResponse(socket, soapFault(500, "Client", why.code, why.text), in.close);
+            send(socket, in, soapFault(500, "Client", why.code, why.text));
             return;
         }
         // Without a readable HL7 id the acknowledgement refers to the transport's id, which
@@ -133,9 +129,7 @@ void SpineRoutes::handle(const HttpRequest& in, QTcpSocket* socket)
         if (refersTo.isEmpty())
             refersTo = QString(why.messageId).remove(QStringLiteral("uuid:"));
         const SpineMessageWriter::Reply reply{why.messageId, refersTo, newId(), m_s.clock.nowUtc()};
-        writeResponse(socket,
-                      xml(200, SpineMessageWriter::applicationError(reply, why.code, why.text)),
-                      in.close);
+        send(socket, in, xml(200, SpineMessageWriter::applicationError(reply, why.code, why.text)));
         return;
     }
     const QupcRequest& request = read.value();
@@ -162,6 +156,19 @@ void SpineRoutes::handle(const HttpRequest& in, QTcpSocket* socket)
     deliver(socket, in, fault, request);
 }
 
+void SpineRoutes::send(QTcpSocket* socket,
+                       const HttpRequest& in,
+                       const HttpResponse& r,
+                       qsizetype cutAt)
+{
+    if (m_s.observer)
+        m_s.observer(Exchange{in.body, r, cutAt});
+    if (r.status == 0)
+        return; // nothing goes on the wire: the caller leaves the socket hanging or resets it
+    // A truncated answer closes the connection where it stops.
+    writeResponse(socket, r, in.close || cutAt >= 0, cutAt);
+}
+
 void SpineRoutes::deliver(QTcpSocket* socket,
                           const HttpRequest& in,
                           Fault fault,
@@ -174,6 +181,7 @@ void SpineRoutes::deliver(QTcpSocket* socket,
     case Fault::UnknownPlanCode: // V3 names a plan by its template: no code to get wrong
         break;
     case Fault::NoAnswer:
+        send(socket, in, HttpResponse{0, {}, {}, {}}, 0);
         return; // the socket stays open until the client gives up
     case Fault::Reset: {
         // SO_LINGER 0 turns the close into a TCP RST, as a dropped connection looks.
@@ -182,6 +190,7 @@ void SpineRoutes::deliver(QTcpSocket* socket,
             1, 0
         };
         ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+        send(socket, in, HttpResponse{0, {}, {}, {}}, 0);
         socket->abort();
         return;
     }
@@ -189,11 +198,9 @@ void SpineRoutes::deliver(QTcpSocket* socket,
     case Fault::Http502:
     case Fault::Http503: {
         const int status = fault == Fault::Http500 ? 500 : fault == Fault::Http502 ? 502 : 503;
-        writeResponse(
-            socket,
-            soapFault(status, "Server", QStringLiteral("SERVICE_UNAVAILABLE"),
-                      QStringLiteral("Sandbox fault: %1").arg(FaultInjector::name(fault))),
-            in.close);
+        send(socket, in,
+             soapFault(status, "Server", QStringLiteral("SERVICE_UNAVAILABLE"),
+                       QStringLiteral("Sandbox fault: %1").arg(FaultInjector::name(fault))));
         return;
     }
     case Fault::Http429: {
@@ -201,54 +208,51 @@ void SpineRoutes::deliver(QTcpSocket* socket,
                                    QStringLiteral("Sandbox fault: rate limit reached"));
         r.headers.append(
             {QByteArray("Retry-After"), QByteArray::number(FaultInjector::kRetryAfterSecs)});
-        writeResponse(socket, r, in.close);
+        send(socket, in, r);
         return;
     }
     case Fault::Http408:
-        writeResponse(socket,
-                      xml(200, SpineMessageWriter::applicationError(
-                                   replyTo(request, now), QStringLiteral("UNABLE_TO_CALL_SERVICE"),
-                                   QStringLiteral("Sandbox fault: CP-IS did not answer Spine in "
-                                                  "time"))),
-                      in.close);
+        send(socket, in,
+             xml(200, SpineMessageWriter::applicationError(
+                          replyTo(request, now), QStringLiteral("UNABLE_TO_CALL_SERVICE"),
+                          QStringLiteral("Sandbox fault: CP-IS did not answer Spine in "
+                                         "time"))));
         return;
     case Fault::MalformedJson: // over V3: malformed XML
-        writeResponse(socket,
-                      xml(200, QByteArrayLiteral("<?xml version=\"1.0\"?>\n<SOAP:Envelope "
-                                                 "xmlns:SOAP=\"http://schemas.xmlsoap.org/soap/"
-                                                 "envelope/\"><SOAP:Body><REPC_IN000007GB01 "
-                                                 "xmlns=\"urn:hl7-org:v3\"><id root=\"\n")),
-                      in.close);
+        send(socket, in,
+             xml(200, QByteArrayLiteral("<?xml version=\"1.0\"?>\n<SOAP:Envelope "
+                                        "xmlns:SOAP=\"http://schemas.xmlsoap.org/soap/"
+                                        "envelope/\"><SOAP:Body><REPC_IN000007GB01 "
+                                        "xmlns=\"urn:hl7-org:v3\"><id root=\"\n")));
         return;
     case Fault::WrongContentType: {
         HttpResponse r = xml(
             200, QByteArrayLiteral("<!DOCTYPE html><html><body><h1>Service temporarily "
                                    "unavailable</h1><p>Planned maintenance.</p></body></html>\n"));
         r.contentType = "text/html; charset=utf-8";
-        writeResponse(socket, r, in.close);
+        send(socket, in, r);
         return;
     }
     case Fault::TruncatedBody: {
         const HttpResponse r = answer(request, false);
-        writeResponse(socket, r, true, r.body.size() / 2);
+        send(socket, in, r, r.body.size() / 2);
         return;
     }
     }
     switch (m_s.scenarios.spineFaultFor(request.nhsNumber)) {
     case SpineFault::ApplicationError:
-        writeResponse(socket,
-                      xml(200, SpineMessageWriter::applicationError(
-                                   replyTo(request, now), QStringLiteral("SERVICE_ERROR"),
-                                   QStringLiteral("Sandbox fault: CP-IS could not answer"))),
-                      in.close);
+        send(socket, in,
+             xml(200, SpineMessageWriter::applicationError(
+                          replyTo(request, now), QStringLiteral("SERVICE_ERROR"),
+                          QStringLiteral("Sandbox fault: CP-IS could not answer"))));
         return;
     case SpineFault::WrongRelatesTo:
-        writeResponse(socket, answer(request, true), in.close);
+        send(socket, in, answer(request, true));
         return;
     case SpineFault::None:
         break;
     }
-    writeResponse(socket, answer(request, false), in.close);
+    send(socket, in, answer(request, false));
 }
 
 HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo)

@@ -5,6 +5,7 @@
 #include "sandbox/faults/FaultInjector.h"
 #include "sandbox/server/HttpExchange.h"
 
+#include <functional>
 #include <optional>
 
 namespace cpis::sandbox {
@@ -24,6 +25,17 @@ struct TestUser;
 class SpineRoutes
 {
 public:
+    // One request the route took and what it wrote back, for tests that check every message on
+    // the wire: `response.status` is 0 when nothing was written (no answer, a reset), and
+    // `cutAt` is where a deliberately truncated answer stops (-1: whole).
+    struct Exchange
+    {
+        QByteArray request;
+        HttpResponse response;
+        qsizetype cutAt = -1;
+    };
+    using Observer = std::function<void(const Exchange&)>;
+
     struct Services
     {
         SignInService& signIn; // the test users a person author must be
@@ -34,6 +46,7 @@ public:
         AccessLog& log;
         ReviewFeed& review;
         const Clock& clock;
+        Observer observer = {}; // tests only; may be empty
     };
 
     explicit SpineRoutes(Services services) : m_s(services) {}
@@ -44,6 +57,8 @@ public:
 private:
     HttpResponse answer(const QupcRequest& request, bool wrongRelatesTo);
     std::optional<TestUser> author(const QupcRequest& request) const;
+    void
+    send(QTcpSocket* socket, const HttpRequest& in, const HttpResponse& r, qsizetype cutAt = -1);
     void
     deliver(QTcpSocket* socket, const HttpRequest& in, Fault fault, const QupcRequest& request);
 

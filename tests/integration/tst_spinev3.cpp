@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -61,9 +62,11 @@ QByteArray qupc(const Query& q)
               <indirectAuthority><superiorAssignedEntity><code code="R8001" codeSystem="1.2.826.0.1285.0.2.1.104" displayName="Triage Nurse, Emergency Department"/><assignedPerson><name><given>Amelia</given><family>Hughes</family></name></assignedPerson></superiorAssignedEntity></indirectAuthority>
               <maintainingOrganization><id root="2.16.840.1.113883.2.1.3.2.4.19.1" extension="RX1"/><name>Sandbox General Hospital NHS Trust</name></maintainingOrganization>
             </COCT_TP145104GB01.System>)");
-    const QString marker = q.accessEventType.isEmpty()
-                               ? QString()
-                               : QStringLiteral(" accessEventType=\"%1\"").arg(q.accessEventType);
+    const QString marker =
+        q.accessEventType.isEmpty()
+            ? QString()
+            : QStringLiteral("<accessEventType><value value=\"%1\"/></accessEventType>")
+                  .arg(q.accessEventType);
     return QStringLiteral(R"(<?xml version="1.0" encoding="UTF-8"?>
 <SOAP:Envelope xmlns:SOAP="http://schemas.xmlsoap.org/soap/envelope/" xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns="urn:hl7-org:v3" xmlns:npfitlc="NPFIT:HL7:Localisation">
   <SOAP:Header>
@@ -87,13 +90,13 @@ QByteArray qupc(const Query& q)
         <author1 typeCode="AUT"><AgentSystemSDS classCode="AGNT"><agentSystemSDS classCode="DEV" determinerCode="INSTANCE"><id root="1.2.826.0.1285.0.2.0.107" extension="990101234568"/></agentSystemSDS></AgentSystemSDS></author1>
         <subject typeCode="SUBJ">
           <CP-ISQueryStub>
-            <cP-ISNHSQuery%4>
+            <cP-ISNHSQuery>
               <effectiveTime value="20261207000000"/>
               <id root="%5"/>
               <author>
                 <npfitlc:contentId root="2.16.840.1.113883.2.1.3.2.4.18.16" extension="%6"/>%7
               </author>
-              <queryByParameter><person.NHSnumber><value extension="%8"/></person.NHSnumber></queryByParameter>
+              <queryByParameter><person.NHSnumber><value extension="%8"/></person.NHSnumber>%4</queryByParameter>
             </cP-ISNHSQuery>
           </CP-ISQueryStub>
         </subject>
@@ -114,7 +117,9 @@ QByteArray qupc(const Query& q)
 // without it.
 QByteArray withoutMarker(QByteArray body)
 {
-    return body.replace(" accessEventType=\"false\"", "").replace(" accessEventType=\"true\"", "");
+    static const QRegularExpression marker(
+        QStringLiteral("<accessEventType><value value=\"(true|false)\"/></accessEventType>"));
+    return QString::fromUtf8(body).remove(marker).toUtf8();
 }
 
 struct Answer
@@ -513,6 +518,19 @@ void TestSpineV3::refusals()
     QVERIFY(Scan::of(a.body)
                 .attribute(QStringLiteral("id"), QStringLiteral("root"))
                 .contains(q.messageId));
+    // accessEventType in its one place but neither true nor false, or without a value: refused,
+    // never guessed to be a silent read (or an unscheduled one).
+    for (const char* marker : {"maybe", ""}) {
+        q.accessEventType = QString::fromLatin1(marker);
+        QByteArray body = qupc(q);
+        if (q.accessEventType.isEmpty())
+            body.replace("</person.NHSnumber></queryByParameter>",
+                         "</person.NHSnumber><accessEventType/></queryByParameter>");
+        a = post(body);
+        validate(a.body, QStringLiteral("MCCI_IN010000UK13"));
+        QVERIFY(a.body.contains("INVALID_ACCESS_EVENT_TYPE"));
+    }
+    q.accessEventType.clear();
     q.nhsNumber = cpis::sandbox::ScenarioCatalogue::invalidNumber();
     a = post(qupc(q));
     validate(a.body, QStringLiteral("MCCI_IN010000UK13"));

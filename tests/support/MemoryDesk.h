@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace cpis::testsupport {
@@ -37,6 +38,10 @@ private:
     T* m_part;
 };
 
+// Changes a test makes to the training profile once it points at the sandbox (TLS material,
+// `cpis-interface hl7v3` with the sandbox's Spine address, another sandbox for one service).
+using ProfileEdit = std::function<void(ServiceProfile&)>;
+
 struct MemoryDesk
 {
     QTemporaryDir dir;
@@ -50,9 +55,11 @@ struct MemoryDesk
                FhirTransport::Settings s,
                const Clock* testClock = nullptr,
                SiteType site = SiteType::UnscheduledCare,
-               const QStringList& bulkFileHosts = {})
-        : clock(testClock ? *testClock : systemClock), services(open(base, s, site, bulkFileHosts)),
-          nam(services->network()), transport(services->transport()), client(services->client()),
+               const QStringList& bulkFileHosts = {},
+               const ProfileEdit& edit = {})
+        : clock(testClock ? *testClock : systemClock),
+          services(open(base, s, site, bulkFileHosts, edit)), nam(services->network()),
+          transport(services->transport()), client(services->client()),
           audit(services->store().audit()), auditor(services->auditor()),
           lookups(services->lookups()), directory(services->localDirectory()),
           notices(services->notices()), noticeClient(services->noticeClient()),
@@ -92,11 +99,16 @@ struct MemoryDesk
     Part<AreaListService> areaLists;
 
 private:
-    std::unique_ptr<DeskServices>
-    open(const QUrl& base, FhirTransport::Settings s, SiteType site, const QStringList& fileHosts)
+    std::unique_ptr<DeskServices> open(const QUrl& base,
+                                       FhirTransport::Settings s,
+                                       SiteType site,
+                                       const QStringList& fileHosts,
+                                       const ProfileEdit& edit)
     {
-        auto config = DeskServices::defaultConfig(ServiceProfile::training().withSandbox(base),
-                                                  dir.path(), QStringLiteral("test"));
+        ServiceProfile profile = ServiceProfile::training().withSandbox(base);
+        if (edit)
+            edit(profile);
+        auto config = DeskServices::defaultConfig(profile, dir.path(), QStringLiteral("test"));
         config.workstation = QStringLiteral("test-host");
         config.profile.site = site;
         config.profile.bulkFileHosts = fileHosts;
