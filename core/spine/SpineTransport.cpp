@@ -76,7 +76,11 @@ void SpineTransport::post(const QUrl& url,
         const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         Result<Response, ServiceError> result = ServiceError{};
         if (state->tooLarge) {
-            result = ResponseLimit::tooLarge(m_settings.maxResponseBytes, status);
+            result = ServiceError{ServiceError::Kind::BadResponse,
+                                  status,
+                                  {},
+                                  QStringLiteral("the answer is over the size limit"),
+                                  -1};
         } else if (!state->timedOut && reply->error() == QNetworkReply::NoError && status >= 200 &&
                    status < 300) {
             if (!isXml(type))
