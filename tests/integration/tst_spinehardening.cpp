@@ -388,8 +388,9 @@ void TestSpineHardening::largestAcceptedBodyParsesInTime()
     QVERIFY2(tree.ok(), qPrintable(tree.ok() ? QString() : tree.error()));
     // Whatever the reader makes of the stray content, it is the records or a refusal.
     QVERIFY(!read.ok() || !read.value().noRecord);
-    // Both together stay far under the transport's 8 s total limit.
-    QVERIFY2(totalMs < 2000, qPrintable(QString::number(totalMs)));
+    // Both together within half the transport's 8 s total limit, on a shared machine: about
+    // 0.6 s at worst on an idle one, 2.2 s with two test processes and builds beside it.
+    QVERIFY2(totalMs < 4000, qPrintable(QString::number(totalMs)));
     QVERIFY2(growth < kMaxGrowthKb, qPrintable(QStringLiteral("grew %1 kB").arg(growth)));
 }
 
