@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/net/ReplyClassifier.h"
+#include "core/net/ResponseLimit.h"
 #include "core/spine/SpineLogging.h"
 
 #include <QElapsedTimer>
@@ -64,16 +65,9 @@ void SpineTransport::post(const QUrl& url,
         reply->abort();
     });
     deadline->start(m_settings.totalTimeout);
-    const qsizetype cap = m_settings.maxResponseBytes;
-    connect(reply, &QNetworkReply::downloadProgress, reply,
-            [reply, state, cap](qint64 received, qint64 total) {
-                // Stopped as soon as the answer is known to be too large, not once it is all in
-                // memory.
-                if (received > cap || total > cap) {
-                    state->tooLarge = true;
-                    reply->abort();
-                }
-            });
+    // Cut off as soon as the answer is known to be too large (its Content-Length, or the bytes
+    // so far), never once it is all in memory.
+    ResponseLimit::watch(reply, m_settings.maxResponseBytes, [state] { state->tooLarge = true; });
     qCDebug(lcSpine, "SOAP request to %s, %lld bytes", qUtf8Printable(url.host()),
             qint64(envelope.size()));
     connect(reply, &QNetworkReply::finished, this, [this, reply, state, done = std::move(done)] {

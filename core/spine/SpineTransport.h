@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/net/ResponseLimit.h"
 #include "core/net/ServiceError.h"
 #include "core/net/TlsPolicy.h"
 
@@ -31,7 +32,7 @@ public:
     {
         std::chrono::milliseconds stallTimeout{4000};
         std::chrono::milliseconds totalTimeout{8000};
-        qsizetype maxResponseBytes = 2 * 1024 * 1024;
+        qsizetype maxResponseBytes = ResponseLimit::kXmlBytes;
         TlsPolicy tls;
     };
     struct Response

@@ -4,6 +4,8 @@
 
 #include <QXmlStreamReader>
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace cpis {
@@ -55,12 +57,59 @@ bool SpineXmlElement::isNull() const
            hasAttribute(QLatin1String("nullFlavor"));
 }
 
+namespace {
+
+// The most attributes any one tag has, counted before the XML parser sees them: in a tag
+// (from '<' to the '>' outside quotes) each attribute has exactly one '=' outside quotes, and
+// no '<' can come before its end. A comment or CDATA section with '=' in it may count high,
+// which can only refuse, never let a tag through. Linear in the size of the message.
+int mostAttributesInATag(const QByteArray& xml)
+{
+    int most = 0;
+    const char* p = xml.constData();
+    const char* const end = p + xml.size();
+    while ((p = static_cast<const char*>(std::memchr(p, '<', size_t(end - p))))) {
+        int count = 0;
+        char quote = 0;
+        for (++p; p < end; ++p) {
+            const char c = *p;
+            if (c == '<')
+                break; // not in a tag, nor in an attribute value: the parser refuses it there
+            if (quote) {
+                if (c == quote)
+                    quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '=') {
+                ++count;
+            } else if (c == '>') {
+                break;
+            }
+        }
+        most = std::max(most, count);
+        if (p >= end)
+            break;
+    }
+    return most;
+}
+
+} // namespace
+
 Result<SpineXmlElement, QString> SpineXmlTree::parse(const QByteArray& xml, Limits limits)
 {
     if (xml.size() > limits.maxBytes)
         return QStringLiteral("the message is %1 bytes, over the limit of %2")
             .arg(xml.size())
             .arg(limits.maxBytes);
+    // UTF-8 only (what Spine sends): the attribute count below reads the bytes as ASCII, which
+    // UTF-16 or a stateful encoding would fool. A NUL is never in UTF-8 XML; UTF-16 always
+    // has one.
+    if (xml.contains('\0'))
+        return QStringLiteral("the message is not UTF-8");
+    if (const int most = mostAttributesInATag(xml); most > limits.maxAttributes)
+        return QStringLiteral("a tag has %1 attributes, over the limit of %2")
+            .arg(most)
+            .arg(limits.maxAttributes);
     QXmlStreamReader reader(xml);
     reader.setNamespaceProcessing(true);
     // Nothing is ever expanded: a DOCTYPE is refused before an entity could be used.
@@ -68,10 +117,18 @@ Result<SpineXmlElement, QString> SpineXmlTree::parse(const QByteArray& xml, Limi
 
     std::vector<SpineXmlElement> stack;
     std::optional<SpineXmlElement> root;
+    int elements = 0;
     while (!reader.atEnd()) {
         const auto token = reader.readNext();
         const qint64 line = reader.lineNumber();
         switch (token) {
+        case QXmlStreamReader::StartDocument: {
+            // Before any element: a declared encoding must be UTF-8 too.
+            const auto encoding = reader.documentEncoding();
+            if (!encoding.isEmpty() && encoding.compare(u"UTF-8", Qt::CaseInsensitive) != 0)
+                return QStringLiteral("line %1: the message is not UTF-8").arg(line);
+            break;
+        }
         case QXmlStreamReader::DTD:
             return QStringLiteral("line %1: a DOCTYPE is not accepted").arg(line);
         case QXmlStreamReader::EntityReference:
@@ -87,6 +144,10 @@ Result<SpineXmlElement, QString> SpineXmlTree::parse(const QByteArray& xml, Limi
                 return QStringLiteral("line %1: elements nested deeper than %2")
                     .arg(line)
                     .arg(limits.maxDepth);
+            if (++elements > limits.maxElements)
+                return QStringLiteral("line %1: more than %2 elements")
+                    .arg(line)
+                    .arg(limits.maxElements);
             SpineXmlElement e;
             e.ns = reader.namespaceUri().toString();
             e.name = reader.name().toString();

@@ -43,7 +43,8 @@ struct SpineXmlElement
 // parser could be made to do by a hostile or broken peer is refused rather than limited: a
 // DOCTYPE (and so any entity declaration), any entity reference other than the five
 // predefined ones, processing instructions, a body over the size limit (checked before one
-// byte is parsed) and nesting deeper than the depth limit are errors.
+// byte is parsed), a tag with more attributes than the limit (also checked before parsing),
+// more elements than the limit and nesting deeper than the depth limit are errors.
 class SpineXmlTree
 {
 public:
@@ -51,6 +52,11 @@ public:
     {
         qsizetype maxBytes = 2 * 1024 * 1024;
         int maxDepth = 48;
+        // Real answers have a few hundred elements with a handful of attributes each. The
+        // caps bound the parse's time and memory: Qt checks an element's attributes for
+        // duplicates pairwise, so a 2 MB tag of 200,000 attributes would take minutes.
+        int maxAttributes = 64;
+        int maxElements = 50000;
     };
 
     static Result<SpineXmlElement, QString> parse(const QByteArray& xml, Limits limits);
