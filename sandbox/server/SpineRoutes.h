@@ -11,7 +11,6 @@ namespace cpis::sandbox {
 
 class AccessLog;
 class LocalAuthorityDirectory;
-class ReviewFeed;
 class ScenarioCatalogue;
 class SignInService;
 class SyntheticPopulation;
@@ -32,7 +31,6 @@ public:
         const LocalAuthorityDirectory& authorities;
         FaultInjector& faults;
         AccessLog& log;
-        ReviewFeed& review;
         const Clock& clock;
     };
 

@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
+#include "core/domain/NhsNumber.h"
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/widgets/PlainLabel.h"
 
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -88,6 +90,11 @@ ReviewView::ReviewView(ReviewService* service,
     m_note->setPlaceholderText(tr("What was done, and by whom"));
     auto* noteLabel = new PlainLabel(tr("&Note:"), this);
     noteLabel->setBuddy(m_note);
+    m_editing = new PlainLabel(this);
+    m_editing->setObjectName(QStringLiteral("reviewEditing"));
+    m_saved = new PlainLabel(this);
+    m_saved->setObjectName(QStringLiteral("reviewSaved"));
+    m_saved->hide();
     m_save = new QPushButton(tr("Save"), this);
     m_save->setObjectName(QStringLiteral("reviewSave"));
     m_save->setAccessibleName(tr("Save the status and note"));
@@ -110,6 +117,7 @@ ReviewView::ReviewView(ReviewService* service,
     top->addWidget(m_refreshed);
     top->addWidget(m_refresh);
     auto* editor = new QHBoxLayout;
+    editor->addWidget(m_editing);
     editor->addWidget(statusLabel);
     editor->addWidget(m_status);
     editor->addWidget(noteLabel);
@@ -120,6 +128,7 @@ ReviewView::ReviewView(ReviewService* service,
     layout->addWidget(m_problem);
     layout->addWidget(m_table, 3);
     layout->addLayout(editor);
+    layout->addWidget(m_saved);
     layout->addWidget(m_chart, 2);
 
     // The queue first (the screen's focus goes to it, and Tab from the tab bar lands on it), then
@@ -156,6 +165,13 @@ ReviewView::ReviewView(ReviewService* service,
 }
 
 ReviewView::~ReviewView() = default;
+
+void ReviewView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!event->spontaneous())
+        refresh();
+}
 
 QString ReviewView::selectedId() const
 {
@@ -208,9 +224,16 @@ void ReviewView::showSelected()
     m_save->setEnabled(has);
     if (!has) {
         m_note->clear();
+        m_editing->setText(tr("No positive selected"));
         return;
     }
     const ReviewItem& it = m_model->item(current.row());
+    const auto nhs = NhsNumber::parse(it.nhsNumber);
+    const QString editing =
+        tr("Editing %1 (%2):").arg(nhs ? nhs->display() : it.nhsNumber, display::dateTime(it.when));
+    m_editing->setText(editing);
+    m_status->setAccessibleName(tr("Status of %1").arg(nhs ? nhs->display() : it.nhsNumber));
+    m_note->setAccessibleName(tr("Note on %1").arg(nhs ? nhs->display() : it.nhsNumber));
     m_status->setCurrentIndex(m_status->findData(int(it.status)));
     m_note->setText(it.note);
 }
@@ -245,8 +268,11 @@ void ReviewView::updateChart()
     x->setLabelsAngle(-90);
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, qMax(1, busiest.count));
-    y->setTickCount(qMin(6, qMax(2, busiest.count + 1)));
+    // Whole numbers, evenly spaced: at most five steps of a whole size, the top a multiple of it.
+    const int step = qMax(1, (busiest.count + 4) / 5);
+    const int top = qMax(1, (busiest.count + step - 1) / step) * step;
+    y->setRange(0, top);
+    y->setTickCount(top / step + 1);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -263,25 +289,54 @@ void ReviewView::updateChart()
 
 void ReviewView::refresh()
 {
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
     m_refresh->setEnabled(false);
     const QDate since = m_clock->nowUtc().date().addDays(-(kDays - 1));
     m_service->refresh(m_session, since, this, [this](const Status<ReviewService::Error>& s) {
+        m_refreshing = false;
         m_refresh->setEnabled(true);
         if (s) {
             showProblem(QString());
+            m_table->setVisible(true);
             reload();
         } else {
-            // Never "nothing to review": say the queue is the last good one, or that there is none.
-            const auto last = m_service->lastRefreshed(m_session);
-            showProblem(last && last.value()
-                            ? tr("Could not refresh (%1). The queue below is as of %2.")
-                                  .arg(s.error().message, display::dateTime(*last.value()))
-                            : tr("Could not refresh (%1). The site's positives have never been "
-                                 "read on this computer: the queue below is not complete.")
-                                  .arg(s.error().message));
+            showUnavailable(s.error());
         }
         emit refreshFinished(s.ok());
     });
+}
+
+// Never "nothing to review": without the hub there is no queue to show, and the screen says
+// why and since when.
+void ReviewView::showUnavailable(const ReviewService::Error& error)
+{
+    if (error.kind == ReviewService::Error::Kind::NoHub) {
+        m_model->setItems({});
+        m_table->setVisible(false);
+        showProblem(tr("Review needs the trust's audit hub, where the site's positives are "
+                       "kept. This desk is not set up to use one, so there is no queue to "
+                       "show."));
+        m_refreshed->setText(tr("No audit hub"));
+        m_refreshed->setAccessibleName(m_refreshed->text());
+        showSelected();
+        return;
+    }
+    const auto since = m_service->unavailableSince();
+    const QString when = display::time(since ? *since : m_clock->nowUtc());
+    const auto last = m_service->lastRefreshed(m_session);
+    if (last && last.value()) {
+        showProblem(tr("Review unavailable since %1 (%2). The queue below is as of %3.")
+                        .arg(when, error.message, display::dateTime(*last.value())));
+    } else {
+        m_model->setItems({});
+        m_table->setVisible(false);
+        showProblem(tr("Review unavailable since %1 (%2). The site's positives could not be "
+                       "read: this is not an empty queue.")
+                        .arg(when, error.message));
+        showSelected();
+    }
 }
 
 void ReviewView::save()
@@ -289,17 +344,33 @@ void ReviewView::save()
     const QString id = selectedId();
     if (id.isEmpty())
         return;
+    const ReviewItem item = m_model->item(m_table->currentIndex().row());
     const auto status = ReviewStatus(m_status->currentData().toInt());
-    const auto s = m_service->setStatus(m_session, id, status, m_note->text());
-    if (!s) {
-        showProblem(tr("The status was not saved: %1").arg(s.error().message));
-        emit saved(false);
-        return;
-    }
-    showProblem(QString());
-    reload();
-    m_table->setFocus();
-    emit saved(true);
+    m_save->setEnabled(false);
+    m_service->setStatus(m_session, id, status, m_note->text(), this,
+                         [this, item, status](const Status<ReviewService::Error>& s) {
+                             m_save->setEnabled(true);
+                             if (!s) {
+                                 m_saved->hide();
+                                 if (s.error().kind == ReviewService::Error::Kind::Service)
+                                     showUnavailable(s.error());
+                                 showProblem(
+                                     tr("The status was not saved: %1").arg(s.error().message));
+                                 emit saved(false);
+                                 return;
+                             }
+                             const auto nhs = NhsNumber::parse(item.nhsNumber);
+                             const QString text = tr("Saved: %1 → %2")
+                                                      .arg(nhs ? nhs->display() : item.nhsNumber,
+                                                           ReviewQueueModel::statusText(status));
+                             m_saved->setText(text);
+                             m_saved->setAccessibleName(text);
+                             m_saved->show();
+                             showProblem(QString());
+                             reload();
+                             m_table->setFocus();
+                             emit saved(true);
+                         });
 }
 
 } // namespace cpis::ui

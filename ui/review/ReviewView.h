@@ -45,10 +45,15 @@ public:
     QChartView* chart() const { return m_chart; }
     QLabel* refreshedLabel() const { return m_refreshed; }
     QLabel* problemLabel() const { return m_problem; }
+    QLabel* savedLabel() const { return m_saved; }
+    QLabel* editingLabel() const { return m_editing; }
 
 public slots:
     void refresh(); // reads the feed again (F5)
     void save();    // stores the status and note of the selected positive (Ctrl+S)
+
+protected:
+    void showEvent(QShowEvent* event) override; // the queue is read again each time it is opened
 
 signals:
     void refreshFinished(bool ok);
@@ -60,6 +65,7 @@ private:
     void showProblem(const QString& text);
     void updateChart();
     QString selectedId() const;
+    void showUnavailable(const ReviewService::Error& error);
 
     ReviewService* m_service;
     const Clock* m_clock;
@@ -74,6 +80,9 @@ private:
     QLineEdit* m_note = nullptr;
     QPushButton* m_save = nullptr;
     QChartView* m_chart = nullptr;
+    QLabel* m_saved = nullptr;
+    QLabel* m_editing = nullptr;
+    bool m_refreshing = false;
 };
 
 } // namespace cpis::ui
