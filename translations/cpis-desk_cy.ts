@@ -1734,6 +1734,18 @@
         <source>Saved: %1 → %2</source>
         <translation>Wedi cadw: %1 → %2</translation>
     </message>
+    <message>
+        <source>Every plan type</source>
+        <translation>Pob math o gynllun</translation>
+    </message>
+    <message>
+        <source>Show positives with plan type</source>
+        <translation>Dangos canlyniadau positif â&apos;r math o gynllun</translation>
+    </message>
+    <message>
+        <source>&amp;Plan type:</source>
+        <translation>&amp;Math o gynllun:</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::SettingsDialog</name>

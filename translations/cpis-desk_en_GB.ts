@@ -1695,6 +1695,18 @@
         <source>Saved: %1 → %2</source>
         <translation>Saved: %1 → %2</translation>
     </message>
+    <message>
+        <source>Every plan type</source>
+        <translation>Every plan type</translation>
+    </message>
+    <message>
+        <source>Show positives with plan type</source>
+        <translation>Show positives with plan type</translation>
+    </message>
+    <message>
+        <source>&amp;Plan type:</source>
+        <translation>&amp;Plan type:</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::SettingsDialog</name>

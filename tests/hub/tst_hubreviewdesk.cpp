@@ -15,6 +15,8 @@
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,7 +26,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
+#include <cmath>
 #include <memory>
 
 using namespace cpis;
@@ -182,6 +186,23 @@ void TestHubReviewDesk::leadsQueueComesFromTheHub()
     QCOMPARE(cell(view, 0, ui::ReviewQueueModel::Status), QStringLiteral("To review"));
     QVERIFY(view->refreshedLabel()->text().startsWith(QStringLiteral("Last refreshed")));
     QVERIFY(view->editingLabel()->text().contains(QStringLiteral("999 000 0018")));
+
+    // By plan type: the positive found a CPP, no LAC.
+    view->planFilter()->setCurrentIndex(view->planFilter()->findText(QStringLiteral("LAC")));
+    QCOMPARE(view->model()->rowCount(), 0);
+    view->planFilter()->setCurrentIndex(view->planFilter()->findText(QStringLiteral("CPP")));
+    QCOMPARE(view->model()->rowCount(), 1);
+
+    // The chart's y-axis: from 0, whole and evenly spaced ticks.
+    QValueAxis* y = nullptr;
+    for (QAbstractAxis* axis : view->chart()->chart()->axes(Qt::Vertical))
+        y = qobject_cast<QValueAxis*>(axis);
+    QVERIFY(y);
+    QCOMPARE(y->min(), 0.0);
+    QVERIFY(y->tickCount() >= 2);
+    const double step = y->max() / (y->tickCount() - 1);
+    QCOMPARE(step, std::floor(step));
+    QVERIFY(step >= 1);
 }
 
 void TestHubReviewDesk::secondLeadSeesTheChangeAfterRefresh()

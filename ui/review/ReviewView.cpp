@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
 #include "core/domain/NhsNumber.h"
+#include "core/domain/PlanType.h"
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/widgets/PlainLabel.h"
 
@@ -60,6 +61,15 @@ ReviewView::ReviewView(ReviewService* service,
     m_filter->setAccessibleName(tr("Show positives with status"));
     auto* filterLabel = new PlainLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_filter);
+    m_planFilter = new QComboBox(this);
+    m_planFilter->setObjectName(QStringLiteral("reviewPlanFilter"));
+    m_planFilter->addItem(tr("Every plan type"), -1);
+    for (PlanType t :
+         {PlanType::ChildProtection, PlanType::LookedAfter, PlanType::UnbornChildProtection})
+        m_planFilter->addItem(planTypeShortName(t), int(t));
+    m_planFilter->setAccessibleName(tr("Show positives with plan type"));
+    auto* planLabel = new PlainLabel(tr("&Plan type:"), this);
+    planLabel->setBuddy(m_planFilter);
 
     m_model = new ReviewQueueModel(this);
     m_table = new QTableView(this);
@@ -113,6 +123,8 @@ ReviewView::ReviewView(ReviewService* service,
     auto* top = new QHBoxLayout;
     top->addWidget(filterLabel);
     top->addWidget(m_filter);
+    top->addWidget(planLabel);
+    top->addWidget(m_planFilter);
     top->addStretch(1);
     top->addWidget(m_refreshed);
     top->addWidget(m_refresh);
@@ -137,7 +149,8 @@ ReviewView::ReviewView(ReviewService* service,
     setTabOrder(m_status, m_note);
     setTabOrder(m_note, m_save);
     setTabOrder(m_save, m_filter);
-    setTabOrder(m_filter, m_refresh);
+    setTabOrder(m_filter, m_planFilter);
+    setTabOrder(m_planFilter, m_refresh);
     setTabOrder(m_refresh, m_chart);
     setFocusProxy(m_table);
 
@@ -152,6 +165,15 @@ ReviewView::ReviewView(ReviewService* service,
         const int s = m_filter->currentData().toInt();
         const QString keep = selectedId();
         m_model->setStatusFilter(s < 0 ? std::nullopt : std::optional(ReviewStatus(s)));
+        const int row = qMax(0, m_model->rowOf(keep));
+        if (m_model->rowCount() > 0)
+            m_table->selectRow(row);
+        showSelected();
+    });
+    connect(m_planFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const int t = m_planFilter->currentData().toInt();
+        const QString keep = selectedId();
+        m_model->setPlanFilter(t < 0 ? std::nullopt : std::optional(PlanType(t)));
         const int row = qMax(0, m_model->rowOf(keep));
         if (m_model->rowCount() > 0)
             m_table->selectRow(row);

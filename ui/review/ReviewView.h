@@ -38,6 +38,7 @@ public:
     QTableView* queue() const { return m_table; }
     ReviewQueueModel* model() const { return m_model; }
     QComboBox* filter() const { return m_filter; }
+    QComboBox* planFilter() const { return m_planFilter; }
     QComboBox* statusEdit() const { return m_status; }
     QLineEdit* noteEdit() const { return m_note; }
     QPushButton* saveButton() const { return m_save; }
@@ -75,6 +76,7 @@ private:
     QLabel* m_problem = nullptr;
     QPushButton* m_refresh = nullptr;
     QComboBox* m_filter = nullptr;
+    QComboBox* m_planFilter = nullptr;
     QTableView* m_table = nullptr;
     QComboBox* m_status = nullptr;
     QLineEdit* m_note = nullptr;
