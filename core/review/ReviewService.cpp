@@ -46,12 +46,20 @@ void ReviewService::refreshFromHub(const UserSession& session,
                                    QObject* receiver,
                                    RefreshDone done)
 {
+    QPointer<QObject> guard(receiver);
     if (!m_hub) {
-        done(Error{Error::Kind::NoHub, QStringLiteral("no audit hub is set up for this desk"),
-                   std::nullopt});
+        // Answered later, as a hub's answer would be, so callers see one order of events.
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done] {
+                if (guard)
+                    done(Error{Error::Kind::NoHub,
+                               QStringLiteral("no audit hub is set up for this desk"),
+                               std::nullopt});
+            },
+            Qt::QueuedConnection);
         return;
     }
-    QPointer<QObject> guard(receiver);
     HubReviewClient::Query q;
     q.since = QDateTime(since, QTime(0, 0), Qt::UTC);
     m_hub->fetch(
