@@ -321,7 +321,7 @@ void ReviewView::refresh()
         m_refresh->setEnabled(true);
         if (s) {
             showProblem(QString());
-            m_table->setVisible(true);
+            showQueue(true);
             reload();
         } else {
             showUnavailable(s.error());
@@ -332,11 +332,20 @@ void ReviewView::refresh()
 
 // Never "nothing to review": without the hub there is no queue to show, and the screen says
 // why and since when.
+// Without a queue, Tab starts at Refresh and the filters, with nothing to filter, are off.
+void ReviewView::showQueue(bool shown)
+{
+    m_table->setVisible(shown);
+    m_filter->setEnabled(shown);
+    m_planFilter->setEnabled(shown);
+    setFocusProxy(shown ? static_cast<QWidget*>(m_table) : m_refresh);
+}
+
 void ReviewView::showUnavailable(const ReviewService::Error& error)
 {
     if (error.kind == ReviewService::Error::Kind::NoHub) {
         m_model->setItems({});
-        m_table->setVisible(false);
+        showQueue(false);
         showProblem(tr("Review needs the trust's audit hub, where the site's positives are "
                        "kept. This desk is not set up to use one, so there is no queue to "
                        "show."));
@@ -353,7 +362,7 @@ void ReviewView::showUnavailable(const ReviewService::Error& error)
                         .arg(when, error.message, display::dateTime(*last.value())));
     } else {
         m_model->setItems({});
-        m_table->setVisible(false);
+        showQueue(false);
         showProblem(tr("Review unavailable since %1 (%2). The site's positives could not be "
                        "read: this is not an empty queue.")
                         .arg(when, error.message));

@@ -67,6 +67,7 @@ private:
     void updateChart();
     QString selectedId() const;
     void showUnavailable(const ReviewService::Error& error);
+    void showQueue(bool shown);
 
     ReviewService* m_service;
     const Clock* m_clock;
