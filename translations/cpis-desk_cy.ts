@@ -1695,16 +1695,56 @@
         <translation>Dim canlyniadau positif dros y %1 diwrnod diwethaf.</translation>
     </message>
     <message>
-        <source>Could not refresh (%1). The queue below is as of %2.</source>
-        <translation>Nid oedd modd adnewyddu (%1). Mae&apos;r ciw isod fel yr oedd am %2.</translation>
-    </message>
-    <message>
-        <source>Could not refresh (%1). The site&apos;s positives have never been read on this computer: the queue below is not complete.</source>
-        <translation>Nid oedd modd adnewyddu (%1). Nid yw canlyniadau positif y safle erioed wedi&apos;u darllen ar y cyfrifiadur hwn: nid yw&apos;r ciw isod yn gyflawn.</translation>
-    </message>
-    <message>
         <source>The status was not saved: %1</source>
         <translation>Ni chadwyd y statws: %1</translation>
+    </message>
+    <message>
+        <source>No positive selected</source>
+        <translation>Dim canlyniad positif wedi&apos;i ddewis</translation>
+    </message>
+    <message>
+        <source>Editing %1 (%2):</source>
+        <translation>Yn golygu %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>Statws %1</translation>
+    </message>
+    <message>
+        <source>Note on %1</source>
+        <translation>Nodyn ar %1</translation>
+    </message>
+    <message>
+        <source>Review needs the trust&apos;s audit hub, where the site&apos;s positives are kept. This desk is not set up to use one, so there is no queue to show.</source>
+        <translation>Mae angen canolfan archwilio&apos;r ymddiriedolaeth ar gyfer adolygu, lle cedwir canlyniadau positif y safle. Nid yw&apos;r ddesg hon wedi&apos;i gosod i ddefnyddio un, felly nid oes ciw i&apos;w ddangos.</translation>
+    </message>
+    <message>
+        <source>No audit hub</source>
+        <translation>Dim canolfan archwilio</translation>
+    </message>
+    <message>
+        <source>Review unavailable since %1 (%2). The queue below is as of %3.</source>
+        <translation>Nid yw adolygu ar gael ers %1 (%2). Mae&apos;r ciw isod fel yr oedd am %3.</translation>
+    </message>
+    <message>
+        <source>Review unavailable since %1 (%2). The site&apos;s positives could not be read: this is not an empty queue.</source>
+        <translation>Nid yw adolygu ar gael ers %1 (%2). Nid oedd modd darllen canlyniadau positif y safle: nid ciw gwag yw hwn.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 → %2</source>
+        <translation>Wedi cadw: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Every plan type</source>
+        <translation>Pob math o gynllun</translation>
+    </message>
+    <message>
+        <source>Show positives with plan type</source>
+        <translation>Dangos canlyniadau positif â&apos;r math o gynllun</translation>
+    </message>
+    <message>
+        <source>&amp;Plan type:</source>
+        <translation>&amp;Math o gynllun:</translation>
     </message>
 </context>
 <context>

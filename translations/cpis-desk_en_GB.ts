@@ -1656,16 +1656,56 @@
         <translation>No positives over the last %1 days.</translation>
     </message>
     <message>
-        <source>Could not refresh (%1). The queue below is as of %2.</source>
-        <translation>Could not refresh (%1). The queue below is as of %2.</translation>
-    </message>
-    <message>
-        <source>Could not refresh (%1). The site&apos;s positives have never been read on this computer: the queue below is not complete.</source>
-        <translation>Could not refresh (%1). The site&apos;s positives have never been read on this computer: the queue below is not complete.</translation>
-    </message>
-    <message>
         <source>The status was not saved: %1</source>
         <translation>The status was not saved: %1</translation>
+    </message>
+    <message>
+        <source>No positive selected</source>
+        <translation>No positive selected</translation>
+    </message>
+    <message>
+        <source>Editing %1 (%2):</source>
+        <translation>Editing %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>Status of %1</translation>
+    </message>
+    <message>
+        <source>Note on %1</source>
+        <translation>Note on %1</translation>
+    </message>
+    <message>
+        <source>Review needs the trust&apos;s audit hub, where the site&apos;s positives are kept. This desk is not set up to use one, so there is no queue to show.</source>
+        <translation>Review needs the trust&apos;s audit hub, where the site&apos;s positives are kept. This desk is not set up to use one, so there is no queue to show.</translation>
+    </message>
+    <message>
+        <source>No audit hub</source>
+        <translation>No audit hub</translation>
+    </message>
+    <message>
+        <source>Review unavailable since %1 (%2). The queue below is as of %3.</source>
+        <translation>Review unavailable since %1 (%2). The queue below is as of %3.</translation>
+    </message>
+    <message>
+        <source>Review unavailable since %1 (%2). The site&apos;s positives could not be read: this is not an empty queue.</source>
+        <translation>Review unavailable since %1 (%2). The site&apos;s positives could not be read: this is not an empty queue.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 → %2</source>
+        <translation>Saved: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Every plan type</source>
+        <translation>Every plan type</translation>
+    </message>
+    <message>
+        <source>Show positives with plan type</source>
+        <translation>Show positives with plan type</translation>
+    </message>
+    <message>
+        <source>&amp;Plan type:</source>
+        <translation>&amp;Plan type:</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ DeskServices::~DeskServices()
     m_areaListClient.reset();
     m_review.reset();
     m_reviewStore.reset();
-    m_reviewClient.reset();
+    m_reviewHub.reset();
     m_notices.reset();
     m_noticeClient.reset();
     m_directory.reset();
@@ -179,9 +179,14 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_search =
         std::make_unique<PatientSearchService>(d->m_client.get(), d->m_auditor.get(), clock);
     d->m_noticeClient = std::make_unique<NoticeClient>(d->m_transport.get(), p.mesh);
-    d->m_reviewClient = std::make_unique<ReviewClient>(d->m_transport.get(), p.cpis);
-    d->m_review = std::make_unique<ReviewService>(d->m_reviewClient.get(), d->m_reviewStore.get(),
-                                                  d->m_auditor.get(), clock);
+    // The lead's review of the site's positives is kept at the audit hub, read and written as
+    // this desk's own hub role; without a hub there is no review (the screen says so).
+    if (!p.auditHub.isEmpty()) {
+        auto password = keys.read(HubAddress::passwordEntry(p.name));
+        d->m_reviewHub = std::make_unique<HubReviewClient>(
+            HubAddress::fromProfile(p, password.ok() && *password ? **password : QByteArray()));
+    }
+    d->m_review = std::make_unique<ReviewService>(d->m_reviewHub.get(), d->m_auditor.get(), clock);
     d->m_areaListClient =
         std::make_unique<AreaListClient>(d->m_transport.get(), p.cpis, c.areaLists, clock, nullptr);
     d->m_areaLists = std::make_unique<AreaListService>(

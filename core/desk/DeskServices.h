@@ -16,7 +16,7 @@
 #include "core/notices/NoticeClient.h"
 #include "core/notices/NoticeStore.h"
 #include "core/profile/ServiceProfile.h"
-#include "core/review/ReviewClient.h"
+#include "core/review/HubReviewClient.h"
 #include "core/review/ReviewService.h"
 #include "core/review/ReviewStore.h"
 #include "core/spine/SpineTransport.h"
@@ -165,7 +165,7 @@ private:
     std::unique_ptr<LocalDirectory> m_directory;
     std::unique_ptr<NoticeClient> m_noticeClient;
     std::unique_ptr<NoticeStore> m_notices;
-    std::unique_ptr<ReviewClient> m_reviewClient;
+    std::unique_ptr<HubReviewClient> m_reviewHub; // null when the profile names no hub
     std::unique_ptr<ReviewStore> m_reviewStore;
     std::unique_ptr<ReviewService> m_review;
     std::unique_ptr<AreaListClient> m_areaListClient;

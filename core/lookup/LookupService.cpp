@@ -3,6 +3,7 @@
 #include "core/audit/AccessAuditor.h"
 #include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
+#include "core/domain/PlanType.h"
 #include "core/lookup/AnswerCache.h"
 #include "core/lookup/FhirCpisAdapter.h"
 #include "core/lookup/LookupLogging.h"
@@ -226,6 +227,17 @@ void LookupService::finish(std::shared_ptr<Run> run)
             detail << LookupResult::reasonName(r.reason);
         if (r.notificationSent)
             detail << QStringLiteral("notified");
+        // The plan types found, so that the safeguarding lead's review at the audit hub can be
+        // filtered by them: recorded here, before sealing, the hash covers them like the rest.
+        if (r.state == LookupResult::State::PlansFound && !r.plans.isEmpty()) {
+            QStringList types;
+            for (const CpisPlan& p : std::as_const(r.plans)) {
+                const QString t = planTypeShortName(p.type);
+                if (!types.contains(t))
+                    types << t;
+            }
+            detail << QStringLiteral("plans:") + types.join(u',');
+        }
         event.outcomeDetail = detail.join(u' ');
         event.requestId = r.requestId;
         r.auditFailed = !m_auditor->record(run->session, event).ok();

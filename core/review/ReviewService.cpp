@@ -1,12 +1,15 @@
 #include "core/review/ReviewService.h"
 
 #include "core/domain/Clock.h"
+#include "core/review/HubReviewClient.h"
 #include "core/review/ReviewClient.h"
 #include "core/review/ReviewLogging.h"
 #include "core/review/ReviewStore.h"
 
 #include <QHash>
 #include <QPointer>
+
+#include <algorithm>
 
 namespace cpis {
 
@@ -25,11 +28,148 @@ ReviewService::ReviewService(ReviewClient* client,
     : QObject(parent), m_client(client), m_store(store), m_auditor(auditor), m_clock(clock)
 {}
 
+ReviewService::ReviewService(HubReviewClient* hub,
+                             AccessAuditor* auditor,
+                             const Clock* clock,
+                             QObject* parent)
+    : QObject(parent), m_hub(hub), m_useHub(true), m_auditor(auditor), m_clock(clock)
+{}
+
+void ReviewService::hubFailed()
+{
+    if (!m_unavailableSince)
+        m_unavailableSince = m_clock->nowUtc();
+}
+
+void ReviewService::refreshFromHub(const UserSession& session,
+                                   const QDate& since,
+                                   QObject* receiver,
+                                   RefreshDone done)
+{
+    QPointer<QObject> guard(receiver);
+    if (!m_hub) {
+        // Answered later, as a hub's answer would be, so callers see one order of events.
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done] {
+                if (guard)
+                    done(Error{Error::Kind::NoHub,
+                               QStringLiteral("no audit hub is set up for this desk"),
+                               std::nullopt});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    HubReviewClient::Query q;
+    q.since = QDateTime(since, QTime(0, 0), Qt::UTC);
+    m_hub->fetch(
+        q, this, [this, session, guard, done](const Result<QList<ReviewItem>, QString>& r) {
+            if (!r) {
+                qCWarning(lcReview, "the audit hub's review queue could not be read");
+                hubFailed();
+                if (guard)
+                    done(Error{Error::Kind::Service, r.error(), std::nullopt});
+                return;
+            }
+            // Seeing the site's positives is itself an access to those children's records.
+            AccessEvent ev;
+            ev.action = AuditEntry::Action::View;
+            ev.outcomeDetail = QStringLiteral("review-hub");
+            ev.reason =
+                QStringLiteral("%1 positives at %2").arg(r->size()).arg(session.organisationCode);
+            if (auto a = m_auditor->record(session, ev); !a) {
+                if (guard)
+                    done(Error{Error::Kind::Audit, a.error().message, std::nullopt});
+                return;
+            }
+            m_hubItems = r.value();
+            m_hubRefreshed = m_clock->nowUtc();
+            m_unavailableSince.reset();
+            if (guard)
+                done(Status<Error>());
+        });
+}
+
+Status<ReviewService::Error> ReviewService::auditChange(const UserSession& session,
+                                                        const ReviewItem& item,
+                                                        ReviewStatus status,
+                                                        const QString& note)
+{
+    AccessEvent ev;
+    ev.action = AuditEntry::Action::ReviewUpdated;
+    if (auto nhs = NhsNumber::parse(item.nhsNumber))
+        ev.subject = nhs.value();
+    ev.outcomeDetail = reviewStatusName(status);
+    ev.reason = note.trimmed();
+    // The audit log is the record: a change it did not take is not made.
+    if (auto a = m_auditor->record(session, ev); !a)
+        return Error{Error::Kind::Audit, a.error().message, std::nullopt};
+    return {};
+}
+
+void ReviewService::setStatus(const UserSession& session,
+                              const QString& id,
+                              ReviewStatus status,
+                              const QString& note,
+                              QObject* receiver,
+                              SaveDone done)
+{
+    if (!m_useHub) {
+        done(setStatus(session, id, status, note));
+        return;
+    }
+    if (!m_hub) {
+        done(Error{Error::Kind::NoHub, QStringLiteral("no audit hub is set up for this desk"),
+                   std::nullopt});
+        return;
+    }
+    const auto it = std::find_if(m_hubItems.cbegin(), m_hubItems.cend(),
+                                 [&](const ReviewItem& i) { return i.id == id; });
+    if (it == m_hubItems.cend()) {
+        done(Error{Error::Kind::NotFound, QStringLiteral("no such positive in the review queue"),
+                   std::nullopt});
+        return;
+    }
+    if (auto a = auditChange(session, *it, status, note); !a) {
+        done(a);
+        return;
+    }
+    QPointer<QObject> guard(receiver);
+    const QString trimmed = note.trimmed();
+    m_hub->setStatus(id, status, trimmed, session.name, this,
+                     [this, id, status, trimmed, who = session.name, guard,
+                      done](const Result<QDateTime, QString>& r) {
+                         if (!r) {
+                             hubFailed();
+                             if (guard)
+                                 done(Error{Error::Kind::Service, r.error(), std::nullopt});
+                             return;
+                         }
+                         for (ReviewItem& i : m_hubItems) {
+                             if (i.id == id) {
+                                 i.status = status;
+                                 i.note = trimmed;
+                                 i.changedBy = who;
+                                 i.changedAt = r.value();
+                             }
+                         }
+                         m_unavailableSince.reset();
+                         qCInfo(lcReview, "a positive's review set to %s at the hub",
+                                qUtf8Printable(reviewStatusName(status)));
+                         if (guard)
+                             done(Status<Error>());
+                     });
+}
+
 void ReviewService::refresh(const UserSession& session,
                             const QDate& since,
                             QObject* receiver,
                             RefreshDone done)
 {
+    if (m_useHub) {
+        refreshFromHub(session, since, receiver, std::move(done));
+        return;
+    }
     QPointer<QObject> guard(receiver);
     m_client->fetch(session, since, receiver,
                     [this, session, guard, done](const Result<QList<ReviewItem>, ServiceError>& r) {
@@ -70,6 +210,9 @@ Status<ReviewService::Error> ReviewService::setStatus(const UserSession& session
                                                       ReviewStatus status,
                                                       const QString& note)
 {
+    if (m_useHub)
+        return Error{Error::Kind::Store, QStringLiteral("the review is kept at the audit hub"),
+                     std::nullopt};
     const QString site = session.organisationCode;
     auto found = m_store->find(site, id);
     if (!found)
@@ -77,17 +220,8 @@ Status<ReviewService::Error> ReviewService::setStatus(const UserSession& session
     if (!found.value())
         return Error{Error::Kind::NotFound,
                      QStringLiteral("no positive %1 in the review queue").arg(id), std::nullopt};
-    const ReviewItem& item = *found.value();
-
-    AccessEvent ev;
-    ev.action = AuditEntry::Action::ReviewUpdated;
-    if (auto nhs = NhsNumber::parse(item.nhsNumber))
-        ev.subject = nhs.value();
-    ev.outcomeDetail = reviewStatusName(status);
-    ev.reason = note.trimmed();
-    // The audit log is the record: a change it did not take is not made.
-    if (auto a = m_auditor->record(session, ev); !a)
-        return Error{Error::Kind::Audit, a.error().message, std::nullopt};
+    if (auto a = auditChange(session, *found.value(), status, note); !a)
+        return a;
     if (auto s =
             m_store->setStatus(site, id, status, note.trimmed(), session.name, m_clock->nowUtc());
         !s)
@@ -99,6 +233,8 @@ Status<ReviewService::Error> ReviewService::setStatus(const UserSession& session
 Result<QList<ReviewItem>, ReviewService::Error>
 ReviewService::items(const UserSession& session) const
 {
+    if (m_useHub)
+        return m_hubItems;
     auto r = m_store->items(session.organisationCode);
     if (!r)
         return storeError(r.error());
@@ -108,6 +244,8 @@ ReviewService::items(const UserSession& session) const
 Result<std::optional<QDateTime>, ReviewService::Error>
 ReviewService::lastRefreshed(const UserSession& session) const
 {
+    if (m_useHub)
+        return m_hubRefreshed;
     auto r = m_store->lastRefresh(session.organisationCode);
     if (!r)
         return storeError(r.error());
@@ -117,9 +255,9 @@ ReviewService::lastRefreshed(const UserSession& session) const
 Result<QList<ReviewService::DailyCount>, ReviewService::Error>
 ReviewService::dailyCounts(const UserSession& session, int days) const
 {
-    auto all = m_store->items(session.organisationCode);
+    auto all = items(session);
     if (!all)
-        return storeError(all.error());
+        return all.error();
     const QDate today = m_clock->nowUtc().date();
     const QDate first = today.addDays(-(qMax(1, days) - 1));
     QHash<QDate, int> perDay;

@@ -18,6 +18,7 @@
 namespace cpis {
 
 class Clock;
+class HubReviewClient;
 class ReviewClient;
 class ReviewStore;
 
@@ -37,6 +38,7 @@ public:
             Store,
             Audit,
             NotFound,
+            NoHub, // the profile names no audit hub, where the site's review is kept
         };
         Kind kind = Kind::Service;
         QString message;
@@ -48,12 +50,23 @@ public:
         int count = 0;
     };
     using RefreshDone = std::function<void(const Status<Error>&)>;
+    using SaveDone = std::function<void(const Status<Error>&)>;
 
     ReviewService(ReviewClient* client,
                   ReviewStore* store,
                   AccessAuditor* auditor,
                   const Clock* clock,
                   QObject* parent = nullptr);
+    // The review kept at the trust's audit hub, shared by every lead of the site: the queue is
+    // read from it and each change is written to it. `hub` may be null (no hub in the profile).
+    ReviewService(HubReviewClient* hub,
+                  AccessAuditor* auditor,
+                  const Clock* clock,
+                  QObject* parent = nullptr);
+
+    bool usesHub() const { return m_useHub; }
+    // Since when the hub could not be read or written; nullopt while it answers.
+    std::optional<QDateTime> unavailableSince() const { return m_unavailableSince; }
 
     // Reads the positives recorded since `since` into the store. `done` runs once, unless
     // `receiver` goes first; a failure leaves the store and the last refresh time as they were.
@@ -64,6 +77,13 @@ public:
                             const QString& id,
                             ReviewStatus status,
                             const QString& note);
+    // The same, wherever the review is kept; at the hub, `done` runs once it has answered.
+    void setStatus(const UserSession& session,
+                   const QString& id,
+                   ReviewStatus status,
+                   const QString& note,
+                   QObject* receiver,
+                   SaveDone done);
 
     Result<QList<ReviewItem>, Error> items(const UserSession& session) const;
     Result<std::optional<QDateTime>, Error> lastRefreshed(const UserSession& session) const;
@@ -71,8 +91,23 @@ public:
     Result<QList<DailyCount>, Error> dailyCounts(const UserSession& session, int days = 30) const;
 
 private:
-    ReviewClient* m_client;
-    ReviewStore* m_store;
+    void refreshFromHub(const UserSession& session,
+                        const QDate& since,
+                        QObject* receiver,
+                        RefreshDone done);
+    Status<Error> auditChange(const UserSession& session,
+                              const ReviewItem& item,
+                              ReviewStatus status,
+                              const QString& note);
+    void hubFailed();
+
+    ReviewClient* m_client = nullptr;
+    HubReviewClient* m_hub = nullptr;
+    bool m_useHub = false;
+    QList<ReviewItem> m_hubItems; // the last queue the hub gave
+    std::optional<QDateTime> m_hubRefreshed;
+    std::optional<QDateTime> m_unavailableSince;
+    ReviewStore* m_store = nullptr;
     AccessAuditor* m_auditor;
     const Clock* m_clock;
 };

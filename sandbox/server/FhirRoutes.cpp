@@ -4,7 +4,6 @@
 #include "core/domain/Vocabulary.h"
 #include "sandbox/endpoints/AccessLog.h"
 #include "sandbox/endpoints/PatientSearch.h"
-#include "sandbox/endpoints/ReviewFeed.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/fhir/FhirResources.h"
 #include "sandbox/world/LocalAuthorityDirectory.h"
@@ -163,12 +162,6 @@ FhirRoutes::Reply FhirRoutes::answer(const HttpRequest& in, bool unknownPlanCode
     if (!unscheduled.isEmpty() && unscheduled != "true" && unscheduled != "false")
         return refuse(400, "PRECONDITION_FAILED",
                       QStringLiteral("IsUnscheduledAccessEvent must be true or false"));
-    if (ReviewFeed::handles(in.path, in.query)) { // the site review feed (§12)
-        const ReviewFeed::Answer a =
-            m_s.review.answer(in.query, *user, m_s.clock.nowUtc(), in.origin);
-        return {a.status == 200 ? json(in, a.body) : error(in, a.status, a.spineCode, a.why),
-                Fault::None, 0};
-    }
     if (in.path != kCpisBase + QStringLiteral("/CareTeam") &&
         in.path != kCpisBase + QStringLiteral("/AuditEvent"))
         return refuse(404, "RESOURCE_NOT_FOUND", QStringLiteral("No endpoint at this path"));
@@ -274,7 +267,6 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
     const bool notifies = unscheduled && user.notifies();
     m_s.log.countCall(unscheduled, notifies);
     m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
-    m_s.review.record(*nhs, plans, t, user); // a positive for the site's review
     if (notifies) {
         QStringList told;
         for (const SandboxPlan& p : std::as_const(plans)) {

@@ -12,14 +12,13 @@ class AccessLog;
 class FhirResources;
 class LocalAuthorityDirectory;
 class PatientSearch;
-class ReviewFeed;
 class ScenarioCatalogue;
 class SignInService;
 class SyntheticPopulation;
 struct TestUser;
 
-// The PDS and CP-IS FHIR routes (docs/api.md §4-§7, §12): Patient read and search, CareTeam search
-// (which records the access and notifies), access history and the site review feed, each with the
+// The PDS and CP-IS FHIR routes (docs/api.md §4-§7): Patient read and search, CareTeam search
+// (which records the access and notifies) and access history, each with the
 // injected faults a request or a scenario asks for.
 class FhirRoutes
 {
@@ -33,7 +32,6 @@ public:
         const FhirResources& resources;
         FaultInjector& faults;
         AccessLog& log;
-        ReviewFeed& review;
         const Clock& clock;
         const PatientSearch& search; // PDS demographic search
     };

@@ -2,7 +2,6 @@
 
 #include "sandbox/endpoints/MeshMailbox.h"
 #include "sandbox/endpoints/PatientSearch.h"
-#include "sandbox/endpoints/ReviewFeed.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/fhir/FhirResources.h"
 #include "sandbox/server/AreaListRoutes.h"
@@ -51,13 +50,6 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
     // Attendance notices: the local authorities' mailboxes, a few seeded.
     m_mesh = std::make_unique<MeshMailbox>(m_log, *m_signIn);
     m_mesh->seed(*m_catalogue, *m_population, *m_authorities, now());
-    // The review feed, with 30 days of positives at the hospital trust (RX1).
-    m_review = std::make_unique<ReviewFeed>(*m_authorities);
-    m_review->seed(*m_population, *m_catalogue,
-                   {*m_signIn->user(QStringLiteral("triage-nurse")),
-                    *m_signIn->user(QStringLiteral("triage-nurse")),
-                    *m_signIn->user(QStringLiteral("safeguarding-lead"))},
-                   now(), *m_random);
     // Area lists (docs/api.md §11): the areas and who is in them, the export jobs.
     m_areas = std::make_unique<AreaDirectory>(*m_population, *m_catalogue, *m_authorities,
                                               *m_random, *m_clock, m_options.areaLists.areaSize);
@@ -65,12 +57,12 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
 
     m_fhirRoutes = std::make_unique<FhirRoutes>(
         FhirRoutes::Services{*m_signIn, *m_population, *m_catalogue, *m_authorities, *m_resources,
-                             m_faults, m_log, *m_review, *m_clock, *m_search},
+                             m_faults, m_log, *m_clock, *m_search},
         m_options.open);
     m_areaListRoutes = std::make_unique<AreaListRoutes>(*m_areas, *m_bulk, *m_signIn, *m_clock);
     m_spineRoutes = std::make_unique<SpineRoutes>(
         SpineRoutes::Services{*m_signIn, *m_population, *m_catalogue, *m_authorities, m_faults,
-                              m_log, *m_review, *m_clock, m_options.spineObserver});
+                              m_log, *m_clock, m_options.spineObserver});
 
     m_http = std::make_unique<HttpFrontEnd>(
         [this](const QHttpServerRequest& r, QTcpSocket* s) { handle(r, s); });

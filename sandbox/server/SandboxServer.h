@@ -30,7 +30,6 @@ class LocalAuthorityDirectory;
 class MeshMailbox;
 class PatientSearch;
 class PopulationIndex;
-class ReviewFeed;
 class ScenarioCatalogue;
 class SeededRandom;
 class SignInService;
@@ -78,8 +77,7 @@ public:
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }
     const LocalAuthorityDirectory& authorities() const { return *m_authorities; }
-    const ReviewFeed& reviewFeed() const { return *m_review; } // the site review feed
-    AreaDirectory& areas() { return *m_areas; }                // area lists: groups and test hooks
+    AreaDirectory& areas() { return *m_areas; } // area lists: groups and test hooks
     BulkExport& areaLists() { return *m_bulk; } // area lists: export jobs and counters
 
 private:
@@ -104,8 +102,7 @@ private:
     std::unique_ptr<SignInService> m_signIn;
     FaultInjector m_faults;
     AccessLog m_log;
-    std::unique_ptr<MeshMailbox> m_mesh;  // attendance notices (docs/api.md §10)
-    std::unique_ptr<ReviewFeed> m_review; // CP-IS positives per site (§12)
+    std::unique_ptr<MeshMailbox> m_mesh; // attendance notices (docs/api.md §10)
     std::unique_ptr<AreaDirectory> m_areas;
     std::unique_ptr<BulkExport> m_bulk;
     std::unique_ptr<FhirRoutes> m_fhirRoutes;

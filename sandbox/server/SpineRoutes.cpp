@@ -3,7 +3,6 @@
 #include "core/domain/Vocabulary.h"
 #include "sandbox/endpoints/AccessLog.h"
 #include "sandbox/endpoints/QupcRequestReader.h"
-#include "sandbox/endpoints/ReviewFeed.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/endpoints/SpineConstants.h"
 #include "sandbox/endpoints/SpineMessageWriter.h"
@@ -283,7 +282,6 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
     // (accessEventType="false") is recorded but never notifies.
     const bool notifies = request.unscheduled() && user->notifies();
     m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), nhs, t, *user, notifies});
-    m_s.review.record(nhs, plans, t, *user);
     if (notifies) {
         QStringList told;
         for (const SandboxPlan& p : std::as_const(plans)) {

@@ -12,7 +12,6 @@ namespace cpis::sandbox {
 
 class AccessLog;
 class LocalAuthorityDirectory;
-class ReviewFeed;
 class ScenarioCatalogue;
 class SignInService;
 class SyntheticPopulation;
@@ -44,7 +43,6 @@ public:
         const LocalAuthorityDirectory& authorities;
         FaultInjector& faults;
         AccessLog& log;
-        ReviewFeed& review;
         const Clock& clock;
         Observer observer = {}; // tests only; may be empty
     };

@@ -42,7 +42,6 @@ public:
         Population = 0x2545F4914F6CDD1Dull,
         AreaResidents = 0x9E3779B97F4A7C15ull,
         SyntheticMembers = 0xD1B54A32D192ED03ull,
-        ReviewHistory = 1000003ull,
     };
 
     explicit SeededRandom(quint64 seed, std::optional<quint64> secretSeed = std::nullopt);

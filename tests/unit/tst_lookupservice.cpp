@@ -1,5 +1,6 @@
 #include "core/audit/AccessAuditor.h"
 #include "core/domain/Clock.h"
+#include "core/domain/PlanType.h"
 #include "core/lookup/AnswerCache.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/NationalServiceClient.h"
@@ -238,6 +239,9 @@ void TestLookupService::plansFoundIsAuditedAndCached()
     QCOMPARE(rig.auditor.events.first().action, AuditEntry::Action::LookUp);
     QCOMPARE(rig.auditor.events.first().outcome, AuditEntry::Outcome::PlansFound);
     QCOMPARE(rig.auditor.events.first().requestId, r.requestId);
+    // The plan types found, for the review queue at the audit hub to filter by.
+    QCOMPARE(rig.auditor.events.first().outcomeDetail,
+             QStringLiteral("notified plans:") + planTypeShortName(r.plans.first().type));
     QVERIFY(rig.cache.entries.contains(QStringLiteral("9000000009")));
 
     // Three calls, one correlation id, the unscheduled flag on both CP-IS calls (the guide:
@@ -268,6 +272,7 @@ void TestLookupService::totalZeroIsNoRecord()
     QCOMPARE(r.reason, Reason::None);
     QVERIFY(!r.notificationSent); // no plan, no local authority to notify
     QCOMPARE(rig.auditor.events.first().outcome, AuditEntry::Outcome::NoRecord);
+    QVERIFY(!rig.auditor.events.first().outcomeDetail.contains(QStringLiteral("plans:")));
 }
 
 void TestLookupService::serviceFailuresAreNeverNoRecord_data()

@@ -1,8 +1,10 @@
-// The review queue below the screens: the feed parser's strictness, the store's merge (a
-// refresh never undoes the site's decisions), daily counts with empty days, and the audit of
-// a status change.
+// The review queue below the screens, kept on the desk (the store-backed ReviewService; the
+// desk itself keeps the review at the audit hub, tests/hub/tst_hubreview): the feed parser's
+// strictness, the store's merge (a refresh never undoes the site's decisions), daily counts
+// with empty days, and the audit of a status change.
 #include "core/audit/AuditLog.h"
 #include "core/domain/Clock.h"
+#include "core/review/ReviewClient.h"
 #include "core/review/ReviewFeedParser.h"
 #include "core/review/ReviewService.h"
 #include "core/review/ReviewStore.h"
@@ -268,7 +270,9 @@ void TestReviewQueue::dailyCountsIncludeEmptyDays()
                  item(QStringLiteral("d29"), kNow.addDays(-29), QStringLiteral("9990000042")),
                  item(QStringLiteral("d30"), kNow.addDays(-30), QStringLiteral("9990000050"))})
             .ok());
-    const auto counts = desk.review->dailyCounts(s, 30);
+    ReviewService review(static_cast<ReviewClient*>(nullptr), desk.reviewStore.get(),
+                         desk.auditor.get(), &clock);
+    const auto counts = review.dailyCounts(s, 30);
     QVERIFY(counts.ok());
     QCOMPARE(counts->size(), 30);
     QCOMPARE(counts->first().day, QDate(2026, 10, 27)); // 29 days ago: the oldest kept
@@ -286,7 +290,7 @@ void TestReviewQueue::dailyCountsIncludeEmptyDays()
 
     // Tomorrow the window moves on by a day.
     clock.advanceSecs(86400);
-    const auto later = desk.review->dailyCounts(s, 30);
+    const auto later = review.dailyCounts(s, 30);
     QCOMPARE(later->last().count, 0);
     QCOMPARE(later->first().day, QDate(2026, 10, 28));
 }
@@ -302,8 +306,10 @@ void TestReviewQueue::statusChangeIsAudited()
                         {item(QStringLiteral("a"), kNow.addDays(-1), QStringLiteral("9990000018"))})
                 .ok());
     clock.advanceSecs(120);
-    const auto done = desk.review->setStatus(s, QStringLiteral("a"), ReviewStatus::NoFurtherAction,
-                                             QStringLiteral("  Known to the LA  "));
+    ReviewService review(static_cast<ReviewClient*>(nullptr), desk.reviewStore.get(),
+                         desk.auditor.get(), &clock);
+    const auto done = review.setStatus(s, QStringLiteral("a"), ReviewStatus::NoFurtherAction,
+                                       QStringLiteral("  Known to the LA  "));
     QVERIFY(done.ok());
     const auto stored = desk.reviewStore->find(s.organisationCode, QStringLiteral("a"));
     QCOMPARE(stored.value()->status, ReviewStatus::NoFurtherAction);
@@ -330,8 +336,10 @@ void TestReviewQueue::statusChangeIsAudited()
 void TestReviewQueue::unknownPositiveIsNotChanged()
 {
     testsupport::MemoryDesk desk(QUrl(QStringLiteral("http://127.0.0.1:9")));
-    const auto r =
-        desk.review->setStatus(lead(), QStringLiteral("nope"), ReviewStatus::Referred, {});
+    SystemClock clock;
+    ReviewService review(static_cast<ReviewClient*>(nullptr), desk.reviewStore.get(),
+                         desk.auditor.get(), &clock);
+    const auto r = review.setStatus(lead(), QStringLiteral("nope"), ReviewStatus::Referred, {});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, ReviewService::Error::Kind::NotFound);
     QCOMPARE(desk.userEntries().size(), 0);

@@ -3,6 +3,8 @@
 #include "core/domain/DisplayFormat.h"
 #include "core/domain/NhsNumber.h"
 
+#include <algorithm>
+
 namespace cpis::ui {
 
 ReviewQueueModel::ReviewQueueModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -36,12 +38,25 @@ void ReviewQueueModel::setStatusFilter(std::optional<ReviewStatus> status)
     endResetModel();
 }
 
+void ReviewQueueModel::setPlanFilter(std::optional<PlanType> type)
+{
+    beginResetModel();
+    m_planFilter = type;
+    rebuild();
+    endResetModel();
+}
+
 void ReviewQueueModel::rebuild()
 {
     m_shown.clear();
-    for (const ReviewItem& it : std::as_const(m_all))
-        if (!m_filter || it.status == *m_filter)
+    for (const ReviewItem& it : std::as_const(m_all)) {
+        const bool hasPlan = !m_planFilter || std::any_of(it.plans.cbegin(), it.plans.cend(),
+                                                          [&](const ReviewPlan& p) {
+                                                              return p.type == *m_planFilter;
+                                                          });
+        if ((!m_filter || it.status == *m_filter) && hasPlan)
             m_shown.append(it);
+    }
 }
 
 int ReviewQueueModel::rowOf(const QString& id) const

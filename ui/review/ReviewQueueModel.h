@@ -33,6 +33,7 @@ public:
     void setItems(const QList<ReviewItem>& items);
     void setStatusFilter(std::optional<ReviewStatus> status); // nullopt: all
     std::optional<ReviewStatus> statusFilter() const { return m_filter; }
+    void setPlanFilter(std::optional<PlanType> type); // nullopt: every plan type
     const ReviewItem& item(int row) const { return m_shown.at(row); }
     int rowOf(const QString& id) const; // -1 when not shown
 
@@ -49,6 +50,7 @@ private:
     QList<ReviewItem> m_all;
     QList<ReviewItem> m_shown;
     std::optional<ReviewStatus> m_filter = ReviewStatus::ToReview;
+    std::optional<PlanType> m_planFilter;
 };
 
 } // namespace cpis::ui

@@ -2,6 +2,8 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
+#include "core/domain/NhsNumber.h"
+#include "core/domain/PlanType.h"
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/widgets/PlainLabel.h"
 
@@ -18,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -58,6 +61,15 @@ ReviewView::ReviewView(ReviewService* service,
     m_filter->setAccessibleName(tr("Show positives with status"));
     auto* filterLabel = new PlainLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_filter);
+    m_planFilter = new QComboBox(this);
+    m_planFilter->setObjectName(QStringLiteral("reviewPlanFilter"));
+    m_planFilter->addItem(tr("Every plan type"), -1);
+    for (PlanType t :
+         {PlanType::ChildProtection, PlanType::LookedAfter, PlanType::UnbornChildProtection})
+        m_planFilter->addItem(planTypeShortName(t), int(t));
+    m_planFilter->setAccessibleName(tr("Show positives with plan type"));
+    auto* planLabel = new PlainLabel(tr("&Plan type:"), this);
+    planLabel->setBuddy(m_planFilter);
 
     m_model = new ReviewQueueModel(this);
     m_table = new QTableView(this);
@@ -88,6 +100,11 @@ ReviewView::ReviewView(ReviewService* service,
     m_note->setPlaceholderText(tr("What was done, and by whom"));
     auto* noteLabel = new PlainLabel(tr("&Note:"), this);
     noteLabel->setBuddy(m_note);
+    m_editing = new PlainLabel(this);
+    m_editing->setObjectName(QStringLiteral("reviewEditing"));
+    m_saved = new PlainLabel(this);
+    m_saved->setObjectName(QStringLiteral("reviewSaved"));
+    m_saved->hide();
     m_save = new QPushButton(tr("Save"), this);
     m_save->setObjectName(QStringLiteral("reviewSave"));
     m_save->setAccessibleName(tr("Save the status and note"));
@@ -106,10 +123,13 @@ ReviewView::ReviewView(ReviewService* service,
     auto* top = new QHBoxLayout;
     top->addWidget(filterLabel);
     top->addWidget(m_filter);
+    top->addWidget(planLabel);
+    top->addWidget(m_planFilter);
     top->addStretch(1);
     top->addWidget(m_refreshed);
     top->addWidget(m_refresh);
     auto* editor = new QHBoxLayout;
+    editor->addWidget(m_editing);
     editor->addWidget(statusLabel);
     editor->addWidget(m_status);
     editor->addWidget(noteLabel);
@@ -120,6 +140,7 @@ ReviewView::ReviewView(ReviewService* service,
     layout->addWidget(m_problem);
     layout->addWidget(m_table, 3);
     layout->addLayout(editor);
+    layout->addWidget(m_saved);
     layout->addWidget(m_chart, 2);
 
     // The queue first (the screen's focus goes to it, and Tab from the tab bar lands on it), then
@@ -128,7 +149,8 @@ ReviewView::ReviewView(ReviewService* service,
     setTabOrder(m_status, m_note);
     setTabOrder(m_note, m_save);
     setTabOrder(m_save, m_filter);
-    setTabOrder(m_filter, m_refresh);
+    setTabOrder(m_filter, m_planFilter);
+    setTabOrder(m_planFilter, m_refresh);
     setTabOrder(m_refresh, m_chart);
     setFocusProxy(m_table);
 
@@ -148,6 +170,15 @@ ReviewView::ReviewView(ReviewService* service,
             m_table->selectRow(row);
         showSelected();
     });
+    connect(m_planFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const int t = m_planFilter->currentData().toInt();
+        const QString keep = selectedId();
+        m_model->setPlanFilter(t < 0 ? std::nullopt : std::optional(PlanType(t)));
+        const int row = qMax(0, m_model->rowOf(keep));
+        if (m_model->rowCount() > 0)
+            m_table->selectRow(row);
+        showSelected();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReviewView::showSelected);
 
@@ -156,6 +187,13 @@ ReviewView::ReviewView(ReviewService* service,
 }
 
 ReviewView::~ReviewView() = default;
+
+void ReviewView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!event->spontaneous())
+        refresh();
+}
 
 QString ReviewView::selectedId() const
 {
@@ -209,9 +247,16 @@ void ReviewView::showSelected()
     m_save->setEnabled(has);
     if (!has) {
         m_note->clear();
+        m_editing->setText(tr("No positive selected"));
         return;
     }
     const ReviewItem& it = m_model->item(current.row());
+    const auto nhs = NhsNumber::parse(it.nhsNumber);
+    const QString editing =
+        tr("Editing %1 (%2):").arg(nhs ? nhs->display() : it.nhsNumber, display::dateTime(it.when));
+    m_editing->setText(editing);
+    m_status->setAccessibleName(tr("Status of %1").arg(nhs ? nhs->display() : it.nhsNumber));
+    m_note->setAccessibleName(tr("Note on %1").arg(nhs ? nhs->display() : it.nhsNumber));
     m_status->setCurrentIndex(m_status->findData(int(it.status)));
     m_note->setText(it.note);
 }
@@ -246,8 +291,11 @@ void ReviewView::updateChart()
     x->setLabelsAngle(-90);
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, qMax(1, busiest.count));
-    y->setTickCount(qMin(6, qMax(2, busiest.count + 1)));
+    // Whole numbers, evenly spaced: at most five steps of a whole size, the top a multiple of it.
+    const int step = qMax(1, (busiest.count + 4) / 5);
+    const int top = qMax(1, (busiest.count + step - 1) / step) * step;
+    y->setRange(0, top);
+    y->setTickCount(top / step + 1);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -264,25 +312,63 @@ void ReviewView::updateChart()
 
 void ReviewView::refresh()
 {
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
     m_refresh->setEnabled(false);
     const QDate since = m_clock->nowUtc().date().addDays(-(kDays - 1));
     m_service->refresh(m_session, since, this, [this](const Status<ReviewService::Error>& s) {
+        m_refreshing = false;
         m_refresh->setEnabled(true);
         if (s) {
             showProblem(QString());
+            showQueue(true);
             reload();
         } else {
-            // Never "nothing to review": say the queue is the last good one, or that there is none.
-            const auto last = m_service->lastRefreshed(m_session);
-            showProblem(last && last.value()
-                            ? tr("Could not refresh (%1). The queue below is as of %2.")
-                                  .arg(s.error().message, display::dateTime(*last.value()))
-                            : tr("Could not refresh (%1). The site's positives have never been "
-                                 "read on this computer: the queue below is not complete.")
-                                  .arg(s.error().message));
+            showUnavailable(s.error());
         }
         emit refreshFinished(s.ok());
     });
+}
+
+// Never "nothing to review": without the hub there is no queue to show, and the screen says
+// why and since when.
+// Without a queue, Tab starts at Refresh and the filters, with nothing to filter, are off.
+void ReviewView::showQueue(bool shown)
+{
+    m_table->setVisible(shown);
+    m_filter->setEnabled(shown);
+    m_planFilter->setEnabled(shown);
+    setFocusProxy(shown ? static_cast<QWidget*>(m_table) : m_refresh);
+}
+
+void ReviewView::showUnavailable(const ReviewService::Error& error)
+{
+    if (error.kind == ReviewService::Error::Kind::NoHub) {
+        m_model->setItems({});
+        showQueue(false);
+        showProblem(tr("Review needs the trust's audit hub, where the site's positives are "
+                       "kept. This desk is not set up to use one, so there is no queue to "
+                       "show."));
+        m_refreshed->setText(tr("No audit hub"));
+        m_refreshed->setAccessibleName(m_refreshed->text());
+        showSelected();
+        return;
+    }
+    const auto since = m_service->unavailableSince();
+    const QString when = display::time(since ? *since : m_clock->nowUtc());
+    const auto last = m_service->lastRefreshed(m_session);
+    if (last && last.value()) {
+        showProblem(tr("Review unavailable since %1 (%2). The queue below is as of %3.")
+                        .arg(when, error.message, display::dateTime(*last.value())));
+    } else {
+        m_model->setItems({});
+        showQueue(false);
+        showProblem(tr("Review unavailable since %1 (%2). The site's positives could not be "
+                       "read: this is not an empty queue.")
+                        .arg(when, error.message));
+        showSelected();
+    }
 }
 
 void ReviewView::save()
@@ -290,17 +376,33 @@ void ReviewView::save()
     const QString id = selectedId();
     if (id.isEmpty())
         return;
+    const ReviewItem item = m_model->item(m_table->currentIndex().row());
     const auto status = ReviewStatus(m_status->currentData().toInt());
-    const auto s = m_service->setStatus(m_session, id, status, m_note->text());
-    if (!s) {
-        showProblem(tr("The status was not saved: %1").arg(s.error().message));
-        emit saved(false);
-        return;
-    }
-    showProblem(QString());
-    reload();
-    m_table->setFocus();
-    emit saved(true);
+    m_save->setEnabled(false);
+    m_service->setStatus(m_session, id, status, m_note->text(), this,
+                         [this, item, status](const Status<ReviewService::Error>& s) {
+                             m_save->setEnabled(true);
+                             if (!s) {
+                                 m_saved->hide();
+                                 if (s.error().kind == ReviewService::Error::Kind::Service)
+                                     showUnavailable(s.error());
+                                 showProblem(
+                                     tr("The status was not saved: %1").arg(s.error().message));
+                                 emit saved(false);
+                                 return;
+                             }
+                             const auto nhs = NhsNumber::parse(item.nhsNumber);
+                             const QString text = tr("Saved: %1 → %2")
+                                                      .arg(nhs ? nhs->display() : item.nhsNumber,
+                                                           ReviewQueueModel::statusText(status));
+                             m_saved->setText(text);
+                             m_saved->setAccessibleName(text);
+                             m_saved->show();
+                             showProblem(QString());
+                             reload();
+                             m_table->setFocus();
+                             emit saved(true);
+                         });
 }
 
 } // namespace cpis::ui

@@ -38,6 +38,7 @@ public:
     QTableView* queue() const { return m_table; }
     ReviewQueueModel* model() const { return m_model; }
     QComboBox* filter() const { return m_filter; }
+    QComboBox* planFilter() const { return m_planFilter; }
     QComboBox* statusEdit() const { return m_status; }
     QLineEdit* noteEdit() const { return m_note; }
     QPushButton* saveButton() const { return m_save; }
@@ -45,10 +46,15 @@ public:
     QChartView* chart() const { return m_chart; }
     QLabel* refreshedLabel() const { return m_refreshed; }
     QLabel* problemLabel() const { return m_problem; }
+    QLabel* savedLabel() const { return m_saved; }
+    QLabel* editingLabel() const { return m_editing; }
 
 public slots:
     void refresh(); // reads the feed again (F5)
     void save();    // stores the status and note of the selected positive (Ctrl+S)
+
+protected:
+    void showEvent(QShowEvent* event) override; // the queue is read again each time it is opened
 
 signals:
     void refreshFinished(bool ok);
@@ -60,6 +66,8 @@ private:
     void showProblem(const QString& text);
     void updateChart();
     QString selectedId() const;
+    void showUnavailable(const ReviewService::Error& error);
+    void showQueue(bool shown);
 
     ReviewService* m_service;
     const Clock* m_clock;
@@ -69,11 +77,15 @@ private:
     QLabel* m_problem = nullptr;
     QPushButton* m_refresh = nullptr;
     QComboBox* m_filter = nullptr;
+    QComboBox* m_planFilter = nullptr;
     QTableView* m_table = nullptr;
     QComboBox* m_status = nullptr;
     QLineEdit* m_note = nullptr;
     QPushButton* m_save = nullptr;
     QChartView* m_chart = nullptr;
+    QLabel* m_saved = nullptr;
+    QLabel* m_editing = nullptr;
+    bool m_refreshing = false;
 };
 
 } // namespace cpis::ui
