@@ -1,10 +1,11 @@
 #include "core/spine/SpineResponseReader.h"
 
+#include "core/spine/SpineDataTypes.h"
+#include "core/spine/SpineElementRules.h"
 #include "core/spine/SpineLogging.h"
 #include "core/spine/SpineNames.h"
 
 #include <QRegularExpression>
-#include <QTimeZone>
 
 #include <functional>
 #include <initializer_list>
@@ -24,112 +25,6 @@ QLatin1String L(const char* s)
 
 // Thrown nowhere: each step returns the first problem it found, or nothing.
 using Problem = std::optional<QString>;
-
-QString where(const E& e)
-{
-    return QStringLiteral("%1 (line %2)").arg(e.name).arg(e.line);
-}
-
-// Every child must be one of `allowed` (HL7 namespace unless given with a '{ns}' prefix): an
-// element this reader does not know could carry what it would otherwise drop.
-Problem onlyChildren(const E& e, std::initializer_list<const char*> allowed)
-{
-    for (const E& c : e.children) {
-        bool ok = false;
-        for (const char* a : allowed) {
-            const QLatin1String name(a);
-            if (name == L("contentId") ? c.is(spine::kNpfitLcNs, name) : c.is(kHl7, name)) {
-                ok = true;
-                break;
-            }
-        }
-        if (!ok)
-            return QStringLiteral("unexpected element %1 in %2").arg(c.name, where(e));
-    }
-    return std::nullopt;
-}
-
-// The body's content must be HL7 (and the NPfIT localisation's contentId): anything in another
-// namespace is not what the schemas allow.
-Problem namespacesChecked(const E& e)
-{
-    if (e.ns != kHl7 && !(e.ns == spine::kNpfitLcNs && e.name == u"contentId"))
-        return QStringLiteral("element %1 in the unexpected namespace '%2'").arg(where(e), e.ns);
-    for (const E& c : e.children)
-        if (auto p = namespacesChecked(c))
-            return p;
-    return std::nullopt;
-}
-
-const E* child(const E& e, const char* name, QString& problem)
-{
-    const auto found = e.all(kHl7, L(name));
-    if (found.size() != 1) {
-        problem =
-            found.empty()
-                ? QStringLiteral("%1 has no %2").arg(where(e), QLatin1String(name))
-                : QStringLiteral("%1 has more than one %2").arg(where(e), QLatin1String(name));
-        return nullptr;
-    }
-    return found.front();
-}
-
-// `yyyyMMddHHmm`, TS.NHS.DateType1: the plan dates. The date only is kept (domain §2.2).
-std::optional<QDate> dateType1(const QString& value)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})(\\d{2})(\\d{2})$"));
-    const auto m = re.match(value);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    const QTime t(m.captured(4).toInt(), m.captured(5).toInt());
-    if (!d.isValid() || !t.isValid())
-        return std::nullopt;
-    return d;
-}
-
-// An HL7 `ts` to the minute or second, optionally with fractions and a UTC offset. Without an
-// offset it is UK local time, as Spine's timestamps are.
-std::optional<QDateTime> timestamp(const QString& value)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{2})?(?:\\.\\d{1,4})?(?:([+-])"
-                       "(\\d{2})(\\d{2}))?$"));
-    const auto m = re.match(value);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    const QTime t(m.captured(4).toInt(), m.captured(5).toInt(),
-                  m.captured(6).isEmpty() ? 0 : m.captured(6).toInt());
-    if (!d.isValid() || !t.isValid())
-        return std::nullopt;
-    if (!m.captured(7).isEmpty()) {
-        const int hours = m.captured(8).toInt();
-        const int minutes = m.captured(9).toInt();
-        if (hours > 14 || minutes > 59)
-            return std::nullopt;
-        const int offset = (hours * 3600 + minutes * 60) * (m.captured(7) == u"-" ? -1 : 1);
-        return QDateTime(d, t, QTimeZone(offset)).toUTC();
-    }
-    const QDateTime local(d, t, QTimeZone("Europe/London"));
-    if (!local.isValid())
-        return std::nullopt;
-    return local.toUTC();
-}
-
-// A person's name as PN carries it: its parts in order, or its plain text.
-QString personName(const E& name)
-{
-    QStringList parts;
-    for (const E& c : name.children)
-        if (c.ns == kHl7 &&
-            (c.name == u"prefix" || c.name == u"given" || c.name == u"family" ||
-             c.name == u"suffix") &&
-            !c.text.isEmpty())
-            parts << c.text;
-    return parts.isEmpty() ? name.text : parts.join(u' ');
-}
 
 class Reader
 {
@@ -159,7 +54,7 @@ private:
 Problem Reader::wrapper(const E& m, QLatin1String interaction)
 {
     QString p;
-    const E* id = child(m, "interactionId", p);
+    const E* id = spine::child(m, "interactionId", p);
     if (!id)
         return p;
     if (id->attribute(L("root")) != spine::kInteractionRoot ||
@@ -190,24 +85,24 @@ QString Reader::issueCode(const E& controlAct, const QString& fallback)
 
 Problem Reader::message(const E& m, SpineAnswer& out)
 {
-    if (auto p = namespacesChecked(m))
+    if (auto p = spine::namespacesChecked(m))
         return p;
     QString p;
     if (m.name == u"REPC_IN000007GB01") {
         if (auto w = wrapper(m, spine::kResponseInteraction))
             return w;
-        const E* cae = child(m, "ControlActEvent", p);
+        const E* cae = spine::child(m, "ControlActEvent", p);
         if (!cae)
             return p;
-        const E* ack = child(*cae, "queryAck", p);
-        const E* code = ack ? child(*ack, "queryResponseCode", p) : nullptr;
+        const E* ack = spine::child(*cae, "queryAck", p);
+        const E* code = ack ? spine::child(*ack, "queryResponseCode", p) : nullptr;
         if (!code)
             return p;
         if (code->attribute(L("code")) != u"OK")
             return QStringLiteral("REPC_IN000007GB01 with queryResponseCode '%1'")
                 .arg(code->attribute(L("code")));
-        const E* subject = child(*cae, "subject", p);
-        const E* response = subject ? child(*subject, "CP-ISNHSQueryResponse", p) : nullptr;
+        const E* subject = spine::child(*cae, "subject", p);
+        const E* response = subject ? spine::child(*subject, "CP-ISNHSQueryResponse", p) : nullptr;
         if (!response)
             return p;
         return queryResponse(*response, out);
@@ -215,9 +110,9 @@ Problem Reader::message(const E& m, SpineAnswer& out)
     if (m.name == u"QUQI_IN010000UK14") {
         if (auto w = wrapper(m, spine::kQueryFailureInteraction))
             return w;
-        const E* cae = child(m, "ControlActEvent", p);
-        const E* ack = cae ? child(*cae, "queryAck", p) : nullptr;
-        const E* code = ack ? child(*ack, "queryResponseCode", p) : nullptr;
+        const E* cae = spine::child(m, "ControlActEvent", p);
+        const E* ack = cae ? spine::child(*cae, "queryAck", p) : nullptr;
+        const E* code = ack ? spine::child(*ack, "queryResponseCode", p) : nullptr;
         if (!code)
             return p;
         const QString c = code->attribute(L("code"));
@@ -257,23 +152,23 @@ Problem Reader::message(const E& m, SpineAnswer& out)
 Problem Reader::count(const E& r, const char* outer, const char* inner, int& out)
 {
     QString p;
-    const E* o = child(r, outer, p);
-    const E* i = o ? child(*o, inner, p) : nullptr;
-    const E* v = i ? child(*i, "value", p) : nullptr;
+    const E* o = spine::child(r, outer, p);
+    const E* i = o ? spine::child(*o, inner, p) : nullptr;
+    const E* v = i ? spine::child(*i, "value", p) : nullptr;
     if (!v)
         return p;
     bool ok = false;
     out = v->attribute(L("value")).toInt(&ok);
     if (!ok || out < 0)
-        return QStringLiteral("%1 is not a count").arg(where(*v));
+        return QStringLiteral("%1 is not a count").arg(spine::where(*v));
     return std::nullopt;
 }
 
 Problem Reader::queryResponse(const E& r, SpineAnswer& out)
 {
-    if (auto p = onlyChildren(r, {"effectiveTime", "id", "pertinentInformation11",
-                                  "pertinentInformation12", "pertinentInformation13",
-                                  "pertinentInformation14"}))
+    if (auto p = spine::onlyChildren(r, {"effectiveTime", "id", "pertinentInformation11",
+                                         "pertinentInformation12", "pertinentInformation13",
+                                         "pertinentInformation14"}))
         return p;
     if (auto p = count(r, "pertinentInformation11", "pertinentTotalReturnedAccessRecords",
                        out.totalAccessRecords))
@@ -284,7 +179,7 @@ Problem Reader::queryResponse(const E& r, SpineAnswer& out)
 
     for (const E* pi : r.all(kHl7, L("pertinentInformation13"))) {
         QString p;
-        const E* q = child(*pi, "pertinentCP-ISNHSQuery", p);
+        const E* q = spine::child(*pi, "pertinentCP-ISNHSQuery", p);
         if (!q)
             return p;
         AccessRecord a;
@@ -298,12 +193,12 @@ Problem Reader::queryResponse(const E& r, SpineAnswer& out)
         return QStringLiteral("the response holds no record");
     for (const E* pi : pi14) {
         QString p;
-        const E* act = child(*pi, "pertinentCP-ISRecordControlAct", p);
+        const E* act = spine::child(*pi, "pertinentCP-ISRecordControlAct", p);
         if (!act)
             return p;
         const auto recs = act->all(kHl7, L("record"));
         if (recs.empty() || act->children.size() != recs.size())
-            return QStringLiteral("%1 must hold records and only records").arg(where(*act));
+            return QStringLiteral("%1 must hold records and only records").arg(spine::where(*act));
         for (const E* rec : recs) {
             if (auto bad = record(*rec, out.plans))
                 return bad;
@@ -324,51 +219,51 @@ Problem Reader::queryResponse(const E& r, SpineAnswer& out)
 
 Problem Reader::previousQuery(const E& q, AccessRecord& out)
 {
-    if (auto p = onlyChildren(q, {"effectiveTime", "id", "author", "queryByParameter"}))
+    if (auto p = spine::onlyChildren(q, {"effectiveTime", "id", "author", "queryByParameter"}))
         return p;
     QString p;
-    const E* time = child(q, "effectiveTime", p);
+    const E* time = spine::child(q, "effectiveTime", p);
     if (!time)
         return p;
-    const auto when = timestamp(time->attribute(L("value")));
+    const auto when = spine::timestamp(time->attribute(L("value")));
     if (!when)
-        return QStringLiteral("%1 is not an HL7 timestamp").arg(where(*time));
+        return QStringLiteral("%1 is not an HL7 timestamp").arg(spine::where(*time));
     out.when = *when;
 
-    const E* param = child(q, "queryByParameter", p);
-    const E* nhs = param ? child(*param, "person.NHSnumber", p) : nullptr;
-    const E* value = nhs ? child(*nhs, "value", p) : nullptr;
+    const E* param = spine::child(q, "queryByParameter", p);
+    const E* nhs = param ? spine::child(*param, "person.NHSnumber", p) : nullptr;
+    const E* value = nhs ? spine::child(*nhs, "value", p) : nullptr;
     if (!value)
         return p;
     if (value->attribute(L("extension")) != m_expected.nhsNumber)
         return QStringLiteral("a previous query at line %1 is about another NHS number")
             .arg(value->line);
 
-    const E* author = child(q, "author", p);
+    const E* author = spine::child(q, "author", p);
     if (!author)
         return p;
-    if (auto bad = onlyChildren(
+    if (auto bad = spine::onlyChildren(
             *author, {"contentId", "COCT_TP145102GB01.AssignedAuthor", "COCT_TP145104GB01.System"}))
         return bad;
     if (const E* person = author->one(kHl7, L("COCT_TP145102GB01.AssignedAuthor"))) {
-        const E* code = child(*person, "code", p);
-        const E* who = child(*person, "assignedAuthorPerson", p);
-        const E* name = who ? child(*who, "name", p) : nullptr;
-        const E* org = child(*person, "representedOrganization", p);
-        const E* orgId = org ? child(*org, "id", p) : nullptr;
-        const E* orgName = org ? child(*org, "name", p) : nullptr;
+        const E* code = spine::child(*person, "code", p);
+        const E* who = spine::child(*person, "assignedAuthorPerson", p);
+        const E* name = who ? spine::child(*who, "name", p) : nullptr;
+        const E* org = spine::child(*person, "representedOrganization", p);
+        const E* orgId = org ? spine::child(*org, "id", p) : nullptr;
+        const E* orgName = org ? spine::child(*org, "name", p) : nullptr;
         if (!code || !name || !orgId || !orgName)
             return p;
-        out.viewerName = personName(*name);
+        out.viewerName = spine::personName(*name);
         out.role = code->attribute(L("displayName"));
         out.organisation = orgName->text;
         out.organisationOds = orgId->attribute(L("extension"));
         return std::nullopt;
     }
     if (const E* system = author->one(kHl7, L("COCT_TP145104GB01.System"))) {
-        const E* org = child(*system, "maintainingOrganization", p);
-        const E* orgId = org ? child(*org, "id", p) : nullptr;
-        const E* orgName = org ? child(*org, "name", p) : nullptr;
+        const E* org = spine::child(*system, "maintainingOrganization", p);
+        const E* orgId = org ? spine::child(*org, "id", p) : nullptr;
+        const E* orgName = org ? spine::child(*org, "name", p) : nullptr;
         if (!orgId || !orgName)
             return p;
         out.bySystem = true;
@@ -379,37 +274,37 @@ Problem Reader::previousQuery(const E& q, AccessRecord& out)
             const E* superior = authority->one(kHl7, L("superiorAssignedEntity"));
             if (!superior || superior->isNull())
                 continue;
-            const E* code = child(*superior, "code", p);
-            const E* person = child(*superior, "assignedPerson", p);
-            const E* name = person ? child(*person, "name", p) : nullptr;
+            const E* code = spine::child(*superior, "code", p);
+            const E* person = spine::child(*superior, "assignedPerson", p);
+            const E* name = person ? spine::child(*person, "name", p) : nullptr;
             if (!code || !name)
                 return p;
-            out.viewerName = personName(*name);
+            out.viewerName = spine::personName(*name);
             out.role = code->attribute(L("displayName"));
             break;
         }
         return std::nullopt;
     }
-    return QStringLiteral("%1 names neither a person nor a system").arg(where(*author));
+    return QStringLiteral("%1 names neither a person nor a system").arg(spine::where(*author));
 }
 
 Problem Reader::record(const E& rec, QList<CpisPlan>& plans)
 {
-    if (auto p = onlyChildren(rec, {"communicationFunctionSnd", "CP-ISRecord"}))
+    if (auto p = spine::onlyChildren(rec, {"communicationFunctionSnd", "CP-ISRecord"}))
         return p;
     QString p;
-    const E* snd = child(rec, "communicationFunctionSnd", p);
-    const E* org = snd ? child(*snd, "organisation", p) : nullptr;
+    const E* snd = spine::child(rec, "communicationFunctionSnd", p);
+    const E* org = snd ? spine::child(*snd, "organisation", p) : nullptr;
     if (!org)
         return p;
     LocalAuthority la;
     if (auto bad = authority(*org, la))
         return bad;
 
-    const E* cpis = child(rec, "CP-ISRecord", p);
+    const E* cpis = spine::child(rec, "CP-ISRecord", p);
     if (!cpis)
         return p;
-    if (auto bad = onlyChildren(*cpis, {"pertinentInformation15", "subject"}))
+    if (auto bad = spine::onlyChildren(*cpis, {"pertinentInformation15", "subject"}))
         return bad;
     for (const E* subject : cpis->all(kHl7, L("subject"))) {
         // A record about a child must be about the child asked for. (An unborn child's record
@@ -423,13 +318,13 @@ Problem Reader::record(const E& rec, QList<CpisPlan>& plans)
                     .arg(c->line);
         } else if (!subject->one(kHl7, L("COCT_TP145100GB01.UnbornChild"))) {
             return QStringLiteral("%1 names neither a child nor an unborn child")
-                .arg(where(*subject));
+                .arg(spine::where(*subject));
         }
     }
     const auto infos = cpis->all(kHl7, L("pertinentInformation15"));
     if (infos.empty() || infos.size() > 3)
         return QStringLiteral("%1 holds %2 plans; one to three are allowed")
-            .arg(where(*cpis))
+            .arg(spine::where(*cpis))
             .arg(infos.size());
     for (const E* info : infos) {
         CpisPlan one;
@@ -443,11 +338,11 @@ Problem Reader::record(const E& rec, QList<CpisPlan>& plans)
 
 Problem Reader::authority(const E& org, LocalAuthority& out)
 {
-    if (auto p = onlyChildren(org, {"id", "name", "telecom"}))
+    if (auto p = spine::onlyChildren(org, {"id", "name", "telecom"}))
         return p;
     QString p;
-    const E* id = child(org, "id", p);
-    const E* name = id ? child(org, "name", p) : nullptr;
+    const E* id = spine::child(org, "id", p);
+    const E* name = id ? spine::child(org, "name", p) : nullptr;
     if (!name)
         return p;
     out.odsCode = id->attribute(L("extension"));
@@ -502,31 +397,32 @@ Reader::planDate(const E& component, const char* dateName, std::optional<QDate>&
     QString p;
     if (component.isNull()) {
         if (required)
-            return QStringLiteral("%1 is empty").arg(where(component));
+            return QStringLiteral("%1 is empty").arg(spine::where(component));
         return std::nullopt;
     }
-    const E* date = child(component, dateName, p);
+    const E* date = spine::child(component, dateName, p);
     if (!date)
         return p;
     if (date->isNull()) {
         if (required)
-            return QStringLiteral("%1 is empty").arg(where(*date));
+            return QStringLiteral("%1 is empty").arg(spine::where(*date));
         return std::nullopt;
     }
-    const E* value = child(*date, "value", p);
+    const E* value = spine::child(*date, "value", p);
     if (!value)
         return p;
-    out = dateType1(value->attribute(L("value")));
+    out = spine::dateType1(value->attribute(L("value")));
     if (!out)
-        return QStringLiteral("%1 is not a date of the form yyyyMMddHHmm").arg(where(*value));
+        return QStringLiteral("%1 is not a date of the form yyyyMMddHHmm")
+            .arg(spine::where(*value));
     return std::nullopt;
 }
 
 Problem Reader::plan(const E& info, CpisPlan& out)
 {
-    if (auto p = onlyChildren(info, {"contentId", "COCT_TP146105GB01.CPPInformation",
-                                     "COCT_TP146103GB01.LACInformation",
-                                     "COCT_TP146104GB01.UCPInformation"}))
+    if (auto p = spine::onlyChildren(info, {"contentId", "COCT_TP146105GB01.CPPInformation",
+                                            "COCT_TP146103GB01.LACInformation",
+                                            "COCT_TP146104GB01.UCPInformation"}))
         return p;
     struct Template
     {
@@ -549,13 +445,13 @@ Problem Reader::plan(const E& info, CpisPlan& out)
         if (found.empty())
             continue;
         if (found.size() != 1 || info.children.size() != 2)
-            return QStringLiteral("%1 must hold one plan").arg(where(info));
+            return QStringLiteral("%1 must hold one plan").arg(spine::where(info));
         const E& e = *found.front();
-        if (auto p = onlyChildren(e, {"component", "component1"}))
+        if (auto p = spine::onlyChildren(e, {"component", "component1"}))
             return p;
         out.type = t.type;
         QString p;
-        const E* start = child(e, "component", p);
+        const E* start = spine::child(e, "component", p);
         if (!start)
             return p;
         std::optional<QDate> startDate;
@@ -564,18 +460,18 @@ Problem Reader::plan(const E& info, CpisPlan& out)
         out.start = *startDate;
         const auto ends = e.all(kHl7, L("component1"));
         if (ends.size() > 1)
-            return QStringLiteral("%1 has more than one end date").arg(where(e));
+            return QStringLiteral("%1 has more than one end date").arg(spine::where(e));
         if (ends.empty()) {
             if (t.endRequired)
-                return QStringLiteral("%1 has no end date").arg(where(e));
+                return QStringLiteral("%1 has no end date").arg(spine::where(e));
         } else if (auto bad = planDate(*ends.front(), t.end, out.end, t.endRequired)) {
             return bad;
         }
         if (out.end && *out.end < out.start)
-            return QStringLiteral("%1 ends before it starts").arg(where(e));
+            return QStringLiteral("%1 ends before it starts").arg(spine::where(e));
         return std::nullopt;
     }
-    return QStringLiteral("%1 holds no known plan").arg(where(info));
+    return QStringLiteral("%1 holds no known plan").arg(spine::where(info));
 }
 
 ServiceError bad(int status, const QString& detail, const QString& code = {})

@@ -10,13 +10,13 @@
 #include "ui/shell/Translations.h"
 
 #include <QComboBox>
-#include <QLabel>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/spine/SpineXmlTree.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+// The HL7 V3 data types CP-IS's answers carry, read as the schemas define them; apart from the
+// reader so that the message rules and the value rules can each be read on their own.
+namespace cpis::spine {
+
+// `yyyyMMddHHmm`, TS.NHS.DateType1: the plan dates. The date only is kept.
+std::optional<QDate> dateType1(const QString& value);
+// An HL7 `ts` to the minute or second, optionally with fractions and a UTC offset; without an
+// offset it is UK local time, as Spine's timestamps are. Returned in UTC.
+std::optional<QDateTime> timestamp(const QString& value);
+// A person's name as PN carries it: its parts in order, or its plain text.
+QString personName(const SpineXmlElement& name);
+
+} // namespace cpis::spine
