@@ -13,6 +13,7 @@
 #include "tests/support/JunkHttp.h"
 #include "tests/support/LoopbackHttp.h"
 #include "tests/support/SoapLoopback.h"
+#include "tests/support/TestNurse.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -124,20 +125,6 @@ QByteArray messageId(const QByteArray& request)
     return re.match(QString::fromUtf8(request)).captured(1).toLatin1();
 }
 
-UserSession nurse()
-{
-    UserSession s;
-    s.userId = QStringLiteral("555000000101");
-    s.name = QStringLiteral("Alex Triage");
-    s.roleId = QStringLiteral("555000000201");
-    s.roleName = QStringLiteral("Nurse");
-    s.roleCode = QStringLiteral("S8000:G8000:R8001");
-    s.organisationCode = QStringLiteral("RXX01");
-    s.organisationName = QStringLiteral("Training Hospital");
-    s.activityCodes = {QStringLiteral("B0107")};
-    return s;
-}
-
 struct Outcome
 {
     std::optional<Result<CpisAnswer, ServiceError>> result;
@@ -156,7 +143,7 @@ Outcome ask(const QUrl& endpoint)
                              {endpoint, QStringLiteral("990101234568"),
                               QStringLiteral("DESK-TRAINING-1"), QStringLiteral("990101234567"),
                               QStringLiteral("CPIS-TRAINING-1")});
-    const UserSession session = nurse();
+    const UserSession session = testsupport::spineNurse();
     Outcome out;
     QObject receiver;
     QElapsedTimer t;

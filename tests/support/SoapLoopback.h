@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/HttpAnswer.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
@@ -90,13 +92,7 @@ private:
         m_buffers.remove(s);
         m_requests.append(r);
         const Answer a = m_route(r);
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(a.status) + " Answer\r\n";
-        if (!a.contentType.isEmpty())
-            out += "Content-Type: " + a.contentType + "\r\n";
-        out += "Content-Length: " + QByteArray::number(a.body.size()) +
-               "\r\nConnection: close\r\n\r\n" + a.body;
-        s->write(out);
-        s->disconnectFromHost();
+        writeHttpAnswer(s, a.status, a.contentType, a.body);
     }
 
     Route m_route;

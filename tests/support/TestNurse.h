@@ -21,4 +21,20 @@ inline UserSession nurse(const QDateTime& now, const char* activity = "B0107")
     return s;
 }
 
+// The same nurse as an HL7 V3 query's author sees her: SDS user and role profile ids, the job
+// role code and the organisation's name, which the query carries and the access history shows.
+inline UserSession spineNurse()
+{
+    UserSession s;
+    s.userId = QStringLiteral("555000000101");
+    s.name = QStringLiteral("Alex Triage");
+    s.roleId = QStringLiteral("555000000201");
+    s.roleName = QStringLiteral("Nurse");
+    s.roleCode = QStringLiteral("S8000:G8000:R8001");
+    s.organisationCode = QStringLiteral("RXX01");
+    s.organisationName = QStringLiteral("Training Hospital");
+    s.activityCodes = {QStringLiteral("B0107")};
+    return s;
+}
+
 } // namespace cpis::testsupport

@@ -3,6 +3,7 @@
 #include "core/spine/SpineNames.h"
 #include "core/spine/SpineXmlTree.h"
 #include "tests/support/SoapLoopback.h"
+#include "tests/support/TestNurse.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -37,20 +38,6 @@ QByteArray answering(const char* name, const SoapLoopback::Request& r)
 {
     QByteArray xml = fixture(name);
     return xml.replace("7E1C4B9A-2D3F-4E5A-9B6C-0D1E2F3A4B5C", messageId(r.body));
-}
-
-UserSession nurse()
-{
-    UserSession s;
-    s.userId = QStringLiteral("555000000101");
-    s.name = QStringLiteral("Alex Triage");
-    s.roleId = QStringLiteral("555000000201");
-    s.roleName = QStringLiteral("Nurse");
-    s.roleCode = QStringLiteral("S8000:G8000:R8001");
-    s.organisationCode = QStringLiteral("RXX01");
-    s.organisationName = QStringLiteral("Training Hospital");
-    s.activityCodes = {QStringLiteral("B0107")};
-    return s;
 }
 
 struct Outcome
@@ -119,7 +106,7 @@ void TestSpineCpisAdapter::plansAndHistoryOverSoap()
         return SoapLoopback::Answer{200, answering("response-plans.xml", r)};
     });
     QVERIFY(server.listen());
-    const Outcome o = ask(server, true, nurse());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
     QVERIFY(o.result);
     QVERIFY2(o.result->ok(), qPrintable(o.result->ok() ? QString() : o.result->error().detail));
     const CpisAnswer& a = o.result->value();
@@ -148,7 +135,7 @@ void TestSpineCpisAdapter::silentReadIsSentAsSuch()
         return SoapLoopback::Answer{200, answering("response-plans.xml", r)};
     });
     QVERIFY(server.listen());
-    const Outcome o = ask(server, false, nurse());
+    const Outcome o = ask(server, false, testsupport::spineNurse());
     QVERIFY(o.result && o.result->ok());
     QVERIFY(QString::fromUtf8(server.requests().first().body)
                 .contains(QRegularExpression(
@@ -161,7 +148,7 @@ void TestSpineCpisAdapter::noRecordFromQueryFailureNF()
         return SoapLoopback::Answer{200, answering("response-no-record.xml", r)};
     });
     QVERIFY(server.listen());
-    const Outcome o = ask(server, true, nurse());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
     QVERIFY(o.result && o.result->ok());
     QVERIFY(o.result->value().noRecord);
     QVERIFY(o.result->value().plans.isEmpty());
@@ -173,7 +160,7 @@ void TestSpineCpisAdapter::soapFaultAtHttp500()
         return SoapLoopback::Answer{500, answering("soap-fault.xml", r)};
     });
     QVERIFY(server.listen());
-    const Outcome o = ask(server, true, nurse());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
     QVERIFY(o.result && !o.result->ok());
     QCOMPARE(o.result->error().kind, ServiceError::Kind::BadResponse);
     QCOMPARE(o.result->error().spineCode, QStringLiteral("200"));
@@ -188,7 +175,7 @@ void TestSpineCpisAdapter::answerToAnotherRequestIsRefused()
         return SoapLoopback::Answer{200, fixture("response-no-record.xml")};
     });
     QVERIFY(server.listen());
-    const Outcome o = ask(server, true, nurse());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
     QVERIFY(o.result && !o.result->ok());
     QCOMPARE(o.result->error().kind, ServiceError::Kind::BadResponse);
     QVERIFY(o.result->error().detail.contains(u"RelatesTo"));
@@ -201,7 +188,7 @@ void TestSpineCpisAdapter::wrongContentTypeIsRefused()
                                     "application/json"};
     });
     QVERIFY(server.listen());
-    const Outcome o = ask(server, true, nurse());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
     QVERIFY(o.result && !o.result->ok());
     QCOMPARE(o.result->error().kind, ServiceError::Kind::BadResponse);
     QVERIFY(o.result->error().detail.contains(u"content type"));
@@ -214,7 +201,7 @@ void TestSpineCpisAdapter::oversizedAnswerIsRefused()
         return SoapLoopback::Answer{200, answering("response-plans.xml", r)};
     });
     QVERIFY(server.listen());
-    const Outcome o = ask(server, true, nurse());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
     QVERIFY(o.result && !o.result->ok());
     QCOMPARE(o.result->error().kind, ServiceError::Kind::BadResponse);
     QVERIFY2(o.result->error().detail.contains(u"size limit"),
@@ -227,7 +214,7 @@ void TestSpineCpisAdapter::queryThatCannotSayWhoAsksIsNotSent()
         return SoapLoopback::Answer{200, answering("response-plans.xml", r)};
     });
     QVERIFY(server.listen());
-    UserSession s = nurse();
+    UserSession s = testsupport::spineNurse();
     s.roleCode.clear();
     const Outcome o = ask(server, true, s);
     QVERIFY(o.result && !o.result->ok());
