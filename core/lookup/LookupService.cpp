@@ -90,7 +90,6 @@ void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
     run->ctx.correlationId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     run->ctx.traceId = run->ctx.correlationId;
     run->unscheduled = run->session.isUnscheduledAccess(m_settings.site);
-    run->ctx.unscheduledAccess = run->unscheduled;
     run->elapsed.start();
     qCDebug(lcLookup, "look-up %s started%s", run->ctx.correlationId.constData(),
             run->unscheduled ? " (unscheduled care)" : "");
