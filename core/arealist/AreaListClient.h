@@ -118,6 +118,9 @@ public:
     static Result<QList<AreaInfo>, ServiceError> parseGroups(const QByteArray& body);
     // True when `file` may be fetched: same scheme as `base`, no user info, and the kick-off
     // host (and port) or one of `fileHosts`.
+    // False on an hl7v3 profile that names no CP-IS FHIR base: there is nowhere to ask.
+    bool hasBase() const { return !m_base.isEmpty(); }
+
     static bool fileHostAllowed(const QUrl& file, const QUrl& base, const QStringList& fileHosts);
 
 private:

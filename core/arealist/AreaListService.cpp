@@ -52,6 +52,14 @@ AreaListService::~AreaListService()
     }
 }
 
+std::optional<QString> AreaListService::unavailableReason() const
+{
+    if (m_client->hasBase())
+        return std::nullopt;
+    return tr("Area lists need the CP-IS FHIR service, and this desk's profile names none "
+              "(cpis-fhir). Ask your administrator.");
+}
+
 void AreaListService::listAreas(
     const UserSession& session,
     std::function<void(const Result<QList<AreaInfo>, ServiceError>&)> done)
@@ -118,7 +126,7 @@ QString AreaListService::receivingText(Step::Kind kind) const
 
 bool AreaListService::sync(const UserSession& session, const AreaInfo& area, Mode mode)
 {
-    if (m_running)
+    if (m_running || !m_client->hasBase())
         return false;
     m_running = true;
     m_session = session;

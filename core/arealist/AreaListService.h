@@ -66,6 +66,10 @@ public:
                     QObject* parent = nullptr);
     ~AreaListService() override;
 
+    // Why this desk cannot fetch area lists at all (its profile names no CP-IS FHIR service),
+    // in the user's language; nullopt when it can.
+    std::optional<QString> unavailableReason() const;
+
     void listAreas(const UserSession& session,
                    std::function<void(const Result<QList<AreaInfo>, ServiceError>&)> done);
 

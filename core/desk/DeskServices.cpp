@@ -187,8 +187,8 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
             HubAddress::fromProfile(p, password.ok() && *password ? **password : QByteArray()));
     }
     d->m_review = std::make_unique<ReviewService>(d->m_reviewHub.get(), d->m_auditor.get(), clock);
-    d->m_areaListClient =
-        std::make_unique<AreaListClient>(d->m_transport.get(), p.cpis, c.areaLists, clock, nullptr);
+    d->m_areaListClient = std::make_unique<AreaListClient>(d->m_transport.get(), p.areaListBase(),
+                                                           c.areaLists, clock, nullptr);
     d->m_areaLists = std::make_unique<AreaListService>(
         d->m_areaListClient.get(), d->m_areaListStore.get(), d->m_auditor.get(), clock);
     qCInfo(lcDesk, "services ready for profile %s (%s)", qUtf8Printable(p.name),

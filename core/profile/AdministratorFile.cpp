@@ -43,6 +43,8 @@ std::optional<QString> applyKey(ServiceProfile& p, const QString& key, const QSt
         return url(p.pds);
     } else if (key == u"cpis") {
         return url(p.cpis);
+    } else if (key == u"cpis-fhir") {
+        return url(p.cpisFhir);
     } else if (key == u"identity") {
         return url(p.identity);
     } else if (key == u"mesh") {

@@ -81,6 +81,7 @@ ServiceProfile ServiceProfile::withSandbox(const QUrl& sandboxBase) const
     p.cpis =
         under(sandboxBase, cpisInterface == CpisInterface::Hl7V3 ? QStringLiteral("/spine/cpis")
                                                                  : QStringLiteral("/cpis/FHIR/R4"));
+    p.cpisFhir = under(sandboxBase, QStringLiteral("/cpis/FHIR/R4"));
     p.identity = under(sandboxBase, QStringLiteral("/oauth2"));
     p.mesh = sandboxBase;
     return p;
@@ -91,6 +92,7 @@ std::optional<QString> ServiceProfile::problem() const
     const QList<std::pair<QString, const QUrl*>> addresses = {
         {QStringLiteral("pds"), &pds},
         {QStringLiteral("cpis"), &cpis},
+        {QStringLiteral("cpis-fhir"), &cpisFhir},
         {QStringLiteral("identity"), &identity},
         {QStringLiteral("mesh"), &mesh},
         {QStringLiteral("audit-hub"), &auditHub}};
@@ -136,6 +138,7 @@ QString ServiceProfile::fingerprint() const
     if (!isTraining()) {
         parts << QStringLiteral("pds=") + pds.toString()
               << QStringLiteral("cpis=") + cpis.toString()
+              << QStringLiteral("cpis-fhir=") + cpisFhir.toString()
               << QStringLiteral("identity=") + identity.toString()
               << QStringLiteral("mesh=") + mesh.toString()
               << QStringLiteral("audit-hub=") + auditHub.toString(QUrl::RemoveUserInfo)

@@ -27,7 +27,10 @@ struct ServiceProfile
     QString environment; // shown in the window title and every CLI output, and audited
     // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
     QUrl pds;
-    QUrl cpis;     // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
+    QUrl cpis; // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
+    // The draft FHIR API's base on an hl7v3 profile: the V3 interface has no query for the
+    // children under a plan in an area, so area lists come from the FHIR side or not at all.
+    QUrl cpisFhir;
     QUrl identity; // the identity provider's issuer (CIS2)
     QUrl mesh;     // the MESH server; its mailbox paths follow the MESH API
     QUrl auditHub; // the trust's audit hub; empty: not forwarded
@@ -55,6 +58,12 @@ struct ServiceProfile
     static const QString kTrainingCpisAsid;     // "990101234567"
     static const QString kTrainingCpisPartyKey; // "CPIS-TRAINING-1"
     bool isTraining() const { return name == kTraining; }
+    // Where area lists are asked for: the CP-IS base itself on a fhir profile, cpis-fhir on an
+    // hl7v3 one (empty when the administrator names none: area lists are then unavailable).
+    QUrl areaListBase() const
+    {
+        return cpisInterface == CpisInterface::FhirDraft ? cpis : cpisFhir;
+    }
 
     // The built-in profiles: training (its addresses filled in once the sandbox listens, see
     // withSandbox), and the NHS integration and live hosts that are published; what is not

@@ -67,6 +67,7 @@ private slots:
     void pemKeyMustBeOwnerOnly();
     void pkcs12BundleWithItsPassphrase();
     void deskPicksTheAdapterTheProfileNames();
+    void areaListsNeverAskTheSpineEndpoint();
 };
 
 void TestSpineProfile::administratorFileReadsTheSpineKeys()
@@ -199,6 +200,63 @@ void TestSpineProfile::deskPicksTheAdapterTheProfileNames()
     QCOMPARE(refused.error().kind, DeskServices::Error::Kind::Profile);
     QVERIFY(refused.error().message.contains(u"desk-asid"));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none"))));
+}
+
+// The V3 interface has no query for an area's children: area lists go to the FHIR side the
+// profile names (cpis-fhir), or are unavailable with a reason, never sent to the Spine endpoint.
+void TestSpineProfile::areaListsNeverAskTheSpineEndpoint()
+{
+    ServiceProfile training = ServiceProfile::training();
+    training.cpisInterface = CpisInterface::Hl7V3;
+    training = training.withSandbox(QUrl(QStringLiteral("http://127.0.0.1:4321")));
+    QCOMPARE(training.cpis.path(), QStringLiteral("/spine/cpis"));
+    QCOMPARE(training.areaListBase().toString(),
+             QStringLiteral("http://127.0.0.1:4321/cpis/FHIR/R4"));
+
+    const auto c = AdministratorFile::parse("[desk]\nprofiles = int\n[profile int]\n"
+                                            "cpis = https://spine.example.nhs.uk/sync/cpis\n"
+                                            "desk-asid = 200000000123\n"
+                                            "cpis-asid = 200000000456\n",
+                                            QStringLiteral("desk.conf"));
+    QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error()));
+    ServiceProfile spine = c->profiles.first();
+    QVERIFY(spine.areaListBase().isEmpty());
+
+    QTemporaryDir dir;
+    ManualClock clock(QDateTime(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC));
+    MemoryKeyProvider keys;
+    {
+        auto desk = DeskServices::create(
+            DeskServices::defaultConfig(spine, dir.filePath(QStringLiteral("none")),
+                                        QStringLiteral("test")),
+            &clock, keys);
+        QVERIFY2(desk.ok(), qPrintable(desk.ok() ? QString() : desk.error().message));
+        const auto why = desk.value()->areaLists().unavailableReason();
+        QVERIFY(why.has_value());
+        QVERIFY2(why->contains(u"cpis-fhir"), qPrintable(*why));
+        QVERIFY(!desk.value()->areaLists().sync(UserSession{}, AreaInfo{}));
+    }
+
+    const auto named =
+        AdministratorFile::parse("[desk]\nprofiles = int\n[profile int]\n"
+                                 "cpis = https://spine.example.nhs.uk/sync/cpis\n"
+                                 "cpis-fhir = https://int.api.service.nhs.uk/cpis/FHIR/R4\n"
+                                 "desk-asid = 200000000123\ncpis-asid = 200000000456\n",
+                                 QStringLiteral("desk.conf"));
+    QVERIFY2(named.ok(), qPrintable(named.ok() ? QString() : named.error()));
+    QCOMPARE(named->profiles.first().areaListBase().host(),
+             QStringLiteral("int.api.service.nhs.uk"));
+    // Where lists come from is part of what the audit log records when it changes.
+    QVERIFY(named->profiles.first().fingerprint() != spine.fingerprint());
+    {
+        auto desk =
+            DeskServices::create(DeskServices::defaultConfig(named->profiles.first(),
+                                                             dir.filePath(QStringLiteral("named")),
+                                                             QStringLiteral("test")),
+                                 &clock, keys);
+        QVERIFY2(desk.ok(), qPrintable(desk.ok() ? QString() : desk.error().message));
+        QVERIFY(!desk.value()->areaLists().unavailableReason().has_value());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSpineProfile)

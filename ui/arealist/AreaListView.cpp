@@ -232,6 +232,11 @@ AreaListView::~AreaListView()
 
 void AreaListView::loadAreas()
 {
+    if (const auto why = m_service->unavailableReason()) {
+        m_state->setText(*why);
+        emit areasLoaded(0);
+        return;
+    }
     QPointer<AreaListView> self(this);
     m_service->listAreas(m_session, [self](const Result<QList<AreaInfo>, ServiceError>& r) {
         if (!self)
