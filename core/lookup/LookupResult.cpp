@@ -33,7 +33,7 @@ LookupResult::Reason LookupResult::reasonFor(ServiceError::Kind kind)
     case K::Cancelled:
         return Reason::ServiceError;
     case K::Tls:
-        return Reason::Offline;
+        return Reason::SecureConnection;
     case K::RateLimited:
         return Reason::RateLimited;
     case K::SignInExpired:
@@ -94,6 +94,8 @@ QString LookupResult::reasonName(Reason r)
         return QStringLiteral("number-not-verified");
     case Reason::RequestNotRecognised:
         return QStringLiteral("request-not-recognised");
+    case Reason::SecureConnection:
+        return QStringLiteral("secure-connection");
     }
     return {};
 }
@@ -106,6 +108,8 @@ QString LookupResult::reasonText(Reason r, int retryAfterSecs)
         return QString();
     case Reason::Offline:
         return ServiceError::userText(K::Offline);
+    case Reason::SecureConnection:
+        return ServiceError::userText(K::Tls);
     case Reason::Timeout:
         return ServiceError::userText(K::Timeout);
     case Reason::ServiceError:

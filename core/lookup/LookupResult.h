@@ -40,6 +40,7 @@ struct LookupResult
         RecordInvalidated,    // PDS invalidated the record and names no number in its place
         NumberNotVerified,    // PDS does not mark the number verified: CP-IS is not asked
         RequestNotRecognised, // a 404 that is not the service's "no such record"
+        SecureConnection,     // TLS failed: a certificate was refused or not trusted
     };
 
     State state = State::CouldNotCheck;

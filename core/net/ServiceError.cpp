@@ -44,9 +44,15 @@ QString ServiceError::userText(Kind kind, int retryAfterSecs)
 {
     switch (kind) {
     case Kind::Offline:
-    case Kind::Tls:
         return QCoreApplication::translate("LookupResult",
                                            "The national service could not be reached.");
+    case Kind::Tls:
+        // Either side's certificate: the service may have refused this desk's, or the desk
+        // could not trust the service's. Both are for the administrator, not a retry.
+        return QCoreApplication::translate(
+            "LookupResult",
+            "The secure connection to the national service failed: it refused this desk's "
+            "certificate, or its own certificate is not trusted here. Tell your administrator.");
     case Kind::Timeout:
         return QCoreApplication::translate("LookupResult",
                                            "The national service did not answer in time.");

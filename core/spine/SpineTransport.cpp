@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <memory>
@@ -45,6 +46,14 @@ void SpineTransport::post(const QUrl& url,
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::ManualRedirectPolicy);
     m_settings.tls.apply(req);
+    if (url.scheme() == u"https") {
+        // Spine speaks TLS 1.2 with mutual TLS. At 1.2 a client certificate Spine refuses
+        // fails the handshake itself, and the user is told so; at 1.3 the refusal would come
+        // after the handshake, as a closed connection indistinguishable from a dropped one.
+        QSslConfiguration tls = req.sslConfiguration();
+        tls.setProtocol(QSsl::TlsV1_2);
+        req.setSslConfiguration(tls);
+    }
 
     QNetworkReply* reply = m_nam->post(req, envelope);
     m_settings.tls.watch(reply);

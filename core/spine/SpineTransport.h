@@ -19,7 +19,8 @@ namespace cpis {
 class Clock;
 
 // SOAP 1.1 over HTTPS to Spine: one POST (text/xml; charset=utf-8, with the SOAPAction) to the
-// endpoint as given, with the profile's TLS policy (mutual TLS with the desk's certificate),
+// endpoint as given, with the profile's TLS policy (mutual TLS with the desk's certificate, at
+// TLS 1.2 as Spine speaks it),
 // a stall and a total time limit, and a cap on the answer's size checked as it arrives. It is
 // never retried: a query that reached CP-IS may have notified a local authority already.
 // A 2xx answer, and a 5xx answer carrying XML (a SOAP fault), come back as the response for

@@ -119,6 +119,10 @@ bool SandboxServer::start()
             // is refused.
             tls.setCaCertificates(m_options.clientCaCertificates);
             tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+            // As Spine's TLS front end does: a certificate from another issuer ends the
+            // handshake itself with an alert. Without this Qt would finish the handshake and
+            // only then drop the connection, which a client cannot tell from a reset.
+            tls.setHandshakeMustInterruptOnError(true);
         }
         m_http->sslSetup(tls);
     } else if (!m_options.clientCaCertificates.isEmpty()) {

@@ -400,14 +400,10 @@ void TestSpineIntegration::clientCertificateFromAnotherCaFails()
     const QString text = LookupResult::reasonText(run.result.reason);
     qInfo("wrong client certificate: %s (%s)",
           qPrintable(LookupResult::reasonName(run.result.reason)), qPrintable(text));
-    // Known gap: the desk has no reason of its own for a refused handshake. Over TLS 1.3 the
-    // server's refusal arrives after the client thinks the handshake done, as a closed
-    // connection (service-error), and a handshake error maps to "could not be reached"; the
-    // user is not told that the certificate was refused. Kept visible until it says so.
-    QEXPECT_FAIL("", "no look-up reason names a refused client certificate yet", Continue);
-    QVERIFY2(text.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) ||
-                 text.contains(QStringLiteral("TLS")),
-             qPrintable(text));
+    // Spine speaks TLS 1.2, where a refused client certificate fails the handshake itself: the
+    // user is told that the secure connection failed, not that the service had an error.
+    QCOMPARE(run.result.reason, Reason::SecureConnection);
+    QVERIFY2(text.contains(QStringLiteral("certificate"), Qt::CaseInsensitive), qPrintable(text));
 }
 
 // Every query the desk sent and every answer the sandbox wrote, in all of the above.
