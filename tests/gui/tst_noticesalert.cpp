@@ -104,6 +104,7 @@ private slots:
     void notifierUsesTheServiceOnlyWhenThereIsOne();
     void alertGoesToTheNotificationService();
     void withoutAServiceTheWindowSaysIt();
+    void lockPutsTheTitleBack();
 
 private:
     void startStandIn();
@@ -249,6 +250,19 @@ void TestNoticesAlert::withoutAServiceTheWindowSaysIt()
     QCOMPARE(w.windowTitle(), plainTitle);
     QVERIFY(!tabs->tabTextColor(0).isValid());
     QVERIFY(tabs->tabToolTip(0).isEmpty());
+}
+
+void TestNoticesAlert::lockPutsTheTitleBack()
+{
+    NoticesView* view = openDeskAndSignIn();
+    QVERIFY(view);
+    MainWindow& w = *m_desk->window;
+    QTRY_VERIFY(w.windowTitle().startsWith(QStringLiteral("(3 new) ")));
+    const QString plainTitle = w.windowTitle().mid(QStringLiteral("(3 new) ").size());
+    m_tester.reset();
+    w.lock(); // the screen goes, and with it what it said in the title
+    QVERIFY(!w.functionView(DeskFunction::Notices));
+    QCOMPARE(w.windowTitle(), plainTitle);
 }
 
 QTEST_MAIN(TestNoticesAlert)

@@ -391,7 +391,7 @@ void TestNoticesView::dateFiltersReadWelshMonths()
     QCoreApplication::installTranslator(&welsh);
     typeDate(to, QStringLiteral("07-rhag-2026"));
     QCOMPARE(to->date(), QDate(2026, 12, 7));
-    QCOMPARE(to->text(), QStringLiteral("07-Rhag-2026"));
+    QCOMPARE(to->text(), QStringLiteral("07-Dec-2026")); // shown as the list shows dates
     typeDate(to, QStringLiteral("01-Gorff-2026"));
     QCOMPARE(to->date(), QDate(2026, 7, 1));
     typeDate(to, QStringLiteral("02-Jul-2026")); // English is still read

@@ -12,4 +12,5 @@ mkdir -p "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 unset DISPLAY WAYLAND_DISPLAY
 timeout --kill-after=5 "${CPIS_BUS_TIMEOUT:-110}" \
-  dbus-run-session --config-file="$here/private-session-bus.conf" -- "$@"
+  dbus-run-session --config-file="$here/private-session-bus.conf" -- "$@" \
+  2> >(grep -v "Failed to set fd limit" >&2)

@@ -1,6 +1,7 @@
 #include "ui/widgets/DateFilterEdit.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/DisplayFormat.h"
 
 #include <QApplication>
 #include <QCalendarWidget>
@@ -102,13 +103,9 @@ void DateFilterEdit::setDate(const QDate& date)
 
 void DateFilterEdit::showDate()
 {
-    QString text = anyText();
-    if (m_date.isValid())
-        text = QStringLiteral("%1-%2-%3")
-                   .arg(m_date.day(), 2, 10, QLatin1Char('0'))
-                   .arg(uiMonths().at(m_date.month() - 1))
-                   .arg(m_date.year(), 4, 10, QLatin1Char('0'));
-    lineEdit()->setText(text);
+    // Shown as every date on the desk is, whatever the language (display::date): a day typed
+    // with a Welsh month name comes back as the list shows it.
+    lineEdit()->setText(m_date.isValid() ? display::date(m_date) : anyText());
 }
 
 bool DateFilterEdit::commitText()
@@ -221,9 +218,7 @@ QSize DateFilterEdit::sizeHint() const
     ensurePolished();
     const QFontMetrics fm(font());
     int width = fm.horizontalAdvance(anyText());
-    for (const QString& m : uiMonths())
-        width =
-            qMax(width, fm.horizontalAdvance(QStringLiteral("00-") + m + QStringLiteral("-0000")));
+    width = qMax(width, fm.horizontalAdvance(QStringLiteral("00-May-0000")));
     QStyleOptionSpinBox opt;
     initStyleOption(&opt);
     const QSize text(width + 2 * fm.horizontalAdvance(u' '), lineEdit()->sizeHint().height());

@@ -15,7 +15,8 @@ class Clock;
 namespace cpis::ui {
 
 // A day to filter by, or "Any" (no bound), set from the keyboard: typed as 07-Dec-2026 or
-// 07/12/2026 (the month names of the UI's language as well as English), Up and Down a day from
+// 07/12/2026 (the month names of the UI's language as well as English; shown as 07-Dec-2026,
+// as every date on the desk is), Up and Down a day from
 // the day shown (from today when it shows "Any"), Alt+Down or F4 for a calendar at that day.
 // "Any" comes back by typing it or emptying the field. Text that is not a day is never taken
 // for one: the field goes back to its day and says so (notRecognised), rather than quietly
