@@ -19,7 +19,6 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractScrollArea>
 #include <QApplication>
-#include <QCalendarWidget>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,7 +31,6 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimeZone>
-#include <QTranslator>
 
 #include <memory>
 
@@ -145,29 +143,6 @@ void typeDate(ui::DateFilterEdit* edit, const QString& text)
     QTest::keyClick(edit, Qt::Key_Return);
 }
 
-// The Welsh catalogue's month names for the date filters, as the desk's Welsh translation has
-// them (the test does not depend on the built .qm, which the lead regenerates).
-class WelshMonths final : public QTranslator
-{
-public:
-    QString translate(const char* context,
-                      const char* source,
-                      const char* disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation)
-        Q_UNUSED(n)
-        if (qstrcmp(context, "cpis::ui::DateFilterEdit") != 0)
-            return {};
-        if (qstrcmp(source, "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec") == 0)
-            return QStringLiteral("Ion Chwef Maw Ebr Mai Meh Gorff Awst Medi Hyd Tach Rhag");
-        if (qstrcmp(source, "Any") == 0)
-            return QStringLiteral("Unrhyw");
-        return {};
-    }
-    bool isEmpty() const override { return false; }
-};
-
 } // namespace
 
 class TestNoticesView : public QObject
@@ -180,7 +155,6 @@ private slots:
     void socialWorkerSeesTheMailboxAndIsNotifiedByCount();
     void filtersByChildDateAndSite();
     void dateFiltersFromTheKeyboard();
-    void dateFiltersReadWelshMonths();
     void countsHonourTheFilters();
     void tabbingIntoTheTableOpensNothing();
     void detailAndAcknowledgeFromTheKeyboard();
@@ -301,6 +275,8 @@ void TestNoticesView::filtersByChildDateAndSite()
 
 void TestNoticesView::dateFiltersFromTheKeyboard()
 {
+    // The field itself is tested on its own (tst_datefilteredit); here, that what is typed
+    // reaches the list, and that what is not a day is said beside the filters.
     NoticesView* view = signInAsSocialWorker();
     QVERIFY(view);
     const QAbstractItemModel* m = noticesTable(view)->model();
@@ -310,105 +286,26 @@ void TestNoticesView::dateFiltersFromTheKeyboard()
     QCOMPARE(from->text(), QStringLiteral("Any"));
     QCOMPARE(m->rowCount(), 3);
 
-    // Typed as dd-Mmm-yyyy (any case): taken, not turned back into "Any".
     const QDate threeDaysAgo = ukToday().addDays(-3);
     typeDate(to, shown(threeDaysAgo).toLower());
     QCOMPARE(to->date(), threeDaysAgo);
-    QCOMPARE(to->text(), shown(threeDaysAgo));
-    QCOMPARE(m->rowCount(), 1);
-    // And as dd/mm/yyyy.
-    typeDate(to, threeDaysAgo.addDays(1).toString(QStringLiteral("dd/MM/yyyy")));
-    QCOMPARE(to->date(), threeDaysAgo.addDays(1));
-    // Something that is not a day is said, and the filter keeps its day.
+    QCOMPARE(m->rowCount(), 1); // the oldest
     typeDate(to, QStringLiteral("31/02/2026"));
-    QCOMPARE(to->date(), threeDaysAgo.addDays(1));
-    QCOMPARE(to->text(), shown(threeDaysAgo.addDays(1)));
+    QCOMPARE(to->date(), threeDaysAgo);
     QVERIFY(filterProblem(view)->isVisible());
     QVERIFY(filterProblem(view)->text().contains(QStringLiteral("31/02/2026")));
-    // "Any", explicitly.
+    QCOMPARE(m->rowCount(), 1);
     typeDate(to, QStringLiteral("any"));
-    QVERIFY(!to->date().isValid());
-    QCOMPARE(to->text(), QStringLiteral("Any"));
     QVERIFY(!filterProblem(view)->isVisible());
     QCOMPARE(m->rowCount(), 3);
 
-    // Up and Down: from "Any" to today, then a day at a time from the day shown.
+    // From "Any", Down is today: the oldest, three days ago, is left out.
     from->setFocus();
-    QTest::keyClick(from, Qt::Key_Up);
+    QTest::keyClick(from, Qt::Key_Down);
     QCOMPARE(from->date(), ukToday());
-    QTest::keyClick(from, Qt::Key_Down);
-    QTest::keyClick(from, Qt::Key_Down);
-    QCOMPARE(from->date(), ukToday().addDays(-2));
-    QCOMPARE(from->text(), shown(ukToday().addDays(-2)));
-    QTest::keyClick(from, Qt::Key_Up);
-    QCOMPARE(from->date(), ukToday().addDays(-1));
-    // A typed day is where the step starts.
-    from->setFocus();
-    QTest::keyClick(from, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(from, QStringLiteral("10/03/2025"));
-    QTest::keyClick(from, Qt::Key_Up);
-    QCOMPARE(from->date(), QDate(2025, 3, 11));
-
-    // F4: the calendar, at the day shown; Escape closes it and changes nothing.
-    QTest::keyClick(from, Qt::Key_F4);
-    QCalendarWidget* calendar = from->calendar();
-    QVERIFY(calendar);
-    QTRY_VERIFY(calendar->isVisible());
-    QVERIFY(!calendar->accessibleName().isEmpty());
-    QCOMPARE(calendar->selectedDate(), QDate(2025, 3, 11));
-    QCOMPARE(calendar->yearShown(), 2025);
-    QCOMPARE(calendar->monthShown(), 3);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
-    QTRY_VERIFY(!calendar->isVisible());
-    QCOMPARE(from->date(), QDate(2025, 3, 11));
-
-    // Alt+Down on "Any": the calendar at today; arrows move a day, Enter takes it.
-    typeDate(from, QStringLiteral("Any"));
-    QTest::keyClick(from, Qt::Key_Down, Qt::AltModifier);
-    QTRY_VERIFY(calendar->isVisible());
-    QCOMPARE(calendar->selectedDate(), ukToday());
-    QWidget* grid = QApplication::focusWidget();
-    QVERIFY(grid && calendar->isAncestorOf(grid));
-    QTest::keyClick(grid, Qt::Key_Left);
-    QTest::keyClick(grid, Qt::Key_Return);
-    QTRY_VERIFY(!calendar->isVisible());
-    QCOMPARE(from->date(), ukToday().addDays(-1));
-    QTRY_VERIFY(from->hasFocus());
-    QVERIFY(m->rowCount() < 3); // the oldest, looked up three days ago, is left out
-}
-
-void TestNoticesView::dateFiltersReadWelshMonths()
-{
-    NoticesView* view = signInAsSocialWorker();
-    QVERIFY(view);
-    ui::DateFilterEdit* to = toDate(view);
-    // English month names only while the UI is English.
-    typeDate(to, QStringLiteral("07-Rhag-2026"));
-    QVERIFY(!to->date().isValid());
-    QVERIFY(filterProblem(view)->isVisible());
-
-    WelshMonths welsh;
-    QCoreApplication::installTranslator(&welsh);
-    typeDate(to, QStringLiteral("07-rhag-2026"));
-    QCOMPARE(to->date(), QDate(2026, 12, 7));
-    QCOMPARE(to->text(), QStringLiteral("07-Dec-2026")); // shown as the list shows dates
-    typeDate(to, QStringLiteral("01-Gorff-2026"));
-    QCOMPARE(to->date(), QDate(2026, 7, 1));
-    typeDate(to, QStringLiteral("02-Jul-2026")); // English is still read
-    QCOMPARE(to->date(), QDate(2026, 7, 2));
-    typeDate(to, QStringLiteral("Unrhyw"));
-    QVERIFY(!to->date().isValid());
-    QCOMPARE(to->text(), QStringLiteral("Unrhyw"));
-    QCoreApplication::removeTranslator(&welsh);
-
-    // The parser itself: forms and nonsense.
-    const QStringList en = ui::DateFilterEdit::englishMonths();
-    QCOMPARE(ui::DateFilterEdit::parse(QStringLiteral("7-dec-2026"), en), QDate(2026, 12, 7));
-    QCOMPARE(ui::DateFilterEdit::parse(QStringLiteral("07/12/2026"), en), QDate(2026, 12, 7));
-    QCOMPARE(ui::DateFilterEdit::parse(QString(), en), QDate());
-    QVERIFY(!ui::DateFilterEdit::parse(QStringLiteral("12/31/2026"), en)); // not US order
-    QVERIFY(!ui::DateFilterEdit::parse(QStringLiteral("07-Dex-2026"), en));
-    QVERIFY(!ui::DateFilterEdit::parse(QStringLiteral("07-12-26"), en));
+    QVERIFY(m->rowCount() < 3);
+    typeDate(from, threeDaysAgo.toString(QStringLiteral("dd/MM/yyyy")));
+    QCOMPARE(m->rowCount(), 3);
 }
 
 void TestNoticesView::countsHonourTheFilters()
