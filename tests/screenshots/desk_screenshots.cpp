@@ -213,6 +213,7 @@ bool openNotice(Driver& d, int row)
     if (!table || !d.waitFor([&] { return Driver::rows(table) > row; }, QStringLiteral("notices")))
         return false;
     d.selectRow(table, row);
+    QTest::keyClick(table, Qt::Key_Return); // opening a notice is the user's act: Enter
     return true;
 }
 
@@ -233,6 +234,7 @@ bool acknowledgeNotice(Driver& d)
     status->setFocus();
     QTest::keyClick(status, Qt::Key_Right);
     d.selectRow(table, 0);
+    QTest::keyClick(table, Qt::Key_Return);
     return true;
 }
 

@@ -61,6 +61,12 @@ bool NoticeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
     if (i.data(NoticeModel::AcknowledgedRole).toBool() != m_acknowledged)
         return false;
+    return matchesFilters(sourceRow);
+}
+
+bool NoticeFilterModel::matchesFilters(int sourceRow) const
+{
+    const QModelIndex i = sourceModel()->index(sourceRow, 0);
     if (!m_site.isEmpty() && i.data(NoticeModel::SiteRole).toString() != m_site)
         return false;
     if (!m_child.isEmpty()) {

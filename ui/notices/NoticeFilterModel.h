@@ -20,6 +20,9 @@ public:
     void setDateRange(const QDate& from, const QDate& to); // inclusive; null: no bound
     void setSite(const QString& odsCode);                  // empty: every site
 
+    // Whether a notice passes the child, date and site filters, new or acknowledged alike.
+    bool matchesFilters(int sourceRow) const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 

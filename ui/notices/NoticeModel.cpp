@@ -3,6 +3,8 @@
 #include "core/domain/DisplayFormat.h"
 #include "core/domain/PlanType.h"
 
+#include <QFont>
+
 namespace cpis::ui {
 
 NoticeModel::NoticeModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -22,6 +24,22 @@ int NoticeModel::rowOf(const QString& messageId, const QString& eventId) const
     return -1;
 }
 
+QString NoticeModel::keyOf(const AttendanceNotice& notice)
+{
+    return notice.messageId + u'/' + notice.eventId;
+}
+
+void NoticeModel::setFresh(const QSet<QString>& keys)
+{
+    if (keys == m_fresh)
+        return;
+    m_fresh = keys;
+    if (!m_notices.isEmpty())
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+            {Qt::DisplayRole, Qt::AccessibleTextRole, Qt::ToolTipRole, Qt::FontRole, FreshRole});
+}
+
 int NoticeModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_notices.size());
@@ -37,7 +55,18 @@ QVariant NoticeModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const AttendanceNotice& n = m_notices.at(index.row());
+    const bool fresh = m_fresh.contains(keyOf(n));
     switch (role) {
+    case FreshRole:
+        return fresh;
+    case Qt::FontRole:
+        if (!fresh)
+            return {};
+        {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
     case AcknowledgedRole:
         return n.isAcknowledged();
     case WhenRole:
@@ -60,7 +89,11 @@ QVariant NoticeModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case When:
-            return display::dateTime(n.whenUtc);
+            if (!fresh)
+                return display::dateTime(n.whenUtc);
+            return role == Qt::DisplayRole
+                       ? QString(QStringLiteral("\u25CF ") + display::dateTime(n.whenUtc))
+                       : tr("Just arrived: %1").arg(display::dateTime(n.whenUtc));
         case NhsNumber:
             return n.nhsNumber.display();
         case ChildId:

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
 
 namespace cpis::ui {
 
@@ -31,6 +32,7 @@ public:
         WhenRole,                    // QDateTime, UTC
         SiteRole,                    // organisation ODS code
         ChildSearchRole,             // NHS digits and the LA's child id, for the child filter
+        FreshRole,                   // bool: arrived while the screen was open, not yet opened
     };
 
     explicit NoticeModel(QObject* parent = nullptr);
@@ -39,6 +41,12 @@ public:
     const QList<AttendanceNotice>& notices() const { return m_notices; }
     const AttendanceNotice& notice(int row) const { return m_notices.at(row); }
     int rowOf(const QString& messageId, const QString& eventId) const; // -1 when absent
+    static QString keyOf(const AttendanceNotice& notice); // one notice: message and event
+
+    // Notices (by keyOf) shown as just arrived: bold, marked in the first column and said so to
+    // a screen reader, so the new rows stand out without colour alone.
+    void setFresh(const QSet<QString>& keys);
+    const QSet<QString>& fresh() const { return m_fresh; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -47,6 +55,7 @@ public:
 
 private:
     QList<AttendanceNotice> m_notices;
+    QSet<QString> m_fresh;
 };
 
 } // namespace cpis::ui

@@ -5,11 +5,11 @@
 #include "core/domain/PlanType.h"
 #include "ui/notices/NoticeFilterModel.h"
 #include "ui/notices/NoticeModel.h"
+#include "ui/widgets/DateFilterEdit.h"
 #include "ui/widgets/DesktopNotifier.h"
 #include "ui/widgets/PlainLabel.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,29 +27,10 @@
 namespace cpis::ui {
 
 namespace {
-// A QDateEdit at its minimum shows "Any" and means "no bound".
-const QDate kAnyDate(2000, 1, 1);
-
-// Tab leaves the field at once. QDateEdit's own Tab walks day, month and year first, and while
-// it shows the "Any" text it never gets past them: a keyboard trap.
-class DateFilterEdit final : public QDateEdit
+DateFilterEdit* dateFilter(const QString& name, const Clock& clock, QWidget* parent)
 {
-public:
-    using QDateEdit::QDateEdit;
-
-protected:
-    bool focusNextPrevChild(bool next) override { return QWidget::focusNextPrevChild(next); }
-};
-
-QDateEdit* dateFilter(const QString& name, QWidget* parent)
-{
-    auto* edit = new DateFilterEdit(parent);
+    auto* edit = new DateFilterEdit(clock, parent);
     edit->setObjectName(name);
-    edit->setDisplayFormat(QStringLiteral("dd-MMM-yyyy"));
-    edit->setMinimumDate(kAnyDate);
-    edit->setSpecialValueText(NoticesView::tr("Any"));
-    edit->setDate(kAnyDate);
-    edit->setCalendarPopup(true);
     return edit;
 }
 } // namespace
@@ -93,9 +74,9 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_child->setPlaceholderText(tr("NHS number or LA child id"));
     m_child->setClearButtonEnabled(true);
     m_child->setAccessibleName(tr("Filter by child: NHS number or local authority child id"));
-    m_from = dateFilter(QStringLiteral("noticesFromDate"), this);
+    m_from = dateFilter(QStringLiteral("noticesFromDate"), m_clock, this);
     m_from->setAccessibleName(tr("Looked up on or after"));
-    m_to = dateFilter(QStringLiteral("noticesToDate"), this);
+    m_to = dateFilter(QStringLiteral("noticesToDate"), m_clock, this);
     m_to->setAccessibleName(tr("Looked up on or before"));
     m_site = new QComboBox(this);
     m_site->setObjectName(QStringLiteral("noticesSiteFilter"));
@@ -121,6 +102,12 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     filters->addWidget(m_to);
     filters->addWidget(siteLabel);
     filters->addWidget(m_site, 1);
+    // A typed day that is not a day is said here, next to the filters, not taken as "Any".
+    m_filterProblem = new PlainLabel(this);
+    m_filterProblem->setObjectName(QStringLiteral("noticesFilterProblem"));
+    m_filterProblem->setWordWrap(true);
+    m_filterProblem->setStyleSheet(QStringLiteral("color: #a00000;"));
+    m_filterProblem->hide();
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("noticesTable"));
@@ -145,6 +132,13 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_detail->setObjectName(QStringLiteral("noticeDetail"));
     m_detail->setAccessibleName(tr("Notice detail"));
     auto* form = new QFormLayout(m_detail);
+    m_openHint = new PlainLabel(tr("Select a notice and press Enter (or double-click it) to open "
+                                   "it here."),
+                                m_detail);
+    m_openHint->setObjectName(QStringLiteral("noticeOpenHint"));
+    m_openHint->setWordWrap(true);
+    m_openHint->setAccessibleName(m_openHint->text());
+    form->addRow(m_openHint);
     const QStringList fields{tr("NHS number:"), tr("LA child id:"), tr("Plan:"),
                              tr("Looked up:"),  tr("By:"),          tr("Role:"),
                              tr("Site:"),       tr("Received:"),    tr("Acknowledged:")};
@@ -179,6 +173,7 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(filters);
+    layout->addWidget(m_filterProblem);
     layout->addWidget(split, 1);
 
     setTabOrder(m_table, m_acknowledge);
@@ -192,27 +187,35 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
 
     auto* ack = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
     ack->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(ack, &QShortcut::activated, this, &NoticesView::acknowledgeCurrent);
-    connect(m_acknowledge, &QPushButton::clicked, this, &NoticesView::acknowledgeCurrent);
+    connect(ack, &QShortcut::activated, this, &NoticesView::acknowledgeOpened);
+    connect(m_acknowledge, &QPushButton::clicked, this, &NoticesView::acknowledgeOpened);
     connect(m_check, &QPushButton::clicked, m_service.get(), &NoticeService::checkNow);
     connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
         m_filter->setShowAcknowledged(index == 1);
-        onCurrentChanged();
+        onFiltersChanged();
     });
     connect(m_child, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setChildText(text);
-        onCurrentChanged();
+        onFiltersChanged();
     });
-    connect(m_from, &QDateEdit::dateChanged, this, &NoticesView::applyDates);
-    connect(m_to, &QDateEdit::dateChanged, this, &NoticesView::applyDates);
+    connect(m_from, &DateFilterEdit::dateChanged, this, &NoticesView::applyDates);
+    connect(m_to, &DateFilterEdit::dateChanged, this, &NoticesView::applyDates);
+    for (DateFilterEdit* edit : {m_from, m_to})
+        connect(edit, &DateFilterEdit::notRecognised, this, [this](const QString& text) {
+            m_filterProblem->setText(tr("Not a day the desk can read: %1. Type it as 07-Dec-2026 "
+                                        "or 07/12/2026, or Any.")
+                                         .arg(text.left(32)));
+            m_filterProblem->setAccessibleName(m_filterProblem->text());
+            m_filterProblem->show();
+        });
     connect(m_site, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setSite(m_site->currentData().toString());
         m_site->setToolTip(m_site->currentText());
-        m_site->setToolTip(m_site->currentText());
-        onCurrentChanged();
+        onFiltersChanged();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &NoticesView::onCurrentChanged);
+    connect(m_table, &QAbstractItemView::activated, this, &NoticesView::open);
     connect(m_service.get(), &NoticeService::checked, this, &NoticesView::showChecked);
     connect(m_service.get(), &NoticeService::newNotices, this, &NoticesView::onNewNotices);
     connect(m_service.get(), &NoticeService::acknowledgeFinished, this,
@@ -231,34 +234,49 @@ NoticesView::~NoticesView()
         child->disconnect(this);
     m_service->disconnect(this);
     m_service->stop();
+    if (m_titled && !m_plainTitle.isNull())
+        m_titled->setWindowTitle(m_plainTitle);
 }
 
 void NoticesView::reload()
 {
     const AttendanceNotice* current = currentNotice();
-    const QString keepMessage = current ? current->messageId : QString();
-    const QString keepEvent = current ? current->eventId : QString();
+    const QString keepCurrent = current ? NoticeModel::keyOf(*current) : QString();
     auto notices = m_service->notices();
+    m_reloading = true;
     if (!notices) {
         // Said, not hidden: an empty table here would read as "no notices".
         m_model->setNotices({});
-        m_action->setText(
-            tr("The stored notices could not be read: %1").arg(notices.error().message));
-        m_action->setAccessibleName(m_action->text());
+        say(tr("The stored notices could not be read: %1").arg(notices.error().message));
     } else {
         m_model->setNotices(notices.value());
     }
+    // What was not in the last load arrived since: marked until opened.
+    QSet<QString> keys;
+    for (const AttendanceNotice& n : m_model->notices())
+        keys.insert(NoticeModel::keyOf(n));
+    if (m_loaded)
+        m_fresh.unite(keys - m_known);
+    m_fresh.intersect(keys);
+    m_known = keys;
+    m_loaded = m_loaded || bool(notices);
+    m_model->setFresh(m_fresh);
     rebuildSites();
+    m_reloading = false;
     updateTabs();
-    const int row = m_model->rowOf(keepMessage, keepEvent);
+    // The selection comes back; the detail only if its notice is still the one selected.
+    // Nothing is opened here: that is the user's act alone.
+    int row = -1;
+    for (int r = 0; r < m_model->rowCount() && row < 0; ++r)
+        row = NoticeModel::keyOf(m_model->notice(r)) == keepCurrent ? r : -1;
     const QModelIndex at =
         row >= 0 ? m_filter->mapFromSource(m_model->index(row, 0)) : QModelIndex();
-    // Only the notice the user had open comes back: picking one for them would put a view of
-    // a child they never looked at in the audit log.
     if (at.isValid())
         m_table->setCurrentIndex(at);
     m_table->resizeColumnsToContents();
     onCurrentChanged();
+    if (const AttendanceNotice* opened = openedNotice())
+        showDetail(opened); // its acknowledgement may have changed
     emit noticesShown();
 }
 
@@ -283,18 +301,64 @@ void NoticesView::rebuildSites()
 
 void NoticesView::updateTabs()
 {
-    int fresh = 0;
-    for (const AttendanceNotice& n : m_model->notices())
-        fresh += n.isAcknowledged() ? 0 : 1;
-    m_tabs->setTabText(0, tr("New (%1)").arg(fresh));
-    m_tabs->setTabText(1, tr("Acknowledged (%1)").arg(m_model->notices().size() - fresh));
+    // The counts say what the filters hide: "New (3 of 31)" when 3 of 31 new notices show.
+    int freshAll = 0, freshShown = 0, ackAll = 0, ackShown = 0;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const bool shown = m_filter->matchesFilters(r);
+        if (m_model->notice(r).isAcknowledged()) {
+            ++ackAll;
+            ackShown += shown ? 1 : 0;
+        } else {
+            ++freshAll;
+            freshShown += shown ? 1 : 0;
+        }
+    }
+    const auto count = [](int shown, int all) {
+        return shown == all ? QString::number(all) : tr("%1 of %2").arg(shown).arg(all);
+    };
+    m_tabs->setTabText(0, tr("New (%1)").arg(count(freshShown, freshAll)));
+    m_tabs->setTabText(1, tr("Acknowledged (%1)").arg(count(ackShown, ackAll)));
+    updateAlert();
+}
+
+void NoticesView::updateAlert()
+{
+    // Only when the desktop could not show the alert: the window title (what the task bar and
+    // a screen reader's window list show) and the New tab say how many arrived unopened.
+    const int fresh = int(m_fresh.size());
+    if (fresh == 0)
+        m_alertInWindow = false;
+    const bool show = m_alertInWindow;
+    m_tabs->setTabTextColor(0, show ? QColor(0xa0, 0x00, 0x00) : QColor());
+    m_tabs->setTabToolTip(
+        0, show ? tr("%n notice(s) arrived that nobody has opened here yet", nullptr, fresh)
+                : QString());
+    QWidget* top = window();
+    if (show && top != this) {
+        if (m_titled != top) {
+            if (m_titled && !m_plainTitle.isNull())
+                m_titled->setWindowTitle(m_plainTitle);
+            m_titled = top;
+            m_plainTitle = top->windowTitle();
+        }
+        top->setWindowTitle(tr("(%n new) %1", nullptr, fresh).arg(m_plainTitle));
+    } else if (m_titled && !m_plainTitle.isNull()) {
+        m_titled->setWindowTitle(m_plainTitle);
+        m_titled.clear();
+        m_plainTitle = QString();
+    }
 }
 
 void NoticesView::applyDates()
 {
-    const QDate from = m_from->date() == kAnyDate ? QDate() : m_from->date();
-    const QDate to = m_to->date() == kAnyDate ? QDate() : m_to->date();
-    m_filter->setDateRange(from, to);
+    m_filterProblem->hide();
+    m_filter->setDateRange(m_from->date(), m_to->date());
+    onFiltersChanged();
+}
+
+void NoticesView::onFiltersChanged()
+{
+    updateTabs();
     onCurrentChanged();
 }
 
@@ -321,32 +385,95 @@ void NoticesView::showChecked()
 
 void NoticesView::onNewNotices(int count)
 {
+    if (count <= 0)
+        return;
     // Counts only: the notification may show on a screen others can see.
-    if (m_notifier && count > 0)
+    const bool shown =
+        m_notifier &&
         m_notifier->notify(tr("CP-IS Desk"), tr("%n new attendance notice(s)", nullptr, count));
+    // The rows are marked by the reload that follows; without a desktop alert, so is the window.
+    m_alertInWindow = m_alertInWindow || !shown;
+}
+
+const AttendanceNotice* NoticesView::noticeAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != m_filter)
+        return nullptr;
+    const QModelIndex source = m_filter->mapToSource(index);
+    return source.isValid() ? &m_model->notice(source.row()) : nullptr;
 }
 
 const AttendanceNotice* NoticesView::currentNotice() const
 {
-    const QModelIndex i = m_table->currentIndex();
-    if (!i.isValid())
-        return nullptr;
-    const QModelIndex source = m_filter->mapToSource(i);
-    if (!source.isValid())
-        return nullptr;
-    return &m_model->notice(source.row());
+    return noticeAt(m_table->currentIndex());
+}
+
+const AttendanceNotice* NoticesView::openedNotice() const
+{
+    const AttendanceNotice* n = currentNotice();
+    return n && !m_openedKey.isEmpty() && NoticeModel::keyOf(*n) == m_openedKey ? n : nullptr;
 }
 
 void NoticesView::onCurrentChanged()
 {
-    showDetail(currentNotice());
+    if (m_reloading)
+        return;
+    // The row with the keyboard focus is the selected row, so what Enter opens is what is
+    // highlighted (a table given focus by Tab makes a row current without selecting it).
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid() && !m_table->selectionModel()->isRowSelected(current.row(), {}))
+        m_table->selectionModel()->select(current, QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+    // The detail pane shows the opened notice only while it is the selected one.
+    if (!m_openedKey.isEmpty() && !openedNotice())
+        closeDetail();
+}
+
+void NoticesView::open(const QModelIndex& index)
+{
+    const AttendanceNotice* n = noticeAt(index);
+    if (!n)
+        return;
+    const QString key = NoticeModel::keyOf(*n);
+    m_table->setCurrentIndex(index);
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
+    m_openedKey = key;
+    m_fresh.remove(key);
+    m_model->setFresh(m_fresh);
+    updateAlert();
+    // A message about another notice must not sit under this one.
+    say(QString());
+    showDetail(openedNotice());
+}
+
+void NoticesView::closeDetail()
+{
+    m_openedKey.clear();
+    showDetail(nullptr);
+}
+
+void NoticesView::say(const QString& text)
+{
+    m_action->setText(text);
+    m_action->setAccessibleName(text.isEmpty() ? tr("Acknowledgement status") : text);
+}
+
+QString NoticesView::describe(const AttendanceNotice& n) const
+{
+    const QString child = n.nhsNumber.isNull() ? tr("LA child id %1").arg(n.localChildId)
+                                               : tr("NHS No. %1").arg(n.nhsNumber.display());
+    return tr("notice for %1 looked up %2").arg(child, display::dateTime(n.whenUtc));
 }
 
 void NoticesView::showDetail(const AttendanceNotice* n)
 {
+    m_openHint->setVisible(!n);
     if (!n) {
-        for (QLabel* l : std::as_const(m_detailValues))
+        for (QLabel* l : std::as_const(m_detailValues)) {
             l->clear();
+            l->setAccessibleName(QString());
+        }
         m_acknowledge->setEnabled(false);
         return;
     }
@@ -367,12 +494,9 @@ void NoticesView::showDetail(const AttendanceNotice* n)
         m_detailValues.at(i)->setAccessibleName(values.at(i));
     }
     m_acknowledge->setEnabled(!n->isAcknowledged() && !m_service->isAcknowledging(n->messageId));
-    if (const QString problem = m_service->recordView(*n); !problem.isEmpty()) {
-        m_action->setText(tr("Warning: opening this notice could not be recorded in the audit "
-                             "log: %1")
-                              .arg(problem));
-        m_action->setAccessibleName(m_action->text());
-    }
+    if (const QString problem = m_service->recordView(*n); !problem.isEmpty())
+        say(tr("Warning: opening this notice could not be recorded in the audit log: %1")
+                .arg(problem));
 }
 
 QString NoticesView::detailText() const
@@ -383,25 +507,34 @@ QString NoticesView::detailText() const
     return lines.join(u'\n');
 }
 
-void NoticesView::acknowledgeCurrent()
+void NoticesView::acknowledgeOpened()
 {
-    const AttendanceNotice* n = currentNotice();
-    if (!n || n->isAcknowledged() || m_service->isAcknowledging(n->messageId))
+    const AttendanceNotice* n = openedNotice();
+    if (!n) {
+        if (currentNotice())
+            say(tr("Open the selected notice (Enter) before acknowledging it."));
+        return;
+    }
+    if (n->isAcknowledged() || m_service->isAcknowledging(n->messageId))
         return;
     m_acknowledge->setEnabled(false);
-    m_action->setText(tr("Acknowledging…"));
-    m_action->setAccessibleName(m_action->text());
+    m_ackNames.insert(n->messageId, describe(*n));
+    say(tr("Acknowledging the %1…").arg(describe(*n)));
     m_service->acknowledge(n->messageId);
 }
 
 void NoticesView::onAcknowledged(const QString& messageId, const QString& error)
 {
-    Q_UNUSED(messageId)
-    m_action->setText(error.isEmpty() ? tr("Acknowledged.") : error);
-    m_action->setAccessibleName(m_action->text());
-    reload(); // the notice leaves New
+    // Named, because by the time it is said the list (and the pane) may show another notice.
+    const QString what = m_ackNames.take(messageId);
+    if (error.isEmpty())
+        say(what.isEmpty() ? tr("Acknowledged.") : tr("Acknowledged: %1.").arg(what));
+    else
+        say(what.isEmpty() ? error : tr("About the %1: %2").arg(what, error));
+    reload(); // the notice leaves New, and its detail closes
+    // On to the next new one, selected and ready for Enter, not opened.
     if (error.isEmpty() && !m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
-        m_table->setCurrentIndex(m_filter->index(0, 0)); // on to the next new one
+        m_table->setCurrentIndex(m_filter->index(0, 0));
     m_table->setFocus();
 }
 

@@ -2,17 +2,19 @@
 
 namespace cpis::ui {
 
-TrayNotifier::TrayNotifier(const QIcon& icon) : m_tray(icon)
+TrayNotifier::TrayNotifier(const QIcon& icon, const QDBusConnection& bus)
+    : m_tray(icon), m_withoutTray(bus)
 {
     m_tray.setToolTip(QStringLiteral("CP-IS Desk"));
 }
 
-void TrayNotifier::notify(const QString& title, const QString& message)
+bool TrayNotifier::notify(const QString& title, const QString& message)
 {
     if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
+        return m_withoutTray.notify(title, message);
     m_tray.show();
     m_tray.showMessage(title, message, QSystemTrayIcon::Information, 10000);
+    return true;
 }
 
 } // namespace cpis::ui
