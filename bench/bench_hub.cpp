@@ -277,8 +277,9 @@ double diskProbe(const QString& folder, int n, int millis)
     std::vector<std::unique_ptr<QThread>> threads;
     for (int i = 0; i < n; ++i) {
         threads.emplace_back(QThread::create([&, i] {
-            auto db = SecureDb::open(QDir(folder).filePath(QStringLiteral("probe%1.db").arg(i)),
-                                     QByteArray(32, char('a' + i % 26)));
+            auto db =
+                SecureDb::open(QDir(folder).filePath(QStringLiteral("probe%1-%2.db").arg(n).arg(i)),
+                               QByteArray(32, char('a' + i % 26)));
             if (!db) {
                 bad = true;
                 return;

@@ -104,7 +104,8 @@ HubSendResult HubSender::send(const HubBatch& batch)
 {
     HubSendResult r;
     if (batch.entries.isEmpty()) {
-        r.ok = true;
+        // Nothing was acknowledged: no position to move to.
+        r.error = QStringLiteral("an empty batch is not sent");
         return r;
     }
     if (auto c = connect(); !c) {
