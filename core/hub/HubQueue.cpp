@@ -37,12 +37,7 @@ StoreResult<HubQueue::State> HubQueue::state()
 
 StoreStatus HubQueue::markSent(qint64 seq, const QByteArray& hash, const QDateTime& atUtc)
 {
-    auto st = m_db.prepare(
-        "INSERT OR REPLACE INTO hub_forwarded (id, seq, hash, sent_ms) VALUES (1, ?, ?, ?)");
-    if (!st)
-        return st.error();
-    st.value().bind(1, seq).bind(2, hash).bind(3, atUtc.toMSecsSinceEpoch());
-    return st.value().run();
+    return writePosition(seq, hash, atUtc.toMSecsSinceEpoch());
 }
 
 StoreStatus HubQueue::restart()
@@ -50,16 +45,38 @@ StoreStatus HubQueue::restart()
     auto current = state();
     if (!current)
         return current.error();
-    auto st = m_db.prepare(
-        "INSERT OR REPLACE INTO hub_forwarded (id, seq, hash, sent_ms) VALUES (1, 0, ?, ?)");
-    if (!st)
-        return st.error();
-    st.value().bind(1, QByteArray());
-    if (current.value().lastSentUtc.isValid())
-        st.value().bind(2, current.value().lastSentUtc.toMSecsSinceEpoch());
-    else
-        st.value().bindNull(2);
-    return st.value().run();
+    const QDateTime last = current.value().lastSentUtc;
+    return writePosition(0, QByteArray(), last.isValid() ? last.toMSecsSinceEpoch() : -1);
+}
+
+StoreStatus HubQueue::writePosition(qint64 seq, const QByteArray& hash, qint64 sentMs)
+{
+    // The position is written without a flush of its own: the log's next durable commit
+    // flushes it with the WAL, and a position lost to a power cut only sends a batch again,
+    // which the hub recognises and ignores. A flush per batch cost the desk as much as the
+    // entries' own appends did.
+    const SecureDb::Durability durability = m_db.durability();
+    const bool relax = durability == SecureDb::Durability::EveryCommit;
+    if (relax)
+        if (auto s = m_db.setDurability(SecureDb::Durability::AtCheckpoint); !s)
+            return s;
+    StoreStatus written = [&]() -> StoreStatus {
+        auto st = m_db.prepare("INSERT OR REPLACE INTO hub_forwarded (id, seq, hash, sent_ms) "
+                               "VALUES (1, ?, ?, ?)");
+        if (!st)
+            return st.error();
+        st.value().bind(1, seq).bind(2, hash);
+        if (sentMs >= 0)
+            st.value().bind(3, sentMs);
+        else
+            st.value().bindNull(3);
+        return st.value().run();
+    }();
+    // The audit log's own commits are flushed again from here on, whatever the write did.
+    if (relax)
+        if (auto s = m_db.setDurability(durability); !s)
+            return s;
+    return written;
 }
 
 StoreResult<QByteArray> HubQueue::hashAt(qint64 seq)

@@ -44,6 +44,9 @@ public:
     StoreResult<qint64> lastSeq();
 
 private:
+    // sentMs < 0: never sent.
+    StoreStatus writePosition(qint64 seq, const QByteArray& hash, qint64 sentMs);
+
     SecureDb& m_db;
 };
 

@@ -2,18 +2,67 @@
 
 #include "core/hub/HubLogging.h"
 
+#include <array>
+
 namespace cpis {
 
 namespace {
 
-QByteArray byteaText(const QByteArray& bytes)
+// PostgreSQL's array literal, each element quoted: a backslash and a double quote are
+// escaped, every other byte goes as it is (the text is the entry's UTF-8, byte for byte).
+void appendQuoted(QByteArray& out, const QByteArray& element)
 {
-    return QByteArrayLiteral("\\x") + bytes.toHex();
+    out += '"';
+    for (const char c : element) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    out += '"';
 }
 
+// A bytea element in an array literal: "\\x<hex>" (the backslash escaped for the array).
+void appendBytea(QByteArray& out, const QByteArray& bytes)
+{
+    out += "\"\\\\x";
+    out += bytes.toHex();
+    out += '"';
+}
+
+struct ArrayLiteral
+{
+    QByteArray text = "{";
+    void add(const QByteArray& element)
+    {
+        next();
+        appendQuoted(text, element);
+    }
+    void addNumber(qint64 n)
+    {
+        next();
+        text += QByteArray::number(n);
+    }
+    void addBytea(const QByteArray& bytes)
+    {
+        next();
+        appendBytea(text, bytes);
+    }
+    QByteArray done() const { return text + '}'; }
+
+private:
+    void next()
+    {
+        if (text.size() > 1)
+            text += ',';
+    }
+};
+
+// One statement, one round trip and one transaction for the whole batch; the hub checks each
+// entry as it records it (core/hub/sql/005_record_entries.sql) and answers for each, in order.
 const QByteArray kRecord = QByteArrayLiteral(
-    "SELECT hub.record_entry($1::bigint, $2::bigint, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-    "$13, $14::bytea, $15::bytea, $16::bytea)");
+    "SELECT unnest(hub.record_entries($1::bytea, $2::bigint[], $3::bigint[], $4::text[], "
+    "$5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], "
+    "$12::text[], $13::text[], $14::text[], $15::bytea[], $16::bytea[]))");
 
 } // namespace
 
@@ -30,9 +79,35 @@ Status<QString> HubSender::connect()
     return {};
 }
 
+QList<std::optional<QByteArray>> HubSender::parameters(const HubBatch& batch)
+{
+    ArrayLiteral seq, atMs, hash, mac;
+    std::array<ArrayLiteral, HubEntry::kFieldCount> fields;
+    for (const HubEntry& e : batch.entries) {
+        seq.addNumber(e.seq);
+        atMs.addNumber(e.atMs);
+        for (size_t i = 0; i < fields.size(); ++i)
+            fields[i].add(e.fields[i]);
+        hash.addBytea(e.hash);
+        mac.addBytea(e.mac);
+    }
+    QList<std::optional<QByteArray>> params;
+    params.reserve(5 + HubEntry::kFieldCount);
+    params << QByteArrayLiteral("\\x") + batch.prevHash.toHex() << seq.done() << atMs.done();
+    for (const ArrayLiteral& f : fields)
+        params << f.done();
+    params << hash.done() << mac.done();
+    return params;
+}
+
 HubSendResult HubSender::send(const HubBatch& batch)
 {
     HubSendResult r;
+    if (batch.entries.isEmpty()) {
+        // Nothing was acknowledged: no position to move to.
+        r.error = QStringLiteral("an empty batch is not sent");
+        return r;
+    }
     if (auto c = connect(); !c) {
         r.error = c.error();
         return r;
@@ -44,22 +119,16 @@ HubSendResult HubSender::send(const HubBatch& batch)
         m_conn.reset();
         return r;
     };
-    if (auto b = m_conn->exec("BEGIN"); !b)
-        return fail(b.error());
-    QByteArray prev = batch.prevHash;
-    for (const HubEntry& e : batch.entries) {
-        QList<std::optional<QByteArray>> params;
-        params << QByteArray::number(e.seq) << QByteArray::number(e.atMs);
-        for (const QByteArray& f : e.fields)
-            params << f;
-        params << byteaText(prev) << byteaText(e.hash) << byteaText(e.mac);
-        auto rows = m_conn->exec(kRecord, params);
-        if (!rows)
-            return fail(rows.error());
-        const QByteArray answer =
-            rows->size() == 1 && rows->first().size() == 1 && rows->first().first()
-                ? *rows->first().first()
-                : QByteArray();
+    auto rows = m_conn->exec(kRecord, parameters(batch));
+    if (!rows)
+        return fail(rows.error());
+    if (rows->size() != batch.entries.size())
+        return fail(QStringLiteral("the hub answered for %1 of %2 entries")
+                        .arg(rows->size())
+                        .arg(batch.entries.size()));
+    for (qsizetype i = 0; i < rows->size(); ++i) {
+        const HubRow& row = rows->at(i);
+        const QByteArray answer = row.size() == 1 && row.first() ? *row.first() : QByteArray();
         if (answer == "stored")
             ++r.stored;
         else if (answer == "duplicate")
@@ -67,13 +136,11 @@ HubSendResult HubSender::send(const HubBatch& batch)
         else if (answer == "fork")
             ++r.forks;
         else
-            return fail(QStringLiteral("the hub gave an unknown answer to entry %1").arg(e.seq));
-        r.lastSeq = e.seq;
-        r.lastHash = e.hash;
-        prev = e.hash;
+            return fail(QStringLiteral("the hub gave an unknown answer to entry %1")
+                            .arg(batch.entries.at(i).seq));
     }
-    if (auto c = m_conn->exec("COMMIT"); !c)
-        return fail(c.error());
+    r.lastSeq = batch.entries.last().seq;
+    r.lastHash = batch.entries.last().hash;
     r.ok = true;
     qCInfo(lcHub, "sent entries up to %lld: %d new, %d already held, %d forks", r.lastSeq, r.stored,
            r.duplicates, r.forks);

@@ -28,8 +28,12 @@ class HubSender
 {
 public:
     explicit HubSender(HubAddress address) : m_address(std::move(address)) {}
-    // The whole batch in one transaction: all of it reaches the hub, or none of it does.
+    // The whole batch in one statement and one transaction: all of it reaches the hub, or
+    // none of it does.
     HubSendResult send(const HubBatch& batch);
+
+    // The batch as record_entries' parameters: the hash before it, then one array per column.
+    static QList<std::optional<QByteArray>> parameters(const HubBatch& batch);
 
 private:
     Status<QString> connect();

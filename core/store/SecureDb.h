@@ -50,6 +50,7 @@ public:
         AtCheckpoint,
     };
     StoreStatus setDurability(Durability d);
+    Durability durability() const { return m_durability; }
 
     StoreStatus begin(); // BEGIN IMMEDIATE: take the write lock up front
     StoreStatus commit();

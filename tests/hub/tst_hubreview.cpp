@@ -1,7 +1,7 @@
 // The safeguarding lead's review queue at the hub on a real PostgreSQL: the site's positives
 // read from the forwarded audit entries, filtered by plan type and status; a status set by one
 // lead seen by the other; another site's lead neither sees nor changes them; the history kept;
-// and a hub that is down is an error, never an empty queue.
+// training and live reviewed apart; and a hub that is down is an error, never an empty queue.
 #include "core/audit/AuditLog.h"
 #include "core/domain/Clock.h"
 #include "core/hub/HubQueue.h"
@@ -37,10 +37,15 @@ private slots:
     void secondLeadSeesTheFirstLeadsChange();
     void anotherSiteNeitherSeesNorChanges();
     void deskWithoutASiteIsRefused();
+    void trainingAndLiveAreReviewedApart();
     void hubDownIsAnErrorNotAnEmptyQueue();
 
 private:
-    void lookUp(const QString& org, const QString& nhs, bool found, const QString& detail);
+    void lookUp(const QString& org,
+                const QString& nhs,
+                bool found,
+                const QString& detail,
+                const QString& environment = {});
     std::unique_ptr<HubReviewClient> client(const QString& role);
     Items fetch(HubReviewClient& c, HubReviewClient::Query q = {});
     Result<QDateTime, QString>
@@ -102,7 +107,8 @@ void TestHubReview::initTestCase()
 void TestHubReview::lookUp(const QString& org,
                            const QString& nhs,
                            bool found,
-                           const QString& detail)
+                           const QString& detail,
+                           const QString& environment)
 {
     m_clock->advanceSecs(600);
     AuditEntry e;
@@ -116,6 +122,7 @@ void TestHubReview::lookUp(const QString& org,
     e.outcomeDetail = detail;
     e.workstation = QStringLiteral("ED-WS-07");
     e.requestId = QStringLiteral("req-") + nhs;
+    e.environment = environment;
     QVERIFY(m_log->append(e));
 }
 
@@ -240,6 +247,59 @@ void TestHubReview::deskWithoutASiteIsRefused()
     auto desk = client(kDesk);
     const Items r = fetch(*desk);
     QVERIFY(!r);
+}
+
+void TestHubReview::trainingAndLiveAreReviewedApart()
+{
+    // The DBA names, beside each lead's site, the environment it reviews (docs/hub.md).
+    for (const auto& [role, env] :
+         {std::pair{"lead_live", "live"}, std::pair{"lead_training", "training"}}) {
+        QVERIFY(m_hub.owner
+                    ->exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE "
+                                          "cpis_hub_desk, cpis_hub_lead")
+                               .arg(QLatin1String(role), QString::fromLatin1(kLeadPassword))
+                               .toUtf8())
+                    .ok());
+        QVERIFY(m_hub.owner
+                    ->exec("INSERT INTO hub.desk_sites (desk, site, environment) VALUES ($1, "
+                           "'RX1', $2)",
+                           {QByteArray(role), QByteArray(env)})
+                    .ok());
+    }
+    // Entries 5 and 6: a positive made in training, one made live, both at RX1.
+    lookUp(QStringLiteral("RX1"), QStringLiteral("9990000042"), true, QStringLiteral("plans:CPP"),
+           QStringLiteral("training"));
+    lookUp(QStringLiteral("RX1"), QStringLiteral("9990000050"), true, QStringLiteral("plans:LAC"),
+           QStringLiteral("live"));
+    HubQueue queue(*m_db);
+    auto batch = queue.pending(4, 100);
+    QVERIFY(batch);
+    QCOMPARE(batch->entries.size(), 2);
+    HubSender sender(m_hub.deskAddress(kDesk, kDeskPassword));
+    const HubSendResult sent = sender.send(batch.value());
+    QVERIFY2(sent.ok, qPrintable(sent.error));
+    QCOMPARE(sent.stored, 2);
+
+    auto training = client(QStringLiteral("lead_training"));
+    const Items t = fetch(*training);
+    QVERIFY2(t, qPrintable(t ? QString() : t.error()));
+    QCOMPARE(t->size(), 1);
+    QCOMPARE(t->first().nhsNumber, QStringLiteral("9990000042"));
+    auto live = client(QStringLiteral("lead_live"));
+    const Items l = fetch(*live);
+    QVERIFY(l);
+    QCOMPARE(l->size(), 1);
+    QCOMPARE(l->first().nhsNumber, QStringLiteral("9990000050"));
+    // Neither changes the other's positive, nor one made with no environment named.
+    QVERIFY(!set(*live, HubReviewClient::itemId(kDesk, 5), ReviewStatus::Referred, QString()));
+    QVERIFY(!set(*training, HubReviewClient::itemId(kDesk, 6), ReviewStatus::Referred, QString()));
+    QVERIFY(!set(*live, HubReviewClient::itemId(kDesk, 1), ReviewStatus::Referred, QString()));
+    QVERIFY(set(*live, HubReviewClient::itemId(kDesk, 6), ReviewStatus::Referred, QString()));
+    // A lead's desk with no environment named still reviews them all.
+    auto one = client(QStringLiteral("lead_one"));
+    const Items all = fetch(*one);
+    QVERIFY(all);
+    QCOMPARE(all->size(), 4);
 }
 
 void TestHubReview::hubDownIsAnErrorNotAnEmptyQueue()
