@@ -165,6 +165,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         spine.tls = c.transport.tls;
         spine.stallTimeout = c.transport.stallTimeout;
         spine.totalTimeout = c.transport.totalTimeout;
+        spine.retry = c.transport.retry;
         d->m_spineTransport = std::make_unique<SpineTransport>(&d->m_nam, clock, spine);
         d->m_cpis = std::make_unique<SpineCpisAdapter>(
             d->m_spineTransport.get(), clock,
