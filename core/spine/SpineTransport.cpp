@@ -52,8 +52,7 @@ void SpineTransport::post(const QUrl& url,
 {
     auto p = std::make_shared<Pending>();
     p->request = QNetworkRequest(url);
-    p->request.setHeader(QNetworkRequest::ContentTypeHeader,
-                         QByteArray("text/xml; charset=utf-8"));
+    p->request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/xml; charset=utf-8"));
     p->request.setRawHeader("SOAPAction", '"' + soapAction + '"');
     p->request.setRawHeader("Accept", "text/xml");
     p->request.setTransferTimeout(int(m_settings.stallTimeout.count()));
@@ -135,8 +134,8 @@ void SpineTransport::onFinished(std::shared_ptr<Pending> p, QNetworkReply* reply
             m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
         if (delay && *delay < remaining) {
             qCInfo(lcSpine, "SOAP attempt %d: %s (HTTP %d) after %lld ms, sending again",
-                   p->attempts, qUtf8Printable(ServiceError::kindName(result.error().kind)),
-                   status, qint64(p->elapsed.elapsed()));
+                   p->attempts, qUtf8Printable(ServiceError::kindName(result.error().kind)), status,
+                   qint64(p->elapsed.elapsed()));
             QTimer::singleShot(*delay, this, [this, p] {
                 if (p->timedOut || !p->context) {
                     p->deadline->stop();

@@ -299,8 +299,7 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
     // again: a retry or a resend must not tell the local authority twice.
     if (sight == QuerySight::First) {
         m_s.log.countCall(unscheduled, notifies);
-        m_s.log.record(
-            AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
+        m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
     }
     if (notifies && sight == QuerySight::First) {
         QStringList told;
@@ -350,8 +349,7 @@ FhirRoutes::Reply FhirRoutes::auditEvent(const HttpRequest& in, const TestUser& 
     const bool notifies = unscheduled && user.notifies();
     if (sight == QuerySight::First) {
         m_s.log.countCall(unscheduled, notifies);
-        m_s.log.record(
-            AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
+        m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
     }
     const QJsonObject bundle = m_s.resources.auditEventBundle(
         *nhs, m_s.log.history(*nhs, kMaxHistory),

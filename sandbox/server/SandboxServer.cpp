@@ -210,7 +210,8 @@ std::chrono::milliseconds SandboxServer::delayWithJitter()
 {
     const qint64 rtt = m_options.rtt.count();
     const qint64 spread = rtt / 10;
-    return std::chrono::milliseconds(rtt - spread + qint64(m_jitter.bounded(quint64(2 * spread + 1))));
+    return std::chrono::milliseconds(rtt - spread +
+                                     qint64(m_jitter.bounded(quint64(2 * spread + 1))));
 }
 
 void SandboxServer::dispatch(const HttpRequest& in, QTcpSocket* socket)
