@@ -24,9 +24,19 @@ ui::MainWindow::RoleView triageView(DeskServices& services, const RoleViewOption
     if (options.training)
         for (const auto& s : options.training->scenarios().scenarios())
             scenarios.append({s.nhsNumber, s.title});
-    return ui::TriageView::roleView({&services.lookups(), services.clock(),
-                                     &services.localDirectory(), scenarios,
-                                     &services.patientSearch()});
+    ui::MainWindow::RoleView view =
+        ui::TriageView::roleView({&services.lookups(), services.clock(), &services.localDirectory(),
+                                  scenarios, &services.patientSearch()});
+    if (options.triageMade) {
+        view.create = [inner = view.create, made = options.triageMade](
+                          const UserSession& session, QWidget* parent) -> QWidget* {
+            QWidget* screen = inner(session, parent);
+            if (auto* triage = qobject_cast<ui::TriageView*>(screen))
+                made(triage);
+            return screen;
+        };
+    }
+    return view;
 }
 
 // The social worker's attendance notices; the screen owns the sign-in's NoticeService.
