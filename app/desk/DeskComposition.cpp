@@ -27,15 +27,16 @@ ui::MainWindow::RoleView triageView(DeskServices& services, const RoleViewOption
     ui::MainWindow::RoleView view =
         ui::TriageView::roleView({&services.lookups(), services.clock(), &services.localDirectory(),
                                   scenarios, &services.patientSearch()});
-    if (options.triageMade) {
-        view.create = [inner = view.create, made = options.triageMade](
-                          const UserSession& session, QWidget* parent) -> QWidget* {
-            QWidget* screen = inner(session, parent);
-            if (auto* triage = qobject_cast<ui::TriageView*>(screen))
-                made(triage);
-            return screen;
-        };
-    }
+    // Made at sign-in: the connections to PDS and CP-IS are opened then, before the first
+    // look-up needs them.
+    view.create = [inner = view.create, made = options.triageMade,
+                   &services](const UserSession& session, QWidget* parent) -> QWidget* {
+        QWidget* screen = inner(session, parent);
+        services.warmConnections();
+        if (auto* triage = qobject_cast<ui::TriageView*>(screen); triage && made)
+            made(triage);
+        return screen;
+    };
     return view;
 }
 
