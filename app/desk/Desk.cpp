@@ -4,11 +4,13 @@
 #include "core/desk/DeskServices.h"
 #include "core/store/KeyStore.h"
 #include "sandbox/server/SandboxServer.h"
+#include "ui/lookup/TriageView.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/TrayNotifier.h"
 
 #include <QApplication>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace cpis::desk {
@@ -75,6 +77,8 @@ Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const 
     RoleViewOptions roles;
     roles.notifier = desk->m_tray.get();
     roles.training = desk->m_sandbox.get();
+    Desk* self = desk.get();
+    roles.triageMade = [self](ui::TriageView* triage) { self->onTriageMade(triage); };
     desk->m_window = std::make_unique<ui::MainWindow>(
         environment(profile, desk->m_sandbox.get(), admin),
         windowServices(*desk->m_services, roles), options.settings);
@@ -103,6 +107,54 @@ void Desk::show()
 void Desk::stopSandbox()
 {
     m_sandbox.reset();
+}
+
+void Desk::comeToFront()
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void Desk::onTriageMade(ui::TriageView* triage)
+{
+    m_triage = triage;
+    if (!m_waiting)
+        return;
+    Launch launch = std::move(*m_waiting);
+    m_waiting.reset();
+    // Once the window has put the new screen in its place.
+    QTimer::singleShot(0, triage,
+                       [this, triage, launch] { lookUpOn(triage, launch.nhs, launch.done); });
+}
+
+void Desk::lookUpFromLaunch(const NhsNumber& nhs, Outcome done)
+{
+    comeToFront();
+    if (!m_triage) {
+        // Signed out or locked: the sign-in comes first; the number is looked up after it.
+        m_waiting = Launch{nhs, {}};
+        if (done)
+            done("waiting-for-sign-in");
+        return;
+    }
+    lookUpOn(m_triage, nhs, std::move(done));
+}
+
+void Desk::lookUpOn(ui::TriageView* triage, const NhsNumber& nhs, Outcome done)
+{
+    if (QTabWidget* tabs = m_window->functionTabs()) {
+        const int index = tabs->indexOf(triage);
+        if (index >= 0)
+            tabs->setCurrentIndex(index);
+    }
+    if (done) {
+        QObject::connect(
+            triage, &ui::TriageView::lookupAnswered, triage,
+            [triage, done] { done(triage->awaitsConfirmation() ? "banner-shown" : "answered"); },
+            Qt::SingleShotConnection);
+    }
+    triage->lookUp(nhs.digits());
 }
 
 } // namespace cpis::desk

@@ -1,13 +1,18 @@
 #pragma once
 // The whole desk as cpis-desk runs it: its identity, settings and language, the training
 // sandbox when asked for, the services, the tray and the main window.
+#include "core/domain/NhsNumber.h"
 #include "core/domain/Result.h"
 #include "core/profile/AdministratorFile.h"
 #include "ui/shell/DeskSettings.h"
 
+#include <QByteArray>
+#include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace cpis {
 class Clock;
@@ -22,6 +27,7 @@ class SandboxServer;
 namespace cpis::ui {
 class MainWindow;
 class TrayNotifier;
+class TriageView;
 } // namespace cpis::ui
 
 namespace cpis::desk {
@@ -57,8 +63,27 @@ public:
     // Training: the service goes away, as when the network drops.
     void stopSandbox();
 
+    // A launch in context (an ED or PAS system, `cpis-desk --nhs-number N`, a `cpis:` link):
+    // the window comes to the front and the triage screen looks `nhs` up as if typed, which
+    // traces the person; the nurse still checks the banner. Signed out, the number waits for
+    // the next sign-in. `done` (may be empty) hears what came of it: "banner-shown" (awaiting
+    // the nurse's confirmation), "answered" (no banner to confirm) or "waiting-for-sign-in".
+    using Outcome = std::function<void(const QByteArray&)>;
+    void lookUpFromLaunch(const NhsNumber& nhs, Outcome done = {});
+    void comeToFront();
+
 private:
     Desk() = default;
+    void onTriageMade(ui::TriageView* triage);
+    void lookUpOn(ui::TriageView* triage, const NhsNumber& nhs, Outcome done);
+
+    struct Launch
+    {
+        NhsNumber nhs;
+        Outcome done;
+    };
+    QPointer<ui::TriageView> m_triage; // the signed-in triage screen, if any
+    std::optional<Launch> m_waiting;   // handed over while signed out
 
     std::unique_ptr<sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<KeyStore> m_keys; // the system keychain; outlives the services

@@ -24,9 +24,20 @@ ui::MainWindow::RoleView triageView(DeskServices& services, const RoleViewOption
     if (options.training)
         for (const auto& s : options.training->scenarios().scenarios())
             scenarios.append({s.nhsNumber, s.title});
-    return ui::TriageView::roleView({&services.lookups(), services.clock(),
-                                     &services.localDirectory(), scenarios,
-                                     &services.patientSearch()});
+    ui::MainWindow::RoleView view =
+        ui::TriageView::roleView({&services.lookups(), services.clock(), &services.localDirectory(),
+                                  scenarios, &services.patientSearch()});
+    // Made at sign-in: the connections to PDS and CP-IS are opened then, before the first
+    // look-up needs them.
+    view.create = [inner = view.create, made = options.triageMade,
+                   &services](const UserSession& session, QWidget* parent) -> QWidget* {
+        QWidget* screen = inner(session, parent);
+        services.warmConnections();
+        if (auto* triage = qobject_cast<ui::TriageView*>(screen); triage && made)
+            made(triage);
+        return screen;
+    };
+    return view;
 }
 
 // The social worker's attendance notices; the screen owns the sign-in's NoticeService.

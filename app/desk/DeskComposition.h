@@ -11,12 +11,15 @@
 #include <QList>
 #include <QUrl>
 
+#include <functional>
+
 namespace cpis::sandbox {
 class SandboxServer;
 } // namespace cpis::sandbox
 
 namespace cpis::ui {
 class DesktopNotifier;
+class TriageView;
 } // namespace cpis::ui
 
 namespace cpis::desk {
@@ -31,6 +34,9 @@ struct RoleViewOptions
                                   DeskFunction::AreaLists};
     // Training: the built-in sandbox, whose scenarios the look-up screen lists as help.
     sandbox::SandboxServer* training = nullptr;
+    // Told of each triage screen as sign-in makes it (a launch in context looks a number up
+    // on it); may be empty.
+    std::function<void(ui::TriageView*)> triageMade;
 };
 
 // The role screens for the functions in `options`, each made over `services` at sign-in.

@@ -1,6 +1,7 @@
 // cpis-desk: reads the command line and opens the desk; the wiring lives in Desk and
 // DeskComposition, which the tests and the screenshot program share.
 #include "app/desk/Desk.h"
+#include "app/desk/DeskInstance.h"
 #include "core/crypto/ProcessHardening.h"
 #include "core/domain/Clock.h"
 #include "core/profile/AdministratorFile.h"
@@ -34,6 +35,12 @@ struct Options
     QCommandLineOption store{QStringLiteral("store"),
                              QCoreApplication::translate("main", "Folder of the encrypted store."),
                              QStringLiteral("dir")};
+    QCommandLineOption nhsNumber{
+        QStringLiteral("nhs-number"),
+        QCoreApplication::translate("main",
+                                    "Look this NHS number up in the desk already running "
+                                    "(or in this one, after sign-in)."),
+        QStringLiteral("number")};
 
     void addTo(QCommandLineParser& parser) const
     {
@@ -43,6 +50,12 @@ struct Options
         parser.addVersionOption();
         parser.addOption(training);
         parser.addOption(store);
+        parser.addOption(nhsNumber);
+        parser.addPositionalArgument(
+            QStringLiteral("link"),
+            QCoreApplication::translate("main", "A cpis: link naming an NHS number, as "
+                                                "--nhs-number does."),
+            QStringLiteral("[cpis:NUMBER]"));
     }
 };
 
@@ -57,6 +70,14 @@ bool onlyPrints(int argc, char** argv)
             return true;
     }
     return false;
+}
+
+QStringList argumentsOf(int argc, char** argv)
+{
+    QStringList out;
+    for (int i = 0; i < argc; ++i)
+        out << QString::fromLocal8Bit(argv[i]);
+    return out;
 }
 
 } // namespace
@@ -76,6 +97,24 @@ int main(int argc, char** argv)
         options.addTo(parser);
         parser.process(core); // prints and exits
         return 0;
+    }
+
+    // One desk per user session: a desk of this user's already running gets the number (or
+    // only comes to the front) and this process ends before it opens any window. The number
+    // is checked first: nothing invalid is handed over.
+    const auto launch = cpis::desk::DeskInstance::numberFrom(argumentsOf(argc, argv));
+    if (!launch) {
+        QTextStream(stderr) << "cpis-desk: " << launch.error() << '\n';
+        return 2;
+    }
+    const cpis::NhsNumber launchNumber = launch.value().value_or(cpis::NhsNumber());
+    {
+        const cpis::desk::DeskInstance running;
+        if (const auto handed = running.handOver({launchNumber}, 15000)) {
+            for (const QString& line : handed->lines)
+                QTextStream(stdout) << line << '\n';
+            return 0;
+        }
     }
 
     QApplication app(argc, argv);
@@ -108,6 +147,23 @@ int main(int argc, char** argv)
     auto desk = Desk::open(options, clock);
     if (!desk)
         return fail(desk.error());
-    desk.value()->show();
+    Desk& opened = *desk.value();
+    opened.show();
+    cpis::desk::DeskInstance instance;
+    QString why;
+    if (instance.listen(&why))
+        instance.setHandler([&opened](const cpis::desk::DeskInstance::Request& request,
+                                      const cpis::desk::DeskInstance::Answer& answer) {
+            if (request.nhs.isNull()) {
+                opened.comeToFront();
+                answer("front");
+                return;
+            }
+            opened.lookUpFromLaunch(request.nhs, answer);
+        });
+    else
+        QTextStream(stderr) << "cpis-desk: " << why << '\n'; // this desk takes no hand-overs
+    if (!launchNumber.isNull())
+        opened.lookUpFromLaunch(launchNumber);
     return app.exec();
 }

@@ -9,6 +9,8 @@
 #include "core/store/KeyProvider.h"
 
 #include <QHostInfo>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QStandardPaths>
 
 namespace cpis {
@@ -165,6 +167,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
         spine.tls = c.transport.tls;
         spine.stallTimeout = c.transport.stallTimeout;
         spine.totalTimeout = c.transport.totalTimeout;
+        spine.retry = c.transport.retry;
         d->m_spineTransport = std::make_unique<SpineTransport>(&d->m_nam, clock, spine);
         d->m_cpis = std::make_unique<SpineCpisAdapter>(
             d->m_spineTransport.get(), clock,
@@ -255,6 +258,23 @@ void DeskServices::forgetSession()
     m_nam.clearAccessCache();
     m_nam.clearConnectionCache();
     m_store->releaseMemory();
+}
+
+void DeskServices::warmConnections()
+{
+    for (const QUrl& url : {m_config.profile.pds, m_config.profile.cpis}) {
+        if (url.isEmpty())
+            continue;
+        if (url.scheme() == u"https") {
+            // The same TLS configuration as the requests', so that they reuse the connection.
+            QNetworkRequest request(url);
+            m_config.transport.tls.apply(request);
+            m_nam.connectToHostEncrypted(url.host(), quint16(url.port(443)),
+                                         request.sslConfiguration());
+        } else {
+            m_nam.connectToHost(url.host(), quint16(url.port(80)));
+        }
+    }
 }
 
 } // namespace cpis

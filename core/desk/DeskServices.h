@@ -120,6 +120,9 @@ public:
     // On lock and sign-out: every long-lived service drops its session and tokens, and the
     // network drops the connections (and their buffers) that carried them.
     void forgetSession();
+    // At sign-in: opens a connection (TLS handshake included) to PDS and to CP-IS now, so that
+    // the first look-up does not wait for them; the network keeps them alive between look-ups.
+    void warmConnections();
 
 signals:
     void auditAnchorFailed(const QString& message);

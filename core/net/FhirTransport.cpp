@@ -286,11 +286,13 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
     ServiceError error = ReplyClassifier::classify(reply, p->timedOut, m_clock->nowUtc());
     if (p->timedOut && p->earlierError)
         error = *p->earlierError;
-    // POST is not idempotent: a retry could do it twice. Nor is a stream that has handed out
-    // part of its body.
-    const auto delay = p->timedOut || p->request.method == "POST" || p->delivered
-                           ? std::nullopt
-                           : m_retry.delayBefore(p->attempt + 1, error);
+    // Every attempt carries the same X-Request-ID, which the national services treat as one
+    // request. A POST is still not sent again (not every service it goes to keeps the ids),
+    // unless it never arrived; nor is a stream that has handed out part of its body.
+    const auto delay =
+        p->timedOut || p->delivered
+            ? std::nullopt
+            : m_retry.delayBefore(p->attempt + 1, error, p->request.method != "POST");
     // A stream has no total limit; its retries are bounded by the retry policy alone.
     const auto remaining =
         p->onChunk ? std::chrono::milliseconds::max()

@@ -30,10 +30,25 @@ bool RetryPolicy::isRetryable(ServiceError::Kind kind)
     return false;
 }
 
-std::optional<std::chrono::milliseconds> RetryPolicy::delayBefore(int nextAttempt,
-                                                                  const ServiceError& error) const
+bool RetryPolicy::mayHaveReached(ServiceError::Kind kind)
 {
-    if (nextAttempt < 2 || nextAttempt > m_settings.maxAttempts || !isRetryable(error.kind))
+    using K = ServiceError::Kind;
+    switch (kind) {
+    case K::Offline: // refused, unreachable: no connection was made
+    case K::Tls:     // no TLS session: nothing was sent over it
+        return false;
+    default:
+        // A reset, a timeout or an answer of any kind: the request may have been read and
+        // acted on, whatever came back.
+        return true;
+    }
+}
+
+std::optional<std::chrono::milliseconds>
+RetryPolicy::delayBefore(int nextAttempt, const ServiceError& error, bool sameMessageId) const
+{
+    if (nextAttempt < 2 || nextAttempt > m_settings.maxAttempts || !isRetryable(error.kind) ||
+        !mayRepeat(error.kind, sameMessageId))
         return std::nullopt;
 
     if (error.retryAfterSecs >= 0) {

@@ -13,9 +13,22 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
-#include <memory>
-
 namespace cpis {
+
+// One query, from its first attempt to its answer: the same request and envelope each time.
+struct SpineTransport::Pending
+{
+    QNetworkRequest request;
+    QByteArray envelope;
+    QPointer<QObject> context;
+    Callback done;
+    int attempts = 0;
+    bool timedOut = false;
+    bool tooLarge = false;
+    QElapsedTimer elapsed;
+    QPointer<QNetworkReply> reply;
+    std::unique_ptr<QTimer> deadline; // the whole query, every attempt and wait included
+};
 
 SpineTransport::SpineTransport(QNetworkAccessManager* nam,
                                const Clock* clock,
@@ -38,80 +51,122 @@ void SpineTransport::post(const QUrl& url,
                           QObject* context,
                           Callback done)
 {
-    QNetworkRequest req(url);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/xml; charset=utf-8"));
-    req.setRawHeader("SOAPAction", '"' + soapAction + '"');
-    req.setRawHeader("Accept", "text/xml");
-    req.setTransferTimeout(int(m_settings.stallTimeout.count()));
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                     QNetworkRequest::ManualRedirectPolicy);
-    m_settings.tls.apply(req);
+    auto p = std::make_shared<Pending>();
+    p->request = QNetworkRequest(url);
+    p->request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/xml; charset=utf-8"));
+    p->request.setRawHeader("SOAPAction", '"' + soapAction + '"');
+    p->request.setRawHeader("Accept", "text/xml");
+    p->request.setTransferTimeout(int(m_settings.stallTimeout.count()));
+    p->request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                            QNetworkRequest::ManualRedirectPolicy);
+    m_settings.tls.apply(p->request);
     if (url.scheme() == u"https") {
         // Spine speaks TLS 1.2 with mutual TLS. At 1.2 a client certificate Spine refuses
         // fails the handshake itself, and the user is told so; at 1.3 the refusal would come
         // after the handshake, as a closed connection indistinguishable from a dropped one.
-        QSslConfiguration tls = req.sslConfiguration();
+        QSslConfiguration tls = p->request.sslConfiguration();
         tls.setProtocol(QSsl::TlsV1_2);
-        req.setSslConfiguration(tls);
+        p->request.setSslConfiguration(tls);
     }
-
-    QNetworkReply* reply = m_nam->post(req, envelope);
-    m_settings.tls.watch(reply);
-    struct State
-    {
-        bool timedOut = false;
-        bool tooLarge = false;
-        QElapsedTimer elapsed;
-        QPointer<QObject> context;
-    };
-    auto state = std::make_shared<State>();
-    state->elapsed.start();
-    state->context = context;
-    auto* deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, reply, [reply, state] {
-        state->timedOut = true;
-        reply->abort();
+    p->envelope = envelope;
+    p->context = context;
+    p->done = std::move(done);
+    p->elapsed.start();
+    p->deadline = std::make_unique<QTimer>();
+    p->deadline->setSingleShot(true);
+    // Weak: the timer is the query's own, and must not keep it alive.
+    connect(p->deadline.get(), &QTimer::timeout, this, [weak = std::weak_ptr<Pending>(p)] {
+        if (const auto q = weak.lock()) {
+            q->timedOut = true;
+            if (q->reply)
+                q->reply->abort();
+        }
     });
-    deadline->start(m_settings.totalTimeout);
-    // Cut off as soon as the answer is known to be too large (its Content-Length, or the bytes
-    // so far), never once it is all in memory.
-    ResponseLimit::watch(reply, m_settings.maxResponseBytes, [state] { state->tooLarge = true; });
+    p->deadline->start(m_settings.totalTimeout);
     qCDebug(lcSpine, "SOAP request to %s, %lld bytes", qUtf8Printable(url.host()),
             qint64(envelope.size()));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, state, done = std::move(done)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-        Result<Response, ServiceError> result = ServiceError{};
-        if (state->tooLarge) {
-            result = ServiceError{ServiceError::Kind::BadResponse,
-                                  status,
-                                  {},
-                                  QStringLiteral("the answer is over the size limit"),
-                                  -1};
-        } else if (!state->timedOut && reply->error() == QNetworkReply::NoError && status >= 200 &&
-                   status < 300) {
-            if (!isXml(type))
-                result = ServiceError{
-                    ServiceError::Kind::BadResponse,
-                    status,
-                    {},
-                    QStringLiteral("unexpected content type '%1'").arg(QString::fromLatin1(type)),
-                    -1};
-            else
-                result = Response{status, reply->readAll()};
-        } else if (!state->timedOut && status >= 500 && isXml(type)) {
-            result = Response{status, reply->readAll()}; // a SOAP fault, for the reader
-        } else {
-            result = ReplyClassifier::classify(reply, state->timedOut, m_clock->nowUtc());
+    attempt(p);
+}
+
+void SpineTransport::attempt(std::shared_ptr<Pending> p)
+{
+    ++p->attempts;
+    p->tooLarge = false;
+    QNetworkReply* reply = m_nam->post(p->request, p->envelope);
+    p->reply = reply;
+    m_settings.tls.watch(reply);
+    // Cut off as soon as the answer is known to be too large (its Content-Length, or the bytes
+    // so far), never once it is all in memory.
+    ResponseLimit::watch(reply, m_settings.maxResponseBytes, [p] { p->tooLarge = true; });
+    connect(reply, &QNetworkReply::finished, this, [this, p, reply] { onFinished(p, reply); });
+}
+
+void SpineTransport::onFinished(std::shared_ptr<Pending> p, QNetworkReply* reply)
+{
+    reply->deleteLater();
+    p->reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    Result<Response, ServiceError> result = ServiceError{};
+    bool classified = false;
+    if (p->tooLarge) {
+        // Never sent again: the same service would send the same again.
+        result = ServiceError{ServiceError::Kind::BadResponse,
+                              status,
+                              {},
+                              QStringLiteral("the answer is over the size limit"),
+                              -1};
+    } else if (!p->timedOut && reply->error() == QNetworkReply::NoError && status >= 200 &&
+               status < 300) {
+        if (!isXml(type))
+            result = ServiceError{
+                ServiceError::Kind::BadResponse,
+                status,
+                {},
+                QStringLiteral("unexpected content type '%1'").arg(QString::fromLatin1(type)),
+                -1};
+        else
+            result = Response{status, reply->readAll(), p->attempts};
+    } else if (!p->timedOut && status >= 500 && isXml(type)) {
+        result = Response{status, reply->readAll(), p->attempts}; // a SOAP fault, for the reader
+    } else {
+        result = ReplyClassifier::classify(reply, p->timedOut, m_clock->nowUtc());
+        classified = true;
+    }
+
+    if (classified && !p->timedOut && p->context) {
+        // The same envelope, so the same wsa:MessageID: Spine takes a repeat for the query it
+        // already had, and the local authority hears of it once.
+        const RetryPolicy policy(m_settings.retry);
+        const auto delay = policy.delayBefore(p->attempts + 1, result.error(), true);
+        const auto remaining =
+            m_settings.totalTimeout - std::chrono::milliseconds(p->elapsed.elapsed());
+        if (delay && *delay < remaining) {
+            qCInfo(lcSpine, "SOAP attempt %d: %s (HTTP %d) after %lld ms, sending again",
+                   p->attempts, qUtf8Printable(ServiceError::kindName(result.error().kind)), status,
+                   qint64(p->elapsed.elapsed()));
+            QTimer::singleShot(*delay, this, [this, p] {
+                if (p->timedOut || !p->context) {
+                    p->deadline->stop();
+                    if (p->context && p->done)
+                        p->done(ServiceError{ServiceError::Kind::Timeout,
+                                             0,
+                                             {},
+                                             QStringLiteral("total time limit reached"),
+                                             -1});
+                    return;
+                }
+                attempt(p);
+            });
+            return;
         }
-        qCInfo(lcSpine, "SOAP answer: HTTP %d after %lld ms%s", status,
-               qint64(state->elapsed.elapsed()),
-               result ? "" : qUtf8Printable(u", " + ServiceError::kindName(result.error().kind)));
-        if (state->context && done)
-            done(result);
-    });
+    }
+    p->deadline->stop();
+    qCInfo(lcSpine, "SOAP answer: HTTP %d after %lld ms, attempt %d%s", status,
+           qint64(p->elapsed.elapsed()), p->attempts,
+           result ? "" : qUtf8Printable(u", " + ServiceError::kindName(result.error().kind)));
+    if (p->context && p->done)
+        p->done(result);
 }
 
 } // namespace cpis

@@ -16,6 +16,32 @@ void AccessLog::countCall(bool declaredUnscheduled, bool notifies)
         ++m_calls.notifyingAccesses;
 }
 
+QuerySight AccessLog::sight(const QByteArray& messageId, const QString& what)
+{
+    const auto seen = m_seen.constFind(messageId);
+    if (seen != m_seen.constEnd()) {
+        if (*seen != what)
+            return QuerySight::Conflict;
+        ++m_calls.repeats;
+        return QuerySight::Repeat;
+    }
+    m_seen.insert(messageId, what);
+    m_seenOrder.append(messageId);
+    if (m_seenOrder.size() > kRememberedQueries)
+        m_seen.remove(m_seenOrder.takeFirst());
+    ++m_calls.queries;
+    return QuerySight::First;
+}
+
+int AccessLog::noticesRaisedBy(const QString& queryId) const
+{
+    int n = 0;
+    for (const auto& box : m_mailboxes)
+        for (const AccessNotification& a : box)
+            n += a.queryId == queryId ? 1 : 0;
+    return n;
+}
+
 void AccessLog::notify(const AccessNotification& notification)
 {
     m_mailboxes[notification.laOdsCode].append(notification);

@@ -34,6 +34,18 @@ struct CallCounts
     int declaredUnscheduled = 0;
     int declaredSilent = 0;
     int notifyingAccesses = 0;
+    // CP-IS queries over either interface (CareTeam, AuditEvent, QUPC), counted once per
+    // message id however often it came, and the repeats that were taken for one already had.
+    int queries = 0;
+    int repeats = 0;
+};
+
+// What a CP-IS query's message id (FHIR X-Request-ID, V3 wsa:MessageID) says about it.
+enum class QuerySight
+{
+    First,    // a new query: recorded, and it notifies as its kind says
+    Repeat,   // the same query again (a retry, a resend): answered, never recorded twice
+    Conflict, // the id of another query: refused
 };
 
 // An access notification queued for a local authority's mailbox (MESH-style; the notices
@@ -49,6 +61,7 @@ struct AccessNotification
     QString viewerRole;
     QString organisationCode;
     QString organisationName;
+    QString queryId{}; // the message id of the query that raised it
 };
 
 // In-memory record of accesses and the notifications they raised, per NHS number and per
@@ -60,7 +73,13 @@ public:
     // One CP-IS call answered: counted by what its header declared and whether it notified.
     void countCall(bool declaredUnscheduled, bool notifies);
     const CallCounts& calls() const { return m_calls; }
+    // Duplicate elimination: the first sight of `messageId` is a new query; the same id with
+    // the same `what` (the endpoint, the number, who asks and how) is that query again. The
+    // last kRememberedQueries ids are remembered.
+    QuerySight sight(const QByteArray& messageId, const QString& what);
     void notify(const AccessNotification& notification);
+    // The notices one query raised, in every mailbox (acknowledged ones are gone).
+    int noticesRaisedBy(const QString& queryId) const;
 
     // Newest first, at most `limit`, one row per viewer (person or system) per 24 hours (the
     // newest).
@@ -76,11 +95,15 @@ public:
     int notificationCount() const;
     QString nextId(const QString& prefix);
 
+    static constexpr int kRememberedQueries = 50000;
+
 private:
     QHash<QString, QList<AccessEvent>> m_events;
     QHash<QString, QList<AccessNotification>> m_mailboxes;
     quint64 m_sequence = 0;
     CallCounts m_calls;
+    QHash<QByteArray, QString> m_seen; // message id -> what the query was
+    QList<QByteArray> m_seenOrder;     // oldest first, to forget beyond kRememberedQueries
 };
 
 } // namespace cpis::sandbox

@@ -235,6 +235,33 @@ std::optional<QString> searchedNumber(const QUrlQuery& q, bool allowInclude)
 }
 } // namespace
 
+namespace {
+// The faults that strike after CP-IS has taken the query (recorded it, told the local
+// authority): a late answer, an answer cut short, a connection dropped before the answer. The
+// rest strike before it.
+bool takesTheQuery(Fault fault)
+{
+    return fault == Fault::None || fault == Fault::Latency || fault == Fault::TruncatedBody ||
+           fault == Fault::Reset;
+}
+
+// What makes a CP-IS call the query it is, for duplicate elimination by X-Request-ID.
+QString whatIsAsked(const HttpRequest& in, const TestUser& user)
+{
+    return in.path + u'?' + in.query.toString(QUrl::FullyDecoded) + u'|' + user.id + u'|' +
+           QString::fromLatin1(in.header("isunscheduledaccessevent").toLower());
+}
+
+HttpResponse reusedRequestId(const HttpRequest& in)
+{
+    HttpResponse r = fhirError(400, QStringLiteral("INVALID_VALUE"),
+                               QStringLiteral("Invalid value - X-Request-ID was already used "
+                                              "for another request"));
+    echoRequestIds(in, r);
+    return r;
+}
+} // namespace
+
 FhirRoutes::Reply
 FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPlanCode)
 {
@@ -249,8 +276,12 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
         unknownPlanCode = true;
         fault = Fault::None;
     }
-    if (fault != Fault::None && fault != Fault::Latency && fault != Fault::TruncatedBody)
+    if (!takesTheQuery(fault))
         return {error(in, 500, QStringLiteral("SERVER_ERROR"), QString()), fault, 0};
+    const bool unscheduled = declaresUnscheduled(in);
+    const QuerySight sight = m_s.log.sight(in.header("x-request-id"), whatIsAsked(in, user));
+    if (sight == QuerySight::Conflict)
+        return {reusedRequestId(in), Fault::None, 0};
 
     const QDateTime t = m_s.clock.nowUtc();
     QList<SandboxPlan> plans;
@@ -263,11 +294,14 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
     if (unknownPlanCode && !plans.isEmpty())
         plans.first().unknownCode = true;
 
-    const bool unscheduled = declaresUnscheduled(in);
     const bool notifies = unscheduled && user.notifies();
-    m_s.log.countCall(unscheduled, notifies);
-    m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
-    if (notifies) {
+    // A repeat of a query already taken is answered as that query, never recorded or notified
+    // again: a retry or a resend must not tell the local authority twice.
+    if (sight == QuerySight::First) {
+        m_s.log.countCall(unscheduled, notifies);
+        m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
+    }
+    if (notifies && sight == QuerySight::First) {
         QStringList told;
         for (const SandboxPlan& p : std::as_const(plans)) {
             const LocalAuthorityEntry& la = m_s.authorities.at(p.laIndex);
@@ -276,7 +310,8 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
             told.append(la.odsCode);
             m_s.log.notify(AccessNotification{m_s.log.nextId(QStringLiteral("asn-")), la.odsCode,
                                               *nhs, p.type, t, user.name, user.roleName,
-                                              user.orgCode, user.orgName});
+                                              user.orgCode, user.orgName,
+                                              QString::fromLatin1(in.header("x-request-id"))});
         }
     }
     const QJsonObject bundle = m_s.resources.careTeamBundle(
@@ -300,8 +335,11 @@ FhirRoutes::Reply FhirRoutes::auditEvent(const HttpRequest& in, const TestUser& 
     Fault fault = m_s.scenarios.faultFor(*nhs);
     if (fault == Fault::UnknownPlanCode)
         fault = Fault::None; // there is no plan code in access history
-    if (fault != Fault::None && fault != Fault::Latency && fault != Fault::TruncatedBody)
+    if (!takesTheQuery(fault))
         return {error(in, 500, QStringLiteral("SERVER_ERROR"), QString()), fault, 0};
+    const QuerySight sight = m_s.log.sight(in.header("x-request-id"), whatIsAsked(in, user));
+    if (sight == QuerySight::Conflict)
+        return {reusedRequestId(in), Fault::None, 0};
 
     // Looking at who looked is itself a look: the request being answered is always listed,
     // and the guide's header applies to it as to the CareTeam search. The local authority's
@@ -309,8 +347,10 @@ FhirRoutes::Reply FhirRoutes::auditEvent(const HttpRequest& in, const TestUser& 
     const QDateTime t = m_s.clock.nowUtc();
     const bool unscheduled = declaresUnscheduled(in);
     const bool notifies = unscheduled && user.notifies();
-    m_s.log.countCall(unscheduled, notifies);
-    m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
+    if (sight == QuerySight::First) {
+        m_s.log.countCall(unscheduled, notifies);
+        m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
+    }
     const QJsonObject bundle = m_s.resources.auditEventBundle(
         *nhs, m_s.log.history(*nhs, kMaxHistory),
         QUuid::createUuid().toString(QUuid::WithoutBraces), t, in.origin);

@@ -28,6 +28,18 @@ void onSignal(int)
 }
 } // namespace
 
+std::optional<std::chrono::milliseconds> parseRtt(const QString& text)
+{
+    QString t = text.trimmed();
+    if (t.endsWith(u"ms"))
+        t.chop(2);
+    bool ok = false;
+    const int ms = t.toInt(&ok);
+    if (!ok || ms < 0 || ms > 10000)
+        return std::nullopt;
+    return std::chrono::milliseconds(ms);
+}
+
 int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QString& program)
 {
 
@@ -64,6 +76,12 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
     QCommandLineOption nowOpt(QStringLiteral("now"),
                               QStringLiteral("Start the clock at this UTC time (ISO 8601)."),
                               QStringLiteral("time"));
+    QCommandLineOption rttOpt(
+        QStringLiteral("rtt"),
+        QStringLiteral("Add a network round trip to every request, e.g. 20ms (give or take a "
+                       "tenth; answered on a timer, never by blocking)."),
+        QStringLiteral("time"), QStringLiteral("0ms"));
+    parser.addOption(rttOpt);
     parser.addOption(seedOpt);
     parser.addOption(peopleOpt);
     parser.addOption(tlsOpt);
@@ -108,7 +126,12 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
     if (!fileOk || fileSize < 1)
         return fail(QStringLiteral("--export-file-size takes a positive number"));
 
+    const auto rtt = parseRtt(parser.value(rttOpt));
+    if (!rtt)
+        return fail(QStringLiteral("--rtt takes a time from 0ms to 10000ms, e.g. 20ms"));
+
     cpis::sandbox::SandboxServer::Options options;
+    options.rtt = *rtt;
     options.areaLists.areaSize = areaSize;
     options.areaLists.maxFileResources = fileSize;
     options.port = static_cast<quint16>(port);

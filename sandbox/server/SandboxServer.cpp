@@ -19,13 +19,16 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace cpis::sandbox {
 
 SandboxServer::SandboxServer(Options options, QObject* parent)
-    : QObject(parent), m_options(std::move(options)), m_faults(m_options.fault)
+    : QObject(parent), m_options(std::move(options)), m_faults(m_options.fault),
+      m_jitter(quint32(m_options.seed))
 {
     if (!m_options.clock)
         m_ownClock = std::make_unique<SystemClock>();
@@ -193,6 +196,30 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
     in.close = in.header("connection").toLower() == "close";
     in.origin = baseUrl().toString();
 
+    if (m_options.rtt.count() > 0) {
+        // The network's round trip, on a timer: other connections are served meanwhile. The
+        // desk's HTTP client sends one request at a time on a connection, so none overtakes
+        // another on the same one.
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(delayWithJitter(), socket, [this, guard, in] {
+            if (guard)
+                dispatch(in, guard);
+        });
+        return;
+    }
+    dispatch(in, socket);
+}
+
+std::chrono::milliseconds SandboxServer::delayWithJitter()
+{
+    const qint64 rtt = m_options.rtt.count();
+    const qint64 spread = rtt / 10;
+    return std::chrono::milliseconds(rtt - spread +
+                                     qint64(m_jitter.bounded(quint64(2 * spread + 1))));
+}
+
+void SandboxServer::dispatch(const HttpRequest& in, QTcpSocket* socket)
+{
     // Before any route: a request that does not name this server is not answered.
     if (const QByteArray host = in.header("host"); !hostIsThisServer(host)) {
         HttpResponse refused =

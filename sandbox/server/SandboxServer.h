@@ -8,11 +8,13 @@
 #include "sandbox/server/SpineRoutes.h"
 
 #include <QObject>
+#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -61,6 +63,9 @@ public:
         BulkExport::Options areaLists; // area lists (docs/api.md §11)
         // Tests only: sees every CP-IS over Spine request and what was written back.
         SpineRoutes::Observer spineObserver;
+        // A network's round trip, added to every request before it is answered: this long,
+        // give or take a tenth, on a timer (the server goes on serving meanwhile). 0: none.
+        std::chrono::milliseconds rtt{0};
     };
 
     explicit SandboxServer(Options options, QObject* parent = nullptr);
@@ -82,6 +87,8 @@ public:
 
 private:
     void handle(const QHttpServerRequest& request, QTcpSocket* socket);
+    void dispatch(const HttpRequest& in, QTcpSocket* socket);
+    std::chrono::milliseconds delayWithJitter();
     // Host names the loopback address this server listens on (127.0.0.1, localhost, [::1]),
     // with its port if any.
     bool hostIsThisServer(const QByteArray& host) const;
@@ -112,6 +119,7 @@ private:
     std::unique_ptr<HttpFrontEnd> m_http;
     quint16 m_port = 0;
     QString m_error;
+    QRandomGenerator m_jitter; // seeded from the world's seed: the same delays run to run
 };
 
 } // namespace cpis::sandbox

@@ -183,6 +183,9 @@ void SpineRoutes::deliver(QTcpSocket* socket,
         send(socket, in, HttpResponse{0, {}, {}, {}}, 0);
         return; // the socket stays open until the client gives up
     case Fault::Reset: {
+        // CP-IS took the query (recorded it, told the local authority), then the connection
+        // dropped before the answer: the case a resend with the same MessageID must not repeat.
+        (void)answer(request, false);
         // SO_LINGER 0 turns the close into a TCP RST, as a dropped connection looks.
         const struct linger hard
         {
@@ -266,6 +269,16 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
                             reply, QStringLiteral("ACCESS_DENIED"),
                             QStringLiteral("The author's role profile may not view CP-IS")));
 
+    // Spine's duplicate elimination: a query whose wsa:MessageID was already taken is that
+    // query again (a resend after a lost answer), answered but never recorded or notified twice.
+    const QString what = request.nhsNumber + u'|' + user->userUid + u'|' +
+                         (request.unscheduled() ? u"1" : u"0") + u'|' + request.queryId;
+    const QuerySight sight = m_s.log.sight(request.messageId.toLatin1(), what);
+    if (sight == QuerySight::Conflict)
+        return xml(200, SpineMessageWriter::applicationError(
+                            reply, QStringLiteral("DUPLICATE_MESSAGE_ID"),
+                            QStringLiteral("This MessageID was already used for another query")));
+
     const QString& nhs = request.nhsNumber;
     QList<SandboxPlan> plans;
     std::optional<SandboxPerson> child;
@@ -280,8 +293,9 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
     // The same bookkeeping as the FHIR CareTeam search: the access is recorded, and an
     // unscheduled one by a notifying role tells each responsible LA once. A silent read
     // (accessEventType="false") is recorded but never notifies.
-    const bool notifies = request.unscheduled() && user->notifies();
-    m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), nhs, t, *user, notifies});
+    const bool notifies = request.unscheduled() && user->notifies() && sight == QuerySight::First;
+    if (sight == QuerySight::First)
+        m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), nhs, t, *user, notifies});
     if (notifies) {
         QStringList told;
         for (const SandboxPlan& p : std::as_const(plans)) {
@@ -291,7 +305,7 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
             told.append(la.odsCode);
             m_s.log.notify(AccessNotification{m_s.log.nextId(QStringLiteral("asn-")), la.odsCode,
                                               nhs, p.type, t, user->name, user->roleName,
-                                              user->orgCode, user->orgName});
+                                              user->orgCode, user->orgName, request.messageId});
         }
     }
     if (plans.isEmpty() || !child)

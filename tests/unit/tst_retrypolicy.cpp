@@ -19,6 +19,8 @@ private slots:
     void refusesLongRetryAfter();
     void rateLimitWithoutRetryAfterIsNotRetried();
     void parseRetryAfter_data();
+    void repeatOnlyAsTheSameMessage_data();
+    void repeatOnlyAsTheSameMessage();
     void parseRetryAfter();
 };
 
@@ -49,6 +51,37 @@ void TestRetryPolicy::retryableKinds()
     ServiceError e;
     e.kind = kind;
     QCOMPARE(RetryPolicy().delayBefore(2, e).has_value(), retry && kind != K::RateLimited);
+}
+
+void TestRetryPolicy::repeatOnlyAsTheSameMessage_data()
+{
+    QTest::addColumn<K>("kind");
+    QTest::addColumn<bool>("reached"); // may have reached the service
+    QTest::newRow("offline") << K::Offline << false;
+    QTest::newRow("tls") << K::Tls << false;
+    QTest::newRow("reset") << K::ConnectionReset << true;
+    QTest::newRow("timeout") << K::Timeout << true;
+    QTest::newRow("5xx") << K::ServiceFailure << true;
+    QTest::newRow("429") << K::RateLimited << true;
+    QTest::newRow("bad body") << K::BadResponse << true;
+}
+
+// A request that acts at the service (a CP-IS query notifies) is sent again only as the same
+// message, or when it certainly never arrived.
+void TestRetryPolicy::repeatOnlyAsTheSameMessage()
+{
+    QFETCH(K, kind);
+    QFETCH(bool, reached);
+    QCOMPARE(RetryPolicy::mayHaveReached(kind), reached);
+    QVERIFY(RetryPolicy::mayRepeat(kind, true));
+    QCOMPARE(RetryPolicy::mayRepeat(kind, false), !reached);
+    ServiceError e;
+    e.kind = kind;
+    // A new message id after a failure that may have reached the service: never.
+    if (reached)
+        QVERIFY(!RetryPolicy().delayBefore(2, e, false).has_value());
+    if (kind == K::ConnectionReset || kind == K::Timeout || kind == K::ServiceFailure)
+        QVERIFY(RetryPolicy().delayBefore(2, e, true).has_value());
 }
 
 void TestRetryPolicy::exponentialBackoffCapped()

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 #include <optional>
@@ -57,6 +58,8 @@ private slots:
     void silentReadIsSentAsSuch();
     void noRecordFromQueryFailureNF();
     void soapFaultAtHttp500();
+    void repeatIsTheSameMessage();
+    void repeatsStopAtTheRetryLimit();
     void answerToAnotherRequestIsRefused();
     void wrongContentTypeIsRefused();
     void oversizedAnswerIsRefused();
@@ -166,6 +169,44 @@ void TestSpineCpisAdapter::soapFaultAtHttp500()
     QCOMPARE(o.result->error().spineCode, QStringLiteral("200"));
     QCOMPARE(o.result->error().httpStatus, 500);
     QCOMPARE(server.requests().size(), 1); // never retried
+}
+
+// A gateway's 503 (no SOAP fault: CP-IS may or may not have had the query) is sent again, and
+// only as the very same bytes: the same wsa:MessageID, which Spine takes for the same query.
+void TestSpineCpisAdapter::repeatIsTheSameMessage()
+{
+    int calls = 0;
+    SoapLoopback server([&calls](const SoapLoopback::Request& r) {
+        if (++calls < 3)
+            return SoapLoopback::Answer{503, "busy", "text/plain"};
+        return SoapLoopback::Answer{200, answering("response-plans.xml", r)};
+    });
+    QVERIFY(server.listen());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
+    QVERIFY(o.result);
+    QVERIFY2(o.result->ok(), qPrintable(o.result->ok() ? QString() : o.result->error().detail));
+    QCOMPARE(server.requests().size(), 3);
+    const QByteArray first = server.requests().first().body;
+    QVERIFY(!messageId(first).isEmpty());
+    for (const SoapLoopback::Request& r : server.requests())
+        QCOMPARE(r.body, first);
+    QCOMPARE(o.requestId, messageId(first));
+}
+
+void TestSpineCpisAdapter::repeatsStopAtTheRetryLimit()
+{
+    SoapLoopback server([](const SoapLoopback::Request&) {
+        return SoapLoopback::Answer{502, "bad gateway", "text/plain"};
+    });
+    QVERIFY(server.listen());
+    const Outcome o = ask(server, true, testsupport::spineNurse());
+    QVERIFY(o.result && !o.result->ok());
+    QCOMPARE(o.result->error().kind, ServiceError::Kind::ServiceFailure);
+    QCOMPARE(server.requests().size(), RetryPolicy::Settings().maxAttempts);
+    QSet<QByteArray> ids;
+    for (const SoapLoopback::Request& r : server.requests())
+        ids.insert(messageId(r.body));
+    QCOMPARE(ids.size(), 1);
 }
 
 void TestSpineCpisAdapter::answerToAnotherRequestIsRefused()
