@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "sandbox/endpoints/AccessLog.h"
 #include "sandbox/endpoints/BulkExport.h"
+#include "sandbox/endpoints/MeshMailbox.h"
 #include "sandbox/faults/FaultInjector.h"
 #include "sandbox/server/HttpExchange.h"
 #include "sandbox/server/SpineRoutes.h"
@@ -13,6 +14,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -27,7 +29,6 @@ class FhirResources;
 class FhirRoutes;
 class HttpFrontEnd;
 class LocalAuthorityDirectory;
-class MeshMailbox;
 class PatientSearch;
 class PopulationIndex;
 class ScenarioCatalogue;
@@ -61,6 +62,8 @@ public:
         BulkExport::Options areaLists; // area lists (docs/api.md §11)
         // Tests only: sees every CP-IS over Spine request and what was written back.
         SpineRoutes::Observer spineObserver;
+        // Tests only: sees every MESH request and its answer.
+        std::function<void(const MeshMailbox::Exchange&)> meshObserver;
     };
 
     explicit SandboxServer(Options options, QObject* parent = nullptr);
@@ -73,6 +76,7 @@ public:
 
     const AccessLog& accessLog() const { return m_log; }
     AccessLog& accessLog() { return m_log; } // notices are served and acknowledged from it
+    MeshMailbox& mesh() { return *m_mesh; }  // the local authorities' MESH mailboxes
     SignInService& signIn() { return *m_signIn; }
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }

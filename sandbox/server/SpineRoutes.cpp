@@ -291,7 +291,7 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
             told.append(la.odsCode);
             m_s.log.notify(AccessNotification{m_s.log.nextId(QStringLiteral("asn-")), la.odsCode,
                                               nhs, p.type, t, user->name, user->roleName,
-                                              user->orgCode, user->orgName});
+                                              user->orgCode, user->orgName, *user});
         }
     }
     if (plans.isEmpty() || !child)

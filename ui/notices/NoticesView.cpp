@@ -353,11 +353,16 @@ void NoticesView::showDetail(const AttendanceNotice* n)
     const QStringList values{
         n->nhsNumber.display(),
         n->localChildId,
-        planTypeText(n->planType),
+        n->isNotice() ? (n->planType ? planTypeText(*n->planType) : QString())
+                      : (n->kind == AttendanceNotice::Kind::Unreadable
+                             ? tr("A notice could not be read (MESH message %1)").arg(n->messageId)
+                             : tr("MESH delivery error (message %1)").arg(n->messageId)),
         display::dateTime(n->whenUtc),
-        n->viewerName,
-        n->viewerRole,
-        n->organisationName + QStringLiteral(" (") + n->organisationCode + u')',
+        n->systemId.isEmpty() ? n->viewerName : tr("System %1").arg(n->systemId),
+        n->isNotice() ? n->viewerRole : n->problem,
+        n->isNotice()
+            ? QString(n->organisationName + QStringLiteral(" (") + n->organisationCode + u')')
+            : QString(),
         display::dateTime(n->receivedUtc),
         n->isAcknowledged()
             ? tr("%1 by %2").arg(display::dateTime(n->acknowledgedUtc), n->acknowledgedBy)
