@@ -8,11 +8,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QSysInfo>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -136,8 +138,11 @@ MeshError MeshClient::errorOf(QNetworkReply* reply, bool timedOut) const
         MeshError e = error(MeshError::Kind::AuthenticationFailed, status,
                             QStringLiteral("authentication failed"));
         // The server's Date says whether our clock is what it refused.
-        const QDateTime serverNow = QDateTime::fromString(
-            QString::fromLatin1(reply->rawHeader("Date")).trimmed(), Qt::RFC2822Date);
+        // IMF-fixdate, as HTTP servers write it: "Sun, 06 Nov 1994 08:49:37 GMT".
+        QDateTime serverNow =
+            QLocale::c().toDateTime(QString::fromLatin1(reply->rawHeader("Date")).trimmed(),
+                                    QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        serverNow.setTimeZone(QTimeZone::utc());
         if (serverNow.isValid()) {
             e.serverClockKnown = true;
             e.serverClockAheadSecs = m_clock.nowUtc().secsTo(serverNow);

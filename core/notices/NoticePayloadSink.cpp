@@ -24,12 +24,14 @@ QString NoticePayloadSink::flush()
         return {};
     if (auto s = m_store.appendPayload(m_mailbox, m_messageId, m_seq++, m_buffer); !s)
         return s.error().message;
-    m_buffer.clear();
+    m_buffer.resize(0); // keeps its capacity for the next piece
     return {};
 }
 
 QString NoticePayloadSink::write(const QByteArray& bytes)
 {
+    if (m_buffer.capacity() < kPieceBytes)
+        m_buffer.reserve(kPieceBytes + (1 << 16));
     m_buffer.append(bytes);
     if (m_buffer.size() >= kPieceBytes)
         return flush();

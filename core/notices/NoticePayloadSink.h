@@ -22,7 +22,7 @@ public:
     QString finish() override;
     void discard() override;
 
-    static constexpr qsizetype kPieceBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype kPieceBytes = 1024 * 1024;
 
 private:
     QString flush();
