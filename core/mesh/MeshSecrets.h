@@ -5,7 +5,7 @@
 namespace cpis {
 
 // The keychain entries that hold a profile's MESH mailbox password and the environment's
-// shared key, set by the administrator (cpis mesh-secrets, docs/cli.md) and read at start.
+// shared key, set by the administrator (`cpis mesh-secrets`, docs/cli.md) and read at start.
 struct MeshSecrets
 {
     static QString passwordEntry(const QString& profileName)
