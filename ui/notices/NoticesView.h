@@ -11,6 +11,7 @@ class QDateEdit;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTabBar;
 class QTableView;
@@ -68,6 +69,8 @@ private:
     NoticeFilterModel* m_filter = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_check = nullptr;
+    QProgressBar* m_download = nullptr;
+    QPushButton* m_cancelDownload = nullptr;
     QTabBar* m_tabs = nullptr;
     QLineEdit* m_child = nullptr;
     QDateEdit* m_from = nullptr;
