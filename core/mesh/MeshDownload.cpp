@@ -167,21 +167,33 @@ void MeshDownload::drain(QNetworkReply* reply)
             return;
         }
     }
-    const QByteArray bytes = reply->readAll();
-    if (bytes.isEmpty())
-        return;
-    if (m_head.type == MeshMessageHead::Type::Report) {
-        m_problem = QStringLiteral("a REPORT with a body");
-        reply->abort();
-        return;
+    // Read into one buffer kept for the whole download, so that a large message makes no
+    // allocation per read.
+    if (m_readBuffer.isEmpty())
+        m_readBuffer.resize(kReadPieceBytes);
+    qint64 read = 0;
+    while (reply->bytesAvailable() > 0) {
+        const qint64 n = reply->read(m_readBuffer.data(), m_readBuffer.size());
+        if (n <= 0)
+            break;
+        if (m_head.type == MeshMessageHead::Type::Report) {
+            m_problem = QStringLiteral("a REPORT with a body");
+            reply->abort();
+            return;
+        }
+        if (const QString e =
+                m_sink->write(QByteArray::fromRawData(m_readBuffer.constData(), qsizetype(n)));
+            !e.isEmpty()) {
+            m_problem = e;
+            m_storageProblem = true;
+            reply->abort();
+            return;
+        }
+        read += n;
     }
-    if (const QString e = m_sink->write(bytes); !e.isEmpty()) {
-        m_problem = e;
-        m_storageProblem = true;
-        reply->abort();
+    if (read == 0)
         return;
-    }
-    m_bytes += bytes.size();
+    m_bytes += read;
     emit progress(m_bytes, m_chunk, m_head.chunks);
 }
 

@@ -4,6 +4,7 @@
 #include "core/mesh/MeshError.h"
 #include "core/mesh/MeshMessage.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -32,6 +33,7 @@ public:
 
     // How much of a reply's body is read at once.
     static constexpr qint64 kReadBufferBytes = 1024 * 1024;
+    static constexpr qsizetype kReadPieceBytes = 256 * 1024;
 
 signals:
     void progress(qint64 bytesSoFar, int chunk, int chunks);
@@ -57,6 +59,7 @@ private:
     QString m_problem;             // set while reading, ends the reply
     bool m_storageProblem = false; // the sink's, not the server's
     qint64 m_bytes = 0;
+    QByteArray m_readBuffer;
 };
 
 } // namespace cpis
