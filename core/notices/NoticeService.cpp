@@ -312,7 +312,6 @@ void NoticeService::acknowledge(const QString& messageId)
                                          tr("Not acknowledged: %1").arg(r.error().userText()));
                 return;
             }
-            auditAcknowledge(notices, messageId, AuditEntry::Outcome::Success);
             const QString by = m_session.name + QStringLiteral(" (") + m_session.userId + u')';
             if (auto s = m_store.markAcknowledged(mailbox(), messageId, m_clock.nowUtc(), by); !s) {
                 emit acknowledgeFinished(
