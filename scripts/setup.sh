@@ -19,6 +19,8 @@ packages=(
   dbus gnome-keyring libsecret-tools xvfb xauth x11-utils imagemagick fonts-dejavu-core
   # the trust's audit hub: libpq for the desk, the server for its tests (docs/hub.md)
   libpq-dev postgresql
+  # MESH's compressed messages (gzip) for the notices mailbox; gzip for its tests
+  zlib1g-dev gzip
   # sandbox TLS certificates, contract checks and examples
   openssl curl python3 python3-jsonschema python3-yaml
   # HL7 V3 schema validation of the Spine messages (tests/support/SpineSchemaCheck)

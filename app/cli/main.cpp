@@ -44,6 +44,8 @@ int main(int argc, char** argv)
         "  audit export             write the audit log as FHIR NDJSON or CSV\n"
         "  audit status             how far the trust's audit hub has this desk's log\n"
         "  audit hub-password       keep the desk's hub password (read from stdin)\n"
+        "  mesh-secrets             keep the notices mailbox's MESH password and the\n"
+        "                           environment's shared key (two lines from stdin)\n"
         "  cache purge [--all]      remove answers past retention (or all)\n"
         "  cache stats              how many answers are cached, and how old\n"
         "  sandbox [options]        run the national-service sandbox (see cpis-sandbox --help)\n\n"
@@ -103,9 +105,10 @@ int main(int argc, char** argv)
     }
     const QString command = args.first();
     const QString sub = args.value(1);
-    static const QStringList known{QStringLiteral("login"),  QStringLiteral("logout"),
-                                   QStringLiteral("lookup"), QStringLiteral("history"),
-                                   QStringLiteral("audit"),  QStringLiteral("cache")};
+    static const QStringList known{QStringLiteral("login"),       QStringLiteral("logout"),
+                                   QStringLiteral("lookup"),      QStringLiteral("history"),
+                                   QStringLiteral("audit"),       QStringLiteral("cache"),
+                                   QStringLiteral("mesh-secrets")};
     if (!known.contains(command)) {
         err << "cpis: unknown command '" << command << "' (see cpis --help)\n";
         return CliCommands::BadInput;
@@ -269,6 +272,9 @@ int main(int argc, char** argv)
     } else if (command == u"audit" && sub == u"hub-password") {
         QTextStream in(stdin);
         return commands.auditHubPassword(in);
+    } else if (command == u"mesh-secrets") {
+        QTextStream in(stdin);
+        return commands.meshSecrets(in);
     } else if (command == u"audit") {
         // Signed in like every other command: the export's own entry names that user.
         commands.auditExport(parser.value(formatOpt), parser.value(outputOpt),

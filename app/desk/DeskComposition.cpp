@@ -47,7 +47,7 @@ ui::MainWindow::RoleView noticesView(DeskServices& services, const RoleViewOptio
             [&services, notifier = options.notifier,
              settings = options.notices](const UserSession& session, QWidget* parent) -> QWidget* {
                 auto service = std::make_unique<NoticeService>(
-                    services.noticeClient(), services.notices(), services.auditor(),
+                    services.meshClient(), services.notices(), services.auditor(),
                     *services.clock(), session, settings);
                 return new ui::NoticesView(std::move(service), notifier, *services.clock(), parent);
             }};

@@ -1,11 +1,13 @@
 #include "core/cli/CliCommands.h"
 
 #include "core/audit/AuditExport.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
 #include "core/domain/DisplayFormat.h"
 #include "core/hub/HubForwarder.h"
 #include "core/lookup/LookupJson.h"
+#include "core/mesh/MeshSecrets.h"
 #include "core/store/ExportFile.h"
 #include "core/store/KeyProvider.h"
 
@@ -304,6 +306,34 @@ int CliCommands::auditHubPassword(QTextStream& in)
     }
     m_out << "the audit hub password for profile '" << p.name << "' is in the keychain; it is "
           << "used from the next start\n";
+    return Ok;
+}
+
+int CliCommands::meshSecrets(QTextStream& in)
+{
+    const ServiceProfile& p = m_services.config().profile;
+    if (p.isTraining()) {
+        m_err << "cpis: training's mailbox uses the sandbox's published training secrets\n";
+        return BadInput;
+    }
+    QByteArray password = in.readLine().toUtf8();
+    QByteArray sharedKey = in.readLine().toUtf8();
+    if (password.isEmpty() || sharedKey.isEmpty()) {
+        m_err << "cpis: give the mailbox password and the shared key on standard input, one "
+                 "line each\n";
+        return BadInput;
+    }
+    auto s = m_services.keys().write(MeshSecrets::passwordEntry(p.name), password);
+    if (s)
+        s = m_services.keys().write(MeshSecrets::sharedKeyEntry(p.name), sharedKey);
+    wipe(password);
+    wipe(sharedKey);
+    if (!s) {
+        m_err << "cpis: could not keep the MESH secrets: " << s.error().message << '\n';
+        return LocalFailure;
+    }
+    m_out << "the MESH mailbox password and shared key for profile '" << p.name
+          << "' are in the keychain; they are used from the next start\n";
     return Ok;
 }
 

@@ -63,6 +63,9 @@ public:
     int auditStatus();
     // Keeps the desk role's hub password (one line on `in`) in the keychain.
     int auditHubPassword(QTextStream& in);
+    // The notices mailbox's MESH password, then the environment's shared key, one line each,
+    // into the keychain (never the administrator's file).
+    int meshSecrets(QTextStream& in);
     // Signs in, then writes the audit log to `outputPath` (standard output when empty or "-")
     // for a role that may export it (UserSession::mayExportAudit), else NotSignedIn. The file
     // is new and 0600; an existing one is replaced only with `replace`, a link never.

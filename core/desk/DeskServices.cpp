@@ -5,9 +5,11 @@
 #include "core/domain/Clock.h"
 #include "core/lookup/FhirCpisAdapter.h"
 #include "core/lookup/SpineCpisAdapter.h"
+#include "core/mesh/MeshSecrets.h"
 #include "core/profile/ProfileTls.h"
 #include "core/store/KeyProvider.h"
 
+#include <QCoreApplication>
 #include <QHostInfo>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
@@ -54,7 +56,7 @@ DeskServices::~DeskServices()
     m_reviewStore.reset();
     m_reviewHub.reset();
     m_notices.reset();
-    m_noticeClient.reset();
+    m_meshClient.reset();
     m_directory.reset();
     m_search.reset();
     m_lookup.reset();
@@ -181,7 +183,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
                                         d->m_auditor.get(), clock, LookupService::Settings{p.site});
     d->m_search =
         std::make_unique<PatientSearchService>(d->m_client.get(), d->m_auditor.get(), clock);
-    d->m_noticeClient = std::make_unique<NoticeClient>(d->m_transport.get(), p.mesh);
+    d->m_meshClient = makeMeshClient(*d, keys);
     // The lead's review of the site's positives is kept at the audit hub, read and written as
     // this desk's own hub role; without a hub there is no review (the screen says so).
     if (!p.auditHub.isEmpty()) {
@@ -197,6 +199,55 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     qCInfo(lcDesk, "services ready for profile %s (%s)", qUtf8Printable(p.name),
            qUtf8Printable(p.environment));
     return d;
+}
+
+std::unique_ptr<MeshClient> DeskServices::makeMeshClient(DeskServices& d, KeyProvider& keys)
+{
+    const Config& c = d.m_config;
+    const ServiceProfile& p = c.profile;
+    MeshClient::Settings mesh;
+    mesh.base = p.mesh;
+    mesh.stallTimeout = c.meshStallTimeout;
+    mesh.totalTimeout = c.meshTotalTimeout;
+    mesh.maxResults = c.meshPageSize;
+    mesh.clientVersion = "CP-IS-Desk==" + QCoreApplication::applicationVersion().toUtf8();
+    // The CAs and the loopback rule as for every service; the client certificate is the
+    // mailbox's own, never the desk's Spine certificate.
+    mesh.tls = c.transport.tls;
+    mesh.tls.clientCertificate = QSslCertificate();
+    mesh.tls.clientKey = QSslKey();
+    if (!p.meshClientCertificate.isEmpty()) {
+        ServiceProfile forMesh = p;
+        forMesh.clientCertificate = p.meshClientCertificate;
+        forMesh.clientKey = p.meshClientKey;
+        if (auto tls = tlsPolicyFor(forMesh); tls) {
+            mesh.tls.clientCertificate = tls->clientCertificate;
+            mesh.tls.clientKey = tls->clientKey;
+        } else {
+            // The server will refuse the connection, and the notices screen says so.
+            qCWarning(lcDesk, "the MESH mailbox certificate could not be read: %s",
+                      qUtf8Printable(tls.error()));
+        }
+    }
+    MeshCredentials credentials;
+    credentials.mailboxId = p.meshMailbox;
+    if (p.isTraining()) {
+        credentials.password = SecretBytes(ServiceProfile::kTrainingMeshPassword.toUtf8());
+        credentials.sharedKey = SecretBytes(ServiceProfile::kTrainingMeshSharedKey.toUtf8());
+    } else {
+        auto password = keys.read(MeshSecrets::passwordEntry(p.name));
+        auto sharedKey = keys.read(MeshSecrets::sharedKeyEntry(p.name));
+        if (password.ok() && *password && sharedKey.ok() && *sharedKey) {
+            QByteArray pw = **password;
+            QByteArray key = **sharedKey;
+            credentials.password = SecretBytes(pw);
+            credentials.sharedKey = SecretBytes(key);
+            wipe(pw);
+            wipe(key);
+        }
+    }
+    return std::make_unique<MeshClient>(&d.m_nam, *d.m_clock, std::move(mesh),
+                                        std::move(credentials));
 }
 
 Status<QString> DeskServices::recordConfiguration()

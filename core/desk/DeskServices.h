@@ -12,8 +12,8 @@
 #include "core/lookup/NationalServiceClient.h"
 #include "core/lookup/PatientSearchService.h"
 #include "core/lookup/StoreAnswerCache.h"
+#include "core/mesh/MeshClient.h"
 #include "core/net/FhirTransport.h"
-#include "core/notices/NoticeClient.h"
 #include "core/notices/NoticeStore.h"
 #include "core/profile/ServiceProfile.h"
 #include "core/review/HubReviewClient.h"
@@ -58,6 +58,11 @@ public:
         // look-up path and once for all the entries made meanwhile (docs/secure-store.md).
         std::chrono::milliseconds anchorDelay{1000};
         HubForwarder::Settings hub; // when the profile names an audit hub
+        // The notices mailbox's MESH client: its address, credentials and TLS come from the
+        // profile and the keychain; these are its limits (and in tests, shorter ones).
+        std::chrono::milliseconds meshStallTimeout{15000};
+        std::chrono::milliseconds meshTotalTimeout{30000};
+        int meshPageSize = 500;
 
         const QString& environment() const { return profile.environment; }
         bool training() const { return profile.isTraining(); }
@@ -136,7 +141,7 @@ public:
     PatientSearchService& patientSearch() { return *m_search; }
     AnswerCache& answerCache() { return *m_cache; }
     LocalDirectory& localDirectory() { return *m_directory; }
-    NoticeClient& noticeClient() { return *m_noticeClient; }
+    MeshClient& meshClient() { return *m_meshClient; }
     NoticeStore& notices() { return *m_notices; }
     ReviewStore& reviewStore() { return *m_reviewStore; }
     ReviewService& review() { return *m_review; }
@@ -149,6 +154,7 @@ public:
 private:
     DeskServices(Config config, const Clock* clock, KeyProvider& keys, QObject* parent);
     Status<QString> recordConfiguration();
+    static std::unique_ptr<MeshClient> makeMeshClient(DeskServices& d, KeyProvider& keys);
 
     Config m_config;
     const Clock* m_clock;
@@ -166,7 +172,7 @@ private:
     std::unique_ptr<LookupService> m_lookup;
     std::unique_ptr<PatientSearchService> m_search;
     std::unique_ptr<LocalDirectory> m_directory;
-    std::unique_ptr<NoticeClient> m_noticeClient;
+    std::unique_ptr<MeshClient> m_meshClient;
     std::unique_ptr<NoticeStore> m_notices;
     std::unique_ptr<HubReviewClient> m_reviewHub; // null when the profile names no hub
     std::unique_ptr<ReviewStore> m_reviewStore;

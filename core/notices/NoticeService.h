@@ -2,6 +2,7 @@
 
 #include "core/audit/AccessAuditor.h"
 #include "core/domain/UserSession.h"
+#include "core/mesh/MeshMessage.h"
 #include "core/notices/AttendanceNotice.h"
 #include "core/store/StoreError.h"
 
@@ -13,15 +14,22 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <memory>
+
 namespace cpis {
 
 class Clock;
-class NoticeClient;
+class MeshClient;
+class MeshDownload;
 class NoticeStore;
 
-// A social worker's attendance notices for one sign-in: polls the local authority's mailbox,
-// keeps what arrives in the encrypted store, and acknowledges (audited first). Made when the
-// notices screen opens and destroyed with it at lock or sign-out, so no session outlives them.
+// A social worker's attendance notices for one sign-in: checks the local authority's MESH
+// mailbox (the handshake at the first check and then daily, the inbox to its end, each new
+// message downloaded into the encrypted store and read there), and acknowledges (audited
+// first). A MESH error report is kept as a delivery error, audited and acknowledged at once; a
+// message that cannot be read is kept, shown as such, and never acknowledged by the desk. Made
+// when the notices screen opens and destroyed with it at lock or sign-out, so no session
+// outlives them.
 //
 // A failed check is never "no notices": state() keeps the last successful check and the error,
 // and the next check backs off (the interval doubles up to maxBackoffMs, and returns to
@@ -32,7 +40,7 @@ class NoticeService : public QObject
 public:
     struct Settings
     {
-        int pollIntervalMs = 60 * 1000;
+        int pollIntervalMs = 5 * 60 * 1000; // MESH: poll at most every five minutes
         int maxBackoffMs = 15 * 60 * 1000;
     };
     struct State
@@ -41,9 +49,10 @@ public:
         QDateTime lastAttemptUtc;
         QString error; // for people; empty when the last check succeeded
         bool checking = false;
+        QDateTime lastHandshakeUtc; // null until the mailbox has been validated
     };
 
-    NoticeService(NoticeClient& client,
+    NoticeService(MeshClient& client,
                   NoticeStore& store,
                   AccessAuditor& auditor,
                   const Clock& clock,
@@ -59,7 +68,7 @@ public:
 
     const State& state() const { return m_state; }
     int nextIntervalMs() const { return m_intervalMs; }
-    QString mailbox() const { return m_session.organisationCode; }
+    QString mailbox() const;
     const UserSession& session() const { return m_session; }
 
     // The mailbox's notices as stored, newest first.
@@ -76,20 +85,28 @@ public:
     // sign-in. Returns the audit log's complaint, if any.
     QString recordView(const AttendanceNotice& notice);
 
+    // Stops the message downloading now; the check ends with "cancelled".
+    void cancelDownload();
+    bool isDownloading() const { return m_download != nullptr; }
+
 signals:
-    void checked();             // state() changed: a check finished, well or not
+    void checked(); // state() changed: a check finished, well or not
+    // A message is downloading: bytes so far, its chunk and how many chunks it has.
+    void downloadProgress(const QString& messageId, qint64 bytes, int chunk, int chunks);
     void newNotices(int count); // notices stored by this check that were not held before
     void acknowledgeFinished(const QString& messageId, const QString& error); // empty: done
 
 private:
+    void listInbox();
     void fetchNext();
+    void acknowledgeReport(const QString& messageId);
     void finishCheck(const QString& error);
     void schedule();
     QString auditAcknowledge(const QList<AttendanceNotice>& notices,
                              const QString& messageId,
                              AuditEntry::Outcome outcome);
 
-    NoticeClient& m_client;
+    MeshClient& m_client;
     NoticeStore& m_store;
     AccessAuditor& m_auditor;
     const Clock& m_clock;
@@ -103,6 +120,8 @@ private:
     int m_added = 0;     // notices this check stored
     QSet<QString> m_acknowledging;
     QSet<QString> m_viewed; // messageId/eventId
+    MeshDownload* m_download = nullptr;
+    std::unique_ptr<MeshPayloadSink> m_sink;
 };
 
 } // namespace cpis

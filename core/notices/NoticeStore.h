@@ -38,6 +38,18 @@ public:
                                  const QDateTime& atUtc,
                                  const QString& by);
 
+    // The bytes of a message as downloaded, in order: kept in this encrypted file rather than
+    // in memory, so a large message never is whole in memory, and an unreadable one is kept.
+    StoreStatus clearPayload(const QString& mailbox, const QString& messageId);
+    StoreStatus appendPayload(const QString& mailbox,
+                              const QString& messageId,
+                              qint64 seq,
+                              const QByteArray& bytes);
+    StoreResult<qint64> payloadSize(const QString& mailbox, const QString& messageId);
+    // The whole payload, when it is no larger than maxBytes (else an error).
+    StoreResult<QByteArray>
+    payload(const QString& mailbox, const QString& messageId, qint64 maxBytes);
+
 private:
     explicit NoticeStore(SecureDb& db);
     StoreResult<QList<AttendanceNotice>> select(const char* sql, const QStringList& args);

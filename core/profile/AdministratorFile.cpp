@@ -49,6 +49,12 @@ std::optional<QString> applyKey(ServiceProfile& p, const QString& key, const QSt
         return url(p.identity);
     } else if (key == u"mesh") {
         return url(p.mesh);
+    } else if (key == u"mesh-mailbox") {
+        p.meshMailbox = value.toUpper();
+    } else if (key == u"mesh-client-certificate") {
+        p.meshClientCertificate = value;
+    } else if (key == u"mesh-client-key") {
+        p.meshClientKey = value;
     } else if (key == u"audit-hub") {
         return url(p.auditHub);
     } else if (key == u"cpis-interface") {

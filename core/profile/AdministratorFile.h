@@ -24,7 +24,8 @@ namespace cpis {
 //   ca-bundle = /etc/cpis-desk/ca.pem  ;   mesh audit-hub ca-bundle client-certificate
 //                                      ;   client-key timeout-seconds bulk-file-hosts
 //                                      ;   export-folder desk-asid desk-party-key
-//                                      ;   cpis-asid cpis-party-key
+//                                      ;   cpis-asid cpis-party-key mesh-mailbox
+//                                      ;   mesh-client-certificate mesh-client-key
 //   [profile training]                 ; the sandbox: only cpis-interface may be set
 //
 // A built-in profile starts from its template; keys given replace the template's values.

@@ -7,6 +7,9 @@ const QString ServiceProfile::kTrainingDeskAsid = QStringLiteral("990101234568")
 const QString ServiceProfile::kTrainingDeskPartyKey = QStringLiteral("DESK-TRAINING-1");
 const QString ServiceProfile::kTrainingCpisAsid = QStringLiteral("990101234567");
 const QString ServiceProfile::kTrainingCpisPartyKey = QStringLiteral("CPIS-TRAINING-1");
+const QString ServiceProfile::kTrainingMeshMailbox = QStringLiteral("SHE1OT001");
+const QString ServiceProfile::kTrainingMeshPassword = QStringLiteral("password");
+const QString ServiceProfile::kTrainingMeshSharedKey = QStringLiteral("TestKey");
 
 namespace {
 
@@ -55,6 +58,7 @@ ServiceProfile ServiceProfile::training()
     p.cpisInterface = CpisInterface::FhirDraft;
     p.deskAsid = kTrainingDeskAsid;
     p.deskPartyKey = kTrainingDeskPartyKey;
+    p.meshMailbox = kTrainingMeshMailbox;
     p.cpisAsid = kTrainingCpisAsid;
     p.cpisPartyKey = kTrainingCpisPartyKey;
     return p;
@@ -119,6 +123,10 @@ std::optional<QString> ServiceProfile::problem() const
                                   "refused outside training)")
                 .arg(name, key, scheme);
     }
+    if (meshClientCertificate.isEmpty() != meshClientKey.isEmpty())
+        return QStringLiteral("profile '%1': a MESH client certificate needs its key, and a key "
+                              "its certificate")
+            .arg(name);
     if (clientCertificate.isEmpty() != clientKey.isEmpty())
         return QStringLiteral("profile '%1': a client certificate needs its key, and a key its "
                               "certificate")
@@ -141,6 +149,8 @@ QString ServiceProfile::fingerprint() const
               << QStringLiteral("cpis-fhir=") + cpisFhir.toString()
               << QStringLiteral("identity=") + identity.toString()
               << QStringLiteral("mesh=") + mesh.toString()
+              << QStringLiteral("mesh-mailbox=") + meshMailbox
+              << QStringLiteral("mesh-client-certificate=") + meshClientCertificate
               << QStringLiteral("audit-hub=") + auditHub.toString(QUrl::RemoveUserInfo)
               << QStringLiteral("ca-bundle=") + caBundle
               << QStringLiteral("client-certificate=") + clientCertificate

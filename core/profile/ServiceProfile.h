@@ -33,6 +33,13 @@ struct ServiceProfile
     QUrl cpisFhir;
     QUrl identity; // the identity provider's issuer (CIS2)
     QUrl mesh;     // the MESH server; its mailbox paths follow the MESH API
+    // The local authority's MESH mailbox (its id as the environment issued it, e.g.
+    // X26HC005) and the mailbox's own TLS certificate and key (PEM) for mutual TLS with MESH.
+    // Its password and the environment's shared key are in the keychain (MeshSecrets), never
+    // here.
+    QString meshMailbox;
+    QString meshClientCertificate;
+    QString meshClientKey;
     QUrl auditHub; // the trust's audit hub; empty: not forwarded
     CpisInterface cpisInterface = CpisInterface::FhirDraft;
     QString caBundle;          // PEM file of the CAs to trust; empty: the system's
@@ -57,6 +64,11 @@ struct ServiceProfile
     static const QString kTrainingDeskPartyKey; // "DESK-TRAINING-1"
     static const QString kTrainingCpisAsid;     // "990101234567"
     static const QString kTrainingCpisPartyKey; // "CPIS-TRAINING-1"
+    // The sandbox's training mailbox (the social worker's local authority, SHE1) and the
+    // training secrets every sandbox mailbox takes (docs/sandbox.md): not secret, public.
+    static const QString kTrainingMeshMailbox;   // "SHE1OT001"
+    static const QString kTrainingMeshPassword;  // "password"
+    static const QString kTrainingMeshSharedKey; // "TestKey"
     bool isTraining() const { return name == kTraining; }
     // Where area lists are asked for: the CP-IS base itself on a fhir profile, cpis-fhir on an
     // hl7v3 one (empty when the administrator names none: area lists are then unavailable).

@@ -48,8 +48,8 @@ enum class QuerySight
     Conflict, // the id of another query: refused
 };
 
-// An access notification queued for a local authority's mailbox (MESH-style; the notices
-// issue reads them through notificationsFor()).
+// An access notification queued for a local authority's MESH mailbox (MeshMailbox serves it
+// as a V3 Access to Service Notification).
 struct AccessNotification
 {
     QString id;
@@ -61,6 +61,7 @@ struct AccessNotification
     QString viewerRole;
     QString organisationCode;
     QString organisationName;
+    TestUser viewer{}; // who looked, as the V3 author names them (empty: a person by name only)
     QString queryId{}; // the message id of the query that raised it
 };
 
@@ -89,8 +90,15 @@ public:
     {
         return m_mailboxes.value(laOdsCode);
     }
+    // The same without a copy; valid until the log changes.
+    const QList<AccessNotification>& notifications(const QString& laOdsCode) const
+    {
+        static const QList<AccessNotification> none;
+        const auto it = m_mailboxes.constFind(laOdsCode);
+        return it == m_mailboxes.cend() ? none : *it;
+    }
     QList<QString> mailboxes() const { return m_mailboxes.keys(); }
-    // MESH-style acknowledgement: the message leaves the mailbox. False if it was not there.
+    // MESH acknowledgement: the message leaves the mailbox. False if it was not there.
     bool acknowledge(const QString& laOdsCode, const QString& notificationId);
     int notificationCount() const;
     QString nextId(const QString& prefix);

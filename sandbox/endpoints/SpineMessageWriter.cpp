@@ -197,26 +197,21 @@ void organisationId(Xml& x, const QString& code)
     x.empty("id", {{"root", spine::kOdsRoot}, {"extension", code}});
 }
 
-// One previous query: a person (COCT_TP145102GB01) or a system (COCT_TP145104GB01) author.
-void previousQuery(Xml& x, const AccessEvent& e, const QString& nhsNumber)
+// A query's author: a person (COCT_TP145102GB01) or a system (COCT_TP145104GB01).
+void queryAuthor(Xml& x, const TestUser& v, const QString& systemId)
 {
-    const TestUser& v = e.viewer;
-    x.start("pertinentInformation13");
-    x.start("pertinentCP-ISNHSQuery");
-    x.empty("effectiveTime", {{"value", hl7Time(e.when)}});
-    x.empty("id", {{"root", upperUuid(QUuid::createUuidV5(kHistoryNamespace, e.id))}});
     x.start("author");
     const QString roleCode = v.roleCode.isEmpty() ? QStringLiteral("R0000") : v.roleCode;
     const QString roleName = v.roleName.isEmpty() ? QStringLiteral("Unknown role") : v.roleName;
     // A system's look: one that came in over V3 (the viewer stands for the system), or one the
     // sandbox seeded with its own system id, which the FHIR history shows as a system too.
     const bool bySystem =
-        v.id == QLatin1String(SpineMessageWriter::kSystemViewerId) || !e.systemId.isEmpty();
+        v.id == QLatin1String(SpineMessageWriter::kSystemViewerId) || !systemId.isEmpty();
     if (bySystem) {
         contentId(x, QStringLiteral("COCT_TP145104GB01#System"));
         x.start("COCT_TP145104GB01.System");
         x.empty("id", {{"root", spine::kAsidRoot},
-                       {"extension", e.systemId.isEmpty() ? v.userUid : e.systemId}});
+                       {"extension", systemId.isEmpty() ? v.userUid : systemId}});
         x.start("indirectAuthority");
         x.start("superiorAssignedEntity");
         x.empty(
@@ -251,6 +246,16 @@ void previousQuery(Xml& x, const AccessEvent& e, const QString& nhsNumber)
         x.end();
     }
     x.end(); // author
+}
+
+// One previous query of the access history.
+void previousQuery(Xml& x, const AccessEvent& e, const QString& nhsNumber)
+{
+    x.start("pertinentInformation13");
+    x.start("pertinentCP-ISNHSQuery");
+    x.empty("effectiveTime", {{"value", hl7Time(e.when)}});
+    x.empty("id", {{"root", upperUuid(QUuid::createUuidV5(kHistoryNamespace, e.id))}});
+    queryAuthor(x, e.viewer, e.systemId);
     x.start("queryByParameter");
     x.start("person.NHSnumber");
     x.empty("value", {{"extension", nhsNumber}});
@@ -460,6 +465,61 @@ QByteArray SpineMessageWriter::soapFault(const QString& faultCode,
     x.w().writeEndElement(); // Fault
     x.w().writeEndElement(); // Body
     x.w().writeEndElement(); // Envelope
+    return x.done();
+}
+
+QByteArray SpineMessageWriter::accessNotification(const Notification& n)
+{
+    Xml x;
+    x.w().setAutoFormatting(true);
+    x.w().writeStartDocument();
+    x.w().writeNamespace(spine::kNpfitNs, QStringLiteral("npfitlc"));
+    x.w().writeDefaultNamespace(spine::kHl7Ns);
+    x.w().writeStartElement(spine::kHl7Ns, QStringLiteral("CP-ISAccessToServiceNotification"));
+    x.empty("effectiveTime", {{"value", hl7Time(n.created)}});
+    x.empty("id", {{"root", n.id}});
+    x.start("pertinentInformation");
+    x.start("pertinentTotalReturnedRecords");
+    x.empty("value", {{"value", QStringLiteral("1")}});
+    x.end();
+    x.end();
+    x.start("pertinentInformation1");
+    x.start("pertinentCP-ISRecordAccess");
+    for (const Notification::Query& q : n.queries) {
+        x.start("pertinentInformation2");
+        x.start("pertinentCP-ISNHSQuery");
+        x.empty("effectiveTime", {{"value", hl7Time(q.when)}});
+        x.empty("id", {{"root", q.id}});
+        queryAuthor(x, q.viewer, q.systemId);
+        x.start("queryByParameter");
+        x.start("person.id");
+        if (!q.nhsNumber.isEmpty())
+            x.empty("value", {{"root", spine::kNhsNumberRoot}, {"extension", q.nhsNumber}});
+        if (!q.localPersonId.isEmpty())
+            x.empty("value", {{"root", QStringLiteral("2.16.840.1.113883.2.1.3.2.4.18.24")},
+                              {"extension", q.localPersonId}});
+        x.end(); // person.id
+        x.end(); // queryByParameter
+        x.end(); // pertinentCP-ISNHSQuery
+        x.end(); // pertinentInformation2
+    }
+    x.start("reference");
+    x.start("referredToLAUploadFile");
+    x.empty("value", {{"extension", n.fileId}});
+    x.end();
+    x.end();
+    x.end(); // pertinentCP-ISRecordAccess
+    x.end(); // pertinentInformation1
+    x.start("primaryInformationRecipient");
+    contentId(x, QStringLiteral("COCT_TP145103GB01#IntendedRecipient"));
+    x.start("COCT_TP145103GB01.IntendedRecipient");
+    x.start("representedSourceOrganization");
+    organisationId(x, n.laOdsCode);
+    x.text("name", n.laName);
+    x.end();
+    x.end();
+    x.end();
+    x.w().writeEndElement();
     return x.done();
 }
 

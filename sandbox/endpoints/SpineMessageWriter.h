@@ -50,6 +50,30 @@ public:
     static QByteArray
     soapFault(const QString& faultCode, const QString& errorCode, const QString& text);
 
+    // An Access to Service Notification (REPC_MT000004GB01) as CP-IS drops it into the
+    // responsible local authority's MESH mailbox: one CP-ISRecordAccess for the authority's
+    // upload file, its queries (who, when, the child by NHS number and/or the authority's own
+    // person id), the authority as recipient. The bare message, no wrapper.
+    struct Notification
+    {
+        struct Query
+        {
+            QString id; // UUID, upper case
+            QDateTime when;
+            TestUser viewer;  // a person, or for a system its responsible person
+            QString systemId; // set: a system looked
+            QString nhsNumber;
+            QString localPersonId;
+        };
+        QString id; // UUID, upper case
+        QDateTime created;
+        QString laOdsCode;
+        QString laName;
+        QString fileId;
+        QList<Query> queries;
+    };
+    static QByteArray accessNotification(const Notification& notification);
+
     // The V3 telecom use codes for the two local-authority numbers (docs/api.md: an
     // assumption until NHS England confirms them).
     static constexpr char kOfficeHoursUse[] = "WP";

@@ -310,7 +310,7 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
             told.append(la.odsCode);
             m_s.log.notify(AccessNotification{m_s.log.nextId(QStringLiteral("asn-")), la.odsCode,
                                               *nhs, p.type, t, user.name, user.roleName,
-                                              user.orgCode, user.orgName,
+                                              user.orgCode, user.orgName, user,
                                               QString::fromLatin1(in.header("x-request-id"))});
         }
     }

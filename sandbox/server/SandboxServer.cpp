@@ -51,7 +51,8 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
         m_clock, *m_random, SignInService::defaultUsers(sheffield.odsCode, sheffield.name));
     seedHistory();
     // Attendance notices: the local authorities' mailboxes, a few seeded.
-    m_mesh = std::make_unique<MeshMailbox>(m_log, *m_signIn);
+    m_mesh = std::make_unique<MeshMailbox>(m_log, *m_signIn, *m_authorities, *m_clock);
+    m_mesh->setObserver(m_options.meshObserver);
     m_mesh->seed(*m_catalogue, *m_population, *m_authorities, now());
     // Area lists (docs/api.md §11): the areas and who is in them, the export jobs.
     m_areas = std::make_unique<AreaDirectory>(*m_population, *m_catalogue, *m_authorities,
@@ -243,7 +244,7 @@ void SandboxServer::dispatch(const HttpRequest& in, QTcpSocket* socket)
         return;
     }
     if (MeshMailbox::handles(in.path)) {
-        const MeshMailbox::Answer a = m_mesh->answer(in.method, in.path, in.headers);
+        const MeshMailbox::Answer a = m_mesh->answer(in.method, in.path, in.query, in.headers);
         writeResponse(socket, {a.status, a.contentType, a.body, a.headers}, in.close);
         return;
     }

@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "sandbox/endpoints/AccessLog.h"
 #include "sandbox/endpoints/BulkExport.h"
+#include "sandbox/endpoints/MeshMailbox.h"
 #include "sandbox/faults/FaultInjector.h"
 #include "sandbox/server/HttpExchange.h"
 #include "sandbox/server/SpineRoutes.h"
@@ -15,6 +16,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -29,7 +31,6 @@ class FhirResources;
 class FhirRoutes;
 class HttpFrontEnd;
 class LocalAuthorityDirectory;
-class MeshMailbox;
 class PatientSearch;
 class PopulationIndex;
 class ScenarioCatalogue;
@@ -66,6 +67,8 @@ public:
         // A network's round trip, added to every request before it is answered: this long,
         // give or take a tenth, on a timer (the server goes on serving meanwhile). 0: none.
         std::chrono::milliseconds rtt{0};
+        // Tests only: sees every MESH request and its answer.
+        std::function<void(const MeshMailbox::Exchange&)> meshObserver;
     };
 
     explicit SandboxServer(Options options, QObject* parent = nullptr);
@@ -78,6 +81,7 @@ public:
 
     const AccessLog& accessLog() const { return m_log; }
     AccessLog& accessLog() { return m_log; } // notices are served and acknowledged from it
+    MeshMailbox& mesh() { return *m_mesh; }  // the local authorities' MESH mailboxes
     SignInService& signIn() { return *m_signIn; }
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }

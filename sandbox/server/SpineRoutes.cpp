@@ -305,7 +305,8 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
             told.append(la.odsCode);
             m_s.log.notify(AccessNotification{m_s.log.nextId(QStringLiteral("asn-")), la.odsCode,
                                               nhs, p.type, t, user->name, user->roleName,
-                                              user->orgCode, user->orgName, request.messageId});
+                                              user->orgCode, user->orgName, *user,
+                                              request.messageId});
         }
     }
     if (plans.isEmpty() || !child)

@@ -18,7 +18,7 @@ DOMAIN = {"core/domain"}
 # Below the features: shared by all of them, never aware of any of them. Listed bottom-up;
 # each may include the ones before it (and domain), never the ones after it.
 INFRASTRUCTURE = ["core/crypto", "core/store", "core/audit", "core/net", "core/profile", "core/hub",
-                  "core/fhir", "core/spine", "core/signin", "core/directory"]
+                  "core/fhir", "core/spine", "core/mesh", "core/signin", "core/directory"]
 FEATURES = ["core/lookup", "core/notices", "core/review", "core/arealist"]
 ROOTS = {"core/desk", "core/cli"}
 UI_BASE = {"ui/widgets"}

@@ -50,6 +50,7 @@ private slots:
     void acknowledgedStayWithWhenAndBy();
     void survivesReopen();
     void isEncrypted();
+    void messagesThatAreNotNoticesAndTheirBytesAreKept();
 
 private:
     QString path() const { return SecureStore::path(dir->path(), DeskServices::kNoticesFile); }
@@ -182,6 +183,48 @@ void TestNoticeStore::isEncrypted()
     QVERIFY(!bytes.contains("9990000018"));
     QVERIFY(!bytes.contains("SQLite format 3"));
     QVERIFY(!SecureDb::open(path(), key('x')));
+}
+
+void TestNoticeStore::messagesThatAreNotNoticesAndTheirBytesAreKept()
+{
+    // A notice naming the child by the authority's id only, a message that could not be read
+    // and a delivery error: all kept, all read back as they were.
+    AttendanceNotice localOnly =
+        notice(QStringLiteral("SHE1OT001"), QStringLiteral("m1"), QStringLiteral("q1"), 1);
+    localOnly.nhsNumber = NhsNumber();
+    localOnly.planType.reset();
+    localOnly.systemId = QStringLiteral("200000000101");
+    localOnly.fileId = QStringLiteral("SHE1-UPLOAD-0001");
+    AttendanceNotice unreadable;
+    unreadable.kind = AttendanceNotice::Kind::Unreadable;
+    unreadable.mailbox = QStringLiteral("SHE1OT001");
+    unreadable.messageId = QStringLiteral("m2");
+    unreadable.whenUtc = unreadable.receivedUtc = kT0;
+    unreadable.problem = QStringLiteral("line 1: not XML");
+    AttendanceNotice report = unreadable;
+    report.kind = AttendanceNotice::Kind::DeliveryError;
+    report.messageId = QStringLiteral("m3");
+    report.problem = QStringLiteral("MESH error report 15");
+    QCOMPARE(store->add({localOnly, unreadable, report}).value(), 3);
+    open(); // from disk
+    QCOMPARE(store->message(QStringLiteral("SHE1OT001"), QStringLiteral("m1")).value(),
+             QList<AttendanceNotice>{localOnly});
+    QCOMPARE(store->message(QStringLiteral("SHE1OT001"), QStringLiteral("m2")).value(),
+             QList<AttendanceNotice>{unreadable});
+    QCOMPARE(store->message(QStringLiteral("SHE1OT001"), QStringLiteral("m3")).value(),
+             QList<AttendanceNotice>{report});
+
+    // A payload in pieces, read back whole and in order, refused past a limit, then let go.
+    const QByteArray a(300000, 'a'), b(5, 'b');
+    QVERIFY(store->appendPayload(QStringLiteral("SHE1OT001"), QStringLiteral("m2"), 0, a).ok());
+    QVERIFY(store->appendPayload(QStringLiteral("SHE1OT001"), QStringLiteral("m2"), 1, b).ok());
+    QCOMPARE(store->payloadSize(QStringLiteral("SHE1OT001"), QStringLiteral("m2")).value(),
+             qint64(a.size() + b.size()));
+    QCOMPARE(store->payload(QStringLiteral("SHE1OT001"), QStringLiteral("m2"), 1 << 20).value(),
+             a + b);
+    QVERIFY(!store->payload(QStringLiteral("SHE1OT001"), QStringLiteral("m2"), 1000).ok());
+    QVERIFY(store->clearPayload(QStringLiteral("SHE1OT001"), QStringLiteral("m2")).ok());
+    QCOMPARE(store->payloadSize(QStringLiteral("SHE1OT001"), QStringLiteral("m2")).value(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestNoticeStore)

@@ -62,7 +62,7 @@ struct MemoryDesk
           transport(services->transport()), client(services->client()),
           audit(services->store().audit()), auditor(services->auditor()),
           lookups(services->lookups()), directory(services->localDirectory()),
-          notices(services->notices()), noticeClient(services->noticeClient()),
+          notices(services->notices()), meshClient(services->meshClient()),
           reviewStore(services->reviewStore()), review(services->review()),
           areaListStore(services->areaListStore()), areaListClient(services->areaListClient()),
           areaLists(services->areaLists())
@@ -91,7 +91,7 @@ struct MemoryDesk
     Part<LookupService> lookups;
     Part<LocalDirectory> directory;
     Part<NoticeStore> notices;
-    Part<NoticeClient> noticeClient;
+    Part<MeshClient> meshClient;
     Part<ReviewStore> reviewStore;
     Part<ReviewService> review;
     Part<AreaListStore> areaListStore;

@@ -107,7 +107,8 @@ xmlSchema* SpineSchemaCheck::schema(const QString& path, QStringList& errors) co
     return compiled;
 }
 
-SpineSchemaCheck::Outcome SpineSchemaCheck::check(const QByteArray& bytes) const
+SpineSchemaCheck::Outcome SpineSchemaCheck::check(const QByteArray& bytes,
+                                                  const QString& messageType) const
 {
     Outcome out;
     // No network, no entity substitution, no DTD loading: the message is data, not a program.
@@ -131,11 +132,13 @@ SpineSchemaCheck::Outcome SpineSchemaCheck::check(const QByteArray& bytes) const
         }
         message = interactionInBody(body);
     }
-    if (!message || !isInteraction(message)) {
+    if (messageType.isEmpty() && (!message || !isInteraction(message))) {
         out.errors << QStringLiteral("no HL7 interaction element found");
         return out;
     }
-    out.interaction = QString::fromUtf8(reinterpret_cast<const char*>(message->name));
+    out.interaction = messageType.isEmpty()
+                          ? QString::fromUtf8(reinterpret_cast<const char*>(message->name))
+                          : messageType;
     const QString schemaPath = m_folder + u'/' + out.interaction + QStringLiteral(".xsd");
     if (!QFileInfo::exists(schemaPath)) {
         out.errors << QStringLiteral("no schema %1").arg(schemaPath);

@@ -28,7 +28,10 @@ public:
 
     explicit SpineSchemaCheck(QString schemaFolder);
 
-    Outcome check(const QByteArray& bytes) const;
+    // `messageType` set (e.g. REPC_MT000004GB01): the root element is validated against that
+    // message type's schema, for a message that travels without an interaction wrapper (the
+    // access notification in a MESH message).
+    Outcome check(const QByteArray& bytes, const QString& messageType = QString()) const;
 
     // The libxml2-normalised schema folder under ../shared.
     static QString defaultSchemaFolder();

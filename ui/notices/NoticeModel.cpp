@@ -99,11 +99,27 @@ QVariant NoticeModel::data(const QModelIndex& index, int role) const
         case ChildId:
             return n.localChildId;
         case Plan:
-            return role == Qt::DisplayRole ? planTypeShortName(n.planType)
-                                           : planTypeText(n.planType);
+            if (n.kind == AttendanceNotice::Kind::Unreadable)
+                return tr("Could not be read");
+            if (n.kind == AttendanceNotice::Kind::DeliveryError)
+                return tr("Delivery error");
+            if (!n.planType)
+                return QString();
+            return role == Qt::DisplayRole ? planTypeShortName(*n.planType)
+                                           : planTypeText(*n.planType);
         case Viewer:
+            if (n.kind == AttendanceNotice::Kind::Unreadable)
+                return tr("A notice could not be read (MESH message %1)").arg(n.messageId);
+            if (n.kind == AttendanceNotice::Kind::DeliveryError)
+                return tr("MESH delivery error (message %1)").arg(n.messageId);
+            if (!n.systemId.isEmpty())
+                return n.viewerName.isEmpty()
+                           ? tr("System %1").arg(n.systemId)
+                           : tr("System %1 for %2, %3").arg(n.systemId, n.viewerName, n.viewerRole);
             return QString(n.viewerName + QStringLiteral(", ") + n.viewerRole);
         case Site:
+            if (!n.isNotice())
+                return n.problem;
             return QString(n.organisationName + QStringLiteral(" (") + n.organisationCode + u')');
         case Acknowledged:
             return n.isAcknowledged() ? display::dateTime(n.acknowledgedUtc)

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -67,6 +68,16 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     top->addWidget(m_tabs);
     top->addSpacing(12);
     top->addWidget(m_status, 1);
+    // A large MESH message downloads in chunks: its progress, and a way to stop it.
+    m_download = new QProgressBar(this);
+    m_download->setObjectName(QStringLiteral("noticesDownload"));
+    m_download->setAccessibleName(tr("Downloading a message from the mailbox"));
+    m_download->setVisible(false);
+    m_cancelDownload = new QPushButton(tr("Stop download"), this);
+    m_cancelDownload->setObjectName(QStringLiteral("noticesStopDownload"));
+    m_cancelDownload->setVisible(false);
+    top->addWidget(m_download);
+    top->addWidget(m_cancelDownload);
     top->addWidget(m_check);
 
     m_child = new QLineEdit(this);
@@ -217,6 +228,21 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
             &NoticesView::onCurrentChanged);
     connect(m_table, &QAbstractItemView::activated, this, &NoticesView::open);
     connect(m_service.get(), &NoticeService::checked, this, &NoticesView::showChecked);
+    connect(m_service.get(), &NoticeService::checked, this, [this] {
+        m_download->setVisible(false);
+        m_cancelDownload->setVisible(false);
+    });
+    connect(m_service.get(), &NoticeService::downloadProgress, this,
+            [this](const QString&, qint64 bytes, int chunk, int chunks) {
+                m_download->setRange(0, chunks);
+                m_download->setValue(chunk);
+                m_download->setFormat(
+                    tr("%1 MB, part %2 of %3").arg(bytes / (1024 * 1024)).arg(chunk).arg(chunks));
+                m_download->setVisible(chunks > 1 || bytes > 1024 * 1024);
+                m_cancelDownload->setVisible(m_download->isVisible());
+            });
+    connect(m_cancelDownload, &QPushButton::clicked, m_service.get(),
+            &NoticeService::cancelDownload);
     connect(m_service.get(), &NoticeService::newNotices, this, &NoticesView::onNewNotices);
     connect(m_service.get(), &NoticeService::acknowledgeFinished, this,
             &NoticesView::onAcknowledged);
@@ -480,11 +506,16 @@ void NoticesView::showDetail(const AttendanceNotice* n)
     const QStringList values{
         n->nhsNumber.display(),
         n->localChildId,
-        planTypeText(n->planType),
+        n->isNotice() ? (n->planType ? planTypeText(*n->planType) : QString())
+                      : (n->kind == AttendanceNotice::Kind::Unreadable
+                             ? tr("A notice could not be read (MESH message %1)").arg(n->messageId)
+                             : tr("MESH delivery error (message %1)").arg(n->messageId)),
         display::dateTime(n->whenUtc),
-        n->viewerName,
-        n->viewerRole,
-        n->organisationName + QStringLiteral(" (") + n->organisationCode + u')',
+        n->systemId.isEmpty() ? n->viewerName : tr("System %1").arg(n->systemId),
+        n->isNotice() ? n->viewerRole : n->problem,
+        n->isNotice()
+            ? QString(n->organisationName + QStringLiteral(" (") + n->organisationCode + u')')
+            : QString(),
         display::dateTime(n->receivedUtc),
         n->isAcknowledged()
             ? tr("%1 by %2").arg(display::dateTime(n->acknowledgedUtc), n->acknowledgedBy)

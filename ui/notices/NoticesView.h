@@ -13,6 +13,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTabBar;
 class QTableView;
@@ -85,6 +86,8 @@ private:
     NoticeFilterModel* m_filter = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_check = nullptr;
+    QProgressBar* m_download = nullptr;
+    QPushButton* m_cancelDownload = nullptr;
     QTabBar* m_tabs = nullptr;
     QLineEdit* m_child = nullptr;
     DateFilterEdit* m_from = nullptr;
