@@ -31,7 +31,7 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     m_name->setFont(big);
     // A long name takes the banner's spare width and is elided past it, so the window never
     // grows off the screen; the whole banner is in the tooltip and the accessible description.
-    m_name->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Its own minimum, not the whole name's: the layout may narrow it that far.
     m_name->setMinimumWidth(120);
     m_name->installEventFilter(this);
     row->addWidget(m_name, 1);
@@ -128,16 +128,18 @@ bool PatientBanner::isFromCopy() const
 
 void PatientBanner::elideName()
 {
-    const QString shown =
-        m_name->fontMetrics().elidedText(m_fullName, Qt::ElideRight, qMax(0, m_name->width()));
-    m_name->setText(m_name->width() > 0 ? shown : m_fullName);
+    // Until it is laid out on screen the label has no width of its own to elide to.
+    m_name->setText(m_name->isVisible() ? m_name->fontMetrics().elidedText(
+                                              m_fullName, Qt::ElideRight, m_name->width())
+                                        : m_fullName);
     m_name->setAccessibleName(m_fullName);
     m_name->setToolTip(m_fullName);
 }
 
 bool PatientBanner::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_name && event->type() == QEvent::Resize && !m_fullName.isEmpty())
+    // On the width the layout gave it, never before: the whole name decides its first size.
+    if (watched == m_name && !m_fullName.isEmpty() && event->type() == QEvent::Resize)
         elideName();
     return QFrame::eventFilter(watched, event);
 }
