@@ -151,6 +151,9 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
 
 TriageView::~TriageView()
 {
+    // A lock or sign-out with a banner nobody decided on: recorded as abandoned, nothing sent.
+    if (m_deps.lookups && m_person.awaitsConfirmation())
+        m_deps.lookups->abandon(m_person);
     // The service looks up for nobody until the next sign-in makes a screen again.
     if (m_deps.lookups)
         m_deps.lookups->setSession(UserSession{});
