@@ -277,16 +277,18 @@ void CpisResultView::showResult(const LookupResult& r, const QDateTime& nowUtc)
         // White on NHS blue #005eb8: 6.7:1.
         setHeader(QStringLiteral("#005eb8"), QStringLiteral("#ffffff"),
                   QStyle::SP_MessageBoxInformation, tr("No CP-IS record found"),
-                  (r.fromCache ? tr("The offline copy of %2 says CP-IS held no Child Protection "
-                                    "Plan, Looked After Child or Unborn Child Protection Plan "
-                                    "record for NHS No. %1. This is not a live answer.")
-                               : tr("CP-IS was checked for NHS No. %1 at %2 and holds no Child "
-                                    "Protection Plan, Looked After Child or Unborn Child "
-                                    "Protection Plan record."))
-                          .arg(nhs, checked) +
-                      QStringLiteral(" ") +
-                      tr("This does not mean the child is safe: use your professional "
-                         "judgement."));
+                  r.fromCache
+                      ? tr("The offline copy of %2 says CP-IS held no Child Protection Plan, "
+                           "Looked After Child or Unborn Child Protection Plan record for NHS "
+                           "No. %1. This is not a live answer.")
+                                .arg(nhs, checked) +
+                            QStringLiteral(" ") +
+                            tr("This does not mean the child is safe: use your professional "
+                               "judgement.")
+                      : tr("CP-IS was checked for NHS No. %1 at %2 and holds no Child Protection "
+                           "Plan, Looked After Child or Unborn Child Protection Plan record. This "
+                           "does not mean the child is safe: use your professional judgement.")
+                            .arg(nhs, checked));
         break;
     case LookupResult::State::CouldNotCheck:
         m_shown = Shown::CouldNotCheck;
