@@ -65,7 +65,7 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     headerLayout->addLayout(words, 1);
     layout->addWidget(m_header);
 
-    m_retry = new QPushButton(tr("Retry"), this);
+    m_retry = new QPushButton(tr("Try again"), this);
     m_retry->setObjectName(QStringLiteral("cpisRetryButton"));
     m_retry->setAccessibleName(tr("Retry the look-up"));
     m_retry->setAutoDefault(false);
