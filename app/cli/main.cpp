@@ -38,7 +38,8 @@ int main(int argc, char** argv)
         "Commands:\n"
         "  login                    sign in (stores the session in the keychain)\n"
         "  logout                   forget the stored session\n"
-        "  lookup <nhs-number>      check CP-IS for one person (exit codes: docs/cli.md)\n"
+        "  lookup <nhs-number>      check CP-IS for one person (exit codes: docs/cli.md);\n"
+        "                           at an unscheduled-care site only with --confirmed-identity\n"
         "  history <nhs-number>     who has looked at this person's CP-IS record\n"
         "  audit verify             check the audit log has not been changed or cut short\n"
         "  audit export             write the audit log as FHIR NDJSON or CSV\n"
@@ -79,8 +80,13 @@ int main(int argc, char** argv)
     const QCommandLineOption forceOpt(
         QStringLiteral("force"),
         QStringLiteral("audit export: replace an existing --output file (never a link)."));
-    for (const auto* o :
-         {&profileOpt, &asOpt, &storeOpt, &jsonOpt, &formatOpt, &outputOpt, &allOpt, &forceOpt})
+    const QCommandLineOption confirmedOpt(
+        QStringLiteral("confirmed-identity"),
+        QStringLiteral("lookup: you have checked this NHS number belongs to the person in front "
+                       "of you. Required at an unscheduled-care site, where the look-up notifies "
+                       "the local authority; the command line has no banner to check."));
+    for (const auto* o : {&profileOpt, &asOpt, &storeOpt, &jsonOpt, &formatOpt, &outputOpt, &allOpt,
+                          &forceOpt, &confirmedOpt})
         parser.addOption(*o);
 
     // `cpis sandbox ...` hands its own options to the sandbox's command line.
@@ -147,6 +153,17 @@ int main(int argc, char** argv)
     }
     cpis::ServiceProfile profile = chosen.value();
     const bool training = profile.isTraining();
+    // The desk asks CP-IS only after the user confirmed the patient banner; the command line
+    // shows none, so at a site where a look-up notifies the local authority the user must say
+    // that the identity was checked, before anything is sent.
+    if (command == u"lookup" && profile.site == cpis::SiteType::UnscheduledCare &&
+        !parser.isSet(confirmedOpt)) {
+        err << "cpis: at an unscheduled-care site a look-up notifies the local authority, and "
+               "the command line has no patient banner to check. Check that this NHS number "
+               "belongs to the person in front of you, then run again with "
+               "--confirmed-identity. Nothing was sent.\n";
+        return CliCommands::IdentityNotConfirmed;
+    }
 
     cpis::SystemClock clock;
     std::unique_ptr<cpis::sandbox::SandboxServer> sandbox;

@@ -37,6 +37,8 @@ public:
         AuditTampered = 8,    // audit verify: the log was changed or cut short
         StoreInUse = 9,       // another program holds the store; nothing was done
         NotAudited = 10,      // answered (see the output), but not audited or not anchored
+        // lookup at an unscheduled-care site without --confirmed-identity; nothing was sent
+        IdentityNotConfirmed = 11,
     };
 
     using Done = std::function<void(int exitCode)>;

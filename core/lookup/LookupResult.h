@@ -57,6 +57,9 @@ struct LookupResult
     bool notificationSent = false; // an unscheduled access that notifies the local authority
     QByteArray requestId;          // of the CP-IS query (or the call that failed)
     bool auditFailed = false;      // the look-up could not be recorded in the audit log
+    // The user confirmed the banner and CP-IS was asked (or its offline copy read). False: the
+    // look-up ended at the PDS trace, and nothing here is an answer from CP-IS.
+    bool cpisAsked = false;
 
     static Reason reasonFor(ServiceError::Kind kind);
     static QString stateName(State s);   // stable ids for JSON and tests

@@ -7,6 +7,7 @@
 #include "core/lookup/AnswerCache.h"
 #include "core/lookup/FhirCpisAdapter.h"
 #include "core/lookup/LookupLogging.h"
+#include "core/lookup/LookupRun.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -14,18 +15,6 @@
 #include <QUuid>
 
 namespace cpis {
-
-struct LookupService::Run
-{
-    LookupResult result;
-    UserSession session; // as it was when the look-up started
-    NationalServiceClient::CallContext ctx;
-    QPointer<QObject> context;
-    Done done;
-    bool unscheduled = false;
-    NhsNumber queried; // the number CP-IS is asked about (the new one when superseded)
-    QElapsedTimer elapsed;
-};
 
 LookupService::LookupService(NationalServiceClient* client,
                              CpisPort* cpis,
@@ -78,12 +67,10 @@ bool LookupService::cacheMayAnswer(ServiceError::Kind kind)
     return false;
 }
 
-void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
+std::shared_ptr<LookupRun> LookupService::start(const NhsNumber& nhs)
 {
-    auto run = std::make_shared<Run>();
+    auto run = std::make_shared<LookupRun>();
     run->session = m_session;
-    run->context = context;
-    run->done = std::move(done);
     run->result.asked = nhs;
     run->queried = nhs;
     run->ctx.session = &run->session;
@@ -93,6 +80,18 @@ void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
     run->elapsed.start();
     qCDebug(lcLookup, "look-up %s started%s", run->ctx.correlationId.constData(),
             run->unscheduled ? " (unscheduled care)" : "");
+    return run;
+}
+
+void LookupService::trace(const NhsNumber& nhs, QObject* context, TraceDone done)
+{
+    auto run = start(nhs);
+    run->traceContext = context;
+    run->traced = [done = std::move(done)](const LookupResult& ended,
+                                           const std::shared_ptr<LookupRun>& r) {
+        if (done)
+            done(r ? TracedPerson(r) : TracedPerson(), ended);
+    };
 
     if (run->session.isExpired(m_clock->nowUtc())) {
         run->result.reason = LookupResult::Reason::SignInExpired;
@@ -105,17 +104,17 @@ void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
         QTimer::singleShot(0, this, [this, run] { finish(run); });
         return;
     }
-    trace(run);
+    askPds(run);
 }
 
-void LookupService::trace(std::shared_ptr<Run> run)
+void LookupService::askPds(std::shared_ptr<LookupRun> run)
 {
     m_client->tracePatient(
         run->result.asked, run->ctx, this,
         [this, run](const Result<Demographics, ServiceError>& r, const QByteArray& id) {
             run->result.requestId = id;
             if (!r) {
-                failed(run, r.error());
+                traceFailed(run, r.error());
                 return;
             }
             if (!r->nhsNumberVerified) {
@@ -129,11 +128,113 @@ void LookupService::trace(std::shared_ptr<Run> run)
             run->result.patient = r.value();
             // A superseded number is followed: CP-IS is asked about the number PDS holds now.
             run->queried = r->nhsNumber;
-            askCpis(run);
+            deliverTrace(run);
         });
 }
 
-void LookupService::askCpis(std::shared_ptr<Run> run)
+void LookupService::traceFailed(std::shared_ptr<LookupRun> run, const ServiceError& error)
+{
+    run->result.state = LookupResult::State::CouldNotCheck;
+    run->result.reason = LookupResult::reasonFor(error.kind);
+    run->result.retryAfterSecs = error.retryAfterSecs;
+    if (m_cache && cacheMayAnswer(error.kind)) {
+        const auto cached = m_cache->load(run->result.asked);
+        if (cached && cached.value()) {
+            if (auto answer =
+                    LookupResult::fromCachePayload(cached.value()->payload, run->result.asked);
+                answer && answer->patient) {
+                // The copy's banner, marked as the copy's, is checked like a live one; its
+                // CP-IS answer is shown only once the user has confirmed it.
+                answer->reason = run->result.reason; // why the cache is speaking
+                answer->requestId = run->result.requestId;
+                answer->retryAfterSecs = run->result.retryAfterSecs;
+                run->cached = *answer;
+                deliverTrace(run);
+                return;
+            }
+        }
+    }
+    finish(run); // could not trace: CP-IS is not asked about someone nobody has identified
+}
+
+void LookupService::deliverTrace(std::shared_ptr<LookupRun> run)
+{
+    run->step = LookupRun::Step::AwaitingConfirmation;
+    qCDebug(lcLookup, "look-up %s: traced%s after %lld ms, awaiting confirmation",
+            run->ctx.correlationId.constData(), run->cached ? " from the cache" : "",
+            qint64(run->elapsed.elapsed()));
+    if (!run->traceContext) {
+        abandon(TracedPerson(run)); // the screen that asked has gone
+        return;
+    }
+    const auto traced = std::move(run->traced);
+    run->traced = nullptr;
+    traced(run->result, run);
+}
+
+bool LookupService::queryConfirmed(const TracedPerson& person, QObject* context, Done done)
+{
+    const std::shared_ptr<LookupRun>& run = person.m_run;
+    if (!run || run->step != LookupRun::Step::AwaitingConfirmation)
+        return false;
+    run->step = LookupRun::Step::Querying;
+    run->context = context;
+    run->done = std::move(done);
+    run->result.cpisAsked = true;
+    if (run->cached) {
+        // PDS could not be reached: the confirmed person's answer is the copy's.
+        const bool asked = run->result.cpisAsked;
+        run->result = *run->cached;
+        run->result.cpisAsked = asked;
+        QTimer::singleShot(0, this, [this, run] { finish(run); });
+        return true;
+    }
+    if (run->session.isExpired(m_clock->nowUtc())) {
+        run->result.state = LookupResult::State::CouldNotCheck;
+        run->result.reason = LookupResult::Reason::SignInExpired;
+        QTimer::singleShot(0, this, [this, run] { finish(run); });
+        return true;
+    }
+    askCpis(run);
+    return true;
+}
+
+bool LookupService::reject(const TracedPerson& person)
+{
+    const std::shared_ptr<LookupRun>& run = person.m_run;
+    if (!run || run->step != LookupRun::Step::AwaitingConfirmation)
+        return false;
+    run->step = LookupRun::Step::Done;
+    qCInfo(lcLookup, "look-up %s: the user said the banner is not the person",
+           run->ctx.correlationId.constData());
+    return audit(*run, QStringLiteral("identity-rejected"));
+}
+
+void LookupService::abandon(const TracedPerson& person)
+{
+    const std::shared_ptr<LookupRun>& run = person.m_run;
+    if (!run || run->step != LookupRun::Step::AwaitingConfirmation)
+        return;
+    run->step = LookupRun::Step::Done;
+    run->traced = nullptr;
+    (void)audit(*run, QStringLiteral("abandoned"));
+}
+
+void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
+{
+    auto shared = std::make_shared<Done>(std::move(done));
+    QPointer<QObject> alive(context);
+    trace(nhs, context,
+          [this, shared, alive](const TracedPerson& person, const LookupResult& ended) {
+              if (!person.isValid()) {
+                  (*shared)(ended);
+                  return;
+              }
+              queryConfirmed(person, alive, [shared](const LookupResult& r) { (*shared)(r); });
+          });
+}
+
+void LookupService::askCpis(std::shared_ptr<LookupRun> run)
 {
     const CpisPort::Call call{&run->session, run->ctx.correlationId, run->ctx.traceId};
     m_cpis->ask(run->queried, run->unscheduled, call, this,
@@ -180,7 +281,7 @@ void LookupService::askCpis(std::shared_ptr<Run> run)
                 });
 }
 
-void LookupService::failed(std::shared_ptr<Run> run, const ServiceError& error)
+void LookupService::failed(std::shared_ptr<LookupRun> run, const ServiceError& error)
 {
     run->result.state = LookupResult::State::CouldNotCheck;
     run->result.reason = LookupResult::reasonFor(error.kind);
@@ -194,6 +295,10 @@ void LookupService::failed(std::shared_ptr<Run> run, const ServiceError& error)
                 answer->reason = run->result.reason; // why the cache is speaking
                 answer->requestId = run->result.requestId;
                 answer->retryAfterSecs = run->result.retryAfterSecs;
+                answer->cpisAsked = run->result.cpisAsked;
+                // The banner the user confirmed is today's; only CP-IS's answer is the copy's.
+                if (run->result.patient)
+                    answer->patient = run->result.patient;
                 run->result = *answer;
             }
         }
@@ -201,13 +306,23 @@ void LookupService::failed(std::shared_ptr<Run> run, const ServiceError& error)
     finish(run);
 }
 
-void LookupService::finish(std::shared_ptr<Run> run)
+bool LookupService::audit(LookupRun& run, const QString& extraDetail)
 {
-    LookupResult& r = run->result;
-    if (m_auditor) {
-        AccessEvent event;
-        event.action = AuditEntry::Action::LookUp;
-        event.subject = r.asked;
+    LookupResult& r = run.result;
+    if (!m_auditor) {
+        r.auditFailed = true;
+        return false;
+    }
+    AccessEvent event;
+    event.action = AuditEntry::Action::LookUp;
+    event.subject = r.asked;
+    QStringList detail;
+    if (run.step == LookupRun::Step::Done && !r.cpisAsked) {
+        // Rejected or abandoned at the banner: nothing was asked of CP-IS.
+        event.outcome = AuditEntry::Outcome::Cancelled;
+        if (run.cached)
+            detail << QStringLiteral("from-cache");
+    } else {
         switch (r.state) {
         case LookupResult::State::PlansFound:
             event.outcome = AuditEntry::Outcome::PlansFound;
@@ -219,7 +334,6 @@ void LookupService::finish(std::shared_ptr<Run> run)
             event.outcome = AuditEntry::Outcome::CouldNotCheck;
             break;
         }
-        QStringList detail;
         if (r.fromCache)
             detail << QStringLiteral("from-cache");
         if (r.reason != LookupResult::Reason::None)
@@ -237,16 +351,35 @@ void LookupService::finish(std::shared_ptr<Run> run)
             }
             detail << QStringLiteral("plans:") + types.join(u',');
         }
-        event.outcomeDetail = detail.join(u' ');
-        event.requestId = r.requestId;
-        r.auditFailed = !m_auditor->record(run->session, event).ok();
-    } else {
-        r.auditFailed = true;
     }
-    qCInfo(lcLookup, "look-up %s: %s %s%s%s after %lld ms", run->ctx.correlationId.constData(),
+    if (!extraDetail.isEmpty())
+        detail << extraDetail;
+    event.outcomeDetail = detail.join(u' ');
+    event.requestId = r.requestId;
+    r.auditFailed = !m_auditor->record(run.session, event).ok();
+    return !r.auditFailed;
+}
+
+void LookupService::finish(std::shared_ptr<LookupRun> run)
+{
+    const bool atTrace = run->step == LookupRun::Step::Tracing;
+    LookupResult& r = run->result;
+    // An answer nobody will see is still recorded as what it was, and says so.
+    const bool unheard = atTrace ? !run->traceContext : !run->context;
+    audit(*run, unheard ? QStringLiteral("abandoned") : QString());
+    run->step = LookupRun::Step::Done;
+    qCInfo(lcLookup, "look-up %s: %s %s%s%s%s after %lld ms", run->ctx.correlationId.constData(),
            qUtf8Printable(LookupResult::stateName(r.state)),
            qUtf8Printable(LookupResult::reasonName(r.reason)), r.fromCache ? " from the cache" : "",
-           r.auditFailed ? " NOT AUDITED" : "", qint64(run->elapsed.elapsed()));
+           r.auditFailed ? " NOT AUDITED" : "", unheard ? " (abandoned)" : "",
+           qint64(run->elapsed.elapsed()));
+    if (atTrace) {
+        const auto traced = std::move(run->traced);
+        run->traced = nullptr;
+        if (run->traceContext && traced)
+            traced(r, nullptr);
+        return;
+    }
     if (run->context && run->done)
         run->done(r);
 }

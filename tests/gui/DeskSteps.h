@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -84,10 +85,14 @@ inline void typeAndSearch(ui::TriageView* triage, const QString& digits)
     QTest::keyClick(field, Qt::Key_Return);
 }
 
+// Ctrl+Enter: the banner matches; CP-IS is asked, and its answer opens the section.
 inline void confirmByKeyboard(ui::TriageView* triage)
 {
     QVERIFY(triage);
+    QVERIFY(triage->awaitsConfirmation());
+    QSignalSpy shown(triage, &ui::TriageView::resultShown);
     QTest::keyClick(triage->nhsField(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(shown.wait(10000));
 }
 
 // The Desk menu's local directory, focused on its table; null when it did not open.

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -40,6 +41,7 @@ LookupResult result(LookupResult::State s)
     r.state = s;
     r.asked = nhs("9000000009");
     r.answeredAtUtc = kNow.addSecs(-60);
+    r.cpisAsked = true; // the banner was confirmed and CP-IS asked
     if (s == LookupResult::State::PlansFound)
         r.plans = {plan(cpis::PlanType::ChildProtection, QDate(2026, 1, 10), std::nullopt),
                    plan(cpis::PlanType::LookedAfter, QDate(2024, 3, 1), QDate(2026, 8, 1))};
@@ -74,6 +76,11 @@ private slots:
     void historyModelIsSound();
     void bannerFollowsCui();
     void bannerShowsDeathAndPartialDates();
+    void firstLineSaysLiveOrCouldNotAndWhen();
+    void endedOnlyAndUnbornHaveTheirOwnHeadlines();
+    void rateLimitCountsDownThenOffersRetry();
+    void copySaysCopied();
+    void bannerElidesWithTheWholeInItsTooltip();
 
 private:
     cpis::ui::Translations m_tr;
@@ -151,10 +158,14 @@ void TestCpisResultView::cachedAnswerSaysAsOf()
     CpisResultView v;
     v.showResult(r, kNow);
     QVERIFY(v.showsCachedAnswer());
-    const QString notice = text(v, "cacheNotice");
-    QVERIFY2(notice.contains(QStringLiteral("as of 25-Nov-2026 09:00")), qPrintable(notice));
-    QVERIFY(notice.contains(QStringLiteral("3 hours old")));
-    QVERIFY(v.accessibleName().contains(QStringLiteral("OFFLINE COPY")));
+    // The first line says it is the offline copy, from when and how old, before anything else.
+    const QString notice = text(v, "cpisProvenance");
+    QCOMPARE(notice, v.provenanceText());
+    QVERIFY2(
+        notice.startsWith(QStringLiteral("OFFLINE COPY from 25-Nov-2026 09:00 (3 h 0 min old)")),
+        qPrintable(notice));
+    QVERIFY(v.accessibleName().startsWith(QStringLiteral("OFFLINE COPY")));
+    QVERIFY(!text(v, "cpisStateDetail").contains(QStringLiteral("CP-IS was checked")));
 
     CpisResultView live;
     live.showResult(result(LookupResult::State::PlansFound), kNow);
@@ -237,6 +248,116 @@ void TestCpisResultView::bannerShowsDeathAndPartialDates()
     b.setPatient(d, QDate(2026, 11, 25));
     QVERIFY(text(b, "bannerNotes").contains(QStringLiteral("withheld")));
     QVERIFY(!text(b, "bannerNotes").contains(QStringLiteral("College Road")));
+}
+
+void TestCpisResultView::firstLineSaysLiveOrCouldNotAndWhen()
+{
+    LookupResult live = result(LookupResult::State::PlansFound);
+    live.cpisAsked = true;
+    live.notificationSent = true;
+    CpisResultView v;
+    v.showResult(live, kNow);
+    // 11:59 UTC is 11:59 in London in November.
+    QCOMPARE(v.provenanceText(), QStringLiteral("Live answer from CP-IS, checked 11:59"));
+    QVERIFY(text(v, "cpisStateDetail").contains(QStringLiteral("CP-IS was checked at")));
+    QVERIFY(text(v, "cpisNotification").contains(QStringLiteral("was notified")));
+
+    LookupResult silent = live;
+    silent.notificationSent = false;
+    v.showResult(silent, kNow);
+    QVERIFY(text(v, "cpisNotification").contains(QStringLiteral("not notified")));
+
+    LookupResult failed = result(LookupResult::State::CouldNotCheck);
+    failed.cpisAsked = true;
+    v.showResult(failed, kNow);
+    QCOMPARE(v.provenanceText(), QStringLiteral("Could not check CP-IS at 12:00"));
+    QVERIFY(v.findChild<QPushButton*>(QStringLiteral("cpisRetryButton"))->isVisibleTo(&v));
+
+    // Not traced: the words say CP-IS was never asked, and the headline is not CP-IS's.
+    LookupResult untraced = result(LookupResult::State::CouldNotCheck);
+    untraced.reason = LookupResult::Reason::PatientNotTraced;
+    untraced.cpisAsked = false;
+    v.showResult(untraced, kNow);
+    QVERIFY(v.provenanceText().contains(QStringLiteral("CP-IS was not asked")));
+    QCOMPARE(text(v, "cpisStateTitle"), QStringLiteral("COULD NOT TRACE THIS NHS NUMBER"));
+    QVERIFY(text(v, "cpisNotification").isEmpty());
+}
+
+void TestCpisResultView::endedOnlyAndUnbornHaveTheirOwnHeadlines()
+{
+    LookupResult ended = result(LookupResult::State::PlansFound);
+    ended.plans = {plan(cpis::PlanType::ChildProtection, QDate(2025, 1, 10), QDate(2026, 3, 3))};
+    CpisResultView v;
+    v.showResult(ended, kNow);
+    QCOMPARE(text(v, "cpisStateTitle"), QStringLiteral("CP-IS: plan ended 03-Mar-2026"));
+    QVERIFY(!text(v, "cpisStateTitle").contains(QStringLiteral("ALERT")));
+    QVERIFY(!v.findChild<QWidget*>(QStringLiteral("cpisState"))
+                 ->styleSheet()
+                 .contains(QStringLiteral("#d5281b")));
+
+    LookupResult unborn = result(LookupResult::State::PlansFound);
+    unborn.plans = {
+        plan(cpis::PlanType::UnbornChildProtection, QDate(2026, 10, 1), QDate(2027, 4, 1))};
+    cpis::Demographics mother;
+    mother.nhsNumber = nhs("9000000009");
+    mother.familyName = QStringLiteral("Testperson");
+    mother.givenName = QStringLiteral("Ada");
+    unborn.patient = mother;
+    v.showResult(unborn, kNow);
+    QVERIFY2(text(v, "cpisStateTitle").contains(QStringLiteral("unborn child of TESTPERSON, Ada")),
+             qPrintable(text(v, "cpisStateTitle")));
+}
+
+void TestCpisResultView::rateLimitCountsDownThenOffersRetry()
+{
+    LookupResult limited = result(LookupResult::State::CouldNotCheck);
+    limited.cpisAsked = true;
+    limited.reason = LookupResult::Reason::RateLimited;
+    limited.retryAfterSecs = 2;
+    CpisResultView v;
+    v.showResult(limited, kNow);
+    auto* retry = v.findChild<QPushButton*>(QStringLiteral("cpisRetryButton"));
+    QVERIFY(retry);
+    QVERIFY(!retry->isVisibleTo(&v));
+    const QString first = text(v, "cpisStateDetail");
+    QTRY_VERIFY_WITH_TIMEOUT(text(v, "cpisStateDetail") != first, 1500); // it counts
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisibleTo(&v), 3000);
+    QSignalSpy retried(&v, &CpisResultView::retryRequested);
+    retry->click();
+    QCOMPARE(retried.count(), 1);
+}
+
+void TestCpisResultView::copySaysCopied()
+{
+    CpisResultView v;
+    v.showResult(result(LookupResult::State::PlansFound), kNow);
+    auto* copy = v.findChild<QPushButton*>(QStringLiteral("emergencyDutyPhoneCopy"));
+    QVERIFY(copy);
+    QCOMPARE(v.firstAction(),
+             static_cast<QWidget*>(
+                 v.findChildren<QPushButton*>(QStringLiteral("officeHoursPhoneCopy")).first()));
+    copy->click();
+    QCOMPARE(copy->text(), QStringLiteral("Copied"));
+    QTRY_COMPARE_WITH_TIMEOUT(copy->text(), QStringLiteral("Copy"), 3000);
+}
+
+void TestCpisResultView::bannerElidesWithTheWholeInItsTooltip()
+{
+    cpis::ui::PatientBanner banner;
+    cpis::Demographics p;
+    p.nhsNumber = nhs("9000000009");
+    p.familyName = QStringLiteral("Featherstonehaugh-Cholmondeley-Marjoribanks-Wolstenholme");
+    p.givenName = QStringLiteral("Bartholomew Maximilian Alexander Montgomery");
+    banner.setPatient(p, kNow.date());
+    banner.resize(700, 80);
+    banner.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&banner));
+    auto* name = banner.findChild<QLabel*>(QStringLiteral("bannerName"));
+    QVERIFY(name);
+    QTRY_VERIFY(name->text().endsWith(QChar(0x2026)));          // elided, never wrapped
+    QVERIFY(banner.sizeHint().width() <= 1024);                 // never wider than the screen
+    QVERIFY(banner.toolTip().contains(p.familyName.toUpper())); // the whole, in the tooltip
+    QVERIFY(banner.accessibleDescription().contains(p.givenName));
 }
 
 QTEST_MAIN(TestCpisResultView)

@@ -4,6 +4,7 @@
 // training help panel, and the local directory on the plan cards. Sign-in, roles and locking
 // are tst_deskshell.
 #include "tests/gui/DeskSteps.h"
+#include "ui/lookup/BusyPanel.h"
 #include "ui/lookup/CpisResultView.h"
 #include "ui/lookup/PatientBanner.h"
 
@@ -12,6 +13,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -45,6 +47,12 @@ private slots:
     void scenarios_data();
     void scenarios();
     void fromCacheAfterTheServiceStops();
+    void rejectedNumberClearsThePreviousChild();
+    void waitingCountsSecondsWithCancel();
+    void escCancelsASlowAnswerWhichNeverAppears();
+    void lateAnswerWhileTypingChangesNothing();
+    void notThisPersonClearsAndAsksNothing();
+    void tabFromTheFieldReachesTheFirstAction();
     void helpPanelListsScenarios();
     void escClearsFieldAndPatient();
     void everyControlHasAnAccessibleName();
@@ -122,11 +130,12 @@ void TestTriageLookup::scenarios_data()
     QTest::newRow("looked after") << "9990000026" << int(Shown::PlansFound) << 1
                                   << L{"Looked After Child"};
     QTest::newRow("UCPP") << "9990000034" << int(Shown::PlansFound) << 1
-                          << L{"Unborn Child Protection Plan", "Ends"};
+                          << L{"Unborn Child Protection Plan", "Ends",
+                               "the unborn child of SCENARIO-UCPP"};
     QTest::newRow("several plans") << "9990000042" << int(Shown::PlansFound) << 2
                                    << L{"2 plan", "ENDED", "Looked After Child"};
     QTest::newRow("ended plan") << "9990000050" << int(Shown::PlansFound) << 1
-                                << L{"ENDED", "(all ended)"};
+                                << L{"ENDED", "plan ended", "none current"};
     QTest::newRow("no record") << "9990000069" << int(Shown::NoRecord) << 0
                                << L{"No CP-IS record found", "was checked for NHS No. 999 000 0069",
                                     "does not mean the child is safe"};
@@ -139,7 +148,8 @@ void TestTriageLookup::scenarios_data()
     QTest::newRow("malformed") << "9990000212" << int(Shown::CouldNotCheck) << 0
                                << L{"COULD NOT BE CHECKED", "Follow local safeguarding procedure"};
     QTest::newRow("no person") << "9990000263" << int(Shown::CouldNotCheck) << 0
-                               << L{"COULD NOT BE CHECKED", "Follow local safeguarding procedure"};
+                               << L{"COULD NOT TRACE", "CP-IS was not asked",
+                                    "Follow local safeguarding procedure"};
     // PDS records as NHS England publishes them (docs/sandbox.md).
     QTest::newRow("deceased") << "9990002908" << int(Shown::NoRecord) << 0 << L{"Died"};
     QTest::newRow("very restricted")
@@ -147,12 +157,13 @@ void TestTriageLookup::scenarios_data()
     QTest::newRow("born yyyy-mm") << "9990002924" << int(Shown::PlansFound) << 1 << L{};
     QTest::newRow("born yyyy") << "9990002932" << int(Shown::PlansFound) << 1 << L{};
     QTest::newRow("unverified") << "9990002940" << int(Shown::CouldNotCheck) << 0
-                                << L{"NHS number not verified on PDS",
+                                << L{"COULD NOT TRACE", "NHS number not verified on PDS",
                                      "Follow local safeguarding procedure"};
     QTest::newRow("temporary address")
         << "9990002959" << int(Shown::NoRecord) << 0 << L{"Temporary address", "College Road"};
     QTest::newRow("invalidated") << "9990002967" << int(Shown::CouldNotCheck) << 0
-                                 << L{"invalidated", "Follow local safeguarding procedure"};
+                                 << L{"COULD NOT TRACE", "invalidated",
+                                      "Follow local safeguarding procedure"};
 }
 
 void TestTriageLookup::scenarios()
@@ -192,8 +203,17 @@ void TestTriageLookup::scenarios()
         QVERIFY(!anyContains(texts, QStringLiteral("child is safe.")));
     checkBannerDates(number);
 
+    // The first line says what the answer is and when; the state's title follows it.
     const QString title = label(view, "cpisStateTitle")->text();
-    QVERIFY(view->accessibleName().startsWith(title));
+    const QString first = view->provenanceText();
+    QVERIFY(!first.isEmpty());
+    QVERIFY(view->accessibleName().startsWith(first));
+    QVERIFY(view->accessibleName().contains(title));
+    if (shown == int(Shown::CouldNotCheck))
+        QVERIFY2(first.startsWith(QStringLiteral("Could not")), qPrintable(first));
+    else
+        QVERIFY2(first.startsWith(QStringLiteral("Live answer from CP-IS, checked ")),
+                 qPrintable(first));
     const QImage icon = label(view, "cpisStateIcon")->pixmap().toImage();
     const QStyle::StandardPixmap expected =
         shown == int(Shown::PlansFound) ? QStyle::SP_MessageBoxWarning
@@ -227,18 +247,184 @@ void TestTriageLookup::fromCacheAfterTheServiceStops()
     QVERIFY(search(QStringLiteral("9990000018")));
     confirmByKeyboard(t());
     QVERIFY(!t()->resultView()->showsCachedAnswer());
+    QVERIFY(!t()->banner()->isFromCopy());
 
     m_desk->sandbox.reset(); // the national service goes away
     QVERIFY(search(QStringLiteral("9990000018")));
+    // The banner comes from the copy, and says so before the nurse confirms it.
+    QVERIFY(t()->awaitsConfirmation());
+    QVERIFY(t()->banner()->isFromCopy());
+    QVERIFY(label(t()->banner(), "bannerFromCopy")->isVisible());
+    QVERIFY(t()->banner()->accessibleDescription().contains(QStringLiteral("OFFLINE COPY")));
     confirmByKeyboard(t());
     CpisResultView* view = t()->resultView();
     QCOMPARE(view->shown(), Shown::PlansFound);
     QVERIFY(view->showsCachedAnswer());
-    const QString notice = label(view, "cacheNotice")->text();
-    QVERIFY2(notice.contains(QStringLiteral("as of ")), qPrintable(notice));
-    QVERIFY(label(view, "cacheNotice")->isVisible());
-    QVERIFY(view->accessibleName().contains(QStringLiteral("as of ")));
+    // The section's first line: an offline copy, from when, and how old.
+    const QString first = view->provenanceText();
+    static const QRegularExpression copyLine(
+        QStringLiteral("^OFFLINE COPY from \\d{2}-[A-Z][a-z]{2}-\\d{4} \\d{2}:\\d{2} "
+                       "\\(\\d+ min old\\), not a live answer"));
+    QVERIFY2(copyLine.match(first).hasMatch(), qPrintable(first));
+    QVERIFY(label(view, "cpisProvenance")->isVisible());
+    QVERIFY(view->accessibleName().startsWith(QStringLiteral("OFFLINE COPY")));
+    // The live headline is not what leads.
+    QVERIFY(!label(view, "cpisStateDetail")->text().contains(QStringLiteral("CP-IS was checked")));
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
+}
+
+void TestTriageLookup::rejectedNumberClearsThePreviousChild()
+{
+    signIn();
+    QVERIFY(search(QStringLiteral("9990000018")));
+    confirmByKeyboard(t());
+    QCOMPARE(t()->resultView()->shown(), Shown::PlansFound);
+    QVERIFY(t()->banner()->isVisible());
+
+    // A new number with a wrong check digit: what the field holds is no longer that child.
+    ui::NhsNumberEdit* field = t()->nhsField();
+    field->selectAll();
+    QTest::keyClicks(field, QStringLiteral("999000001"));
+    QVERIFY(!t()->banner()->isVisible()); // cleared at the first edit, not at Enter
+    QCOMPARE(t()->resultView()->shown(), Shown::Nothing);
+    QTest::keyClicks(field, QStringLiteral("9"));
+    // The wrong check digit shows as soon as the tenth digit is in.
+    QVERIFY(field->property("invalidNumber").toBool());
+    QVERIFY(anyContains(visibleText(&w()), QStringLiteral("Not a valid NHS number")));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(anyContains(visibleText(&w()), QStringLiteral("Not searched")));
+    QVERIFY(!t()->banner()->isVisible());
+    QVERIFY(!t()->resultView()->isVisible());
+    QCOMPARE(t()->resultView()->shown(), Shown::Nothing);
+    QVERIFY(!anyContains(visibleText(&w()), QStringLiteral("Scenario-Cpp")));
+}
+
+// The answer of an abandoned look-up, once the service has audited it.
+static bool abandonedAnswerAudited(const TrainingDesk& desk, int before)
+{
+    const QList<AuditEntry> entries = desk.audit();
+    for (int i = before; i < entries.size(); ++i)
+        if (entries.at(i).action == AuditEntry::Action::LookUp &&
+            entries.at(i).outcomeDetail.contains(QStringLiteral("abandoned")))
+            return true;
+    return false;
+}
+
+void TestTriageLookup::waitingCountsSecondsWithCancel()
+{
+    signIn();
+    // 999 000 0158: PDS traces at once, CP-IS never answers (docs/sandbox.md).
+    QVERIFY(search(QStringLiteral("9990000158")));
+    QTest::keyClick(t()->nhsField(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(t()->isBusy());
+    QVERIFY(t()->busyPanel()->isVisible());
+    QVERIFY(!t()->busyPanel()->text().contains(QStringLiteral("second"))); // not at once
+    // After a second the wait counts its seconds, with its Cancel (Esc).
+    QTRY_VERIFY_WITH_TIMEOUT(t()->busyPanel()->text().contains(QStringLiteral("second")), 4000);
+    QVERIFY(t()->isBusy());
+    QVERIFY(t()->busyPanel()->cancelButton()->isVisible());
+    QVERIFY(t()->busyPanel()->cancelButton()->text().contains(QStringLiteral("Esc")));
+    QTest::mouseClick(t()->busyPanel()->cancelButton(), Qt::LeftButton);
+    QVERIFY(!t()->isBusy());
+    QVERIFY(!t()->banner()->isVisible());
+    QVERIFY(t()->nhsField()->text().isEmpty());
+}
+
+void TestTriageLookup::escCancelsASlowAnswerWhichNeverAppears()
+{
+    signIn();
+    // 999 000 0131: PDS traces at once, CP-IS answers after 1.5 s (docs/sandbox.md).
+    QVERIFY(search(QStringLiteral("9990000131")));
+    QVERIFY(t()->awaitsConfirmation());
+    const int before = int(m_desk->audit().size());
+    QTest::keyClick(t()->nhsField(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(t()->isBusy());
+    QVERIFY(t()->busyPanel()->isVisible());
+
+    QSignalSpy shown(t(), &ui::TriageView::resultShown);
+    QTest::keyClick(t()->nhsField(), Qt::Key_Escape);
+    QVERIFY(!t()->isBusy());
+    QVERIFY(!t()->busyPanel()->isVisible());
+    QVERIFY(!t()->banner()->isVisible());
+    QVERIFY(!t()->resultView()->isVisible());
+    QVERIFY(anyContains(visibleText(&w()), QStringLiteral("cancelled")));
+
+    // CP-IS's late answer is audited as what it was, and never reaches the screen.
+    QTRY_VERIFY_WITH_TIMEOUT(abandonedAnswerAudited(*m_desk, before), 10000);
+    QCoreApplication::processEvents();
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(t()->resultView()->shown(), Shown::Nothing);
+    QVERIFY(!t()->resultView()->isVisible());
+    QVERIFY(!t()->banner()->isVisible());
+    QVERIFY(t()->nhsField()->text().isEmpty());
+}
+
+void TestTriageLookup::lateAnswerWhileTypingChangesNothing()
+{
+    signIn();
+    QVERIFY(search(QStringLiteral("9990000131")));
+    const int before = int(m_desk->audit().size());
+    QTest::keyClick(t()->nhsField(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(t()->isBusy());
+
+    // The nurse moves on to the next person while CP-IS is still answering.
+    ui::NhsNumberEdit* field = t()->nhsField();
+    field->selectAll();
+    QTest::keyClicks(field, QStringLiteral("99900"));
+    QVERIFY(!t()->isBusy());
+    QVERIFY(!t()->banner()->isVisible());
+    QString typed = field->text();
+    QCOMPARE(typed.remove(u' '), QStringLiteral("99900"));
+
+    QSignalSpy shown(t(), &ui::TriageView::resultShown);
+    QTRY_VERIFY_WITH_TIMEOUT(abandonedAnswerAudited(*m_desk, before), 10000);
+    QCoreApplication::processEvents();
+    // Nothing moved: the digits, the cursor, no selection, nothing shown.
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(field->text().remove(u' '), QStringLiteral("99900"));
+    QVERIFY(!field->hasSelectedText());
+    QCOMPARE(field->cursorPosition(), int(field->text().size()));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(field));
+    QCOMPARE(t()->resultView()->shown(), Shown::Nothing);
+    QVERIFY(!t()->banner()->isVisible());
+    // And the nurse types on into the same field.
+    QTest::keyClicks(field, QStringLiteral("00018"));
+    QCOMPARE(field->text(), QStringLiteral("999 000 0018"));
+}
+
+void TestTriageLookup::notThisPersonClearsAndAsksNothing()
+{
+    signIn();
+    QVERIFY(search(QStringLiteral("9990000018")));
+    QVERIFY(t()->awaitsConfirmation());
+    const int before = int(m_desk->audit().size());
+    QSignalSpy rejected(t(), &ui::TriageView::rejected);
+    QTest::keyClick(t()->nhsField(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(rejected.count(), 1);
+    QVERIFY(!t()->banner()->isVisible());
+    QVERIFY(!t()->resultView()->isVisible());
+    QVERIFY(t()->nhsField()->text().isEmpty());
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
+    QVERIFY(anyContains(visibleText(&w()), QStringLiteral("Not this person")));
+    const QList<AuditEntry> after = m_desk->audit();
+    QCOMPARE(int(after.size()), before + 1);
+    QCOMPARE(after.last().outcome, AuditEntry::Outcome::Cancelled);
+    QCOMPARE(after.last().outcomeDetail, QStringLiteral("identity-rejected"));
+}
+
+void TestTriageLookup::tabFromTheFieldReachesTheFirstAction()
+{
+    signIn();
+    QVERIFY(search(QStringLiteral("9990000018")));
+    confirmByKeyboard(t());
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(t()->nhsField()));
+    QTest::keyClick(t()->nhsField(), Qt::Key_Tab);
+    QWidget* now = QApplication::focusWidget();
+    QVERIFY(now);
+    QCOMPARE(now->objectName(), QStringLiteral("officeHoursPhoneCopy"));
+    // Copy says that it copied.
+    QTest::keyClick(now, Qt::Key_Space);
+    QCOMPARE(qobject_cast<QPushButton*>(now)->text(), QStringLiteral("Copied"));
 }
 
 void TestTriageLookup::helpPanelListsScenarios()

@@ -165,7 +165,9 @@ void TestHubReviewDesk::initTestCase()
         QSignalSpy answered(screen, &ui::TriageView::lookupAnswered);
         screen->lookUp(nhs);
         QVERIFY(answered.wait(10000));
+        QSignalSpy shown(screen, &ui::TriageView::resultShown);
         screen->confirmBanner();
+        QVERIFY(shown.wait(10000));
     }
     QTRY_VERIFY_WITH_TIMEOUT(m_hub.count("SELECT count(*) FROM hub.entries WHERE desk = "
                                          "'desk_triage' AND action = 'look-up'") == 2,

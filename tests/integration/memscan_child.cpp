@@ -71,8 +71,13 @@ int main(int argc, char** argv)
             say("error: no answer");
             return 1;
         }
+        // The confirmation asks CP-IS: the answer is in memory once the section shows it.
+        QSignalSpy shown(triage, &ui::TriageView::resultShown);
         triage->confirmBanner();
-        QCoreApplication::processEvents();
+        if (!shown.wait(20000)) {
+            say("error: no CP-IS answer");
+            return 1;
+        }
         say("token " + stack.services->lookups().session().accessToken.toHex().toStdString());
         say("ready signed-in");
 

@@ -50,10 +50,14 @@ Run cpisExactly(const QStringList& args,
     return r;
 }
 
-// Most runs are training runs: the profile every user has to name.
+// Most runs are training runs: the profile every user has to name. With no administrator's
+// file the site is unscheduled care, where a look-up must say the identity was checked.
 Run cpis(const QStringList& args)
 {
-    return cpisExactly(QStringList{QStringLiteral("--profile"), QStringLiteral("training")} + args);
+    QStringList all = QStringList{QStringLiteral("--profile"), QStringLiteral("training")} + args;
+    if (args.contains(QStringLiteral("lookup")))
+        all << QStringLiteral("--confirmed-identity");
+    return cpisExactly(all);
 }
 
 // An administrator's file as root writes it: owned by root, writable by root only. The desk
@@ -144,6 +148,7 @@ private slots:
     void liveProfileOverPlainHttpIsRefusedBeforeAnyConnection();
     void adminFileOthersCanWriteIsRefused();
     void siteTypeChangeIsAuditedAtTheNextStart();
+    void lookupAtAnUnscheduledSiteNeedsConfirmedIdentity();
     void auditStatusShowsWhatWaitsForTheHub();
 
 private:
@@ -469,6 +474,37 @@ void TestCli::adminFileOthersCanWriteIsRefused()
                               admin);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("writable by root only"), r.err.constData());
+}
+
+// The command line shows no banner: where a look-up notifies the local authority, it asks CP-IS
+// only when the user says the identity was checked, and otherwise stops before anything starts.
+void TestCli::lookupAtAnUnscheduledSiteNeedsConfirmedIdentity()
+{
+    const QString untouched = m_dir.filePath(QStringLiteral("unconfirmed"));
+    const Run refused = cpisExactly({QStringLiteral("--profile"), QStringLiteral("training"),
+                                     QStringLiteral("--store"), untouched, QStringLiteral("lookup"),
+                                     QStringLiteral("9990000018")});
+    QCOMPARE(refused.exitCode, 11);
+    QVERIFY2(refused.err.contains("--confirmed-identity"), refused.err.constData());
+    QVERIFY2(refused.err.contains("Nothing was sent"), refused.err.constData());
+    QVERIFY(refused.out.isEmpty());
+    QVERIFY(!QDir(untouched).exists()); // not even the store was opened
+
+    const Run confirmed =
+        cpisExactly({QStringLiteral("--profile"), QStringLiteral("training"),
+                     QStringLiteral("--store"), untouched, QStringLiteral("lookup"),
+                     QStringLiteral("9990000018"), QStringLiteral("--confirmed-identity")});
+    QVERIFY2(confirmed.exitCode == 3, confirmed.err.constData());
+
+    // A scheduled site reads silently: nobody is notified, so no confirmation is asked for.
+    REQUIRE_ROOT();
+    const QString admin = m_dir.filePath(QStringLiteral("admin-scheduled-lookup.conf"));
+    QVERIFY(!writeAdminFile(admin, "[desk]\nsite = scheduled\nprofiles = training\n").isEmpty());
+    const Run scheduled = cpisExactly({QStringLiteral("--profile"), QStringLiteral("training"),
+                                       QStringLiteral("--store"), untouched,
+                                       QStringLiteral("lookup"), QStringLiteral("9990000018")},
+                                      admin);
+    QVERIFY2(scheduled.exitCode == 3, scheduled.err.constData());
 }
 
 void TestCli::siteTypeChangeIsAuditedAtTheNextStart()

@@ -1,14 +1,19 @@
-// The desk as cpis-desk opens it (app/desk's Desk, training mode, the keychain of the test's
-// private keyring): a look-up stops at the banner, and only the user's confirmation opens the
-// CP-IS section. Nothing in the shipped wiring may confirm on the user's behalf.
+// The desk as cpis-desk opens it (app/desk's Desk::open and show(), exactly as main.cpp calls
+// them: training mode, the keychain of the test's private keyring): a look-up stops at the
+// banner with CP-IS unasked, and only the user's confirmation asks CP-IS and opens the section.
+// Nothing in the shipped wiring may confirm on the user's behalf.
 #include "app/desk/Desk.h"
+#include "core/audit/AuditEntry.h"
 #include "core/audit/AuditLog.h"
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
 #include "core/profile/AdministratorFile.h"
+#include "sandbox/endpoints/AccessLog.h"
+#include "sandbox/server/SandboxServer.h"
 #include "ui/lookup/TriageView.h"
 #include "ui/shell/MainWindow.h"
 
+#include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
@@ -35,6 +40,30 @@ private slots:
     void siteAndProfileAreTheAdministratorsAndAChangeIsAudited();
 };
 
+namespace {
+
+// Every CP-IS call the sandbox answered (CareTeam searches and access histories).
+int cpisCalls(cpis::sandbox::SandboxServer& sandbox)
+{
+    const auto& c = sandbox.accessLog().calls();
+    return c.declaredUnscheduled + c.declaredSilent;
+}
+
+QList<cpis::AuditEntry> auditEntries(Desk& desk)
+{
+    QList<cpis::AuditEntry> all;
+    (void)desk.services().store().audit().forEach([&](const cpis::AuditEntry& e) {
+        all.append(e);
+        return true;
+    });
+    return all;
+}
+
+} // namespace
+
+// Hazard H01 (wrong patient): the desk cpis-desk opens asks CP-IS, and so notifies the local
+// authority, only after the nurse's Ctrl+Enter on the banner; "Not this person" asks nothing
+// and is recorded once. Driven by keystrokes, read from the sandbox's own counters.
 void TestDeskStart::lookUpWaitsForTheBannerConfirmation()
 {
     QTemporaryDir store;
@@ -48,6 +77,7 @@ void TestDeskStart::lookUpWaitsForTheBannerConfirmation()
     Desk& desk = *opened.value();
     MainWindow& w = desk.window();
     QVERIFY(desk.sandbox());
+    cpis::sandbox::SandboxServer& sandbox = *desk.sandbox();
 
     // The desk opens with the sign-in dialog; the triage nurse, chosen by keyboard.
     desk.show();
@@ -66,36 +96,92 @@ void TestDeskStart::lookUpWaitsForTheBannerConfirmation()
     QVERIFY(signedIn.wait(10000));
     QApplication::setActiveWindow(&w);
 
-    // A number with a plan: the banner shows, the CP-IS section stays shut.
     auto* field = w.findChild<QLineEdit*>(QStringLiteral("nhsNumberField"));
     QVERIFY(field);
     auto* triage = qobject_cast<cpis::ui::TriageView*>(w.functionView(cpis::DeskFunction::LookUp));
     QVERIFY(triage);
+    auto* section = w.findChild<QWidget*>(QStringLiteral("cpisSection"));
+    auto* confirmBar = w.findChild<QWidget*>(QStringLiteral("confirmBar"));
+    auto* banner = w.findChild<QWidget*>(QStringLiteral("patientBanner"));
+    QVERIFY(section && confirmBar && banner);
     QSignalSpy answered(triage, &cpis::ui::TriageView::lookupAnswered);
     QSignalSpy shown(triage, &cpis::ui::TriageView::resultShown);
+    const int callsAtStart = cpisCalls(sandbox);
+    const int noticesAtStart = sandbox.accessLog().notificationCount();
+    const auto lookUps = [&] {
+        int n = 0;
+        for (const cpis::AuditEntry& e : auditEntries(desk))
+            n += e.action == cpis::AuditEntry::Action::LookUp ? 1 : 0;
+        return n;
+    };
+    QCOMPARE(lookUps(), 0);
+
+    // A child on a plan: Enter traces on PDS; the banner waits, CP-IS has heard nothing.
     field->setFocus();
     QTest::keyClicks(field, QStringLiteral("9990000018"));
     QTest::keyClick(field, Qt::Key_Return);
     QVERIFY(answered.wait(10000));
     QVERIFY(triage->awaitsConfirmation());
-    auto* section = w.findChild<QWidget*>(QStringLiteral("cpisSection"));
-    auto* confirmBar = w.findChild<QWidget*>(QStringLiteral("confirmBar"));
-    QVERIFY(section && confirmBar);
+    QVERIFY(banner->isVisible());
     QVERIFY(confirmBar->isVisible());
     QVERIFY(!section->isVisible());
-    // Whatever else the desk does once the answer is in (queued calls, zero-delay timers), it
-    // does not confirm by itself: run all of it, without waiting on a clock.
+    // Whatever else the desk does once the trace is in (queued calls, zero-delay timers), it
+    // neither confirms by itself nor asks CP-IS: run all of it, without waiting on a clock.
     for (int i = 0; i < 10; ++i)
         QCoreApplication::processEvents();
     QCOMPARE(shown.count(), 0);
     QVERIFY(triage->awaitsConfirmation());
     QVERIFY(!section->isVisible());
+    QCOMPARE(cpisCalls(sandbox), callsAtStart);
+    QCOMPARE(sandbox.accessLog().notificationCount(), noticesAtStart);
 
-    // The user's Ctrl+Enter opens it.
+    // The nurse's Ctrl+Enter asks CP-IS once; the triage nurse at an unscheduled-care site
+    // notifies Sheffield, and the section says so.
     QTest::keyClick(field, Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE(shown.count(), 1);
     QVERIFY(section->isVisible());
     QVERIFY(!triage->awaitsConfirmation());
+    QVERIFY(cpisCalls(sandbox) > callsAtStart);
+    QCOMPARE(sandbox.accessLog().notificationCount(), noticesAtStart + 1);
+    auto* notified = w.findChild<QLabel*>(QStringLiteral("cpisNotification"));
+    QVERIFY(notified && notified->isVisible());
+    QVERIFY2(notified->text().contains(QStringLiteral("was notified")),
+             qPrintable(notified->text()));
+    QCOMPARE(lookUps(), 1);
+
+    // The same number again, and this time the banner is not the person in front of the nurse.
+    const int callsBefore = cpisCalls(sandbox);
+    const int noticesBefore = sandbox.accessLog().notificationCount();
+    const int entriesBefore = int(auditEntries(desk).size());
+    QTest::keyClick(field, Qt::Key_Escape);
+    QVERIFY(!section->isVisible()); // Esc: nothing of the last look-up stays
+    QTest::keyClicks(field, QStringLiteral("9990000018"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(answered.wait(10000));
+    QVERIFY(triage->awaitsConfirmation());
+    QSignalSpy rejected(triage, &cpis::ui::TriageView::rejected);
+    auto* notThem = w.findChild<QAbstractButton*>(QStringLiteral("rejectBannerButton"));
+    QVERIFY(notThem && notThem->isVisible());
+    QVERIFY(!notThem->accessibleName().isEmpty());
+    QTest::keyClick(field, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(rejected.count(), 1);
+    for (int i = 0; i < 10; ++i)
+        QCoreApplication::processEvents();
+    QCOMPARE(cpisCalls(sandbox), callsBefore);
+    QCOMPARE(sandbox.accessLog().notificationCount(), noticesBefore);
+    const QList<cpis::AuditEntry> after = auditEntries(desk);
+    QCOMPARE(int(after.size()), entriesBefore + 1);
+    QCOMPARE(after.last().action, cpis::AuditEntry::Action::LookUp);
+    QCOMPARE(after.last().outcome, cpis::AuditEntry::Outcome::Cancelled);
+    QCOMPARE(after.last().outcomeDetail, QStringLiteral("identity-rejected"));
+    QCOMPARE(after.last().nhsNumber, QStringLiteral("9990000018"));
+    // The screen is cleared and the nurse is back in the empty field.
+    QVERIFY(!banner->isVisible());
+    QVERIFY(!section->isVisible());
+    QVERIFY(!confirmBar->isVisible());
+    QVERIFY(field->text().isEmpty());
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(field));
+    QCOMPARE(shown.count(), 1);
 }
 
 // The site type decides whether a look-up notifies the local authority, and the profile where

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -343,6 +344,27 @@ QList<Scenario> scenarios()
          [](Driver& d) {
              return d.signIn(QStringLiteral("triage-nurse")) &&
                     d.lookUp(QStringLiteral("9990000018"));
+         }},
+        // The banner was not the person: Ctrl+Shift+N, nothing sent, the screen cleared.
+        {QStringLiteral("desk-not-this-person"),
+         [](Driver& d) {
+             if (!d.signIn(QStringLiteral("triage-nurse")) ||
+                 !d.lookUp(QStringLiteral("9990000018")))
+                 return false;
+             QTest::keyClick(QApplication::focusWidget(), Qt::Key_N,
+                             Qt::ControlModifier | Qt::ShiftModifier);
+             return !d.triage()->awaitsConfirmation();
+         }},
+        // Confirmed, and CP-IS is slow (999 000 0131 answers after 1.5 s): the wait, counted.
+        {QStringLiteral("desk-busy"),
+         [](Driver& d) {
+             if (!d.signIn(QStringLiteral("triage-nurse")) ||
+                 !d.lookUp(QStringLiteral("9990000131")))
+                 return false;
+             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+             auto* busy = d.find<QLabel>(QStringLiteral("busyText"));
+             return busy && d.waitFor([&] { return busy->text().contains(u'('); },
+                                      QStringLiteral("the seconds waited"));
          }},
         {QStringLiteral("desk-plans-found"), plans("9990000018")},
         {QStringLiteral("desk-several-plans"), plans("9990000042")},

@@ -126,9 +126,12 @@ struct TrainingDesk
         screen->lookUp(nhs);
         if (!answered.wait(10000))
             return false;
-        if (confirm)
-            screen->confirmBanner();
-        return true;
+        if (!confirm || !screen->awaitsConfirmation())
+            return true;
+        // The confirmation asks CP-IS; its answer opens the section.
+        QSignalSpy shown(screen, &ui::TriageView::resultShown);
+        screen->confirmBanner();
+        return shown.wait(10000);
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/directory/LocalDirectory.h"
 #include "core/domain/DisplayFormat.h"
+#include "core/domain/PlanType.h"
 #include "ui/lookup/AccessHistoryModel.h"
 #include "ui/lookup/PlanCard.h"
 #include "ui/widgets/PlainLabel.h"
@@ -9,8 +10,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cpis::ui {
@@ -19,6 +22,23 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("cpisResultView"));
     auto* layout = new QVBoxLayout(this);
+
+    // The first line: what this answer is and when.
+    m_provenance = new QWidget(this);
+    m_provenance->setObjectName(QStringLiteral("cpisProvenanceRow"));
+    m_provenance->setAttribute(Qt::WA_StyledBackground);
+    auto* provenanceRow = new QHBoxLayout(m_provenance);
+    m_provenanceIcon = new PlainLabel(m_provenance);
+    m_provenanceIcon->setObjectName(QStringLiteral("cpisProvenanceIcon"));
+    provenanceRow->addWidget(m_provenanceIcon, 0, Qt::AlignTop);
+    m_provenanceText = new PlainLabel(m_provenance);
+    m_provenanceText->setObjectName(QStringLiteral("cpisProvenance"));
+    m_provenanceText->setWordWrap(true);
+    QFont pf = m_provenanceText->font();
+    pf.setBold(true);
+    m_provenanceText->setFont(pf);
+    provenanceRow->addWidget(m_provenanceText, 1);
+    layout->addWidget(m_provenance);
 
     m_header = new QWidget(this);
     m_header->setObjectName(QStringLiteral("cpisState"));
@@ -45,13 +65,20 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     headerLayout->addLayout(words, 1);
     layout->addWidget(m_header);
 
-    m_cacheNotice = new PlainLabel(this);
-    m_cacheNotice->setObjectName(QStringLiteral("cacheNotice"));
-    m_cacheNotice->setWordWrap(true);
-    // White on NHS purple: 12.6:1.
-    m_cacheNotice->setStyleSheet(QStringLiteral(
-        "QLabel { background: #330072; color: #ffffff; font-weight: bold; padding: 6px; }"));
-    layout->addWidget(m_cacheNotice);
+    m_retry = new QPushButton(tr("Try again"), this);
+    m_retry->setObjectName(QStringLiteral("cpisRetryButton"));
+    m_retry->setAccessibleName(tr("Retry the look-up"));
+    m_retry->setAutoDefault(false);
+    connect(m_retry, &QPushButton::clicked, this, &CpisResultView::retryRequested);
+    layout->addWidget(m_retry, 0, Qt::AlignLeft);
+    m_countdown = new QTimer(this);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &CpisResultView::countDown);
+
+    m_notified = new PlainLabel(this);
+    m_notified->setObjectName(QStringLiteral("cpisNotification"));
+    m_notified->setWordWrap(true);
+    layout->addWidget(m_notified);
 
     m_plans = new QWidget(this);
     m_plans->setObjectName(QStringLiteral("cpisPlans"));
@@ -101,68 +128,199 @@ void CpisResultView::setHeader(const QString& colour,
     m_header->setVisible(true);
 }
 
+namespace {
+
+// "2 h 22 min old", "35 min old", "3 days old".
+QString ageText(qint64 secs)
+{
+    const qint64 mins = qMax<qint64>(0, secs / 60);
+    if (mins < 60)
+        return CpisResultView::tr("%n min old", nullptr, int(mins));
+    if (mins < 48 * 60)
+        return CpisResultView::tr("%1 h %2 min old").arg(mins / 60).arg(mins % 60);
+    return CpisResultView::tr("%n day(s) old", nullptr, int(mins / (24 * 60)));
+}
+
+} // namespace
+
+void CpisResultView::setProvenance(const QString& colour,
+                                   const QString& textColour,
+                                   int icon,
+                                   const QString& text)
+{
+    m_provenance->setStyleSheet(QStringLiteral("#cpisProvenanceRow { background: %1; }"
+                                               "#cpisProvenanceRow QLabel { color: %2; }")
+                                    .arg(colour, textColour));
+    m_provenanceIcon->setPixmap(style()->standardIcon(QStyle::StandardPixmap(icon)).pixmap(20, 20));
+    m_provenanceText->setText(text);
+    m_provenance->setAccessibleName(text);
+    m_provenance->setVisible(true);
+}
+
+QString CpisResultView::provenanceText() const
+{
+    return m_provenanceText->text();
+}
+
+QWidget* CpisResultView::firstAction() const
+{
+    if (m_retry->isVisibleTo(this))
+        return m_retry;
+    for (PlanCard* card : m_plans->findChildren<PlanCard*>())
+        if (QWidget* first = card->firstAction())
+            return first;
+    return m_historyView->isVisibleTo(this) ? m_historyView : nullptr;
+}
+
+void CpisResultView::showPlans(const LookupResult& r, const QDate& today, const QString& checked)
+{
+    const QString nhs = r.patient ? r.patient->nhsNumber.display() : r.asked.display();
+    int current = 0;
+    bool unbornOnly = true;
+    std::optional<QDate> lastEnd;
+    for (const CpisPlan& p : r.plans) {
+        if (p.hasEndedBy(today)) {
+            if (p.end && (!lastEnd || *p.end > *lastEnd))
+                lastEnd = p.end;
+            continue;
+        }
+        ++current;
+        unbornOnly = unbornOnly && p.type == PlanType::UnbornChildProtection;
+    }
+    const QString contact =
+        tr("Contact the responsible local authority as your local procedure says.");
+    const QString when = r.fromCache ? tr("The offline copy is from %1.").arg(checked)
+                                     : tr("CP-IS was checked at %1.").arg(checked);
+    if (current == 0) {
+        // Ended plans only: a record to know about, not the alert of a current plan. White on
+        // NHS dark grey #425563: 7.6:1.
+        setHeader(QStringLiteral("#425563"), QStringLiteral("#ffffff"),
+                  QStyle::SP_MessageBoxWarning,
+                  lastEnd ? tr("CP-IS: plan ended %1").arg(display::date(*lastEnd))
+                          : tr("CP-IS: plan ended"),
+                  tr("%n ended plan(s) on CP-IS for NHS No. %1, none current.", nullptr,
+                     int(r.plans.size()))
+                          .arg(nhs) +
+                      QStringLiteral(" ") + when + QStringLiteral(" ") + contact);
+    } else if (unbornOnly) {
+        const QString mother = r.patient
+                                   ? display::patientName(r.patient->familyName,
+                                                          r.patient->givenName, r.patient->title)
+                                   : nhs;
+        // White on NHS red #d5281b: 4.9:1.
+        setHeader(QStringLiteral("#d5281b"), QStringLiteral("#ffffff"),
+                  QStyle::SP_MessageBoxWarning,
+                  tr("CP-IS ALERT: the unborn child of %1 is on an Unborn Child Protection Plan")
+                      .arg(mother),
+                  tr("%n plan(s) on CP-IS for NHS No. %1", nullptr, int(r.plans.size())).arg(nhs) +
+                      QStringLiteral(". ") + when + QStringLiteral(" ") + contact);
+    } else {
+        setHeader(QStringLiteral("#d5281b"), QStringLiteral("#ffffff"),
+                  QStyle::SP_MessageBoxWarning,
+                  tr("CP-IS ALERT: this person is known to children's social care"),
+                  tr("%n plan(s) on CP-IS for NHS No. %1", nullptr, int(r.plans.size())).arg(nhs) +
+                      (current < r.plans.size()
+                           ? QStringLiteral(" ") + tr("(%n current)", nullptr, current)
+                           : QString()) +
+                      QStringLiteral(". ") + when + QStringLiteral(" ") + contact);
+    }
+    for (const CpisPlan& p : r.plans) {
+        auto* card = new PlanCard(p, today, m_plans);
+        if (m_directory) {
+            auto local = m_directory->find(p.authority.odsCode);
+            if (!local)
+                card->showLocalDirectoryError(local.error().message);
+            else if (local.value())
+                card->showLocalDirectory(*local.value());
+        }
+        m_plansLayout->addWidget(card);
+    }
+    m_plans->setVisible(true);
+}
+
 void CpisResultView::showResult(const LookupResult& r, const QDateTime& nowUtc)
 {
     clear();
     const QDate today = nowUtc.toLocalTime().date();
     const QString checked = display::dateTime(r.answeredAtUtc);
     const QString nhs = r.patient ? r.patient->nhsNumber.display() : r.asked.display();
+    m_cached = r.fromCache && r.state != LookupResult::State::CouldNotCheck;
+
+    // The first line: what this is, and when.
+    if (m_cached) {
+        // White on NHS purple: 12.6:1.
+        setProvenance(QStringLiteral("#330072"), QStringLiteral("#ffffff"), QStyle::SP_DriveNetIcon,
+                      tr("OFFLINE COPY from %1 (%2), not a live answer. %3")
+                          .arg(checked, ageText(r.answeredAtUtc.secsTo(nowUtc)),
+                               LookupResult::reasonText(r.reason, r.retryAfterSecs)));
+    } else if (r.state == LookupResult::State::CouldNotCheck) {
+        // Black on NHS warm yellow #ffb81c: 11.4:1.
+        setProvenance(QStringLiteral("#ffb81c"), QStringLiteral("#000000"),
+                      QStyle::SP_MessageBoxCritical,
+                      r.cpisAsked ? tr("Could not check CP-IS at %1").arg(display::time(nowUtc))
+                                  : tr("Could not trace on PDS at %1: CP-IS was not asked")
+                                        .arg(display::time(nowUtc)));
+    } else {
+        // White on NHS dark green #007f3b: 5.3:1.
+        setProvenance(QStringLiteral("#007f3b"), QStringLiteral("#ffffff"),
+                      QStyle::SP_DialogApplyButton,
+                      tr("Live answer from CP-IS, checked %1").arg(display::time(r.answeredAtUtc)));
+    }
 
     switch (r.state) {
-    case LookupResult::State::PlansFound: {
+    case LookupResult::State::PlansFound:
         m_shown = Shown::PlansFound;
-        int current = 0;
-        for (const CpisPlan& p : r.plans)
-            current += p.hasEndedBy(today) ? 0 : 1;
-        // White on NHS red #d5281b: 4.9:1.
-        setHeader(QStringLiteral("#d5281b"), QStringLiteral("#ffffff"),
-                  QStyle::SP_MessageBoxWarning,
-                  tr("CP-IS ALERT: this person is known to children's social care"),
-                  tr("%n plan(s) on CP-IS for NHS No. %1", nullptr, int(r.plans.size())).arg(nhs) +
-                      (current == 0 ? QStringLiteral(" ") + tr("(all ended)") : QString()) +
-                      QStringLiteral(". ") +
-                      tr("Contact the responsible local authority as your local procedure says."));
-        for (const CpisPlan& p : r.plans) {
-            auto* card = new PlanCard(p, today, m_plans);
-            if (m_directory) {
-                auto local = m_directory->find(p.authority.odsCode);
-                if (!local)
-                    card->showLocalDirectoryError(local.error().message);
-                else if (local.value())
-                    card->showLocalDirectory(*local.value());
-            }
-            m_plansLayout->addWidget(card);
-        }
-        m_plans->setVisible(true);
+        showPlans(r, today, checked);
         break;
-    }
     case LookupResult::State::NoRecord:
         m_shown = Shown::NoRecord;
         // White on NHS blue #005eb8: 6.7:1.
         setHeader(QStringLiteral("#005eb8"), QStringLiteral("#ffffff"),
                   QStyle::SP_MessageBoxInformation, tr("No CP-IS record found"),
-                  tr("CP-IS was checked for NHS No. %1 at %2 and holds no Child Protection Plan, "
-                     "Looked After Child or Unborn Child Protection Plan record. This does not "
-                     "mean the child is safe: use your professional judgement.")
-                      .arg(nhs, checked));
+                  r.fromCache
+                      ? tr("The offline copy of %2 says CP-IS held no Child Protection Plan, "
+                           "Looked After Child or Unborn Child Protection Plan record for NHS "
+                           "No. %1. This is not a live answer.")
+                                .arg(nhs, checked) +
+                            QStringLiteral(" ") +
+                            tr("This does not mean the child is safe: use your professional "
+                               "judgement.")
+                      : tr("CP-IS was checked for NHS No. %1 at %2 and holds no Child Protection "
+                           "Plan, Looked After Child or Unborn Child Protection Plan record. This "
+                           "does not mean the child is safe: use your professional judgement.")
+                            .arg(nhs, checked));
         break;
     case LookupResult::State::CouldNotCheck:
         m_shown = Shown::CouldNotCheck;
+        const bool traced = r.cpisAsked || r.reason == LookupResult::Reason::NotPermitted ||
+                            r.reason == LookupResult::Reason::SignInExpired;
         // Black on NHS warm yellow #ffb81c: 11.4:1.
         setHeader(QStringLiteral("#ffb81c"), QStringLiteral("#000000"),
-                  QStyle::SP_MessageBoxCritical, tr("CP-IS COULD NOT BE CHECKED"),
+                  QStyle::SP_MessageBoxCritical,
+                  traced ? tr("CP-IS COULD NOT BE CHECKED") : tr("COULD NOT TRACE THIS NHS NUMBER"),
                   LookupResult::reasonText(r.reason, r.retryAfterSecs) + QStringLiteral(" ") +
                       tr("Follow local safeguarding procedure."));
+        if (r.reason == LookupResult::Reason::RateLimited && r.retryAfterSecs > 0) {
+            m_secondsLeft = r.retryAfterSecs;
+            m_countdown->start();
+        } else if (r.cpisAsked) {
+            m_retry->setVisible(true);
+        }
         break;
     }
 
-    if (r.fromCache && r.state != LookupResult::State::CouldNotCheck) {
-        const qint64 hours = r.answeredAtUtc.secsTo(nowUtc) / 3600;
-        m_cacheNotice->setText(
-            tr("OFFLINE COPY, as of %1 (%n hour(s) old), not a live answer. %2", nullptr,
-               int(hours))
-                .arg(checked, LookupResult::reasonText(r.reason, r.retryAfterSecs)));
-        m_cacheNotice->setVisible(true);
+    if (r.cpisAsked && !r.fromCache && r.state != LookupResult::State::CouldNotCheck) {
+        m_notified->setText(
+            r.notificationSent ? tr("The responsible local authority was notified of this look-up "
+                                    "(unscheduled care).")
+            : r.state == LookupResult::State::PlansFound
+                ? tr("The local authority was not notified: this was a read that does not "
+                     "notify (scheduled care, or your role).")
+                : tr("No local authority was notified: there is no plan."));
+        m_notified->setVisible(true);
+    } else if (r.cpisAsked) {
+        m_notified->setText(tr("No local authority was notified by this look-up."));
+        m_notified->setVisible(true);
     }
 
     if (r.state != LookupResult::State::CouldNotCheck) {
@@ -176,23 +334,43 @@ void CpisResultView::showResult(const LookupResult& r, const QDateTime& nowUtc)
         }
     }
 
-    QString a11y = m_title->text();
-    if (showsCachedAnswer())
-        a11y += QStringLiteral(". ") + m_cacheNotice->text();
-    m_header->setAccessibleName(a11y);
+    QString a11y = m_provenanceText->text() + QStringLiteral(". ") + m_title->text();
+    m_header->setAccessibleName(m_title->text());
     m_header->setAccessibleDescription(m_detail->text());
     setAccessibleName(a11y);
+}
+
+void CpisResultView::countDown()
+{
+    --m_secondsLeft;
+    if (m_secondsLeft > 0) {
+        m_detail->setText(
+            LookupResult::reasonText(LookupResult::Reason::RateLimited, m_secondsLeft) +
+            QStringLiteral(" ") + tr("Follow local safeguarding procedure."));
+        return;
+    }
+    m_countdown->stop();
+    m_detail->setText(tr("CP-IS asked the desk to wait; you can try again now.") +
+                      QStringLiteral(" ") + tr("Follow local safeguarding procedure."));
+    m_retry->setVisible(true);
 }
 
 void CpisResultView::clear()
 {
     m_shown = Shown::Nothing;
+    m_cached = false;
+    m_countdown->stop();
+    m_secondsLeft = 0;
+    m_retry->setVisible(false);
+    m_provenance->setVisible(false);
+    m_provenanceText->clear();
+    m_provenanceIcon->clear();
+    m_notified->clear();
+    m_notified->setVisible(false);
     m_header->setVisible(false);
     m_title->clear();
     m_detail->clear();
     m_icon->clear();
-    m_cacheNotice->clear();
-    m_cacheNotice->setVisible(false);
     while (QLayoutItem* item = m_plansLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -202,11 +380,6 @@ void CpisResultView::clear()
     m_historyView->setVisible(false);
     m_historyLabel->setVisible(false);
     setAccessibleName(tr("CP-IS result"));
-}
-
-bool CpisResultView::showsCachedAnswer() const
-{
-    return !m_cacheNotice->text().isEmpty();
 }
 
 } // namespace cpis::ui

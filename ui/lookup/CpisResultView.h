@@ -5,7 +5,9 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableView;
+class QTimer;
 class QVBoxLayout;
 
 namespace cpis {
@@ -16,9 +18,11 @@ namespace cpis::ui {
 
 class AccessHistoryModel;
 
-// The CP-IS section. Four states that cannot be mistaken for each other, each with its own
-// icon, colour and words: plans found, no CP-IS record, could not check, and (for an
-// answer from the offline copy) "as of <date time>".
+// The CP-IS section. Its first line says what the answer is and when, in words, icon and colour:
+// live and when checked, an offline copy and how old, or could not check (or trace) and when.
+// Below it, states that cannot be mistaken for each other: plans found (current, ended only,
+// unborn child), no CP-IS record, could not check; then whether the local authority was
+// notified. After a 429 a countdown runs, then a Retry button.
 class CpisResultView : public QWidget
 {
     Q_OBJECT
@@ -40,9 +44,19 @@ public:
     void clear();
 
     Shown shown() const { return m_shown; }
-    bool showsCachedAnswer() const;
+    bool showsCachedAnswer() const { return m_cached; }
+    QString provenanceText() const; // the first line
+    // The first control a keyboard user should reach from the NHS No. field, or null.
+    QWidget* firstAction() const;
+
+signals:
+    void retryRequested();
 
 private:
+    void
+    setProvenance(const QString& colour, const QString& textColour, int icon, const QString& text);
+    void showPlans(const LookupResult& r, const QDate& today, const QString& checked);
+    void countDown();
     void setHeader(const QString& colour,
                    const QString& textColour,
                    int icon,
@@ -55,7 +69,15 @@ private:
     QLabel* m_icon = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_detail = nullptr;
-    QLabel* m_cacheNotice = nullptr;
+    bool m_cached = false;
+    QWidget* m_provenance = nullptr;
+    QLabel* m_provenanceIcon = nullptr;
+    QLabel* m_provenanceText = nullptr;
+    QLabel* m_notified = nullptr;
+    QPushButton* m_retry = nullptr;
+    QTimer* m_countdown = nullptr;
+    int m_secondsLeft = 0;
+    QString m_retryReason;
     QWidget* m_plans = nullptr;
     QVBoxLayout* m_plansLayout = nullptr;
     QLabel* m_historyLabel = nullptr;

@@ -3,6 +3,7 @@
 #include "core/domain/DisplayFormat.h"
 #include "ui/widgets/PlainLabel.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -28,9 +29,11 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     m_name->setFont(big);
-    // A long name takes the banner's spare width first, and wraps only on a narrow window:
-    // never cut short.
-    m_name->setWordWrap(true);
+    // A long name takes the banner's spare width and is elided past it, so the window never
+    // grows off the screen; the whole banner is in the tooltip and the accessible description.
+    // Its own minimum, not the whole name's: the layout may narrow it that far.
+    m_name->setMinimumWidth(120);
+    m_name->installEventFilter(this);
     row->addWidget(m_name, 1);
     row->addSpacing(24);
 
@@ -56,6 +59,14 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
     m_gender = field(tr("Gender"), QStringLiteral("bannerGender"));
     m_nhs = field(tr("NHS No."), QStringLiteral("bannerNhsNumber"));
 
+    m_copyMark = new PlainLabel(this);
+    m_copyMark->setObjectName(QStringLiteral("bannerFromCopy"));
+    m_copyMark->setWordWrap(true);
+    // White on NHS purple: 12.6:1, the offline copy's colour in the CP-IS section too.
+    m_copyMark->setStyleSheet(QStringLiteral(
+        "QLabel { background: #330072; color: #ffffff; font-weight: bold; padding: 4px; }"));
+    outer->addWidget(m_copyMark);
+
     m_notes = new PlainLabel(this);
     m_notes->setObjectName(QStringLiteral("bannerNotes"));
     m_notes->setWordWrap(true);
@@ -65,7 +76,8 @@ PatientBanner::PatientBanner(QWidget* parent) : QFrame(parent)
 
 void PatientBanner::setPatient(const Demographics& p, const QDate& today)
 {
-    m_name->setText(display::patientName(p.familyName, p.givenName, p.title));
+    m_fullName = display::patientName(p.familyName, p.givenName, p.title);
+    elideName();
     m_born->setText(display::bornWithAge(p.birthDate, p.deceased, today));
     m_died->setText(p.deceased ? display::partialDate(*p.deceased) : QString());
     m_died->setVisible(p.deceased.has_value());
@@ -92,14 +104,53 @@ void PatientBanner::setPatient(const Demographics& p, const QDate& today)
     }
     m_notes->setText(notes.join(u'\n'));
     m_notes->setVisible(!notes.isEmpty());
+    m_copyMark->clear();
+    m_copyMark->setVisible(false);
     setVisible(true);
     setAccessibleDescription(summaryText());
+    setToolTip(summaryText());
+}
+
+void PatientBanner::markFromCopy(const QDateTime& fetchedUtc)
+{
+    m_copyMark->setText(tr("FROM THE OFFLINE COPY of %1: PDS could not be reached, so this "
+                           "banner is not today's trace. Check it with extra care.")
+                            .arg(display::dateTime(fetchedUtc)));
+    m_copyMark->setVisible(true);
+    setAccessibleDescription(summaryText());
+    setToolTip(summaryText());
+}
+
+bool PatientBanner::isFromCopy() const
+{
+    return !m_copyMark->text().isEmpty();
+}
+
+void PatientBanner::elideName()
+{
+    // Until it is laid out on screen the label has no width of its own to elide to.
+    m_name->setText(m_name->isVisible() ? m_name->fontMetrics().elidedText(
+                                              m_fullName, Qt::ElideRight, m_name->width())
+                                        : m_fullName);
+    m_name->setAccessibleName(m_fullName);
+    m_name->setToolTip(m_fullName);
+}
+
+bool PatientBanner::eventFilter(QObject* watched, QEvent* event)
+{
+    // On the width the layout gave it, never before: the whole name decides its first size.
+    if (watched == m_name && !m_fullName.isEmpty() && event->type() == QEvent::Resize)
+        elideName();
+    return QFrame::eventFilter(watched, event);
 }
 
 void PatientBanner::clear()
 {
-    for (QLabel* l : {m_name, m_born, m_died, m_gender, m_nhs, m_notes})
+    for (QLabel* l : {m_name, m_born, m_died, m_gender, m_nhs, m_notes, m_copyMark})
         l->clear();
+    m_fullName.clear();
+    m_copyMark->setVisible(false);
+    setToolTip(QString());
     m_died->setVisible(false);
     m_diedLabel->setVisible(false);
     m_notes->setVisible(false);
@@ -109,13 +160,18 @@ void PatientBanner::clear()
 
 QString PatientBanner::summaryText() const
 {
-    if (m_name->text().isEmpty())
+    if (m_fullName.isEmpty())
         return {};
+    const QString copy =
+        m_copyMark->text().isEmpty() ? QString() : QStringLiteral(". ") + m_copyMark->text();
     if (!m_died->text().isEmpty())
         return tr("%1, born %2, died %3, gender %4, NHS number %5")
-            .arg(m_name->text(), m_born->text(), m_died->text(), m_gender->text(), m_nhs->text());
+                   .arg(m_fullName, m_born->text(), m_died->text(), m_gender->text(),
+                        m_nhs->text()) +
+               copy;
     return tr("%1, born %2, gender %3, NHS number %4")
-        .arg(m_name->text(), m_born->text(), m_gender->text(), m_nhs->text());
+               .arg(m_fullName, m_born->text(), m_gender->text(), m_nhs->text()) +
+           copy;
 }
 
 } // namespace cpis::ui

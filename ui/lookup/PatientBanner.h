@@ -2,6 +2,7 @@
 
 #include "core/domain/Demographics.h"
 
+#include <QDateTime>
 #include <QFrame>
 
 #include <optional>
@@ -20,11 +21,21 @@ public:
     explicit PatientBanner(QWidget* parent = nullptr);
 
     void setPatient(const Demographics& patient, const QDate& today);
+    // The banner comes from the offline copy fetched at `fetchedUtc`, not from PDS today.
+    void markFromCopy(const QDateTime& fetchedUtc);
+    bool isFromCopy() const;
     void clear();
 
     QString summaryText() const; // what a screen reader announces
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void elideName();
+
+    QString m_fullName;
+    QLabel* m_copyMark = nullptr;
     QLabel* m_name = nullptr;
     QLabel* m_born = nullptr;
     QLabel* m_died = nullptr;

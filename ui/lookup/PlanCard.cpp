@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimer>
 
 namespace cpis::ui {
 
@@ -19,6 +20,16 @@ QString PlanCard::datesText(const CpisPlan& plan, const QDate& today)
     if (plan.hasEndedBy(today))
         return started + QStringLiteral(" · ") + tr("ENDED %1").arg(display::date(*plan.end));
     return started + QStringLiteral(" · ") + tr("Ends %1").arg(display::date(*plan.end));
+}
+
+void PlanCard::showCopied(QPushButton* button)
+{
+    // Said in words on the button (and so to a screen reader) for two seconds.
+    const QString was = button->text();
+    if (was == tr("Copied"))
+        return;
+    button->setText(tr("Copied"));
+    QTimer::singleShot(2000, button, [button, was] { button->setText(was); });
 }
 
 PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : QFrame(parent)
@@ -68,7 +79,10 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
             auto* copy = new QPushButton(tr("Copy"), this);
             copy->setObjectName(name + QStringLiteral("Copy"));
             copy->setAccessibleName(tr("Copy %1 number").arg(label));
-            connect(copy, &QPushButton::clicked, this, [number] { DeskClipboard::copy(number); });
+            connect(copy, &QPushButton::clicked, this, [number, copy] {
+                DeskClipboard::copy(number);
+                showCopied(copy);
+            });
             grid->addWidget(copy, row, 2);
         }
         ++row;
@@ -116,7 +130,10 @@ void PlanCard::showLocalDirectory(const DirectoryEntry& entry)
         copy->setObjectName(QStringLiteral("localEmailCopy"));
         copy->setAccessibleName(tr("Copy local directory email"));
         const QString email = entry.email;
-        connect(copy, &QPushButton::clicked, this, [email] { DeskClipboard::copy(email); });
+        connect(copy, &QPushButton::clicked, this, [email, copy] {
+            DeskClipboard::copy(email);
+            showCopied(copy);
+        });
         m_grid->addWidget(copy, m_row, 2);
         ++m_row;
         said += tr("Local directory email %1.").arg(entry.email);
@@ -144,6 +161,11 @@ void PlanCard::showLocalDirectoryError(const QString& message)
     QLabel* l = addLocalHeading(tr("The local directory could not be read: %1").arg(message));
     l->setObjectName(QStringLiteral("localDirectoryError"));
     l->setTextFormat(Qt::PlainText);
+}
+
+QPushButton* PlanCard::firstAction() const
+{
+    return findChild<QPushButton*>();
 }
 
 } // namespace cpis::ui

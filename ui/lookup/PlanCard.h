@@ -7,6 +7,7 @@
 
 class QGridLayout;
 class QLabel;
+class QPushButton;
 
 namespace cpis::ui {
 
@@ -24,8 +25,11 @@ public:
     void showLocalDirectoryError(const QString& message);
 
     static QString datesText(const CpisPlan& plan, const QDate& today);
+    // The first button a keyboard user reaches (a Copy), or null.
+    QPushButton* firstAction() const;
 
 private:
+    static void showCopied(QPushButton* button);
     QLabel* addLocalHeading(const QString& text);
 
     QGridLayout* m_grid = nullptr;

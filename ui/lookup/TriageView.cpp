@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/lookup/LookupService.h"
 #include "core/lookup/PatientSearchService.h"
+#include "ui/lookup/BusyPanel.h"
 #include "ui/lookup/CpisResultView.h"
 #include "ui/lookup/PatientBanner.h"
 #include "ui/lookup/PatientSearchPanel.h"
@@ -10,6 +11,7 @@
 #include "ui/widgets/PlainLabel.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
@@ -62,7 +64,7 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     m_nhs->setObjectName(QStringLiteral("nhsNumberField"));
     m_nhs->setAccessibleName(tr("NHS number"));
     m_nhs->setAccessibleDescription(tr("Type or paste the ten digits and press Enter. Escape "
-                                       "clears."));
+                                       "cancels and clears."));
     m_nhs->setPlaceholderText(QStringLiteral("999 999 9999"));
     m_nhs->setMaximumWidth(220);
     QFont big = m_nhs->font();
@@ -90,11 +92,18 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     connect(m_nhs, &NhsNumberEdit::submitted, this, &TriageView::search);
     connect(m_nhs, &NhsNumberEdit::rejected, this,
             [this](const QString& why) { setStatus(tr("Not searched: %1").arg(why)); });
+    connect(m_nhs, &QLineEdit::textEdited, this, [this] {
+        // The screen belongs to the number in the field: an edit drops what an earlier number
+        // showed, and any answer still coming for it.
+        clearPatient();
+    });
     connect(m_nhs, &QLineEdit::textChanged, this, [this](const QString& text) {
         // Esc (or deleting the number) starts over: nothing of the last person stays on screen.
         if (text.isEmpty())
             clearPatient();
     });
+    connect(m_nhs, &NhsNumberEdit::problemChanged, this, &TriageView::markNumber);
+    m_nhs->installEventFilter(this);
 
     if (m_deps.searches) {
         m_searchPanel = new PatientSearchPanel(m_deps.searches, m_deps.clock, this);
@@ -113,9 +122,16 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     m_banner = new PatientBanner(this);
     main->addWidget(m_banner);
     main->addWidget(buildConfirmBar());
+    m_busy = new BusyPanel(this);
+    connect(m_busy, &BusyPanel::cancelRequested, this, &TriageView::cancel);
+    main->addWidget(m_busy);
 
     m_result = new CpisResultView;
     m_result->setLocalDirectory(m_deps.directory);
+    connect(m_result, &CpisResultView::retryRequested, this, [this] {
+        if (!m_lastNumber.isEmpty())
+            lookUp(m_lastNumber); // a new trace: the banner is checked again before CP-IS
+    });
     m_resultScroll = new QScrollArea(this);
     m_resultScroll->setObjectName(QStringLiteral("cpisSection"));
     m_resultScroll->setAccessibleName(tr("CP-IS section"));
@@ -135,6 +151,9 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
 
 TriageView::~TriageView()
 {
+    // A lock or sign-out with a banner nobody decided on: recorded as abandoned, nothing sent.
+    if (m_deps.lookups && m_person.awaitsConfirmation())
+        m_deps.lookups->abandon(m_person);
     // The service looks up for nobody until the next sign-in makes a screen again.
     if (m_deps.lookups)
         m_deps.lookups->setSession(UserSession{});
@@ -173,12 +192,20 @@ QWidget* TriageView::buildConfirmBar()
     m_confirmButton->setAutoDefault(false);
     connect(m_confirmButton, &QPushButton::clicked, this, &TriageView::confirmBanner);
     confirmRow->addWidget(m_confirmButton);
+    m_rejectButton = new QPushButton(tr("Not this person (Ctrl+Shift+N)"), m_confirmBar);
+    m_rejectButton->setObjectName(QStringLiteral("rejectBannerButton"));
+    m_rejectButton->setAccessibleName(tr("Not this person: record it and ask CP-IS nothing"));
+    m_rejectButton->setAutoDefault(false);
+    connect(m_rejectButton, &QPushButton::clicked, this, &TriageView::rejectBanner);
+    confirmRow->addWidget(m_rejectButton);
     m_confirmBar->hide();
     for (const QKeySequence& k :
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto* sc = new QShortcut(k, this);
         connect(sc, &QShortcut::activated, this, &TriageView::confirmBanner);
     }
+    auto* reject = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this);
+    connect(reject, &QShortcut::activated, this, &TriageView::rejectBanner);
     return m_confirmBar;
 }
 
@@ -228,69 +255,159 @@ void TriageView::lookUp(const QString& nhsNumber)
         setStatus(tr("Not searched: %1").arg(parsed.error().message));
 }
 
+bool TriageView::isBusy() const
+{
+    return m_busy->isBusy();
+}
+
 void TriageView::search(const NhsNumber& nhs)
 {
     if (!m_deps.lookups || !m_session.allows(DeskFunction::LookUp))
         return;
     clearPatient();
-    const quint64 generation = ++m_generation;
-    setStatus(tr("Checking PDS and CP-IS for NHS No. %1…").arg(nhs.display()));
-    // `this` as the context: a screen destroyed by a lock never hears the answer.
-    m_deps.lookups->lookup(nhs, this, [this, generation](const LookupResult& r) {
-        if (generation == m_generation)
-            onAnswer(r);
-    });
+    m_lastNumber = nhs.digits();
+    // The look-up's own context: deleting it (an edit, Esc, the next number, a lock) means its
+    // answer is never shown; the service still audits it as what it was.
+    m_request = new QObject(this);
+    setStatus(QString());
+    m_busy->start(tr("Tracing NHS No. %1 on PDS…").arg(nhs.display()));
+    m_deps.lookups->trace(
+        nhs, m_request,
+        [this](const TracedPerson& person, const LookupResult& ended) { onTraced(person, ended); });
 }
 
-void TriageView::onAnswer(const LookupResult& r)
+void TriageView::onTraced(const TracedPerson& person, const LookupResult& ended)
 {
-    setStatus(r.auditFailed ? tr("Warning: this look-up could not be recorded in the audit log.")
-                            : QString());
-    m_pending = r;
-    const bool traced = r.patient.has_value();
-    if (traced) {
-        m_banner->setPatient(*r.patient, m_deps.clock->nowUtc().toLocalTime().date());
-        m_confirmBar->show();
-        m_confirmButton->setAccessibleDescription(m_banner->summaryText());
-    } else {
-        // No banner to check (the person could not be traced): the answer shows at once.
-        showResult();
+    m_busy->stop();
+    delete m_request; // the trace is over; the confirmation starts a request of its own
+    if (!person.isValid()) {
+        // Nobody to check the banner against: "could not trace", never an answer from CP-IS.
+        showResult(ended);
+        const QPointer<TriageView> alive(this);
+        emit lookupAnswered();
+        if (alive)
+            emit resultShown();
+        return;
     }
-    m_nhs->setFocus();
-    m_nhs->selectAll();
+    m_person = person;
+    const QDate today = m_deps.clock->nowUtc().toLocalTime().date();
+    m_banner->setPatient(person.patient(), today);
+    if (person.fromCache())
+        m_banner->markFromCopy(person.cachedAtUtc());
+    m_confirmBar->show();
+    m_confirmButton->setAccessibleDescription(m_banner->summaryText());
+    // Focus stays where the user is; nothing is selected, so typing on is never overwritten.
+    setStatus(QString());
     // A receiver may lock the desk, which destroys this screen.
-    const QPointer<TriageView> alive(this);
     emit lookupAnswered();
-    if (alive && !traced)
-        emit resultShown();
 }
 
 void TriageView::confirmBanner()
 {
-    if (!m_pending)
+    if (!m_deps.lookups || !m_person.awaitsConfirmation())
         return;
-    showResult();
+    m_confirmBar->hide();
+    m_request = new QObject(this);
+    const TracedPerson person = m_person;
+    m_busy->start(person.fromCache()
+                      ? tr("Reading the offline copy for NHS No. %1…").arg(person.asked().display())
+                      : tr("Asking CP-IS about NHS No. %1…").arg(person.asked().display()));
+    m_deps.lookups->queryConfirmed(person, m_request,
+                                   [this](const LookupResult& r) { onAnswer(r); });
+}
+
+void TriageView::rejectBanner()
+{
+    if (!m_deps.lookups || !m_person.awaitsConfirmation())
+        return;
+    const bool recorded = m_deps.lookups->reject(m_person);
+    m_person = TracedPerson();
+    m_nhs->clear(); // clears the banner with it
+    clearPatient();
+    setStatus(recorded ? tr("Not this person: recorded. CP-IS was not asked. Check the number "
+                            "with the person and try again.")
+                       : tr("Not this person. CP-IS was not asked. Warning: this could not be "
+                            "recorded in the audit log."));
     m_nhs->setFocus();
-    m_nhs->selectAll();
+    emit rejected();
+}
+
+void TriageView::cancel()
+{
+    const bool wasBusy = m_busy->isBusy();
+    m_nhs->clear();
+    clearPatient();
+    if (wasBusy)
+        setStatus(tr("Look-up cancelled: nothing from it will be shown."));
+    m_nhs->setFocus();
+}
+
+void TriageView::onAnswer(const LookupResult& r)
+{
+    m_busy->stop();
+    delete m_request;
+    m_person = TracedPerson();
+    showResult(r);
+    setStatus(r.auditFailed ? tr("Warning: this look-up could not be recorded in the audit log.")
+                            : QString());
     emit resultShown();
 }
 
-void TriageView::showResult()
+void TriageView::showResult(const LookupResult& result)
 {
     m_confirmBar->hide();
-    m_result->showResult(*m_pending, m_deps.clock->nowUtc());
-    m_pending.reset();
+    m_result->showResult(result, m_deps.clock->nowUtc());
     m_resultScroll->show();
+    // Tab from the field reaches the result's first action before anything else.
+    if (QWidget* first = m_result->firstAction())
+        setTabOrder(m_nhs, first);
 }
 
 void TriageView::clearPatient()
 {
-    m_pending.reset();
+    // Whatever was asked for the earlier number is dropped, and a banner nobody decided on is
+    // recorded as abandoned.
+    delete m_request;
+    if (m_deps.lookups && m_person.awaitsConfirmation())
+        m_deps.lookups->abandon(m_person);
+    m_person = TracedPerson();
+    m_busy->stop();
     m_banner->clear();
     m_confirmBar->hide();
     m_confirmButton->setAccessibleDescription(QString());
     m_result->clear();
     m_resultScroll->hide();
+}
+
+void TriageView::markNumber(const QString& problem)
+{
+    // A wrong check digit shows as soon as the tenth digit is typed, not after Enter.
+    int digits = 0;
+    for (const QChar c : m_nhs->text())
+        digits += c.isDigit() ? 1 : 0;
+    const bool wrong = !problem.isEmpty() && digits >= 10;
+    // Dark red border and words: the colour is never the only sign.
+    m_nhs->setStyleSheet(wrong ? QStringLiteral("QLineEdit { border: 2px solid #d5281b; }")
+                               : QString());
+    m_nhs->setProperty("invalidNumber", wrong);
+    if (wrong)
+        setStatus(tr("Not a valid NHS number: %1").arg(problem));
+    else if (m_status->text().startsWith(tr("Not a valid NHS number: %1").arg(QString())))
+        setStatus(QString());
+}
+
+bool TriageView::eventFilter(QObject* watched, QEvent* event)
+{
+    // Esc in the field cancels the look-up in flight as well as clearing the number (the field
+    // clears itself); with the field already empty, the screen is still cleared.
+    if (watched == m_nhs && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        const bool wasBusy = m_busy->isBusy();
+        clearPatient();
+        if (wasBusy)
+            setStatus(tr("Look-up cancelled: nothing from it will be shown."));
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TriageView::setStatus(const QString& text)

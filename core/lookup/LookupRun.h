@@ -1,0 +1,42 @@
+#pragma once
+// The state of one look-up between its two steps, shared by LookupService and the
+// TracedPerson handle it gives out. Internal to core/lookup.
+#include "core/domain/UserSession.h"
+#include "core/lookup/LookupResult.h"
+#include "core/lookup/NationalServiceClient.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace cpis {
+
+struct LookupRun
+{
+    enum class Step
+    {
+        Tracing,              // PDS asked, no answer yet
+        AwaitingConfirmation, // the banner is shown; CP-IS has not been asked
+        Querying,             // confirmed: CP-IS asked (or the offline copy read)
+        Done,                 // audited; nothing more happens
+    };
+
+    Step step = Step::Tracing;
+    LookupResult result;
+    UserSession session; // as it was when the look-up started
+    NationalServiceClient::CallContext ctx;
+    bool unscheduled = false;
+    NhsNumber queried; // the number CP-IS is asked about (the new one when superseded)
+    QElapsedTimer elapsed;
+    // PDS could not be asked but the offline copy knows the number: its banner and answer.
+    std::optional<LookupResult> cached;
+    // Who hears each step; an answer for a context that is gone is audited, never delivered.
+    QPointer<QObject> traceContext;
+    std::function<void(const LookupResult& ended, const std::shared_ptr<LookupRun>& run)> traced;
+    QPointer<QObject> context;
+    std::function<void(const LookupResult&)> done;
+};
+
+} // namespace cpis
