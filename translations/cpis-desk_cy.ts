@@ -73,6 +73,10 @@
         <source>NHS number not verified on PDS: CP-IS was not asked about it.</source>
         <translation>Nid yw&apos;r rhif GIG wedi&apos;i ddilysu ar PDS: ni holwyd CP-IS amdano.</translation>
     </message>
+    <message>
+        <source>The secure connection to the national service failed: it refused this desk&apos;s certificate, or its own certificate is not trusted here. Tell your administrator.</source>
+        <translation>Methodd y cysylltiad diogel â&apos;r gwasanaeth cenedlaethol: gwrthododd dystysgrif y ddesg hon, neu nid oes modd ymddiried yn ei dystysgrif ei hun yma. Dywedwch wrth eich gweinyddwr.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -199,6 +203,69 @@
         <source>Saving the list…</source>
         <translation>Yn cadw&apos;r rhestr…</translation>
     </message>
+    <message>
+        <source>Area lists need the CP-IS FHIR service, and this desk&apos;s profile names none (cpis-fhir). Ask your administrator.</source>
+        <translation>Mae rhestrau ardal angen gwasanaeth FHIR CP-IS, ac nid yw proffil y ddesg hon yn enwi un (cpis-fhir). Gofynnwch i&apos;ch gweinyddwr.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::MeshError</name>
+    <message>
+        <source>The notices mailbox is not set up on this desk: the administrator must set its mailbox id, password and shared key.</source>
+        <translation>Nid yw&apos;r blwch post hysbysiadau wedi&apos;i osod ar y ddesg hon: rhaid i&apos;r gweinyddwr osod ei ddynodydd blwch post, ei gyfrinair a&apos;i allwedd a rennir.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox could not be reached. The notices shown may not be all there are.</source>
+        <translation>Nid oedd modd cyrraedd y blwch post MESH. Efallai nad yw&apos;r hysbysiadau a ddangosir yn cynnwys pob un sydd yno.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox did not answer in time. The notices shown may not be all there are.</source>
+        <translation>Ni atebodd y blwch post MESH mewn pryd. Efallai nad yw&apos;r hysbysiadau a ddangosir yn cynnwys pob un sydd yno.</translation>
+    </message>
+    <message>
+        <source>The connection to the MESH mailbox was not secure (certificate or TLS failure), so nothing was read. Tell the administrator.</source>
+        <translation>Nid oedd y cysylltiad â&apos;r blwch post MESH yn ddiogel (methiant tystysgrif neu TLS), felly ni ddarllenwyd dim. Rhowch wybod i&apos;r gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the connection: it needs the mailbox&apos;s TLS certificate, which is missing or not accepted. Tell the administrator.</source>
+        <translation>Gwrthododd y gweinydd MESH y cysylltiad: mae angen tystysgrif TLS y blwch post arno, ac mae honno ar goll neu heb ei derbyn. Rhowch wybod i&apos;r gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the mailbox: this computer&apos;s clock is %1 hours off the server&apos;s, and MESH allows 2. Have the clock corrected.</source>
+        <translation>Gwrthododd y gweinydd MESH y blwch post: mae cloc y cyfrifiadur hwn %1 awr allan o&apos;i gymharu â chloc y gweinydd, a dim ond 2 y mae MESH yn eu caniatáu. Gofynnwch i rywun gywiro&apos;r cloc.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the mailbox&apos;s credentials (HTTP 403): the mailbox password or shared key is wrong, a request was replayed, or this computer&apos;s clock is more than 2 hours off. Nothing was read; tell the administrator.</source>
+        <translation>Gwrthododd y gweinydd MESH fanylion dilysu&apos;r blwch post (HTTP 403): mae cyfrinair y blwch post neu&apos;r allwedd a rennir yn anghywir, anfonwyd cais eilwaith, neu mae cloc y cyfrifiadur hwn fwy na 2 awr allan. Ni ddarllenwyd dim; rhowch wybod i&apos;r gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox no longer holds this message.</source>
+        <translation>Nid yw&apos;r blwch post MESH yn dal y neges hon mwyach.</translation>
+    </message>
+    <message>
+        <source>The message expired in the MESH mailbox before it was downloaded.</source>
+        <translation>Daeth y neges i ben yn y blwch post MESH cyn iddi gael ei llwytho i lawr.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the request as invalid (HTTP 400).</source>
+        <translation>Gwrthododd y gweinydd MESH y cais fel un annilys (HTTP 400).</translation>
+    </message>
+    <message>
+        <source>The MESH service failed to answer. The notices shown may not be all there are.</source>
+        <translation>Methodd y gwasanaeth MESH ag ateb. Efallai nad yw&apos;r hysbysiadau a ddangosir yn cynnwys pob un sydd yno.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox sent an answer that could not be read. The notices shown may not be all there are.</source>
+        <translation>Anfonodd y blwch post MESH ateb nad oedd modd ei ddarllen. Efallai nad yw&apos;r hysbysiadau a ddangosir yn cynnwys pob un sydd yno.</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>Cafodd y llwytho i lawr ei ganslo.</translation>
+    </message>
+    <message>
+        <source>A downloaded message could not be kept in the encrypted store.</source>
+        <translation>Nid oedd modd cadw neges a lwythwyd i lawr yn y storfa wedi&apos;i hamgryptio.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::NoticeService</name>
@@ -227,16 +294,28 @@
         <translation>Heb ei gydnabod: nid oedd modd i&apos;r log archwilio ei gofnodi (%1).</translation>
     </message>
     <message>
-        <source>The service no longer holds this notice, and this desk could not save that: %1</source>
-        <translation>Nid yw&apos;r gwasanaeth yn dal yr hysbysiad hwn mwyach, ac nid oedd modd i&apos;r ddesg hon gadw hynny: %1</translation>
-    </message>
-    <message>
         <source>Not acknowledged: %1</source>
         <translation>Heb ei gydnabod: %1</translation>
     </message>
     <message>
-        <source>Acknowledged with the service, but this desk could not save it: %1</source>
-        <translation>Wedi&apos;i gydnabod gyda&apos;r gwasanaeth, ond nid oedd modd i&apos;r ddesg hon ei gadw: %1</translation>
+        <source>A MESH error report was kept but not acknowledged: the audit log could not record it (%1).</source>
+        <translation>Cadwyd adroddiad gwall MESH ond ni chafodd ei gydnabod: nid oedd modd i&apos;r log archwilio ei gofnodi (%1).</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk (an error report, acknowledged when received)</source>
+        <translation>Desg CP-IS (adroddiad gwall, wedi&apos;i gydnabod pan gyrhaeddodd)</translation>
+    </message>
+    <message>
+        <source>A notice that could not be read is not acknowledged: it stays in the mailbox until CP-IS or the administrator has looked at message %1.</source>
+        <translation>Nid yw hysbysiad nad oedd modd ei ddarllen yn cael ei gydnabod: mae&apos;n aros yn y blwch post nes bydd CP-IS neu&apos;r gweinyddwr wedi edrych ar neges %1.</translation>
+    </message>
+    <message>
+        <source>The mailbox no longer holds this notice, and this desk could not save that: %1</source>
+        <translation>Nid yw&apos;r blwch post yn dal yr hysbysiad hwn mwyach, ac nid oedd modd i&apos;r ddesg hon gadw hynny: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged with the mailbox, but this desk could not save it: %1</source>
+        <translation>Wedi&apos;i gydnabod gyda&apos;r blwch post, ond nid oedd modd i&apos;r ddesg hon ei gadw: %1</translation>
     </message>
 </context>
 <context>
@@ -600,6 +679,27 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::BusyPanel</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Canslo (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel the look-up</source>
+        <translation>Canslo&apos;r chwiliad</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n second(s) so far)</source>
+        <translation>
+            <numerusform>%1 (%n eiliad hyd yma)</numerusform>
+            <numerusform>%1 (%n eiliad hyd yma)</numerusform>
+            <numerusform>%1 (%n eiliad hyd yma)</numerusform>
+            <numerusform>%1 (%n eiliad hyd yma)</numerusform>
+            <numerusform>%1 (%n eiliad hyd yma)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::CpisResultView</name>
     <message>
         <source>Access history (most recent 25)</source>
@@ -624,10 +724,6 @@
         </translation>
     </message>
     <message>
-        <source>(all ended)</source>
-        <translation>(pob un wedi dod i ben)</translation>
-    </message>
-    <message>
         <source>Contact the responsible local authority as your local procedure says.</source>
         <translation>Cysylltwch â&apos;r awdurdod lleol cyfrifol fel y dywed eich gweithdrefn leol.</translation>
     </message>
@@ -647,16 +743,6 @@
         <source>Follow local safeguarding procedure.</source>
         <translation>Dilynwch y weithdrefn ddiogelu leol.</translation>
     </message>
-    <message numerus="yes">
-        <source>OFFLINE COPY, as of %1 (%n hour(s) old), not a live answer. %2</source>
-        <translation>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
-            <numerusform>COPI ALL-LEIN, fel yr oedd am %1 (%n awr oed), nid ateb byw. %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Access history could not be loaded.</source>
         <translation>Nid oedd modd llwytho&apos;r hanes mynediad.</translation>
@@ -664,6 +750,146 @@
     <message>
         <source>CP-IS result</source>
         <translation>Canlyniad CP-IS</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <source>Retry the look-up</source>
+        <translation>Rhoi cynnig arall ar y chwiliad</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n munud oed</numerusform>
+            <numerusform>%n munud oed</numerusform>
+            <numerusform>%n munud oed</numerusform>
+            <numerusform>%n munud oed</numerusform>
+            <numerusform>%n munud oed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min old</source>
+        <translation>%1 awr %2 munud oed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n diwrnod oed</numerusform>
+            <numerusform>%n diwrnod oed</numerusform>
+            <numerusform>%n diwrnod oed</numerusform>
+            <numerusform>%n diwrnod oed</numerusform>
+            <numerusform>%n diwrnod oed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The offline copy is from %1.</source>
+        <translation>Mae&apos;r copi all-lein o %1.</translation>
+    </message>
+    <message>
+        <source>CP-IS was checked at %1.</source>
+        <translation>Gwiriwyd CP-IS am %1.</translation>
+    </message>
+    <message>
+        <source>CP-IS: plan ended %1</source>
+        <translation>CP-IS: daeth y cynllun i ben %1</translation>
+    </message>
+    <message>
+        <source>CP-IS: plan ended</source>
+        <translation>CP-IS: daeth y cynllun i ben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ended plan(s) on CP-IS for NHS No. %1, none current.</source>
+        <translation>
+            <numerusform>%n cynllun wedi dod i ben ar CP-IS ar gyfer Rhif GIG %1, dim un cyfredol.</numerusform>
+            <numerusform>%n cynllun wedi dod i ben ar CP-IS ar gyfer Rhif GIG %1, dim un cyfredol.</numerusform>
+            <numerusform>%n cynllun wedi dod i ben ar CP-IS ar gyfer Rhif GIG %1, dim un cyfredol.</numerusform>
+            <numerusform>%n cynllun wedi dod i ben ar CP-IS ar gyfer Rhif GIG %1, dim un cyfredol.</numerusform>
+            <numerusform>%n cynllun wedi dod i ben ar CP-IS ar gyfer Rhif GIG %1, dim un cyfredol.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CP-IS ALERT: the unborn child of %1 is on an Unborn Child Protection Plan</source>
+        <translation>RHYBUDD CP-IS: mae plentyn heb ei eni %1 ar Gynllun Amddiffyn Plentyn Heb ei Eni</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n current)</source>
+        <translation>
+            <numerusform>(%n cyfredol)</numerusform>
+            <numerusform>(%n cyfredol)</numerusform>
+            <numerusform>(%n cyfredol)</numerusform>
+            <numerusform>(%n cyfredol)</numerusform>
+            <numerusform>(%n cyfredol)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OFFLINE COPY from %1 (%2), not a live answer. %3</source>
+        <translation>COPI ALL-LEIN o %1 (%2), nid ateb byw. %3</translation>
+    </message>
+    <message>
+        <source>Could not check CP-IS at %1</source>
+        <translation>Methu gwirio CP-IS am %1</translation>
+    </message>
+    <message>
+        <source>Could not trace on PDS at %1: CP-IS was not asked</source>
+        <translation>Methu olrhain ar PDS am %1: ni holwyd CP-IS</translation>
+    </message>
+    <message>
+        <source>Live answer from CP-IS, checked %1</source>
+        <translation>Ateb byw gan CP-IS, gwiriwyd am %1</translation>
+    </message>
+    <message>
+        <source>The offline copy of %2 says CP-IS held no Child Protection Plan, Looked After Child or Unborn Child Protection Plan record for NHS No. %1. This is not a live answer.</source>
+        <translation>Mae copi all-lein %2 yn dweud nad oedd gan CP-IS gofnod Cynllun Amddiffyn Plentyn, Plentyn sy&apos;n Derbyn Gofal na Chynllun Amddiffyn Plentyn Heb ei Eni ar gyfer Rhif GIG %1. Nid ateb byw yw hwn.</translation>
+    </message>
+    <message>
+        <source>This does not mean the child is safe: use your professional judgement.</source>
+        <translation>Nid yw hyn yn golygu bod y plentyn yn ddiogel: defnyddiwch eich barn broffesiynol.</translation>
+    </message>
+    <message>
+        <source>COULD NOT TRACE THIS NHS NUMBER</source>
+        <translation>METHU OLRHAIN Y RHIF GIG HWN</translation>
+    </message>
+    <message>
+        <source>The responsible local authority was notified of this look-up (unscheduled care).</source>
+        <translation>Hysbyswyd yr awdurdod lleol cyfrifol am y chwiliad hwn (gofal heb ei drefnu).</translation>
+    </message>
+    <message>
+        <source>The local authority was not notified: this was a read that does not notify (scheduled care, or your role).</source>
+        <translation>Ni hysbyswyd yr awdurdod lleol: darlleniad nad yw&apos;n hysbysu oedd hwn (gofal wedi&apos;i drefnu, neu eich rôl).</translation>
+    </message>
+    <message>
+        <source>No local authority was notified: there is no plan.</source>
+        <translation>Ni hysbyswyd unrhyw awdurdod lleol: nid oes cynllun.</translation>
+    </message>
+    <message>
+        <source>No local authority was notified by this look-up.</source>
+        <translation>Ni hysbyswyd unrhyw awdurdod lleol gan y chwiliad hwn.</translation>
+    </message>
+    <message>
+        <source>CP-IS asked the desk to wait; you can try again now.</source>
+        <translation>Gofynnodd CP-IS i&apos;r ddesg aros; gallwch roi cynnig arall arni nawr.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::DateFilterEdit</name>
+    <message>
+        <source>Type a day as 07-Dec-2026 or 07/12/2026, or Any. Up and Down change it by a day; Alt+Down or F4 opens a calendar.</source>
+        <translation>Teipiwch ddiwrnod fel 07-Rhag-2026 neu 07/12/2026, neu Unrhyw. Mae Up a Down yn ei newid fesul diwrnod; mae Alt+Down neu F4 yn agor calendr.</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Unrhyw</translation>
+    </message>
+    <message>
+        <source>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</source>
+        <comment>the twelve short month names, space separated, as typed in a date</comment>
+        <translation>Ion Chwef Maw Ebr Mai Meh Gorff Awst Medi Hyd Tach Rhag</translation>
+    </message>
+    <message>
+        <source>Choose a day: arrows move, Enter takes it, Escape closes</source>
+        <translation>Dewiswch ddiwrnod: mae&apos;r saethau&apos;n symud, mae Enter yn ei ddewis, mae Escape yn cau</translation>
     </message>
 </context>
 <context>
@@ -1005,13 +1231,37 @@
         <source>Acknowledged</source>
         <translation>Cydnabuwyd</translation>
     </message>
+    <message>
+        <source>Just arrived: %1</source>
+        <translation>Newydd gyrraedd: %1</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Dim modd ei ddarllen</translation>
+    </message>
+    <message>
+        <source>Delivery error</source>
+        <translation>Gwall danfon</translation>
+    </message>
+    <message>
+        <source>A notice could not be read (MESH message %1)</source>
+        <translation>Nid oedd modd darllen hysbysiad (neges MESH %1)</translation>
+    </message>
+    <message>
+        <source>MESH delivery error (message %1)</source>
+        <translation>Gwall danfon MESH (neges %1)</translation>
+    </message>
+    <message>
+        <source>System %1</source>
+        <translation>System %1</translation>
+    </message>
+    <message>
+        <source>System %1 for %2, %3</source>
+        <translation>System %1 ar ran %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NoticesView</name>
-    <message>
-        <source>Any</source>
-        <translation>Unrhyw</translation>
-    </message>
     <message>
         <source>&amp;Notices</source>
         <translation>H&amp;ysbysiadau</translation>
@@ -1187,12 +1437,92 @@
         <translation>Rhybudd: nid oedd modd cofnodi agor yr hysbysiad hwn yn y log archwilio: %1</translation>
     </message>
     <message>
-        <source>Acknowledging…</source>
-        <translation>Yn cydnabod…</translation>
-    </message>
-    <message>
         <source>Acknowledged.</source>
         <translation>Cydnabuwyd.</translation>
+    </message>
+    <message>
+        <source>Downloading a message from the mailbox</source>
+        <translation>Yn llwytho neges i lawr o&apos;r blwch post</translation>
+    </message>
+    <message>
+        <source>Stop download</source>
+        <translation>Atal y llwytho i lawr</translation>
+    </message>
+    <message>
+        <source>Select a notice and press Enter (or double-click it) to open it here.</source>
+        <translation>Dewiswch hysbysiad a phwyswch Enter (neu cliciwch ddwywaith arno) i&apos;w agor yma.</translation>
+    </message>
+    <message>
+        <source>Not a day the desk can read: %1. Type it as 07-Dec-2026 or 07/12/2026, or Any.</source>
+        <translation>Nid yw hwn yn ddiwrnod y gall y ddesg ei ddarllen: %1. Teipiwch ef fel 07-Rhag-2026 neu 07/12/2026, neu Unrhyw.</translation>
+    </message>
+    <message>
+        <source>%1 MB, part %2 of %3</source>
+        <translation>%1 MB, rhan %2 o %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 o %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) arrived that nobody has opened here yet</source>
+        <translation>
+            <numerusform>%n hysbysiad wedi cyrraedd nad oes neb wedi&apos;i agor yma eto</numerusform>
+            <numerusform>%n hysbysiad wedi cyrraedd nad oes neb wedi&apos;i agor yma eto</numerusform>
+            <numerusform>%n hysbysiad wedi cyrraedd nad oes neb wedi&apos;i agor yma eto</numerusform>
+            <numerusform>%n hysbysiad wedi cyrraedd nad oes neb wedi&apos;i agor yma eto</numerusform>
+            <numerusform>%n hysbysiad wedi cyrraedd nad oes neb wedi&apos;i agor yma eto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n new) %1</source>
+        <translation>
+            <numerusform>(%n newydd) %1</numerusform>
+            <numerusform>(%n newydd) %1</numerusform>
+            <numerusform>(%n newydd) %1</numerusform>
+            <numerusform>(%n newydd) %1</numerusform>
+            <numerusform>(%n newydd) %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LA child id %1</source>
+        <translation>ID plentyn yr ALl %1</translation>
+    </message>
+    <message>
+        <source>NHS No. %1</source>
+        <translation>Rhif GIG %1</translation>
+    </message>
+    <message>
+        <source>notice for %1 looked up %2</source>
+        <translation>hysbysiad ar gyfer %1 a chwiliwyd %2</translation>
+    </message>
+    <message>
+        <source>A notice could not be read (MESH message %1)</source>
+        <translation>Nid oedd modd darllen hysbysiad (neges MESH %1)</translation>
+    </message>
+    <message>
+        <source>MESH delivery error (message %1)</source>
+        <translation>Gwall danfon MESH (neges %1)</translation>
+    </message>
+    <message>
+        <source>System %1</source>
+        <translation>System %1</translation>
+    </message>
+    <message>
+        <source>Open the selected notice (Enter) before acknowledging it.</source>
+        <translation>Agorwch yr hysbysiad a ddewiswyd (Enter) cyn ei gydnabod.</translation>
+    </message>
+    <message>
+        <source>Acknowledging the %1…</source>
+        <translation>Yn cydnabod yr %1…</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1.</source>
+        <translation>Cydnabuwyd: %1.</translation>
+    </message>
+    <message>
+        <source>About the %1: %2</source>
+        <translation>Ynghylch yr %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1570,10 @@
     <message>
         <source>%1, born %2, died %3, gender %4, NHS number %5</source>
         <translation>%1, ganwyd %2, bu farw %3, rhywedd %4, rhif GIG %5</translation>
+    </message>
+    <message>
+        <source>FROM THE OFFLINE COPY of %1: PDS could not be reached, so this banner is not today&apos;s trace. Check it with extra care.</source>
+        <translation>O&apos;R COPI ALL-LEIN o %1: nid oedd modd cyrraedd PDS, felly nid olrhain heddiw yw&apos;r faner hon. Gwiriwch hi&apos;n ofalus iawn.</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1873,10 @@
     <message>
         <source>The local directory could not be read: %1</source>
         <translation>Nid oedd modd darllen y cyfeiriadur lleol: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Wedi&apos;i gopïo</translation>
     </message>
 </context>
 <context>
@@ -1896,10 +2234,6 @@
         <translation>Rhif GIG</translation>
     </message>
     <message>
-        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
-        <translation>Teipiwch neu gludwch y deg digid a phwyswch Enter. Mae Escape yn clirio.</translation>
-    </message>
-    <message>
         <source>Not searched: %1</source>
         <translation>Heb chwilio: %1</translation>
     </message>
@@ -1932,10 +2266,6 @@
         <translation>Rhifau GIG y senarios hyfforddi</translation>
     </message>
     <message>
-        <source>Checking PDS and CP-IS for NHS No. %1…</source>
-        <translation>Yn gwirio PDS a CP-IS ar gyfer Rhif GIG %1…</translation>
-    </message>
-    <message>
         <source>Warning: this look-up could not be recorded in the audit log.</source>
         <translation>Rhybudd: nid oedd modd cofnodi&apos;r chwiliad hwn yn y log archwilio.</translation>
     </message>
@@ -1950,6 +2280,46 @@
     <message>
         <source>Find the patient by their details</source>
         <translation>Dod o hyd i&apos;r claf yn ôl ei fanylion</translation>
+    </message>
+    <message>
+        <source>Type or paste the ten digits and press Enter. Escape cancels and clears.</source>
+        <translation>Teipiwch neu gludwch y deg digid a phwyso Enter. Mae Escape yn canslo ac yn clirio.</translation>
+    </message>
+    <message>
+        <source>Not this person (Ctrl+Shift+N)</source>
+        <translation>Nid y person hwn (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Not this person: record it and ask CP-IS nothing</source>
+        <translation>Nid y person hwn: ei gofnodi a pheidio â gofyn dim i CP-IS</translation>
+    </message>
+    <message>
+        <source>Tracing NHS No. %1 on PDS…</source>
+        <translation>Yn olrhain Rhif GIG %1 ar PDS…</translation>
+    </message>
+    <message>
+        <source>Reading the offline copy for NHS No. %1…</source>
+        <translation>Yn darllen y copi all-lein ar gyfer Rhif GIG %1…</translation>
+    </message>
+    <message>
+        <source>Asking CP-IS about NHS No. %1…</source>
+        <translation>Yn holi CP-IS am Rhif GIG %1…</translation>
+    </message>
+    <message>
+        <source>Not this person: recorded. CP-IS was not asked. Check the number with the person and try again.</source>
+        <translation>Nid y person hwn: wedi&apos;i gofnodi. Ni holwyd CP-IS. Gwiriwch y rhif gyda&apos;r person a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Not this person. CP-IS was not asked. Warning: this could not be recorded in the audit log.</source>
+        <translation>Nid y person hwn. Ni holwyd CP-IS. Rhybudd: nid oedd modd cofnodi hyn yn y log archwilio.</translation>
+    </message>
+    <message>
+        <source>Look-up cancelled: nothing from it will be shown.</source>
+        <translation>Chwiliad wedi&apos;i ganslo: ni fydd dim ohono&apos;n cael ei ddangos.</translation>
+    </message>
+    <message>
+        <source>Not a valid NHS number: %1</source>
+        <translation>Nid yw&apos;n rhif GIG dilys: %1</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2422,14 @@ Close the other CP-IS Desk or cpis first. Nothing was changed.</source>
         <translation>Mae&apos;r storfa hon eisoes ar agor mewn rhaglen arall: %1
 
 Caewch y Ddesg CP-IS arall neu cpis yn gyntaf. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Look this NHS number up in the desk already running (or in this one, after sign-in).</source>
+        <translation>Chwilio am y rhif GIG hwn yn y ddesg sydd eisoes yn rhedeg (neu yn yr un hon, ar ôl mewngofnodi).</translation>
+    </message>
+    <message>
+        <source>A cpis: link naming an NHS number, as --nhs-number does.</source>
+        <translation>Dolen cpis: sy&apos;n enwi rhif GIG, fel y mae --nhs-number yn ei wneud.</translation>
     </message>
 </context>
 </TS>

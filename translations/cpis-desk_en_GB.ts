@@ -70,6 +70,10 @@
         <source>NHS number not verified on PDS: CP-IS was not asked about it.</source>
         <translation>NHS number not verified on PDS: CP-IS was not asked about it.</translation>
     </message>
+    <message>
+        <source>The secure connection to the national service failed: it refused this desk&apos;s certificate, or its own certificate is not trusted here. Tell your administrator.</source>
+        <translation>The secure connection to the national service failed: it refused this desk&apos;s certificate, or its own certificate is not trusted here. Tell your administrator.</translation>
+    </message>
 </context>
 <context>
     <name>NhsNumber</name>
@@ -196,6 +200,69 @@
         <source>Saving the list…</source>
         <translation>Saving the list…</translation>
     </message>
+    <message>
+        <source>Area lists need the CP-IS FHIR service, and this desk&apos;s profile names none (cpis-fhir). Ask your administrator.</source>
+        <translation>Area lists need the CP-IS FHIR service, and this desk&apos;s profile names none (cpis-fhir). Ask your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::MeshError</name>
+    <message>
+        <source>The notices mailbox is not set up on this desk: the administrator must set its mailbox id, password and shared key.</source>
+        <translation>The notices mailbox is not set up on this desk: the administrator must set its mailbox id, password and shared key.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox could not be reached. The notices shown may not be all there are.</source>
+        <translation>The MESH mailbox could not be reached. The notices shown may not be all there are.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox did not answer in time. The notices shown may not be all there are.</source>
+        <translation>The MESH mailbox did not answer in time. The notices shown may not be all there are.</translation>
+    </message>
+    <message>
+        <source>The connection to the MESH mailbox was not secure (certificate or TLS failure), so nothing was read. Tell the administrator.</source>
+        <translation>The connection to the MESH mailbox was not secure (certificate or TLS failure), so nothing was read. Tell the administrator.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the connection: it needs the mailbox&apos;s TLS certificate, which is missing or not accepted. Tell the administrator.</source>
+        <translation>The MESH server refused the connection: it needs the mailbox&apos;s TLS certificate, which is missing or not accepted. Tell the administrator.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the mailbox: this computer&apos;s clock is %1 hours off the server&apos;s, and MESH allows 2. Have the clock corrected.</source>
+        <translation>The MESH server refused the mailbox: this computer&apos;s clock is %1 hours off the server&apos;s, and MESH allows 2. Have the clock corrected.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the mailbox&apos;s credentials (HTTP 403): the mailbox password or shared key is wrong, a request was replayed, or this computer&apos;s clock is more than 2 hours off. Nothing was read; tell the administrator.</source>
+        <translation>The MESH server refused the mailbox&apos;s credentials (HTTP 403): the mailbox password or shared key is wrong, a request was replayed, or this computer&apos;s clock is more than 2 hours off. Nothing was read; tell the administrator.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox no longer holds this message.</source>
+        <translation>The MESH mailbox no longer holds this message.</translation>
+    </message>
+    <message>
+        <source>The message expired in the MESH mailbox before it was downloaded.</source>
+        <translation>The message expired in the MESH mailbox before it was downloaded.</translation>
+    </message>
+    <message>
+        <source>The MESH server refused the request as invalid (HTTP 400).</source>
+        <translation>The MESH server refused the request as invalid (HTTP 400).</translation>
+    </message>
+    <message>
+        <source>The MESH service failed to answer. The notices shown may not be all there are.</source>
+        <translation>The MESH service failed to answer. The notices shown may not be all there are.</translation>
+    </message>
+    <message>
+        <source>The MESH mailbox sent an answer that could not be read. The notices shown may not be all there are.</source>
+        <translation>The MESH mailbox sent an answer that could not be read. The notices shown may not be all there are.</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>The download was cancelled.</translation>
+    </message>
+    <message>
+        <source>A downloaded message could not be kept in the encrypted store.</source>
+        <translation>A downloaded message could not be kept in the encrypted store.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::NoticeService</name>
@@ -224,16 +291,28 @@
         <translation>Not acknowledged: the audit log could not record it (%1).</translation>
     </message>
     <message>
-        <source>The service no longer holds this notice, and this desk could not save that: %1</source>
-        <translation>The service no longer holds this notice, and this desk could not save that: %1</translation>
-    </message>
-    <message>
         <source>Not acknowledged: %1</source>
         <translation>Not acknowledged: %1</translation>
     </message>
     <message>
-        <source>Acknowledged with the service, but this desk could not save it: %1</source>
-        <translation>Acknowledged with the service, but this desk could not save it: %1</translation>
+        <source>A MESH error report was kept but not acknowledged: the audit log could not record it (%1).</source>
+        <translation>A MESH error report was kept but not acknowledged: the audit log could not record it (%1).</translation>
+    </message>
+    <message>
+        <source>CP-IS Desk (an error report, acknowledged when received)</source>
+        <translation>CP-IS Desk (an error report, acknowledged when received)</translation>
+    </message>
+    <message>
+        <source>A notice that could not be read is not acknowledged: it stays in the mailbox until CP-IS or the administrator has looked at message %1.</source>
+        <translation>A notice that could not be read is not acknowledged: it stays in the mailbox until CP-IS or the administrator has looked at message %1.</translation>
+    </message>
+    <message>
+        <source>The mailbox no longer holds this notice, and this desk could not save that: %1</source>
+        <translation>The mailbox no longer holds this notice, and this desk could not save that: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged with the mailbox, but this desk could not save it: %1</source>
+        <translation>Acknowledged with the mailbox, but this desk could not save it: %1</translation>
     </message>
 </context>
 <context>
@@ -573,6 +652,24 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::BusyPanel</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel the look-up</source>
+        <translation>Cancel the look-up</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n second(s) so far)</source>
+        <translation>
+            <numerusform>%1 (%n second so far)</numerusform>
+            <numerusform>%1 (%n seconds so far)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::CpisResultView</name>
     <message>
         <source>Access history (most recent 25)</source>
@@ -594,10 +691,6 @@
         </translation>
     </message>
     <message>
-        <source>(all ended)</source>
-        <translation>(all ended)</translation>
-    </message>
-    <message>
         <source>Contact the responsible local authority as your local procedure says.</source>
         <translation>Contact the responsible local authority as your local procedure says.</translation>
     </message>
@@ -617,13 +710,6 @@
         <source>Follow local safeguarding procedure.</source>
         <translation>Follow local safeguarding procedure.</translation>
     </message>
-    <message numerus="yes">
-        <source>OFFLINE COPY, as of %1 (%n hour(s) old), not a live answer. %2</source>
-        <translation>
-            <numerusform>OFFLINE COPY, as of %1 (%n hour old), not a live answer. %2</numerusform>
-            <numerusform>OFFLINE COPY, as of %1 (%n hours old), not a live answer. %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Access history could not be loaded.</source>
         <translation>Access history could not be loaded.</translation>
@@ -631,6 +717,134 @@
     <message>
         <source>CP-IS result</source>
         <translation>CP-IS result</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Retry the look-up</source>
+        <translation>Retry the look-up</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n min old</numerusform>
+            <numerusform>%n min old</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min old</source>
+        <translation>%1 h %2 min old</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n day old</numerusform>
+            <numerusform>%n days old</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The offline copy is from %1.</source>
+        <translation>The offline copy is from %1.</translation>
+    </message>
+    <message>
+        <source>CP-IS was checked at %1.</source>
+        <translation>CP-IS was checked at %1.</translation>
+    </message>
+    <message>
+        <source>CP-IS: plan ended %1</source>
+        <translation>CP-IS: plan ended %1</translation>
+    </message>
+    <message>
+        <source>CP-IS: plan ended</source>
+        <translation>CP-IS: plan ended</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ended plan(s) on CP-IS for NHS No. %1, none current.</source>
+        <translation>
+            <numerusform>%n ended plan on CP-IS for NHS No. %1, none current.</numerusform>
+            <numerusform>%n ended plans on CP-IS for NHS No. %1, none current.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CP-IS ALERT: the unborn child of %1 is on an Unborn Child Protection Plan</source>
+        <translation>CP-IS ALERT: the unborn child of %1 is on an Unborn Child Protection Plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n current)</source>
+        <translation>
+            <numerusform>(%n current)</numerusform>
+            <numerusform>(%n current)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OFFLINE COPY from %1 (%2), not a live answer. %3</source>
+        <translation>OFFLINE COPY from %1 (%2), not a live answer. %3</translation>
+    </message>
+    <message>
+        <source>Could not check CP-IS at %1</source>
+        <translation>Could not check CP-IS at %1</translation>
+    </message>
+    <message>
+        <source>Could not trace on PDS at %1: CP-IS was not asked</source>
+        <translation>Could not trace on PDS at %1: CP-IS was not asked</translation>
+    </message>
+    <message>
+        <source>Live answer from CP-IS, checked %1</source>
+        <translation>Live answer from CP-IS, checked %1</translation>
+    </message>
+    <message>
+        <source>The offline copy of %2 says CP-IS held no Child Protection Plan, Looked After Child or Unborn Child Protection Plan record for NHS No. %1. This is not a live answer.</source>
+        <translation>The offline copy of %2 says CP-IS held no Child Protection Plan, Looked After Child or Unborn Child Protection Plan record for NHS No. %1. This is not a live answer.</translation>
+    </message>
+    <message>
+        <source>This does not mean the child is safe: use your professional judgement.</source>
+        <translation>This does not mean the child is safe: use your professional judgement.</translation>
+    </message>
+    <message>
+        <source>COULD NOT TRACE THIS NHS NUMBER</source>
+        <translation>COULD NOT TRACE THIS NHS NUMBER</translation>
+    </message>
+    <message>
+        <source>The responsible local authority was notified of this look-up (unscheduled care).</source>
+        <translation>The responsible local authority was notified of this look-up (unscheduled care).</translation>
+    </message>
+    <message>
+        <source>The local authority was not notified: this was a read that does not notify (scheduled care, or your role).</source>
+        <translation>The local authority was not notified: this was a read that does not notify (scheduled care, or your role).</translation>
+    </message>
+    <message>
+        <source>No local authority was notified: there is no plan.</source>
+        <translation>No local authority was notified: there is no plan.</translation>
+    </message>
+    <message>
+        <source>No local authority was notified by this look-up.</source>
+        <translation>No local authority was notified by this look-up.</translation>
+    </message>
+    <message>
+        <source>CP-IS asked the desk to wait; you can try again now.</source>
+        <translation>CP-IS asked the desk to wait; you can try again now.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::DateFilterEdit</name>
+    <message>
+        <source>Type a day as 07-Dec-2026 or 07/12/2026, or Any. Up and Down change it by a day; Alt+Down or F4 opens a calendar.</source>
+        <translation>Type a day as 07-Dec-2026 or 07/12/2026, or Any. Up and Down change it by a day; Alt+Down or F4 opens a calendar.</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</source>
+        <comment>the twelve short month names, space separated, as typed in a date</comment>
+        <translation>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</translation>
+    </message>
+    <message>
+        <source>Choose a day: arrows move, Enter takes it, Escape closes</source>
+        <translation>Choose a day: arrows move, Enter takes it, Escape closes</translation>
     </message>
 </context>
 <context>
@@ -972,13 +1186,37 @@
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
     </message>
+    <message>
+        <source>Just arrived: %1</source>
+        <translation>Just arrived: %1</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Could not be read</translation>
+    </message>
+    <message>
+        <source>Delivery error</source>
+        <translation>Delivery error</translation>
+    </message>
+    <message>
+        <source>A notice could not be read (MESH message %1)</source>
+        <translation>A notice could not be read (MESH message %1)</translation>
+    </message>
+    <message>
+        <source>MESH delivery error (message %1)</source>
+        <translation>MESH delivery error (message %1)</translation>
+    </message>
+    <message>
+        <source>System %1</source>
+        <translation>System %1</translation>
+    </message>
+    <message>
+        <source>System %1 for %2, %3</source>
+        <translation>System %1 for %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NoticesView</name>
-    <message>
-        <source>Any</source>
-        <translation>Any</translation>
-    </message>
     <message>
         <source>&amp;Notices</source>
         <translation>&amp;Notices</translation>
@@ -1151,12 +1389,86 @@
         <translation>Warning: opening this notice could not be recorded in the audit log: %1</translation>
     </message>
     <message>
-        <source>Acknowledging…</source>
-        <translation>Acknowledging…</translation>
-    </message>
-    <message>
         <source>Acknowledged.</source>
         <translation>Acknowledged.</translation>
+    </message>
+    <message>
+        <source>Downloading a message from the mailbox</source>
+        <translation>Downloading a message from the mailbox</translation>
+    </message>
+    <message>
+        <source>Stop download</source>
+        <translation>Stop download</translation>
+    </message>
+    <message>
+        <source>Select a notice and press Enter (or double-click it) to open it here.</source>
+        <translation>Select a notice and press Enter (or double-click it) to open it here.</translation>
+    </message>
+    <message>
+        <source>Not a day the desk can read: %1. Type it as 07-Dec-2026 or 07/12/2026, or Any.</source>
+        <translation>Not a day the desk can read: %1. Type it as 07-Dec-2026 or 07/12/2026, or Any.</translation>
+    </message>
+    <message>
+        <source>%1 MB, part %2 of %3</source>
+        <translation>%1 MB, part %2 of %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) arrived that nobody has opened here yet</source>
+        <translation>
+            <numerusform>%n notice arrived that nobody has opened here yet</numerusform>
+            <numerusform>%n notices arrived that nobody has opened here yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n new) %1</source>
+        <translation>
+            <numerusform>(%n new) %1</numerusform>
+            <numerusform>(%n new) %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LA child id %1</source>
+        <translation>LA child id %1</translation>
+    </message>
+    <message>
+        <source>NHS No. %1</source>
+        <translation>NHS No. %1</translation>
+    </message>
+    <message>
+        <source>notice for %1 looked up %2</source>
+        <translation>notice for %1 looked up %2</translation>
+    </message>
+    <message>
+        <source>A notice could not be read (MESH message %1)</source>
+        <translation>A notice could not be read (MESH message %1)</translation>
+    </message>
+    <message>
+        <source>MESH delivery error (message %1)</source>
+        <translation>MESH delivery error (message %1)</translation>
+    </message>
+    <message>
+        <source>System %1</source>
+        <translation>System %1</translation>
+    </message>
+    <message>
+        <source>Open the selected notice (Enter) before acknowledging it.</source>
+        <translation>Open the selected notice (Enter) before acknowledging it.</translation>
+    </message>
+    <message>
+        <source>Acknowledging the %1…</source>
+        <translation>Acknowledging the %1…</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1.</source>
+        <translation>Acknowledged: %1.</translation>
+    </message>
+    <message>
+        <source>About the %1: %2</source>
+        <translation>About the %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1516,10 @@
     <message>
         <source>%1, born %2, died %3, gender %4, NHS number %5</source>
         <translation>%1, born %2, died %3, gender %4, NHS number %5</translation>
+    </message>
+    <message>
+        <source>FROM THE OFFLINE COPY of %1: PDS could not be reached, so this banner is not today&apos;s trace. Check it with extra care.</source>
+        <translation>FROM THE OFFLINE COPY of %1: PDS could not be reached, so this banner is not today&apos;s trace. Check it with extra care.</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1816,10 @@
     <message>
         <source>The local directory could not be read: %1</source>
         <translation>The local directory could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -1857,10 +2177,6 @@
         <translation>NHS number</translation>
     </message>
     <message>
-        <source>Type or paste the ten digits and press Enter. Escape clears.</source>
-        <translation>Type or paste the ten digits and press Enter. Escape clears.</translation>
-    </message>
-    <message>
         <source>Not searched: %1</source>
         <translation>Not searched: %1</translation>
     </message>
@@ -1893,10 +2209,6 @@
         <translation>Training scenario NHS numbers</translation>
     </message>
     <message>
-        <source>Checking PDS and CP-IS for NHS No. %1…</source>
-        <translation>Checking PDS and CP-IS for NHS No. %1…</translation>
-    </message>
-    <message>
         <source>Warning: this look-up could not be recorded in the audit log.</source>
         <translation>Warning: this look-up could not be recorded in the audit log.</translation>
     </message>
@@ -1911,6 +2223,46 @@
     <message>
         <source>Find the patient by their details</source>
         <translation>Find the patient by their details</translation>
+    </message>
+    <message>
+        <source>Type or paste the ten digits and press Enter. Escape cancels and clears.</source>
+        <translation>Type or paste the ten digits and press Enter. Escape cancels and clears.</translation>
+    </message>
+    <message>
+        <source>Not this person (Ctrl+Shift+N)</source>
+        <translation>Not this person (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Not this person: record it and ask CP-IS nothing</source>
+        <translation>Not this person: record it and ask CP-IS nothing</translation>
+    </message>
+    <message>
+        <source>Tracing NHS No. %1 on PDS…</source>
+        <translation>Tracing NHS No. %1 on PDS…</translation>
+    </message>
+    <message>
+        <source>Reading the offline copy for NHS No. %1…</source>
+        <translation>Reading the offline copy for NHS No. %1…</translation>
+    </message>
+    <message>
+        <source>Asking CP-IS about NHS No. %1…</source>
+        <translation>Asking CP-IS about NHS No. %1…</translation>
+    </message>
+    <message>
+        <source>Not this person: recorded. CP-IS was not asked. Check the number with the person and try again.</source>
+        <translation>Not this person: recorded. CP-IS was not asked. Check the number with the person and try again.</translation>
+    </message>
+    <message>
+        <source>Not this person. CP-IS was not asked. Warning: this could not be recorded in the audit log.</source>
+        <translation>Not this person. CP-IS was not asked. Warning: this could not be recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Look-up cancelled: nothing from it will be shown.</source>
+        <translation>Look-up cancelled: nothing from it will be shown.</translation>
+    </message>
+    <message>
+        <source>Not a valid NHS number: %1</source>
+        <translation>Not a valid NHS number: %1</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2365,14 @@ Close the other CP-IS Desk or cpis first. Nothing was changed.</source>
         <translation>This store is already open in another program: %1
 
 Close the other CP-IS Desk or cpis first. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Look this NHS number up in the desk already running (or in this one, after sign-in).</source>
+        <translation>Look this NHS number up in the desk already running (or in this one, after sign-in).</translation>
+    </message>
+    <message>
+        <source>A cpis: link naming an NHS number, as --nhs-number does.</source>
+        <translation>A cpis: link naming an NHS number, as --nhs-number does.</translation>
     </message>
 </context>
 </TS>
