@@ -1524,6 +1524,10 @@
         <source>About the %1: %2</source>
         <translation>Ynghylch yr %1: %2</translation>
     </message>
+    <message>
+        <source>Stop downloading the message</source>
+        <translation>Stopio llwytho&apos;r neges i lawr</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::PatientBanner</name>

@@ -1470,6 +1470,10 @@
         <source>About the %1: %2</source>
         <translation>About the %1: %2</translation>
     </message>
+    <message>
+        <source>Stop downloading the message</source>
+        <translation>Stop downloading the message</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::PatientBanner</name>

@@ -75,6 +75,7 @@ NoticesView::NoticesView(std::unique_ptr<NoticeService> service,
     m_download->setVisible(false);
     m_cancelDownload = new QPushButton(tr("Stop download"), this);
     m_cancelDownload->setObjectName(QStringLiteral("noticesStopDownload"));
+    m_cancelDownload->setAccessibleName(tr("Stop downloading the message"));
     m_cancelDownload->setVisible(false);
     top->addWidget(m_download);
     top->addWidget(m_cancelDownload);
