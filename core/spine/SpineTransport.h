@@ -23,12 +23,12 @@ class Clock;
 
 // SOAP 1.1 over HTTPS to Spine: one POST (text/xml; charset=utf-8, with the SOAPAction) to the
 // endpoint as given, with the profile's TLS policy (mutual TLS with the desk's certificate, at
-// TLS 1.2 as Spine speaks it), a stall and a total time limit, and a cap on the answer's size checked as it arrives.
-// A query that reached CP-IS may have notified a local authority already, so a failed one is
-// sent again only as the very same bytes: the same wsa:MessageID, which Spine treats as the
-// query it already had (docs/api.md, "One query, however often sent"), within the same total
-// time and under the retry policy's rules (resets, timeouts, 5xx without a SOAP fault, 429).
-// A 2xx answer, and a 5xx answer carrying XML (a SOAP fault), come back as the response for
+// TLS 1.2 as Spine speaks it), a stall and a total time limit, and a cap on the answer's size
+// checked as it arrives. A query that reached CP-IS may have notified a local authority already, so
+// a failed one is sent again only as the very same bytes: the same wsa:MessageID, which Spine
+// treats as the query it already had (docs/api.md, "One query, however often sent"), within the
+// same total time and under the retry policy's rules (resets, timeouts, 5xx without a SOAP fault,
+// 429). A 2xx answer, and a 5xx answer carrying XML (a SOAP fault), come back as the response for
 // the reader; any other failure is classified as the FHIR transport classifies it.
 class SpineTransport : public QObject
 {

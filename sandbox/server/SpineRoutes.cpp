@@ -303,10 +303,9 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
             if (told.contains(la.odsCode))
                 continue;
             told.append(la.odsCode);
-            m_s.log.notify(AccessNotification{m_s.log.nextId(QStringLiteral("asn-")), la.odsCode,
-                                              nhs, p.type, t, user->name, user->roleName,
-                                              user->orgCode, user->orgName, *user,
-                                              request.messageId});
+            m_s.log.notify(AccessNotification{
+                m_s.log.nextId(QStringLiteral("asn-")), la.odsCode, nhs, p.type, t, user->name,
+                user->roleName, user->orgCode, user->orgName, *user, request.messageId});
         }
     }
     if (plans.isEmpty() || !child)
