@@ -7,6 +7,7 @@ const QString ServiceProfile::kTrainingDeskAsid = QStringLiteral("990101234568")
 const QString ServiceProfile::kTrainingDeskPartyKey = QStringLiteral("DESK-TRAINING-1");
 const QString ServiceProfile::kTrainingCpisAsid = QStringLiteral("990101234567");
 const QString ServiceProfile::kTrainingCpisPartyKey = QStringLiteral("CPIS-TRAINING-1");
+const QString ServiceProfile::kTrainingPlatformApiKey = QStringLiteral("training-api-key");
 
 namespace {
 
@@ -35,17 +36,25 @@ ServiceProfile nhsTemplate(const QString& name)
             "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk:443/openam/oauth2/realms/"
             "root/realms/NHSIdentity/realms/Healthcare"));
         p.mesh = QUrl(QStringLiteral("https://msg.intspineservices.nhs.uk"));
+        p.signIn.platformTokenUrl =
+            QUrl(QStringLiteral("https://int.api.service.nhs.uk/oauth2/token"));
     } else {
         p.pds = QUrl(QStringLiteral("https://api.service.nhs.uk/personal-demographics/FHIR/R4"));
         p.identity = QUrl(QStringLiteral(
             "https://am.nhsidentity.spineservices.nhs.uk:443/openam/oauth2/realms/root/realms/"
             "NHSIdentity/realms/Healthcare"));
         p.mesh = QUrl(QStringLiteral("https://mesh-sync.spineservices.nhs.uk"));
+        p.signIn.platformTokenUrl = QUrl(QStringLiteral("https://api.service.nhs.uk/oauth2/token"));
     }
+    // The issuer exactly as CIS2 publishes it, ":443" included (cis2.md §2).
+    p.signIn.issuer = p.identity.toString();
     return p;
 }
 
 } // namespace
+
+const QString ServiceProfile::kSandboxRealmPath =
+    QStringLiteral("/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare");
 
 ServiceProfile ServiceProfile::training()
 {
@@ -57,6 +66,8 @@ ServiceProfile ServiceProfile::training()
     p.deskPartyKey = kTrainingDeskPartyKey;
     p.cpisAsid = kTrainingCpisAsid;
     p.cpisPartyKey = kTrainingCpisPartyKey;
+    // The sandbox accepts any loopback port, so parallel training desks never collide.
+    p.signIn.redirectPort = 0;
     return p;
 }
 
@@ -81,7 +92,10 @@ ServiceProfile ServiceProfile::withSandbox(const QUrl& sandboxBase) const
     p.cpis =
         under(sandboxBase, cpisInterface == CpisInterface::Hl7V3 ? QStringLiteral("/spine/cpis")
                                                                  : QStringLiteral("/cpis/FHIR/R4"));
-    p.identity = under(sandboxBase, QStringLiteral("/oauth2"));
+    p.identity = under(sandboxBase, kSandboxRealmPath);
+    p.signIn.issuer = p.identity.toString();
+    p.signIn.platformTokenUrl = under(sandboxBase, QStringLiteral("/oauth2/token"));
+    p.signIn.platformApiKey = kTrainingPlatformApiKey;
     p.mesh = sandboxBase;
     return p;
 }

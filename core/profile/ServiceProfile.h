@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/UserSession.h"
+#include "core/profile/SignInSettings.h"
 
 #include <QString>
 #include <QStringList>
@@ -28,9 +29,10 @@ struct ServiceProfile
     // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
     QUrl pds;
     QUrl cpis;     // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
-    QUrl identity; // the identity provider's issuer (CIS2)
-    QUrl mesh;     // the MESH server; its mailbox paths follow the MESH API
-    QUrl auditHub; // the trust's audit hub; empty: not forwarded
+    QUrl identity; // the identity provider's issuer (CIS2); signIn.issuer is its exact string
+    SignInSettings signIn; // how the desk signs in and reaches the API platform
+    QUrl mesh;             // the MESH server; its mailbox paths follow the MESH API
+    QUrl auditHub;         // the trust's audit hub; empty: not forwarded
     CpisInterface cpisInterface = CpisInterface::FhirDraft;
     QString caBundle;          // PEM file of the CAs to trust; empty: the system's
     QString clientCertificate; // PEM certificate for mutual TLS; empty: none
@@ -54,6 +56,9 @@ struct ServiceProfile
     static const QString kTrainingDeskPartyKey; // "DESK-TRAINING-1"
     static const QString kTrainingCpisAsid;     // "990101234567"
     static const QString kTrainingCpisPartyKey; // "CPIS-TRAINING-1"
+    // The sandbox's CIS2 realm path under its base, and the API key its platform knows.
+    static const QString kSandboxRealmPath;
+    static const QString kTrainingPlatformApiKey; // "training-api-key"
     bool isTraining() const { return name == kTraining; }
 
     // The built-in profiles: training (its addresses filled in once the sandbox listens, see
