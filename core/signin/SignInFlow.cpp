@@ -1,6 +1,7 @@
 #include "core/signin/SignInFlow.h"
 
 #include "core/crypto/Jwt.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/net/FhirTransport.h"
 #include "core/net/NhsHeaders.h"
@@ -346,8 +347,25 @@ void SignInFlow::refresh(const UserSession& session,
 
 void SignInFlow::signOut(const UserSession& session, std::function<void()> done)
 {
-    m_discovery->metadata([this, session, done](const Result<ProviderMetadata, QString>& m) {
+    // Only the two tokens the provider is sent, never the whole session (the platform's access
+    // and refresh tokens): held until discovery answers, then wiped as soon as the requests are
+    // written, not kept until the provider answers them (it may take a minute or never answer).
+    struct Held
+    {
+        QByteArray identityAccessToken, idToken;
+        ~Held()
+        {
+            wipe(identityAccessToken);
+            wipe(idToken);
+        }
+    };
+    auto held = std::make_shared<Held>();
+    held->identityAccessToken = session.identityAccessToken;
+    held->idToken = session.idToken;
+    m_discovery->metadata([this, held, done](const Result<ProviderMetadata, QString>& m) {
         if (!m) {
+            wipe(held->identityAccessToken);
+            wipe(held->idToken);
             done();
             return;
         }
@@ -357,30 +375,41 @@ void SignInFlow::signOut(const UserSession& session, std::function<void()> done)
                 done();
         };
         ++*remaining; // held until both requests are on their way
-        if (!m->revocationEndpoint.isEmpty() && !session.identityAccessToken.isEmpty()) {
+        if (!m->revocationEndpoint.isEmpty() && !held->identityAccessToken.isEmpty()) {
             ++*remaining;
+            QString token = QString::fromLatin1(held->identityAccessToken);
             QList<std::pair<QString, QString>> form{
-                {QStringLiteral("token"), QString::fromLatin1(session.identityAccessToken)},
+                {QStringLiteral("token"), token},
                 {QStringLiteral("token_type_hint"), QStringLiteral("access_token")}};
             form << clientAuthentication(m->revocationEndpoint.toString(QUrl::FullyEncoded));
+            FhirTransport::Request req = SignInForm::post(m->revocationEndpoint, form);
+            form.clear();
+            wipe(token);
             m_transport->send(
-                SignInForm::post(m->revocationEndpoint, form), this,
+                std::move(req), this,
                 [one](const Result<HttpResponse, ServiceError>&, const QByteArray&) { one(); });
         }
-        if (!m->endSessionEndpoint.isEmpty() && !session.idToken.isEmpty()) {
+        if (!m->endSessionEndpoint.isEmpty() && !held->idToken.isEmpty()) {
             ++*remaining;
+            QString hint = QString::fromLatin1(held->idToken);
             QUrl url = m->endSessionEndpoint;
-            QUrlQuery q(url);
-            q.addQueryItem(QStringLiteral("id_token_hint"), QString::fromLatin1(session.idToken));
-            q.addQueryItem(QStringLiteral("client_id"), m_settings.clientId);
-            url.setQuery(q);
+            {
+                QUrlQuery q(url);
+                q.addQueryItem(QStringLiteral("id_token_hint"), hint);
+                q.addQueryItem(QStringLiteral("client_id"), m_settings.clientId);
+                url.setQuery(q);
+            }
+            wipe(hint);
             FhirTransport::Request req;
-            req.url = url;
+            req.url = std::move(url);
             req.accept = "application/json";
             m_transport->send(
-                req, this,
+                std::move(req), this,
                 [one](const Result<HttpResponse, ServiceError>&, const QByteArray&) { one(); });
         }
+        // Written: the desk's own copies go now; the transport's go with its request.
+        wipe(held->identityAccessToken);
+        wipe(held->idToken);
         one();
     });
 }
