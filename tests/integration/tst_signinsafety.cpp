@@ -3,6 +3,7 @@
 // code and verifier elsewhere, a 302 would forward the bearer token), a callback with another
 // state answered 400 and ignored, a request line without end refused, a taken port named.
 #include "core/crypto/Jwt.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/net/FhirTransport.h"
 #include "core/signin/SignInFlow.h"
@@ -37,6 +38,7 @@ private slots:
     void wrongStateIsIgnoredAndTheRightOneCompletes();
     void endlessRequestLineIsDropped();
     void takenPortIsNamed();
+    void signOutEndsTheSessionWithTheCis2TokensOnly();
 
 private:
     QString issuer() const { return m_op.baseUrl().toString() + QStringLiteral("/realm"); }
@@ -110,11 +112,15 @@ RecordingHttp::Answer TestSignInSafety::route(const RecordingHttp::Request& r)
     if (path == u"/realm/.well-known/openid-configuration")
         return {200,
                 QJsonDocument(
-                    QJsonObject{{QStringLiteral("issuer"), base},
-                                {QStringLiteral("authorization_endpoint"), QString(base + u"/authorize")},
-                                {QStringLiteral("token_endpoint"), QString(base + u"/access_token")},
-                                {QStringLiteral("userinfo_endpoint"), QString(base + u"/userinfo")},
-                                {QStringLiteral("jwks_uri"), QString(base + u"/jwks")}})
+                    QJsonObject{
+                        {QStringLiteral("issuer"), base},
+                        {QStringLiteral("authorization_endpoint"), QString(base + u"/authorize")},
+                        {QStringLiteral("token_endpoint"), QString(base + u"/access_token")},
+                        {QStringLiteral("userinfo_endpoint"), QString(base + u"/userinfo")},
+                        {QStringLiteral("jwks_uri"), QString(base + u"/jwks")},
+                        {QStringLiteral("end_session_endpoint"),
+                         QString(base + u"/connect/endSession")},
+                        {QStringLiteral("revocation_endpoint"), QString(base + u"/token/revoke")}})
                     .toJson(),
                 "application/json",
                 {}};
@@ -163,6 +169,8 @@ RecordingHttp::Answer TestSignInSafety::route(const RecordingHttp::Request& r)
                 "application/json",
                 {}};
     }
+    if (path == u"/realm/token/revoke" || path == u"/realm/connect/endSession")
+        return {200, "{}", "application/json", {}};
     return {404, {}, {}, {}};
 }
 
@@ -299,4 +307,32 @@ void TestSignInSafety::takenPortIsNamed()
 }
 
 QTEST_GUILESS_MAIN(TestSignInSafety)
+void TestSignInSafety::signOutEndsTheSessionWithTheCis2TokensOnly()
+{
+    // Sign-out revokes CIS2's access token and ends the session with the ID token; the
+    // platform's tokens are not the provider's and never go to it.
+    UserSession session;
+    session.identityAccessToken = "cis2-access-to-revoke";
+    session.idToken = "id.token.hint";
+    session.accessToken = "platform-access";
+    session.refreshToken = "platform-refresh";
+    const qsizetype before = m_op.requests().size();
+    SignInFlow flow(m_transport.get(), &m_clock, settings(), m_credentials);
+    bool done = false;
+    flow.signOut(session, [&done] { done = true; });
+    wipe(session);
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    bool revoked = false, ended = false;
+    for (qsizetype i = before; i < m_op.requests().size(); ++i) {
+        const RecordingHttp::Request& r = m_op.requests().at(i);
+        revoked = revoked || (r.target.startsWith("/realm/token/revoke") &&
+                              r.body.contains("token=cis2-access-to-revoke"));
+        ended = ended || (r.target.startsWith("/realm/connect/endSession") &&
+                          r.target.contains("id_token_hint=id.token.hint"));
+        QVERIFY(!r.target.contains("platform") && !r.body.contains("platform"));
+    }
+    QVERIFY(revoked);
+    QVERIFY(ended);
+}
+
 #include "tst_signinsafety.moc"
