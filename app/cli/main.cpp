@@ -7,7 +7,10 @@
 #include "core/profile/AdministratorFile.h"
 #include "core/signin/HeadlessSignIn.h"
 #include "core/signin/SessionVault.h"
+#include "core/signin/SignInCredentials.h"
+#include "core/signin/SignInFlow.h"
 #include "core/store/KeyStore.h"
+#include "sandbox/endpoints/Cis2Realm.h"
 #include "sandbox/server/SandboxCommandLine.h"
 #include "sandbox/server/SandboxServer.h"
 
@@ -203,22 +206,66 @@ int main(int argc, char** argv)
     cpis::SessionVault vault(desk.keys(), config.environment());
     const QString asUser = parser.value(asOpt);
 
-    // Training signs in afresh each time; a live service uses the session `login` stored.
-    CliCommands::SessionSource session =
-        [&](std::function<void(const cpis::Result<cpis::UserSession, QString>&)> give) {
-            if (training) {
-                cpis::HeadlessSignIn::start(&desk.transport(), &clock, profile.identity,
-                                            QStringLiteral("cpis-cli"), asUser, &desk, give);
-                return;
-            }
-            auto stored = vault.load();
-            if (!stored)
-                give(stored.error());
-            else if (stored->isExpired(clock.nowUtc()))
-                give(QStringLiteral("the sign-in has expired: run 'cpis login' again"));
-            else
-                give(stored.value());
-        };
+    // Training signs in with a key made for this run, known to its sandbox only.
+    cpis::SignInCredentials credentials;
+    QString credentialsProblem;
+    if (sandbox) {
+        credentials = cpis::SignInCredentials::ephemeral();
+        for (const QJsonObject& jwk : credentials.publicJwks())
+            sandbox->cis2().registerKey(jwk);
+    } else if (auto c = cpis::SignInCredentials::load(profile.signIn)) {
+        credentials = c.value();
+    } else {
+        credentialsProblem = c.error();
+    }
+    using Give = std::function<void(const cpis::Result<cpis::UserSession, QString>&)>;
+    // A sign-in in the system browser (RFC 8252): the address is printed for the user to open.
+    auto interactive = [&](Give give) {
+        if (!credentialsProblem.isEmpty()) {
+            give(credentialsProblem);
+            return;
+        }
+        auto* flow = new cpis::SignInFlow(&desk.transport(), &clock, profile.signIn, credentials,
+                                          nullptr, &desk);
+        QObject::connect(flow, &cpis::SignInFlow::authorizationUrlReady, flow,
+                         [&err](const QUrl& url) {
+                             err << "cpis: sign in with NHS CIS2 in your browser at:\n  "
+                                 << url.toString(QUrl::FullyEncoded) << '\n';
+                             err.flush();
+                         });
+        QObject::connect(flow, &cpis::SignInFlow::signedIn, flow,
+                         [flow, give](const cpis::UserSession& s) {
+                             flow->deleteLater();
+                             give(s);
+                         });
+        QObject::connect(flow, &cpis::SignInFlow::failed, flow, [flow, give](const QString& m) {
+            flow->deleteLater();
+            give(m);
+        });
+        flow->start();
+    };
+    // Training signs in afresh each time. Elsewhere each command signs in, unless the
+    // administrator lets the command line keep a session: then the one `login` stored, never
+    // past its platform token's expiry.
+    CliCommands::SessionSource session = [&](Give give) {
+        if (training) {
+            cpis::HeadlessSignIn::start(&desk.transport(), &clock, profile.signIn, credentials,
+                                        asUser, &desk, give);
+            return;
+        }
+        if (!profile.signIn.cliKeepsSession) {
+            interactive(give);
+            return;
+        }
+        auto stored = vault.load();
+        if (!stored)
+            give(QStringLiteral("no stored sign-in: run 'cpis login' (%1)").arg(stored.error()));
+        else if (stored->isExpired(clock.nowUtc())) {
+            (void)vault.clear();
+            give(QStringLiteral("the sign-in has expired: run 'cpis login' again"));
+        } else
+            give(stored.value());
+    };
     CliCommands commands(desk, session, out, err);
     // Text on standard output opens with the environment; JSON carries it as a field, and an
     // audit export written to standard output carries it in every entry.
@@ -246,28 +293,31 @@ int main(int argc, char** argv)
                 << "' for each command; name another profile to sign in to a service.\n";
             return CliCommands::Ok;
         }
-        cpis::HeadlessSignIn::start(
-            &desk.transport(), &clock, profile.identity, QStringLiteral("cpis-cli"), asUser, &desk,
-            [&](const cpis::Result<cpis::UserSession, QString>& s) {
-                if (!s) {
-                    err << "cpis: sign-in failed: " << s.error() << '\n';
-                    finish(CliCommands::NotSignedIn);
-                    return;
-                }
-                if (auto saved = vault.save(s.value()); !saved) {
-                    err << "cpis: could not keep the session: " << saved.error() << '\n';
-                    finish(CliCommands::LocalFailure);
-                    return;
-                }
-                cpis::AccessEvent ev;
-                ev.action = cpis::AuditEntry::Action::SignIn;
-                ev.outcome = cpis::AuditEntry::Outcome::Success;
-                (void)desk.audit(s.value(), ev);
-                out << "Signed in as " << s->name << ", " << s->roleName << ", "
-                    << s->organisationName << '\n';
-                out.flush();
-                finish(CliCommands::Ok);
-            });
+        if (!profile.signIn.cliKeepsSession) {
+            err << "cpis: the administrator's profile keeps no sign-in between commands "
+                   "(cli-keeps-session); each command signs in when it needs to.\n";
+            return CliCommands::BadInput;
+        }
+        interactive([&](const cpis::Result<cpis::UserSession, QString>& s) {
+            if (!s) {
+                err << "cpis: sign-in failed: " << s.error() << '\n';
+                finish(CliCommands::NotSignedIn);
+                return;
+            }
+            if (auto saved = vault.save(s.value()); !saved) {
+                err << "cpis: could not keep the session: " << saved.error() << '\n';
+                finish(CliCommands::LocalFailure);
+                return;
+            }
+            cpis::AccessEvent ev;
+            ev.action = cpis::AuditEntry::Action::SignIn;
+            ev.outcome = cpis::AuditEntry::Outcome::Success;
+            (void)desk.audit(s.value(), ev);
+            out << "Signed in as " << s->name << ", " << s->roleName << ", " << s->organisationName
+                << '\n';
+            out.flush();
+            finish(CliCommands::Ok);
+        });
     } else if (command == u"logout") {
         const auto stored = vault.load();
         if (auto s = vault.clear(); !s) {

@@ -1,5 +1,7 @@
 #include "app/desk/DeskComposition.h"
 
+#include "core/signin/SignInCredentials.h"
+#include "sandbox/endpoints/Cis2Realm.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ScenarioCatalogue.h"
@@ -121,7 +123,17 @@ ui::MainWindow::Environment environment(const ServiceProfile& profile,
     ui::MainWindow::Environment env;
     env.profile = profile.name;
     env.environment = profile.environment;
-    env.identityUrl = profile.identity;
+    env.signIn = profile.signIn;
+    if (sandbox) {
+        // Training signs in as live does, with a key made for this run that the sandbox knows.
+        env.credentials = SignInCredentials::ephemeral();
+        for (const QJsonObject& jwk : env.credentials.publicJwks())
+            sandbox->cis2().registerKey(jwk);
+    } else if (auto c = SignInCredentials::load(profile.signIn)) {
+        env.credentials = c.value();
+    } else {
+        env.credentialsProblem = c.error();
+    }
     env.pdsUrl = profile.pds;
     env.training = profile.isTraining();
     env.profiles = admin.names();

@@ -86,6 +86,8 @@ void wipe(UserSession& session)
 {
     wipe(session.accessToken);
     wipe(session.refreshToken);
+    wipe(session.idToken);
+    wipe(session.identityAccessToken);
     session = UserSession{};
 }
 

@@ -42,9 +42,14 @@ struct UserSession
     QStringList activityCodes;
     QStringList workgroups;
 
+    // The API platform's token (from the token exchange): what PDS and CP-IS are sent.
     QByteArray accessToken;
-    QByteArray refreshToken;
+    QByteArray refreshToken; // the platform's, to renew accessToken before it expires
     QDateTime accessExpiresUtc;
+    // CIS2's own: the ID token (the exchange's subject, the sign-out hint) and the access
+    // token that only CIS2's userinfo and revocation ever see.
+    QByteArray idToken;
+    QByteArray identityAccessToken;
 
     bool isValid() const { return !accessToken.isEmpty(); }
     bool isExpired(const QDateTime& nowUtc) const

@@ -275,7 +275,9 @@ void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
                 return;
             }
         }
-        if (!p->onChunk && !r.body.isEmpty() && !isFhirJson(r.contentType)) {
+        // JSON, or exactly the JSON type asked for (an identity provider's JWKS).
+        if (!p->onChunk && !r.body.isEmpty() && !isFhirJson(r.contentType) &&
+            !hasType(reply, p->request.accept)) {
             finish(p, unexpectedType);
             return;
         }

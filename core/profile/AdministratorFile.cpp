@@ -46,7 +46,56 @@ std::optional<QString> applyKey(ServiceProfile& p, const QString& key, const QSt
     } else if (key == u"cpis-fhir") {
         return url(p.cpisFhir);
     } else if (key == u"identity") {
+        p.signIn.issuer = value; // compared exactly, as given
         return url(p.identity);
+    } else if (key == u"client-id") {
+        p.signIn.clientId = value;
+    } else if (key == u"client-auth") {
+        if (value == u"private_key_jwt")
+            p.signIn.clientAuth = ClientAuthMethod::PrivateKeyJwt;
+        else if (value == u"client_secret_post")
+            p.signIn.clientAuth = ClientAuthMethod::ClientSecretPost;
+        else
+            return QStringLiteral("client-auth takes private_key_jwt or client_secret_post");
+    } else if (key == u"client-signing-key") {
+        p.signIn.clientKeyFile = value;
+    } else if (key == u"client-key-id") {
+        p.signIn.clientKeyId = value;
+    } else if (key == u"client-signing-alg") {
+        if (value != u"RS256" && value != u"RS512")
+            return QStringLiteral("client-signing-alg takes RS256 or RS512");
+        p.signIn.clientSigningAlg = value;
+    } else if (key == u"client-secret-file") {
+        p.signIn.clientSecretFile = value;
+    } else if (key == u"redirect-port") {
+        bool ok = false;
+        const int port = value.toInt(&ok);
+        if (!ok || port < 1024 || port > 65535)
+            return QStringLiteral("redirect-port takes the registered port, 1024 to 65535");
+        p.signIn.redirectPort = quint16(port);
+    } else if (key == u"acr-values") {
+        p.signIn.acrValues = value;
+    } else if (key == u"scopes") {
+        p.signIn.extraScopes = value.split(u' ', Qt::SkipEmptyParts);
+    } else if (key == u"browser") {
+        if (value != u"system" && value != u"embedded")
+            return QStringLiteral("browser takes system or embedded");
+        p.signIn.embeddedBrowser = value == u"embedded";
+    } else if (key == u"platform-token-url") {
+        QUrl u;
+        if (auto bad = url(u))
+            return bad;
+        p.signIn.platformTokenUrl = u;
+    } else if (key == u"platform-api-key") {
+        p.signIn.platformApiKey = value;
+    } else if (key == u"platform-signing-key") {
+        p.signIn.platformKeyFile = value;
+    } else if (key == u"platform-key-id") {
+        p.signIn.platformKeyId = value;
+    } else if (key == u"cli-keeps-session") {
+        if (value != u"yes" && value != u"no")
+            return QStringLiteral("cli-keeps-session takes yes or no");
+        p.signIn.cliKeepsSession = value == u"yes";
     } else if (key == u"mesh") {
         return url(p.mesh);
     } else if (key == u"mesh-mailbox") {

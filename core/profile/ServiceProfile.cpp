@@ -10,6 +10,7 @@ const QString ServiceProfile::kTrainingCpisPartyKey = QStringLiteral("CPIS-TRAIN
 const QString ServiceProfile::kTrainingMeshMailbox = QStringLiteral("SHE1OT001");
 const QString ServiceProfile::kTrainingMeshPassword = QStringLiteral("password");
 const QString ServiceProfile::kTrainingMeshSharedKey = QStringLiteral("TestKey");
+const QString ServiceProfile::kTrainingPlatformApiKey = QStringLiteral("training-api-key");
 
 namespace {
 
@@ -38,17 +39,25 @@ ServiceProfile nhsTemplate(const QString& name)
             "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk:443/openam/oauth2/realms/"
             "root/realms/NHSIdentity/realms/Healthcare"));
         p.mesh = QUrl(QStringLiteral("https://msg.intspineservices.nhs.uk"));
+        p.signIn.platformTokenUrl =
+            QUrl(QStringLiteral("https://int.api.service.nhs.uk/oauth2/token"));
     } else {
         p.pds = QUrl(QStringLiteral("https://api.service.nhs.uk/personal-demographics/FHIR/R4"));
         p.identity = QUrl(QStringLiteral(
             "https://am.nhsidentity.spineservices.nhs.uk:443/openam/oauth2/realms/root/realms/"
             "NHSIdentity/realms/Healthcare"));
         p.mesh = QUrl(QStringLiteral("https://mesh-sync.spineservices.nhs.uk"));
+        p.signIn.platformTokenUrl = QUrl(QStringLiteral("https://api.service.nhs.uk/oauth2/token"));
     }
+    // The issuer exactly as CIS2 publishes it, ":443" included (cis2.md §2).
+    p.signIn.issuer = p.identity.toString();
     return p;
 }
 
 } // namespace
+
+const QString ServiceProfile::kSandboxRealmPath =
+    QStringLiteral("/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare");
 
 ServiceProfile ServiceProfile::training()
 {
@@ -61,6 +70,8 @@ ServiceProfile ServiceProfile::training()
     p.meshMailbox = kTrainingMeshMailbox;
     p.cpisAsid = kTrainingCpisAsid;
     p.cpisPartyKey = kTrainingCpisPartyKey;
+    // The sandbox accepts any loopback port, so parallel training desks never collide.
+    p.signIn.redirectPort = 0;
     return p;
 }
 
@@ -86,7 +97,10 @@ ServiceProfile ServiceProfile::withSandbox(const QUrl& sandboxBase) const
         under(sandboxBase, cpisInterface == CpisInterface::Hl7V3 ? QStringLiteral("/spine/cpis")
                                                                  : QStringLiteral("/cpis/FHIR/R4"));
     p.cpisFhir = under(sandboxBase, QStringLiteral("/cpis/FHIR/R4"));
-    p.identity = under(sandboxBase, QStringLiteral("/oauth2"));
+    p.identity = under(sandboxBase, kSandboxRealmPath);
+    p.signIn.issuer = p.identity.toString();
+    p.signIn.platformTokenUrl = under(sandboxBase, QStringLiteral("/oauth2/token"));
+    p.signIn.platformApiKey = kTrainingPlatformApiKey;
     p.mesh = sandboxBase;
     return p;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/UserSession.h"
+#include "core/profile/SignInSettings.h"
 
 #include <QString>
 #include <QStringList>
@@ -27,12 +28,13 @@ struct ServiceProfile
     QString environment; // shown in the window title and every CLI output, and audited
     // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
     QUrl pds;
-    QUrl cpis; // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
+    QUrl cpis;     // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
     // The draft FHIR API's base on an hl7v3 profile: the V3 interface has no query for the
     // children under a plan in an area, so area lists come from the FHIR side or not at all.
     QUrl cpisFhir;
-    QUrl identity; // the identity provider's issuer (CIS2)
-    QUrl mesh;     // the MESH server; its mailbox paths follow the MESH API
+    QUrl identity; // the identity provider's issuer (CIS2); signIn.issuer is its exact string
+    SignInSettings signIn; // how the desk signs in and reaches the API platform
+    QUrl mesh;             // the MESH server; its mailbox paths follow the MESH API
     // The local authority's MESH mailbox (its id as the environment issued it, e.g.
     // X26HC005) and the mailbox's own TLS certificate and key (PEM) for mutual TLS with MESH.
     // Its password and the environment's shared key are in the keychain (MeshSecrets), never
@@ -69,6 +71,9 @@ struct ServiceProfile
     static const QString kTrainingMeshMailbox;   // "SHE1OT001"
     static const QString kTrainingMeshPassword;  // "password"
     static const QString kTrainingMeshSharedKey; // "TestKey"
+    // The sandbox's CIS2 realm path under its base, and the API key its platform knows.
+    static const QString kSandboxRealmPath;
+    static const QString kTrainingPlatformApiKey; // "training-api-key"
     bool isTraining() const { return name == kTraining; }
     // Where area lists are asked for: the CP-IS base itself on a fhir profile, cpis-fhir on an
     // hl7v3 one (empty when the administrator names none: area lists are then unavailable).

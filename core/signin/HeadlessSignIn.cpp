@@ -16,15 +16,15 @@ namespace cpis {
 
 void HeadlessSignIn::start(FhirTransport* transport,
                            const Clock* clock,
-                           const QUrl& issuerBase,
-                           const QString& clientId,
+                           const SignInSettings& settings,
+                           const SignInCredentials& credentials,
                            const QString& userId,
                            QObject* context,
                            Done done,
                            int timeoutMs)
 {
     // The flow lives until it reports once; `finish` makes sure only one report goes out.
-    auto* flow = new SignInFlow(transport, clock, issuerBase, clientId, context);
+    auto* flow = new SignInFlow(transport, clock, settings, credentials, nullptr, context);
     auto reported = std::make_shared<bool>(false);
     QPointer<SignInFlow> guard(flow);
     auto finish = [guard, reported, done](const Result<UserSession, QString>& r) {

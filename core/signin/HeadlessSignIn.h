@@ -2,6 +2,8 @@
 
 #include "core/domain/Result.h"
 #include "core/domain/UserSession.h"
+#include "core/profile/SignInSettings.h"
+#include "core/signin/SignInCredentials.h"
 
 #include <QObject>
 #include <QString>
@@ -25,8 +27,8 @@ public:
 
     static void start(FhirTransport* transport,
                       const Clock* clock,
-                      const QUrl& issuerBase,
-                      const QString& clientId,
+                      const SignInSettings& settings,
+                      const SignInCredentials& credentials,
                       const QString& userId,
                       QObject* context,
                       Done done,

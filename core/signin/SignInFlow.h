@@ -2,47 +2,60 @@
 
 #include "core/domain/Result.h"
 #include "core/domain/UserSession.h"
+#include "core/profile/SignInSettings.h"
+#include "core/signin/SignInCredentials.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTcpServer>
 #include <QUrl>
 
+#include <functional>
+
 namespace cpis {
 
 class Clock;
 class FhirTransport;
+class OidcDiscovery;
+class TokenExchange;
 
-// Sign-in modelled on NHS CIS2: OpenID Connect authorization code with PKCE (S256) and a
-// loopback redirect (RFC 8252). Qt 6.4's NetworkAuth has no PKCE, hence this small flow.
-// The caller opens authorizationUrl in a browser (the UI does; tests follow it directly).
-// The token and user-info calls go through the transport, so they share its TLS policy and
-// its classification of failures with every other call.
+// Sign-in to the NHS CIS2 pattern (../shared/cis2.md): OpenID discovery under the issuer, the
+// authorization code flow with PKCE (S256), state, nonce, prompt=login and acr_values, the
+// desk authenticated at the token endpoint (private_key_jwt or client_secret_post), a fixed
+// registered loopback redirect (RFC 8252), the ID token validated against the provider's keys,
+// the role read from selected_roleid, and the ID token exchanged for the API platform's token
+// (TokenExchange), which is what the session carries to PDS and CP-IS.
+// The caller opens authorizationUrl in a browser (the UI does; tests follow it directly). Every
+// request goes through the transport: the profile's TLS material, and no redirect followed.
 class SignInFlow : public QObject
 {
     Q_OBJECT
 public:
-    struct Error
-    {
-        QString message;
-    };
-
+    // `discovery` may be shared between sign-ins (its cache survives them); null: its own.
     SignInFlow(FhirTransport* transport,
                const Clock* clock,
-               QUrl issuerBase,
-               QString clientId,
+               SignInSettings settings,
+               SignInCredentials credentials,
+               OidcDiscovery* discovery = nullptr,
                QObject* parent = nullptr);
     ~SignInFlow() override;
 
-    // Listens on a free loopback port and emits authorizationUrlReady.
+    // Listens on the registered loopback port, reads discovery, then emits
+    // authorizationUrlReady. False (and `failed`) when the port is taken.
     bool start();
     void cancel();
+    quint16 redirectPort() const { return m_listener.serverPort(); }
 
-    // Exchanges a refresh token for new tokens; `done` receives the updated session.
+    // Renews the platform token with its refresh token; `done` receives the updated session.
     void refresh(const UserSession& session,
-                 std::function<void(const Result<UserSession, Error>&)> done);
+                 std::function<void(const Result<UserSession, QString>&)> done);
+    // Ends the session at CIS2 (end-session endpoint) and revokes CIS2's access token where
+    // the provider offers revocation. The caller drops every token whatever the outcome.
+    void signOut(const UserSession& session, std::function<void()> done);
 
     static QByteArray codeChallenge(const QByteArray& verifier); // base64url(SHA-256)
+    static constexpr qint64 kMaxRequestLineBytes = 8 * 1024;
 
 signals:
     void authorizationUrlReady(const QUrl& url);
@@ -50,21 +63,25 @@ signals:
     void failed(const QString& message);
 
 private:
-    void onRedirect();
+    void onConnection();
+    void onCallback(class QTcpSocket* socket, const QByteArray& requestLine);
     void exchangeCode(const QString& code);
-    void fetchUserInfo(UserSession session,
-                       std::function<void(const Result<UserSession, Error>&)> done);
-    void postToken(const QList<std::pair<QString, QString>>& form,
-                   std::function<void(const Result<UserSession, Error>&)> done);
+    void validate(const QJsonObject& tokens);
+    void readUser(const QJsonObject& idClaims, const QByteArray& idToken, const QByteArray& access);
+    void exchangeForPlatform(UserSession session);
+    QList<std::pair<QString, QString>> clientAuthentication(const QString& audience) const;
     void fail(const QString& message);
 
     FhirTransport* m_transport;
     const Clock* m_clock;
-    QUrl m_base;
-    QString m_clientId;
+    SignInSettings m_settings;
+    SignInCredentials m_credentials;
+    OidcDiscovery* m_discovery;
+    TokenExchange* m_exchange = nullptr;
     QTcpServer m_listener;
     QByteArray m_verifier;
     QString m_state;
+    QString m_nonce;
     QString m_redirectUri;
     bool m_done = false;
 };

@@ -119,7 +119,8 @@ QByteArray SignInService::randomToken()
                                              QByteArray::OmitTrailingEquals);
 }
 
-SignInService::Answer SignInService::authorize(const QUrlQuery& q) const
+SignInService::Answer SignInService::authorize(const QUrlQuery& q,
+                                               const QString& authorizePath) const
 {
     if (q.queryItemValue(QStringLiteral("response_type")) != u"code" ||
         q.queryItemValue(QStringLiteral("client_id")).isEmpty() ||
@@ -136,7 +137,7 @@ SignInService::Answer SignInService::authorize(const QUrlQuery& q) const
     for (const TestUser& u : m_users) {
         QUrlQuery pick = q;
         pick.addQueryItem(QStringLiteral("user"), u.id);
-        page += QStringLiteral("<li><a href=\"/oauth2/authorize?") +
+        page += QStringLiteral("<li><a href=\"") + htmlEscape(authorizePath) + u'?' +
                 htmlEscape(pick.toString(QUrl::FullyEncoded)) + QStringLiteral("\">") +
                 htmlEscape(u.name) + QStringLiteral(" — ") + htmlEscape(u.roleName) +
                 QStringLiteral(", ") + htmlEscape(u.orgName) + QStringLiteral(" (") +
@@ -147,9 +148,10 @@ SignInService::Answer SignInService::authorize(const QUrlQuery& q) const
     return {200, "text/html; charset=utf-8", page.toUtf8(), {}};
 }
 
-SignInService::Answer SignInService::authorizeAndIssueCode(const QUrlQuery& q)
+SignInService::Answer SignInService::authorizeAndIssueCode(const QUrlQuery& q,
+                                                           const QString& authorizePath)
 {
-    Answer check = authorize(q);
+    Answer check = authorize(q, authorizePath);
     if (check.status != 200)
         return check;
     const auto u = user(q.queryItemValue(QStringLiteral("user")));
@@ -158,9 +160,11 @@ SignInService::Answer SignInService::authorizeAndIssueCode(const QUrlQuery& q)
                           QStringLiteral("user names no sandbox test user"));
     const QByteArray code = randomToken();
     const QString redirect = q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded);
-    m_codes.insert(code, PendingCode{u->id, q.queryItemValue(QStringLiteral("client_id")), redirect,
-                                     q.queryItemValue(QStringLiteral("code_challenge")).toLatin1(),
-                                     m_clock->nowUtc().addSecs(kCodeLifetimeSecs)});
+    m_codes.insert(code,
+                   PendingCode{u->id, q.queryItemValue(QStringLiteral("client_id")), redirect,
+                               q.queryItemValue(QStringLiteral("code_challenge")).toLatin1(),
+                               m_clock->nowUtc().addSecs(kCodeLifetimeSecs),
+                               q.queryItemValue(QStringLiteral("nonce"), QUrl::FullyDecoded)});
     QUrl target(redirect);
     QUrlQuery back(target);
     back.addQueryItem(QStringLiteral("code"), QString::fromLatin1(code));
@@ -201,24 +205,11 @@ SignInService::Answer SignInService::token(const QByteArray& formBody)
     };
     const QString grant = value("grant_type");
     if (grant == u"authorization_code") {
-        const QByteArray code = value("code").toLatin1();
-        const auto it = m_codes.constFind(code);
-        if (it == m_codes.constEnd() || it->expires <= m_clock->nowUtc())
-            return oauthError(400, QStringLiteral("invalid_grant"),
-                              QStringLiteral("the authorization code is unknown, used or expired"));
-        const PendingCode pending = *it;
-        m_codes.remove(code); // a code is good for one exchange only
-        if (pending.redirectUri != value("redirect_uri") || pending.clientId != value("client_id"))
-            return oauthError(400, QStringLiteral("invalid_grant"),
-                              QStringLiteral("redirect_uri or client_id differ from the request"));
-        const QByteArray verifier = value("code_verifier").toLatin1();
-        const QByteArray challenge =
-            QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
-                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-        if (verifier.size() < 43 || challenge != pending.challenge)
-            return oauthError(400, QStringLiteral("invalid_grant"),
-                              QStringLiteral("code_verifier does not match the code_challenge"));
-        return issueTokens(pending.userId);
+        Answer refused;
+        const auto redeemed = redeemCode(form, &refused);
+        if (!redeemed)
+            return refused;
+        return issueTokens(redeemed->userId);
     }
     if (grant == u"refresh_token") {
         const QByteArray refresh = value("refresh_token").toLatin1();
@@ -232,6 +223,47 @@ SignInService::Answer SignInService::token(const QByteArray& formBody)
     }
     return oauthError(400, QStringLiteral("unsupported_grant_type"),
                       QStringLiteral("grant_type must be authorization_code or refresh_token"));
+}
+
+std::optional<SignInService::Redeemed> SignInService::redeemCode(const QUrlQuery& form,
+                                                                 Answer* error)
+{
+    auto value = [&](const char* key) {
+        return form.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded);
+    };
+    const QByteArray code = value("code").toLatin1();
+    const auto it = m_codes.constFind(code);
+    if (it == m_codes.constEnd() || it->expires <= m_clock->nowUtc()) {
+        *error = oauthError(400, QStringLiteral("invalid_grant"),
+                            QStringLiteral("the authorization code is unknown, used or expired"));
+        return std::nullopt;
+    }
+    const PendingCode pending = *it;
+    m_codes.remove(code); // a code is good for one exchange only
+    if (pending.redirectUri != value("redirect_uri") || pending.clientId != value("client_id")) {
+        *error = oauthError(400, QStringLiteral("invalid_grant"),
+                            QStringLiteral("redirect_uri or client_id differ from the request"));
+        return std::nullopt;
+    }
+    const QByteArray verifier = value("code_verifier").toLatin1();
+    const QByteArray challenge =
+        QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (verifier.size() < 43 || challenge != pending.challenge) {
+        *error = oauthError(400, QStringLiteral("invalid_grant"),
+                            QStringLiteral("code_verifier does not match the code_challenge"));
+        return std::nullopt;
+    }
+    return Redeemed{pending.userId, pending.clientId, pending.nonce};
+}
+
+std::pair<QByteArray, QByteArray> SignInService::issuePlatformTokens(const QString& userId)
+{
+    const QByteArray access = randomToken();
+    const QByteArray refresh = randomToken();
+    m_access.insert(access, Grant{userId, m_clock->nowUtc().addSecs(kAccessLifetimeSecs)});
+    m_refresh.insert(refresh, userId);
+    return {access, refresh};
 }
 
 std::optional<TestUser> SignInService::userForToken(const QByteArray& accessToken) const

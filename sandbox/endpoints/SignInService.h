@@ -30,8 +30,13 @@ public:
 
     SignInService(const Clock* clock, SeededRandom& random, QList<TestUser> users);
 
-    Answer authorize(const QUrlQuery& query) const;
-    Answer authorizeAndIssueCode(const QUrlQuery& query);
+    // The pick page's links lead back to `authorizePath` (the combined pattern's /oauth2 path,
+    // or the CIS2 realm's).
+    Answer authorize(const QUrlQuery& query,
+                     const QString& authorizePath = QStringLiteral("/oauth2/authorize")) const;
+    Answer
+    authorizeAndIssueCode(const QUrlQuery& query,
+                          const QString& authorizePath = QStringLiteral("/oauth2/authorize"));
     Answer token(const QByteArray& formBody);
     Answer userinfo(const QByteArray& authorizationHeader) const;
 
@@ -42,6 +47,19 @@ public:
 
     const QList<TestUser>& users() const { return m_users; }
     std::optional<TestUser> user(const QString& id) const;
+
+    // What an authorization code was issued for, once redeemed with the right verifier.
+    struct Redeemed
+    {
+        QString userId;
+        QString clientId;
+        QString nonce;
+    };
+    // Redeems an authorization_code grant's form; `error` is set when it is refused.
+    std::optional<Redeemed> redeemCode(const QUrlQuery& form, Answer* error);
+    // The API platform's tokens for a user: an access token the APIs take and a refresh token.
+    std::pair<QByteArray, QByteArray> issuePlatformTokens(const QString& userId);
+    static Answer oauthError(int status, const QString& error, const QString& description);
 
     static constexpr int kAccessLifetimeSecs = 3600;
     static constexpr int kCodeLifetimeSecs = 120;
@@ -56,6 +74,7 @@ private:
         QString redirectUri;
         QByteArray challenge;
         QDateTime expires;
+        QString nonce;
     };
     struct Grant
     {
@@ -63,7 +82,6 @@ private:
         QDateTime expires;
     };
 
-    static Answer oauthError(int status, const QString& error, const QString& description);
     Answer issueTokens(const QString& userId);
     QByteArray randomToken();
 

@@ -1,5 +1,6 @@
 #include "sandbox/server/SandboxCommandLine.h"
 
+#include "sandbox/endpoints/Cis2Realm.h"
 #include "sandbox/server/SandboxServer.h"
 #include "sandbox/world/ShiftedClock.h"
 #include "sandbox/world/SyntheticPopulation.h"
@@ -7,6 +8,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -89,6 +93,13 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
     parser.addOption(openOpt);
     parser.addOption(faultOpt);
     parser.addOption(nowOpt);
+    QCommandLineOption clientJwksOpt(
+        QStringLiteral("client-jwks"),
+        QStringLiteral("Trust the public keys in this JWKS file for client assertions and the "
+                       "token exchange, as registering a desk's keys with CIS2 and the platform "
+                       "does (a desk in training registers its own when the sandbox runs in it)."),
+        QStringLiteral("file"));
+    parser.addOption(clientJwksOpt);
     // Area lists (docs/api.md §11)
     QCommandLineOption areaSizeOpt(
         QStringLiteral("area-size"),
@@ -179,7 +190,22 @@ int runCommandLine(QCoreApplication& app, const QStringList& arguments, const QS
         options.clock = clock.get();
     }
 
+    QList<QJsonObject> clientKeys;
+    if (parser.isSet(clientJwksOpt)) {
+        QFile jwksFile(parser.value(clientJwksOpt));
+        if (!jwksFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read the --client-jwks file"));
+        const QJsonArray keys =
+            QJsonDocument::fromJson(jwksFile.read(1 << 20)).object().value(u"keys").toArray();
+        for (const QJsonValue& k : keys)
+            clientKeys << k.toObject();
+        if (clientKeys.isEmpty())
+            return fail(QStringLiteral("--client-jwks names no key (a JWKS: {\"keys\": [...]})"));
+    }
+
     cpis::sandbox::SandboxServer server(options);
+    for (const QJsonObject& jwk : clientKeys)
+        server.cis2().registerKey(jwk);
     if (!server.start()) {
         QTextStream(stderr) << program << ": " << server.errorString() << '\n';
         return 1;

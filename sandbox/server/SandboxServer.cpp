@@ -1,5 +1,6 @@
 #include "sandbox/server/SandboxServer.h"
 
+#include "sandbox/endpoints/Cis2Realm.h"
 #include "sandbox/endpoints/MeshMailbox.h"
 #include "sandbox/endpoints/PatientSearch.h"
 #include "sandbox/endpoints/SignInService.h"
@@ -49,6 +50,7 @@ SandboxServer::SandboxServer(Options options, QObject* parent)
         m_authorities->at(qMax(0, m_authorities->indexOf(QStringLiteral("SHE1"))));
     m_signIn = std::make_unique<SignInService>(
         m_clock, *m_random, SignInService::defaultUsers(sheffield.odsCode, sheffield.name));
+    m_cis2 = std::make_unique<Cis2Realm>(m_clock, *m_random, *m_signIn);
     seedHistory();
     // Attendance notices: the local authorities' mailboxes, a few seeded.
     m_mesh = std::make_unique<MeshMailbox>(m_log, *m_signIn, *m_authorities, *m_clock);
@@ -196,6 +198,8 @@ void SandboxServer::handle(const QHttpServerRequest& request, QTcpSocket* socket
     in.body = request.body();
     in.close = in.header("connection").toLower() == "close";
     in.origin = baseUrl().toString();
+    if (m_observer)
+        m_observer(in);
 
     if (m_options.rtt.count() > 0) {
         // The network's round trip, on a timer: other connections are served meanwhile. The
@@ -248,6 +252,16 @@ void SandboxServer::dispatch(const HttpRequest& in, QTcpSocket* socket)
         writeResponse(socket, {a.status, a.contentType, a.body, a.headers}, in.close);
         return;
     }
+    if (Cis2Realm::handles(in.path)) {
+        const SignInService::Answer a = m_cis2->answer(in.method, in.path, in.query, in.body,
+                                                       in.header("authorization"), in.origin);
+        HttpResponse r{a.status, a.contentType, a.body, {}};
+        r.headers.append({QByteArray("Cache-Control"), "no-store"});
+        if (!a.location.isEmpty())
+            r.headers.append({QByteArray("Location"), a.location});
+        writeResponse(socket, r, in.close);
+        return;
+    }
     if (in.path.startsWith(QStringLiteral("/oauth2/"))) {
         writeResponse(socket, oauth(in), in.close);
         return;
@@ -276,7 +290,9 @@ HttpResponse SandboxServer::oauth(const HttpRequest& in)
                 ? m_signIn->authorizeAndIssueCode(in.query)
                 : m_signIn->authorize(in.query);
     } else if (in.path == u"/oauth2/token" && in.method == "POST") {
-        a = m_signIn->token(in.body);
+        // The platform's token endpoint: its own grants, and CIS2 ID tokens exchanged.
+        a = Cis2Realm::isExchange(in.body) ? m_cis2->exchange(in.body, in.origin)
+                                           : m_signIn->token(in.body);
     } else if (in.path == u"/oauth2/userinfo" && in.method == "GET") {
         a = m_signIn->userinfo(in.header("authorization"));
     } else {

@@ -36,6 +36,7 @@ class PopulationIndex;
 class ScenarioCatalogue;
 class SeededRandom;
 class SignInService;
+class Cis2Realm;
 class SpineRoutes;
 class SyntheticPopulation;
 
@@ -83,6 +84,14 @@ public:
     AccessLog& accessLog() { return m_log; } // notices are served and acknowledged from it
     MeshMailbox& mesh() { return *m_mesh; }  // the local authorities' MESH mailboxes
     SignInService& signIn() { return *m_signIn; }
+    // The CIS2 realm and the platform's token exchange (docs/api.md §1); a desk registers the
+    // public key it signs its client assertions with.
+    Cis2Realm& cis2() { return *m_cis2; }
+    // Sees every request as it arrives, before any route (tests inspect what a desk sent).
+    void observe(std::function<void(const HttpRequest&)> observer)
+    {
+        m_observer = std::move(observer);
+    }
     const SyntheticPopulation& population() const { return *m_population; }
     const ScenarioCatalogue& scenarios() const { return *m_catalogue; }
     const LocalAuthorityDirectory& authorities() const { return *m_authorities; }
@@ -111,6 +120,8 @@ private:
     std::unique_ptr<PopulationIndex> m_searchIndex; // PDS search, built at start-up
     std::unique_ptr<PatientSearch> m_search;
     std::unique_ptr<SignInService> m_signIn;
+    std::unique_ptr<Cis2Realm> m_cis2;
+    std::function<void(const HttpRequest&)> m_observer;
     FaultInjector m_faults;
     AccessLog m_log;
     std::unique_ptr<MeshMailbox> m_mesh; // attendance notices (docs/api.md §10)

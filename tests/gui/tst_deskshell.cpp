@@ -373,19 +373,14 @@ void TestDeskShell::liveSignInSaysWhoWasSignedIn()
     UserSession previous;
     previous.name = QStringLiteral("Amelia Hughes");
     previous.roleName = QStringLiteral("Triage Nurse");
-    ui::SignInDialog live({QUrl(QStringLiteral("https://id.example")),
-                           QStringLiteral("cpis-desk"),
-                           false,
-                           {},
-                           previous},
-                          nullptr, nullptr);
+    SignInSettings where;
+    where.issuer = QStringLiteral("https://id.example");
+    ui::SignInDialog live({where, {}, {}, false, {}, previous}, nullptr, nullptr);
     QLabel* said = label(&live, "signInPreviousUser");
     QVERIFY(said);
     QVERIFY2(said->text().contains(QStringLiteral("Amelia Hughes (Triage Nurse)")),
              qPrintable(said->text()));
-    ui::SignInDialog fresh(
-        {QUrl(QStringLiteral("https://id.example")), QStringLiteral("cpis-desk"), false, {}, {}},
-        nullptr, nullptr);
+    ui::SignInDialog fresh({where, {}, {}, false, {}, {}}, nullptr, nullptr);
     QVERIFY(!label(&fresh, "signInPreviousUser"));
 }
 

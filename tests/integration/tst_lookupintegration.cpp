@@ -8,9 +8,12 @@
 #include "core/lookup/NationalServiceClient.h"
 #include "core/lookup/StoreAnswerCache.h"
 #include "core/net/FhirTransport.h"
+#include "core/signin/HeadlessSignIn.h"
+#include "core/signin/SignInCredentials.h"
 #include "core/store/Cache.h"
 #include "core/store/SecureDb.h"
 #include "sandbox/endpoints/AccessLog.h"
+#include "sandbox/endpoints/Cis2Realm.h"
 #include "sandbox/endpoints/SignInService.h"
 #include "sandbox/server/SandboxServer.h"
 #include "tests/support/MemoryDesk.h"
@@ -160,6 +163,7 @@ private slots:
     void silentDeskSaysSoOnEveryCall_data();
     void silentDeskSaysSoOnEveryCall();
     void sandboxStopsThenComesBack();
+    void lookUpSendsThePlatformTokenNeverCis2s();
 };
 
 void TestLookupIntegration::everyDocumentedNumberIsCovered()
@@ -373,6 +377,57 @@ void TestLookupIntegration::sandboxStopsThenComesBack()
     QCOMPARE(live.state, State::PlansFound);
     QVERIFY(!live.fromCache);
     QCOMPARE(live.answeredAtUtc, desk.clock.nowUtc());
+}
+
+void TestLookupIntegration::lookUpSendsThePlatformTokenNeverCis2s()
+{
+    SandboxServer sandbox({});
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    struct Seen
+    {
+        QString path;
+        QByteArray authorization;
+        QByteArray urid;
+    };
+    QList<Seen> seen;
+    sandbox.observe([&seen](const cpis::sandbox::HttpRequest& in) {
+        seen.append({in.path, in.header("authorization"), in.header("nhsd-session-urid")});
+    });
+    Desk desk(sandbox.baseUrl());
+    // Signed in as training signs in: CIS2's realm, then the platform's token exchange.
+    const ServiceProfile profile = ServiceProfile::training().withSandbox(sandbox.baseUrl());
+    const auto credentials = SignInCredentials::ephemeral();
+    for (const QJsonObject& jwk : credentials.publicJwks())
+        sandbox.cis2().registerKey(jwk);
+    std::optional<Result<UserSession, QString>> signedIn;
+    QObject context;
+    HeadlessSignIn::start(desk.stack.transport.get(), &desk.clock, profile.signIn, credentials,
+                          QStringLiteral("triage-nurse"), &context,
+                          [&](const Result<UserSession, QString>& r) { signedIn = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(signedIn.has_value(), 15000);
+    QVERIFY2(signedIn->ok(), signedIn->ok() ? "" : qPrintable(signedIn->error()));
+    const UserSession session = signedIn->value();
+    QVERIFY(!session.identityAccessToken.isEmpty());
+    QVERIFY(session.accessToken != session.identityAccessToken);
+    desk.lookups->setSession(session);
+
+    seen.clear();
+    const LookupResult r = desk.run(QStringLiteral("9990000018"));
+    QCOMPARE(LookupResult::stateName(r.state), LookupResult::stateName(State::PlansFound));
+    int pds = 0;
+    int cpisCalls = 0;
+    for (const Seen& s : std::as_const(seen)) {
+        const bool isPds = s.path.startsWith(u"/personal-demographics/");
+        const bool isCpis = s.path.startsWith(u"/cpis/");
+        if (!isPds && !isCpis)
+            continue;
+        (isPds ? pds : cpisCalls)++;
+        QCOMPARE(s.authorization, QByteArray("Bearer " + session.accessToken));
+        QVERIFY(!s.authorization.contains(session.identityAccessToken));
+        QCOMPARE(s.urid, session.roleId.toLatin1());
+    }
+    QVERIFY(pds >= 1);
+    QVERIFY(cpisCalls >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestLookupIntegration)

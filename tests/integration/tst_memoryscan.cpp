@@ -5,6 +5,7 @@
 // Before the lock the same scan must find the token, or it could not fail.
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <fcntl.h>
@@ -86,17 +87,15 @@ private slots:
     {
         if (geteuid() != 0)
             QSKIP("reads another process's memory: run as root");
-        QProcess sandbox;
-        sandbox.start(QStringLiteral(CPIS_SANDBOX_EXE),
-                      {QStringLiteral("--port"), QStringLiteral("0")});
-        QVERIFY(sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine(), 10000);
-        const QString base = QString::fromUtf8(sandbox.readLine()).trimmed();
-
+        // The desk first: it writes the public keys the sandbox is to trust, then waits for the
+        // sandbox's address.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString jwks = dir.filePath(QStringLiteral("desk-keys.jwks"));
         QProcess desk;
         desk.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         desk.start(QStringLiteral(MEMSCAN_CHILD_EXE),
-                   {base, QString::fromLatin1(kPlanChild.toLatin1().toHex())});
+                   {jwks, QString::fromLatin1(kPlanChild.toLatin1().toHex())});
         QVERIFY(desk.waitForStarted());
         QByteArray token;
         auto readUntil = [&](const QByteArray& ready) {
@@ -114,6 +113,18 @@ private slots:
                 }
             }
         };
+        QVERIFY2(readUntil("jwks written"), "the desk wrote no keys for the sandbox");
+
+        QProcess sandbox;
+        sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        sandbox.start(
+            QStringLiteral(CPIS_SANDBOX_EXE),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--client-jwks"), jwks});
+        QVERIFY(sandbox.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine(), 10000);
+        const QString base = QString::fromUtf8(sandbox.readLine()).trimmed();
+        desk.write(base.toUtf8() + '\n');
+
         QVERIFY2(readUntil("ready signed-in"), "the desk did not sign in and look up");
         QVERIFY(token.size() >= 16);
 

@@ -1,7 +1,11 @@
 // The sandbox's CIS2-shaped sign-in over real HTTP (plain and TLS) on loopback, and the desk's
 // own sign-in flow against it.
+#include "core/crypto/RsaKey.h"
 #include "core/net/FhirTransport.h"
+#include "core/profile/ServiceProfile.h"
+#include "core/signin/ClientAssertion.h"
 #include "core/signin/SignInFlow.h"
+#include "sandbox/endpoints/Cis2Realm.h"
 #include "tests/support/SandboxContractFixture.h"
 
 #include <QNetworkReply>
@@ -20,6 +24,7 @@ private slots:
     void signInOverHttp_data() { schemes(); }
     void signInOverHttp();
     void clientSignInFlowAgainstSandbox();
+    void exchangeRefusesWhatThePlatformRefuses();
 };
 
 void TestSandboxSignIn::signInOverHttp()
@@ -136,21 +141,26 @@ void TestSandboxSignIn::signInOverHttp()
 
 void TestSandboxSignIn::clientSignInFlowAgainstSandbox()
 {
-    // The desk's own sign-in code, with the "browser" step done by following the pick link.
+    // The desk's own sign-in code against the sandbox's CIS2 realm and token exchange, with the
+    // "browser" step done by following the pick link.
     auto server = start(false);
     QVERIFY(server);
-    cpis::SystemClock clock;
+    // The desk and the sandbox on one clock: the sandbox's may be pinned to a date.
     QNetworkAccessManager nam;
-    cpis::FhirTransport transport(&nam, &clock, cpis::FhirTransport::Settings());
-    // The flow is given the issuer, as a profile names it, and adds only the endpoint paths.
-    QUrl issuer = server->baseUrl();
-    issuer.setPath(QStringLiteral("/oauth2"));
-    cpis::SignInFlow flow(&transport, &clock, issuer, QStringLiteral("cpis-desk"));
+    cpis::FhirTransport transport(&nam, &m_clock, cpis::FhirTransport::Settings());
+    const cpis::ServiceProfile profile =
+        cpis::ServiceProfile::training().withSandbox(server->baseUrl());
+    QVERIFY(profile.signIn.issuer.endsWith(
+        u"/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare"));
+    const auto credentials = cpis::SignInCredentials::ephemeral();
+    for (const QJsonObject& jwk : credentials.publicJwks())
+        server->cis2().registerKey(jwk);
+    cpis::SignInFlow flow(&transport, &m_clock, profile.signIn, credentials);
     QSignalSpy ready(&flow, &cpis::SignInFlow::authorizationUrlReady);
     QSignalSpy signedIn(&flow, &cpis::SignInFlow::signedIn);
     QSignalSpy failed(&flow, &cpis::SignInFlow::failed);
     QVERIFY(flow.start());
-    QCOMPARE(ready.size(), 1);
+    QTRY_COMPARE(ready.size(), 1);
     QUrl url = ready.first().first().toUrl();
     QUrlQuery q(url);
     q.addQueryItem(QStringLiteral("user"), QStringLiteral("school-nurse"));
@@ -164,9 +174,69 @@ void TestSandboxSignIn::clientSignInFlowAgainstSandbox()
     const auto session = signedIn.first().first().value<cpis::UserSession>();
     QCOMPARE(session.name, QStringLiteral("Priya Shah"));
     QCOMPARE(session.roleId, QStringLiteral("100000000002"));
+    QCOMPARE(session.roleName, QStringLiteral("School Nurse"));
     QCOMPARE(session.organisationCode, QStringLiteral("RX2"));
+    QCOMPARE(session.organisationName, QStringLiteral("Sandbox Community Health NHS Trust"));
     QCOMPARE(session.activityCodes, QStringList{QStringLiteral("B0170")});
+    // The APIs take the exchanged platform token, never CIS2's own access token.
     QVERIFY(server->signIn().userForToken(session.accessToken).has_value());
+    QVERIFY(!session.identityAccessToken.isEmpty());
+    QVERIFY(!server->signIn().userForToken(session.identityAccessToken).has_value());
+}
+
+void TestSandboxSignIn::exchangeRefusesWhatThePlatformRefuses()
+{
+    auto server = start(false);
+    QVERIFY(server);
+    QUrl token = server->baseUrl();
+    token.setPath(QStringLiteral("/oauth2/token"));
+    const Headers form{{"Content-Type", "application/x-www-form-urlencoded"}};
+    const QByteArray exchange =
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"
+        "&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aid_token"
+        "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer";
+    // No assertion; then one whose kid no registered key has.
+    HttpResult r = request(m_nam, "POST", token, form, {}, exchange + "&subject_token=a.b.c");
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.json()
+                .value(QLatin1String("error_description"))
+                .toString()
+                .contains(u"Missing client_assertion"));
+    const auto key = cpis::RsaKey::generate().value();
+    const auto assertion = cpis::ClientAssertion::make(
+        key, cpis::JwsAlgorithm::RS512, QStringLiteral("unknown-kid"),
+        QStringLiteral("training-api-key"), token.toString(), m_clock.nowUtc());
+    r = request(m_nam, "POST", token, form, {},
+                exchange + "&subject_token=a.b.c&client_assertion=" + assertion.value());
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.json()
+                .value(QLatin1String("error_description"))
+                .toString()
+                .contains(u"no matching public key"));
+    // RS256 is refused by name: the platform takes only RS512.
+    server->cis2().registerKey(key.publicJwk(QStringLiteral("k"), cpis::JwsAlgorithm::RS512));
+    const auto rs256 = cpis::ClientAssertion::make(
+        key, cpis::JwsAlgorithm::RS256, QStringLiteral("k"), QStringLiteral("training-api-key"),
+        token.toString(), m_clock.nowUtc());
+    r = request(m_nam, "POST", token, form, {},
+                exchange + "&subject_token=a.b.c&client_assertion=" + rs256.value());
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.json().value(QLatin1String("error_description")).toString().contains(u"RS512"));
+    // A well-made assertion with a subject token that is not one of CIS2's ID tokens.
+    const auto good = cpis::ClientAssertion::make(
+        key, cpis::JwsAlgorithm::RS512, QStringLiteral("k"), QStringLiteral("training-api-key"),
+        token.toString(), m_clock.nowUtc());
+    r = request(m_nam, "POST", token, form, {},
+                exchange + "&subject_token=" + good.value() + "&client_assertion=" + good.value());
+    QCOMPARE(r.status, 401);
+    // The same jti twice: refused as the platform does.
+    r = request(m_nam, "POST", token, form, {},
+                exchange + "&subject_token=a.b.c&client_assertion=" + good.value());
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.json()
+                .value(QLatin1String("error_description"))
+                .toString()
+                .contains(u"Non-unique 'jti'"));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxSignIn)

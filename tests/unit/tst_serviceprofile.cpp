@@ -153,7 +153,8 @@ void TestServiceProfile::trainingIsPointedAtTheSandbox()
     QCOMPARE(t.pds.toString(),
              QStringLiteral("http://127.0.0.1:4321/personal-demographics/FHIR/R4"));
     QCOMPARE(t.cpis.toString(), QStringLiteral("http://127.0.0.1:4321/cpis/FHIR/R4"));
-    QCOMPARE(t.identity.toString(), QStringLiteral("http://127.0.0.1:4321/oauth2"));
+    QCOMPARE(t.identity.toString(), QStringLiteral("http://127.0.0.1:4321/openam/oauth2/realms/"
+                                                   "root/realms/NHSIdentity/realms/Healthcare"));
     QVERIFY(!t.problem().has_value()); // plain http on loopback: training only
     ServiceProfile notTraining = t;
     notTraining.name = QStringLiteral("lab");

@@ -3,6 +3,7 @@
 #include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/signin/HeadlessSignIn.h"
+#include "core/signin/SignInFlow.h"
 #include "ui/shell/HubStatusLabel.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/IdleWarning.h"
@@ -175,8 +176,9 @@ void MainWindow::beginSignIn()
         m_signIn->activateWindow();
         return;
     }
-    SignInDialog::Setup setup{m_env.identityUrl, m_env.clientId, m_env.training, m_env.testUsers,
-                              m_locked ? m_lockedBy : UserSession{}};
+    SignInDialog::Setup setup{
+        m_env.signIn,   m_env.credentials, m_env.credentialsProblem,
+        m_env.training, m_env.testUsers,   m_locked ? m_lockedBy : UserSession{}};
     m_signIn = new SignInDialog(setup, m_services.transport, m_services.clock, this);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_signIn, &SignInDialog::signedIn, this, &MainWindow::onSignedIn);
@@ -185,7 +187,7 @@ void MainWindow::beginSignIn()
 
 void MainWindow::signInAs(const QString& testUserId)
 {
-    HeadlessSignIn::start(m_services.transport, m_services.clock, m_env.identityUrl, m_env.clientId,
+    HeadlessSignIn::start(m_services.transport, m_services.clock, m_env.signIn, m_env.credentials,
                           testUserId, this, [this](const Result<UserSession, QString>& r) {
                               if (r)
                                   onSignedIn(r.value());
@@ -306,6 +308,13 @@ void MainWindow::signOut()
     m_locked = false;
     m_wasLocked = false;
     m_lockedBy = UserSession{};
+    // The identity provider ends its session and revokes what it can; the desk drops every
+    // token whatever it answers (leave() wipes the session).
+    if (m_services.transport && !m_env.signIn.issuer.isEmpty()) {
+        auto* flow = new SignInFlow(m_services.transport, m_services.clock, m_env.signIn,
+                                    m_env.credentials, nullptr, this);
+        flow->signOut(m_session, [flow] { flow->deleteLater(); });
+    }
     leave(tr("Not signed in"), tr("Signed out. Sign in to use CP-IS Desk."));
 }
 

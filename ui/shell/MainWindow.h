@@ -2,6 +2,7 @@
 
 #include "core/audit/AccessAuditor.h"
 #include "core/domain/UserSession.h"
+#include "core/signin/SignInCredentials.h"
 #include "ui/shell/DeskSettings.h"
 #include "ui/shell/SignInDialog.h"
 #include "ui/widgets/DeskTool.h"
@@ -43,16 +44,17 @@ public:
     // window title and the status bar so that training can never pass for live.
     struct Environment
     {
-        QString profile;     // the profile's name
-        QString environment; // training, int, live...
-        QUrl identityUrl;    // the identity provider's issuer: sign-in goes there
-        QUrl pdsUrl;         // shown in the status bar
+        QString profile;               // the profile's name
+        QString environment;           // training, int, live...
+        SignInSettings signIn;         // the profile's: where and how sign-in goes
+        SignInCredentials credentials; // the desk's keys or secret for it
+        QString credentialsProblem;    // why they could not be read; shown at sign-in
+        QUrl pdsUrl;                   // shown in the status bar
         bool training = false;
         // The administrator's, shown read-only in the settings.
         QStringList profiles; // allowed, the default first
         SiteType site = SiteType::UnscheduledCare;
         QString adminFile;
-        QString clientId = QStringLiteral("cpis-desk");
         QList<SignInDialog::TestUser> testUsers; // training sign-in choices
     };
     using RoleView = ui::RoleView;

@@ -119,7 +119,7 @@ void SignInDialog::start()
             return;
         m_busy = true;
         m_go->setEnabled(false);
-        HeadlessSignIn::start(m_transport, m_clock, m_setup.issuer, m_setup.clientId,
+        HeadlessSignIn::start(m_transport, m_clock, m_setup.signIn, m_setup.credentials,
                               m_users->currentItem()->data(Qt::UserRole).toString(), this,
                               [this](const Result<UserSession, QString>& r) {
                                   if (r)
@@ -129,16 +129,20 @@ void SignInDialog::start()
                               });
         return;
     }
+    if (!m_setup.credentialsProblem.isEmpty()) {
+        failed(m_setup.credentialsProblem);
+        return;
+    }
     delete m_flow;
-    m_flow = new SignInFlow(m_transport, m_clock, m_setup.issuer, m_setup.clientId, this);
+    m_flow =
+        new SignInFlow(m_transport, m_clock, m_setup.signIn, m_setup.credentials, nullptr, this);
     connect(m_flow, &SignInFlow::authorizationUrlReady, this,
             [](const QUrl& url) { QDesktopServices::openUrl(url); });
     connect(m_flow, &SignInFlow::signedIn, this, &SignInDialog::finished);
     connect(m_flow, &SignInFlow::failed, this, &SignInDialog::failed);
     m_busy = true;
     m_go->setEnabled(false);
-    if (!m_flow->start())
-        failed(tr("could not listen for the sign-in answer on this computer"));
+    m_flow->start(); // a port in use is reported through failed()
 }
 
 void SignInDialog::finished(const UserSession& session)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/UserSession.h"
+#include "core/signin/SignInCredentials.h"
 
 #include <QDialog>
 #include <QList>
@@ -34,8 +35,9 @@ public:
     };
     struct Setup
     {
-        QUrl issuer;
-        QString clientId;
+        SignInSettings signIn;
+        SignInCredentials credentials;
+        QString credentialsProblem; // non-empty: sign-in cannot start, and says why
         bool training = false;
         QList<TestUser> users;
         UserSession previous; // who locked the desk (no tokens), offered first; empty otherwise
