@@ -209,6 +209,64 @@
     </message>
 </context>
 <context>
+    <name>cpis::Cis2UserDetails</name>
+    <message>
+        <source>The identity provider&apos;s user details are about another user.</source>
+        <translation>Mae manylion defnyddiwr y darparwr hunaniaeth yn ymwneud â defnyddiwr arall.</translation>
+    </message>
+    <message>
+        <source>CIS2 gave no selected role: you have no role that can use this service. Ask your registration authority for one.</source>
+        <translation>Ni roddodd CIS2 rôl a ddewiswyd: nid oes gennych rôl sy&apos;n gallu defnyddio&apos;r gwasanaeth hwn. Gofynnwch i&apos;ch awdurdod cofrestru am un.</translation>
+    </message>
+    <message>
+        <source>The role you selected in CIS2 is not among your roles&apos; details.</source>
+        <translation>Nid yw&apos;r rôl a ddewisoch yn CIS2 ymhlith manylion eich rolau.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::IdTokenCheck</name>
+    <message>
+        <source>The identity token is not signed with RS256 or RS512.</source>
+        <translation>Nid yw&apos;r tocyn hunaniaeth wedi&apos;i lofnodi ag RS256 nac RS512.</translation>
+    </message>
+    <message>
+        <source>The identity token&apos;s signature does not hold.</source>
+        <translation>Nid yw llofnod y tocyn hunaniaeth yn dal.</translation>
+    </message>
+    <message>
+        <source>The identity token comes from another issuer.</source>
+        <translation>Daw&apos;r tocyn hunaniaeth gan gyhoeddwr arall.</translation>
+    </message>
+    <message>
+        <source>The identity token was issued to another application.</source>
+        <translation>Cyhoeddwyd y tocyn hunaniaeth i raglen arall.</translation>
+    </message>
+    <message>
+        <source>The identity token gives no issue or expiry time.</source>
+        <translation>Nid yw&apos;r tocyn hunaniaeth yn rhoi amser cyhoeddi nac amser dod i ben.</translation>
+    </message>
+    <message>
+        <source>The identity token has expired.</source>
+        <translation>Mae&apos;r tocyn hunaniaeth wedi dod i ben.</translation>
+    </message>
+    <message>
+        <source>The identity token was issued in the future: check this computer&apos;s clock.</source>
+        <translation>Cyhoeddwyd y tocyn hunaniaeth yn y dyfodol: gwiriwch gloc y cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>The identity token does not belong to this sign-in attempt.</source>
+        <translation>Nid yw&apos;r tocyn hunaniaeth yn perthyn i&apos;r ymgais mewngofnodi hon.</translation>
+    </message>
+    <message>
+        <source>The identity token names no user.</source>
+        <translation>Nid yw&apos;r tocyn hunaniaeth yn enwi defnyddiwr.</translation>
+    </message>
+    <message>
+        <source>You signed in with an authenticator weaker than this service requires (%1). Sign in again with a smartcard or another stronger authenticator.</source>
+        <translation>Fe wnaethoch fewngofnodi gyda dilysydd gwannach nag y mae&apos;r gwasanaeth hwn yn ei ofyn (%1). Mewngofnodwch eto gyda cherdyn clyfar neu ddilysydd cryfach arall.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::MeshError</name>
     <message>
         <source>The notices mailbox is not set up on this desk: the administrator must set its mailbox id, password and shared key.</source>
@@ -319,19 +377,26 @@
     </message>
 </context>
 <context>
+    <name>cpis::OidcDiscovery</name>
+    <message>
+        <source>The identity provider could not be reached: %1</source>
+        <translation>Nid oedd modd cyrraedd y darparwr hunaniaeth: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s signing keys could not be read: %1</source>
+        <translation>Nid oedd modd darllen allweddi llofnodi&apos;r darparwr hunaniaeth: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s discovery document was not read.</source>
+        <translation>Ni ddarllenwyd dogfen ddarganfod y darparwr hunaniaeth.</translation>
+    </message>
+    <message>
+        <source>The identity token was signed with a key the identity provider does not publish.</source>
+        <translation>Llofnodwyd y tocyn hunaniaeth ag allwedd nad yw&apos;r darparwr hunaniaeth yn ei chyhoeddi.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::SignInFlow</name>
-    <message>
-        <source>Could not open a local port for the sign-in reply: %1</source>
-        <translation>Nid oedd modd agor porth lleol ar gyfer yr ateb mewngofnodi: %1</translation>
-    </message>
-    <message>
-        <source>The sign-in reply did not match this sign-in attempt.</source>
-        <translation>Nid oedd yr ateb mewngofnodi yn cyfateb i&apos;r ymgais hon i fewngofnodi.</translation>
-    </message>
-    <message>
-        <source>Sign-in was refused: %1</source>
-        <translation>Gwrthodwyd y mewngofnodi: %1</translation>
-    </message>
     <message>
         <source>The sign-in reply carried no authorization code.</source>
         <translation>Nid oedd cod awdurdodi yn yr ateb mewngofnodi.</translation>
@@ -341,16 +406,63 @@
         <translation>Methodd y mewngofnodi: %1</translation>
     </message>
     <message>
-        <source>The sign-in service gave an unusable token.</source>
-        <translation>Rhoddodd y gwasanaeth mewngofnodi docyn na ellir ei ddefnyddio.</translation>
-    </message>
-    <message>
         <source>Could not read your user details: %1</source>
         <translation>Nid oedd modd darllen eich manylion defnyddiwr: %1</translation>
     </message>
     <message>
-        <source>Your user details name no selected role.</source>
-        <translation>Nid yw eich manylion defnyddiwr yn enwi rôl a ddewiswyd.</translation>
+        <source>Sign-in needs the local port %1 for the identity provider&apos;s answer, and another program is using it (%2). Close that program, or ask your administrator to register another port.</source>
+        <translation>Mae mewngofnodi angen y porth lleol %1 ar gyfer ateb y darparwr hunaniaeth, ac mae rhaglen arall yn ei ddefnyddio (%2). Caewch y rhaglen honno, neu gofynnwch i&apos;ch gweinyddwr gofrestru porth arall.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Heb ei ganfod.</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in in progress. Return to CP-IS Desk.</source>
+        <translation>Nid yw&apos;r ateb hwn yn perthyn i&apos;r mewngofnodi sydd ar y gweill. Dychwelwch i CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>Sign-in was refused. Return to CP-IS Desk.</source>
+        <translation>Gwrthodwyd y mewngofnodi. Dychwelwch i CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>The identity provider refused the sign-in: %1</source>
+        <translation>Gwrthododd y darparwr hunaniaeth y mewngofnodi: %1</translation>
+    </message>
+    <message>
+        <source>The answer carried no authorization code.</source>
+        <translation>Nid oedd cod awdurdodi yn yr ateb.</translation>
+    </message>
+    <message>
+        <source>Signed in. You can close this window and return to CP-IS Desk.</source>
+        <translation>Wedi mewngofnodi. Gallwch gau&apos;r ffenestr hon a dychwelyd i CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>The identity provider gave no usable tokens.</source>
+        <translation>Ni roddodd y darparwr hunaniaeth docynnau y gellir eu defnyddio.</translation>
+    </message>
+    <message>
+        <source>The identity token cannot be read: %1</source>
+        <translation>Nid oes modd darllen y tocyn hunaniaeth: %1</translation>
+    </message>
+    <message>
+        <source>This profile names no API platform token exchange, so PDS and CP-IS cannot be reached. Ask your administrator.</source>
+        <translation>Nid yw&apos;r proffil hwn yn enwi cyfnewid tocynnau platfform yr API, felly nid oes modd cyrraedd PDS a CP-IS. Gofynnwch i&apos;ch gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>The session cannot be renewed: sign in again.</source>
+        <translation>Nid oes modd adnewyddu&apos;r sesiwn: mewngofnodwch eto.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::TokenExchange</name>
+    <message>
+        <source>The API platform gave an unusable token.</source>
+        <translation>Rhoddodd platfform yr API docyn na ellir ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>The API platform refused access: %1</source>
+        <translation>Gwrthododd platfform yr API fynediad: %1</translation>
     </message>
 </context>
 <context>
@@ -2209,10 +2321,6 @@
     <message>
         <source>Cancel sign-in</source>
         <translation>Canslo&apos;r mewngofnodi</translation>
-    </message>
-    <message>
-        <source>could not listen for the sign-in answer on this computer</source>
-        <translation>nid oedd modd gwrando am yr ateb mewngofnodi ar y cyfrifiadur hwn</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>

@@ -206,6 +206,64 @@
     </message>
 </context>
 <context>
+    <name>cpis::Cis2UserDetails</name>
+    <message>
+        <source>The identity provider&apos;s user details are about another user.</source>
+        <translation>The identity provider&apos;s user details are about another user.</translation>
+    </message>
+    <message>
+        <source>CIS2 gave no selected role: you have no role that can use this service. Ask your registration authority for one.</source>
+        <translation>CIS2 gave no selected role: you have no role that can use this service. Ask your registration authority for one.</translation>
+    </message>
+    <message>
+        <source>The role you selected in CIS2 is not among your roles&apos; details.</source>
+        <translation>The role you selected in CIS2 is not among your roles&apos; details.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::IdTokenCheck</name>
+    <message>
+        <source>The identity token is not signed with RS256 or RS512.</source>
+        <translation>The identity token is not signed with RS256 or RS512.</translation>
+    </message>
+    <message>
+        <source>The identity token&apos;s signature does not hold.</source>
+        <translation>The identity token&apos;s signature does not hold.</translation>
+    </message>
+    <message>
+        <source>The identity token comes from another issuer.</source>
+        <translation>The identity token comes from another issuer.</translation>
+    </message>
+    <message>
+        <source>The identity token was issued to another application.</source>
+        <translation>The identity token was issued to another application.</translation>
+    </message>
+    <message>
+        <source>The identity token gives no issue or expiry time.</source>
+        <translation>The identity token gives no issue or expiry time.</translation>
+    </message>
+    <message>
+        <source>The identity token has expired.</source>
+        <translation>The identity token has expired.</translation>
+    </message>
+    <message>
+        <source>The identity token was issued in the future: check this computer&apos;s clock.</source>
+        <translation>The identity token was issued in the future: check this computer&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>The identity token does not belong to this sign-in attempt.</source>
+        <translation>The identity token does not belong to this sign-in attempt.</translation>
+    </message>
+    <message>
+        <source>The identity token names no user.</source>
+        <translation>The identity token names no user.</translation>
+    </message>
+    <message>
+        <source>You signed in with an authenticator weaker than this service requires (%1). Sign in again with a smartcard or another stronger authenticator.</source>
+        <translation>You signed in with an authenticator weaker than this service requires (%1). Sign in again with a smartcard or another stronger authenticator.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::MeshError</name>
     <message>
         <source>The notices mailbox is not set up on this desk: the administrator must set its mailbox id, password and shared key.</source>
@@ -316,19 +374,26 @@
     </message>
 </context>
 <context>
+    <name>cpis::OidcDiscovery</name>
+    <message>
+        <source>The identity provider could not be reached: %1</source>
+        <translation>The identity provider could not be reached: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s signing keys could not be read: %1</source>
+        <translation>The identity provider&apos;s signing keys could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s discovery document was not read.</source>
+        <translation>The identity provider&apos;s discovery document was not read.</translation>
+    </message>
+    <message>
+        <source>The identity token was signed with a key the identity provider does not publish.</source>
+        <translation>The identity token was signed with a key the identity provider does not publish.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::SignInFlow</name>
-    <message>
-        <source>Could not open a local port for the sign-in reply: %1</source>
-        <translation>Could not open a local port for the sign-in reply: %1</translation>
-    </message>
-    <message>
-        <source>The sign-in reply did not match this sign-in attempt.</source>
-        <translation>The sign-in reply did not match this sign-in attempt.</translation>
-    </message>
-    <message>
-        <source>Sign-in was refused: %1</source>
-        <translation>Sign-in was refused: %1</translation>
-    </message>
     <message>
         <source>The sign-in reply carried no authorization code.</source>
         <translation>The sign-in reply carried no authorization code.</translation>
@@ -338,16 +403,63 @@
         <translation>Sign-in failed: %1</translation>
     </message>
     <message>
-        <source>The sign-in service gave an unusable token.</source>
-        <translation>The sign-in service gave an unusable token.</translation>
-    </message>
-    <message>
         <source>Could not read your user details: %1</source>
         <translation>Could not read your user details: %1</translation>
     </message>
     <message>
-        <source>Your user details name no selected role.</source>
-        <translation>Your user details name no selected role.</translation>
+        <source>Sign-in needs the local port %1 for the identity provider&apos;s answer, and another program is using it (%2). Close that program, or ask your administrator to register another port.</source>
+        <translation>Sign-in needs the local port %1 for the identity provider&apos;s answer, and another program is using it (%2). Close that program, or ask your administrator to register another port.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Not found.</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in in progress. Return to CP-IS Desk.</source>
+        <translation>This answer does not belong to the sign-in in progress. Return to CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>Sign-in was refused. Return to CP-IS Desk.</source>
+        <translation>Sign-in was refused. Return to CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>The identity provider refused the sign-in: %1</source>
+        <translation>The identity provider refused the sign-in: %1</translation>
+    </message>
+    <message>
+        <source>The answer carried no authorization code.</source>
+        <translation>The answer carried no authorization code.</translation>
+    </message>
+    <message>
+        <source>Signed in. You can close this window and return to CP-IS Desk.</source>
+        <translation>Signed in. You can close this window and return to CP-IS Desk.</translation>
+    </message>
+    <message>
+        <source>The identity provider gave no usable tokens.</source>
+        <translation>The identity provider gave no usable tokens.</translation>
+    </message>
+    <message>
+        <source>The identity token cannot be read: %1</source>
+        <translation>The identity token cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>This profile names no API platform token exchange, so PDS and CP-IS cannot be reached. Ask your administrator.</source>
+        <translation>This profile names no API platform token exchange, so PDS and CP-IS cannot be reached. Ask your administrator.</translation>
+    </message>
+    <message>
+        <source>The session cannot be renewed: sign in again.</source>
+        <translation>The session cannot be renewed: sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::TokenExchange</name>
+    <message>
+        <source>The API platform gave an unusable token.</source>
+        <translation>The API platform gave an unusable token.</translation>
+    </message>
+    <message>
+        <source>The API platform refused access: %1</source>
+        <translation>The API platform refused access: %1</translation>
     </message>
 </context>
 <context>
@@ -2152,10 +2264,6 @@
     <message>
         <source>Cancel sign-in</source>
         <translation>Cancel sign-in</translation>
-    </message>
-    <message>
-        <source>could not listen for the sign-in answer on this computer</source>
-        <translation>could not listen for the sign-in answer on this computer</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
