@@ -28,7 +28,7 @@ struct ServiceProfile
     QString environment; // shown in the window title and every CLI output, and audited
     // PDS FHIR R4 base, e.g. https://int.api.service.nhs.uk/personal-demographics/FHIR/R4
     QUrl pds;
-    QUrl cpis;     // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
+    QUrl cpis; // CP-IS: the FHIR base, or for hl7v3 the full Spine endpoint
     // The draft FHIR API's base on an hl7v3 profile: the V3 interface has no query for the
     // children under a plan in an area, so area lists come from the FHIR side or not at all.
     QUrl cpisFhir;

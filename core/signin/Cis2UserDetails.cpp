@@ -50,7 +50,8 @@ Result<UserSession, QString> Cis2UserDetails::read(const QJsonObject& idClaims,
     s.userId = sub;
     s.name = str(userinfo, "name");
     if (s.name.isEmpty())
-        s.name = QString(str(userinfo, "given_name") + u' ' + str(userinfo, "family_name")).trimmed();
+        s.name =
+            QString(str(userinfo, "given_name") + u' ' + str(userinfo, "family_name")).trimmed();
     QString selected = str(idClaims, "selected_roleid");
     if (selected.isEmpty())
         selected = str(userinfo, "selected_roleid");

@@ -259,7 +259,7 @@ void TestNoticesIntegration::schoolNurseLookUpPutsNone()
                  LookupResult::State::PlansFound);
         QCOMPARE(m_sandbox->mesh().inbox(kMailbox), before);
         QCOMPARE(m_sandbox->accessLog().notificationCount(), total);
-        qInfo("B0170 look-up over %s: 0 notices added", qPrintable(cpisInterfaceName(cpis)));
+        qInfo("silent read over %s: 0 notices added", qPrintable(cpisInterfaceName(cpis)));
     }
 }
 

@@ -481,29 +481,27 @@ void TestCli::adminFileOthersCanWriteIsRefused()
 void TestCli::lookupAtAnUnscheduledSiteNeedsConfirmedIdentity()
 {
     const QString untouched = m_dir.filePath(QStringLiteral("unconfirmed"));
-    const Run refused = cpisExactly({QStringLiteral("--profile"), QStringLiteral("training"),
-                                     QStringLiteral("--store"), untouched, QStringLiteral("lookup"),
-                                     QStringLiteral("9990000018")});
+    const auto lookup = [&](const QStringList& extra, const QString& admin = QString()) {
+        return cpisExactly(QStringList{QStringLiteral("--profile"), QStringLiteral("training"),
+                                       QStringLiteral("--store"), untouched,
+                                       QStringLiteral("lookup"), QStringLiteral("9990000018")} +
+                               extra,
+                           admin);
+    };
+    const Run refused = lookup({});
     QCOMPARE(refused.exitCode, 11);
     QVERIFY2(refused.err.contains("--confirmed-identity"), refused.err.constData());
     QVERIFY2(refused.err.contains("Nothing was sent"), refused.err.constData());
     QVERIFY(refused.out.isEmpty());
     QVERIFY(!QDir(untouched).exists()); // not even the store was opened
-
-    const Run confirmed =
-        cpisExactly({QStringLiteral("--profile"), QStringLiteral("training"),
-                     QStringLiteral("--store"), untouched, QStringLiteral("lookup"),
-                     QStringLiteral("9990000018"), QStringLiteral("--confirmed-identity")});
+    const Run confirmed = lookup({QStringLiteral("--confirmed-identity")});
     QVERIFY2(confirmed.exitCode == 3, confirmed.err.constData());
 
     // A scheduled site reads silently: nobody is notified, so no confirmation is asked for.
     REQUIRE_ROOT();
     const QString admin = m_dir.filePath(QStringLiteral("admin-scheduled-lookup.conf"));
     QVERIFY(!writeAdminFile(admin, "[desk]\nsite = scheduled\nprofiles = training\n").isEmpty());
-    const Run scheduled = cpisExactly({QStringLiteral("--profile"), QStringLiteral("training"),
-                                       QStringLiteral("--store"), untouched,
-                                       QStringLiteral("lookup"), QStringLiteral("9990000018")},
-                                      admin);
+    const Run scheduled = lookup({}, admin);
     QVERIFY2(scheduled.exitCode == 3, scheduled.err.constData());
 }
 
