@@ -65,18 +65,12 @@ Problem author(const E& a, AttendanceNotice& out)
         out.organisationCode = orgId->attribute(L("extension"));
         out.organisationName = orgName->text;
         // The person responsible for the system, when it names one.
-        for (const E* authority : system->all(kHl7, L("indirectAuthority"))) {
-            const E* superior = authority->one(kHl7, L("superiorAssignedEntity"));
-            if (!superior || superior->isNull())
-                continue;
-            const E* code = spine::child(*superior, "code", p);
-            const E* who = spine::child(*superior, "assignedPerson", p);
-            const E* name = who ? spine::child(*who, "name", p) : nullptr;
-            if (!code || !name)
-                return p;
-            out.viewerName = spine::personName(*name);
-            out.viewerRole = code->attribute(L("displayName"));
-            break;
+        QString unnamed;
+        if (const auto nominated = spine::nominatedPerson(*system, unnamed)) {
+            out.viewerName = nominated->name;
+            out.viewerRole = nominated->role;
+        } else if (!unnamed.isEmpty()) {
+            return unnamed;
         }
     } else {
         return QStringLiteral("%1 names neither a person nor a system").arg(spine::where(a));

@@ -1,5 +1,6 @@
 #include "core/spine/SpineDataTypes.h"
 
+#include "core/spine/SpineElementRules.h"
 #include "core/spine/SpineNames.h"
 
 #include <QRegularExpression>
@@ -63,6 +64,24 @@ QString personName(const SpineXmlElement& name)
             !c.text.isEmpty())
             parts << c.text;
     return parts.isEmpty() ? name.text : parts.join(u' ');
+}
+
+std::optional<NominatedPerson> nominatedPerson(const SpineXmlElement& system, QString& problem)
+{
+    for (const SpineXmlElement* authority :
+         system.all(kHl7Ns, QLatin1String("indirectAuthority"))) {
+        const SpineXmlElement* superior =
+            authority->one(kHl7Ns, QLatin1String("superiorAssignedEntity"));
+        if (!superior || superior->isNull())
+            continue;
+        const SpineXmlElement* code = child(*superior, "code", problem);
+        const SpineXmlElement* person = child(*superior, "assignedPerson", problem);
+        const SpineXmlElement* name = person ? child(*person, "name", problem) : nullptr;
+        if (!code || !name)
+            return std::nullopt;
+        return NominatedPerson{personName(*name), code->attribute(QLatin1String("displayName"))};
+    }
+    return std::nullopt;
 }
 
 } // namespace cpis::spine

@@ -20,4 +20,15 @@ std::optional<QDateTime> timestamp(const QString& value);
 // A person's name as PN carries it: its parts in order, or its plain text.
 QString personName(const SpineXmlElement& name);
 
+// The person a system (COCT_TP145104GB01.System) acts for, named in its first non-null
+// indirectAuthority: both the access reply and the attendance notice carry the CMET.
+struct NominatedPerson
+{
+    QString name;
+    QString role; // the code's displayName
+};
+// Nothing when the system names nobody; `problem` is set (and nothing returned) when the
+// authority is there but lacks its code or person's name.
+std::optional<NominatedPerson> nominatedPerson(const SpineXmlElement& system, QString& problem);
+
 } // namespace cpis::spine

@@ -270,18 +270,12 @@ Problem Reader::previousQuery(const E& q, AccessRecord& out)
         out.organisation = orgName->text;
         out.organisationOds = orgId->attribute(L("extension"));
         // A system asks on behalf of its nominated person, when it names one.
-        for (const E* authority : system->all(kHl7, L("indirectAuthority"))) {
-            const E* superior = authority->one(kHl7, L("superiorAssignedEntity"));
-            if (!superior || superior->isNull())
-                continue;
-            const E* code = spine::child(*superior, "code", p);
-            const E* person = spine::child(*superior, "assignedPerson", p);
-            const E* name = person ? spine::child(*person, "name", p) : nullptr;
-            if (!code || !name)
-                return p;
-            out.viewerName = spine::personName(*name);
-            out.role = code->attribute(L("displayName"));
-            break;
+        QString unnamed;
+        if (const auto nominated = spine::nominatedPerson(*system, unnamed)) {
+            out.viewerName = nominated->name;
+            out.role = nominated->role;
+        } else if (!unnamed.isEmpty()) {
+            return unnamed;
         }
         return std::nullopt;
     }

@@ -1,4 +1,6 @@
+#include "core/spine/SpineDataTypes.h"
 #include "core/spine/SpineResponseReader.h"
+#include "core/spine/SpineXmlTree.h"
 
 #include <QFile>
 #include <QTest>
@@ -43,6 +45,8 @@ private slots:
     void soapFaultIsAnErrorWithSpineCode();
     void httpFailureWithoutFaultIsServiceFailure();
     void predefinedEntitiesAndCharacterReferencesAreText();
+    void systemsNominatedPerson_data();
+    void systemsNominatedPerson();
 };
 
 void TestSpineResponseReader::readsPlansAuthorityAndHistory()
@@ -288,6 +292,54 @@ void TestSpineResponseReader::predefinedEntitiesAndCharacterReferencesAreText()
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
     QCOMPARE(r->plans.at(0).authority.name,
              QStringLiteral("Training & District Council <LA> \"one\" 'two'"));
+}
+
+// The person a system acts for, as the access history and the attendance notice both read it:
+// the first authority that is not null, nobody when none is named, a problem when it is half there.
+void TestSpineResponseReader::systemsNominatedPerson_data()
+{
+    QTest::addColumn<QByteArray>("authorities");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("expectedProblem");
+    const QByteArray nurse = R"(<indirectAuthority><superiorAssignedEntity>
+        <code code="R8001" displayName="Nurse"/><assignedPerson><name><given>Ann</given>
+        <family>Jones</family></name></assignedPerson></superiorAssignedEntity></indirectAuthority>)";
+    QTest::newRow("none named") << QByteArray() << QString() << QString() << QString();
+    QTest::newRow("named") << nurse << "Ann Jones"
+                           << "Nurse" << QString();
+    QTest::newRow("null first")
+        << QByteArray(R"(<indirectAuthority><superiorAssignedEntity nullFlavor="NA"/>
+                         </indirectAuthority>)") +
+               nurse
+        << "Ann Jones"
+        << "Nurse" << QString();
+    QTest::newRow("no name") << QByteArray(R"(<indirectAuthority><superiorAssignedEntity>
+        <code code="R8001" displayName="Nurse"/><assignedPerson/></superiorAssignedEntity>
+        </indirectAuthority>)")
+                             << QString() << QString() << "has no name";
+}
+
+void TestSpineResponseReader::systemsNominatedPerson()
+{
+    QFETCH(QByteArray, authorities);
+    const auto tree =
+        SpineXmlTree::parse("<System xmlns=\"urn:hl7-org:v3\">" + authorities + "</System>", {});
+    QVERIFY(tree.ok());
+    QString problem;
+    const auto person = spine::nominatedPerson(*tree, problem);
+    QFETCH(QString, name);
+    QFETCH(QString, role);
+    QFETCH(QString, expectedProblem);
+    QCOMPARE(person.has_value(), !name.isEmpty());
+    if (person) {
+        QCOMPARE(person->name, name);
+        QCOMPARE(person->role, role);
+    }
+    if (expectedProblem.isEmpty())
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    else
+        QVERIFY2(problem.contains(expectedProblem), qPrintable(problem));
 }
 
 class TestSpineLimits : public QObject
