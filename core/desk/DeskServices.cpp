@@ -19,7 +19,6 @@ namespace cpis {
 
 const QString DeskServices::kDirectoryFile = QStringLiteral("directory.db");
 const QString DeskServices::kNoticesFile = QStringLiteral("notices.db");
-const QString DeskServices::kReviewFile = QStringLiteral("review.db");
 const QString DeskServices::kAreaListsFile = QStringLiteral("arealists.db");
 
 DeskServices::DeskServices(Config config, const Clock* clock, KeyProvider& keys, QObject* parent)
@@ -53,7 +52,6 @@ DeskServices::~DeskServices()
     m_areaListStore.reset();
     m_areaListClient.reset();
     m_review.reset();
-    m_reviewStore.reset();
     m_reviewHub.reset();
     m_notices.reset();
     m_meshClient.reset();
@@ -99,13 +97,14 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     config.areaLists.fileHosts = config.profile.bulkFileHosts;
 
     // A list can be fetched again, so the cache's durability will do for it; hand-typed
-    // directory entries, review decisions and notices keep every commit.
+    // directory entries and notices keep every commit. Review decisions live at the hub.
     config.store.databases = {
         {kDirectoryFile, SecureDb::Durability::EveryCommit},
         {kNoticesFile, SecureDb::Durability::EveryCommit},
-        {kReviewFile, SecureDb::Durability::EveryCommit},
         {kAreaListsFile, SecureDb::Durability::AtCheckpoint},
     };
+    // The review queue desks once kept for themselves, before the review moved to the hub.
+    config.store.retired = {QStringLiteral("review.db")};
     // Saved by the timer below, after the answer is delivered, never inside the look-up.
     config.store.audit.anchorEvery = 0;
     std::unique_ptr<DeskServices> d(new DeskServices(std::move(config), clock, keys, parent));
@@ -133,10 +132,6 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     if (!notices)
         return storeFailed(notices.error());
     d->m_notices = std::move(notices.value());
-    auto review = ReviewStore::open(files.database(kReviewFile));
-    if (!review)
-        return storeFailed(review.error());
-    d->m_reviewStore = std::move(review.value());
     auto lists = AreaListStore::open(files.database(kAreaListsFile));
     if (!lists)
         return storeFailed(lists.error());

@@ -18,7 +18,6 @@
 #include "core/profile/ServiceProfile.h"
 #include "core/review/HubReviewClient.h"
 #include "core/review/ReviewService.h"
-#include "core/review/ReviewStore.h"
 #include "core/spine/SpineTransport.h"
 
 #include <QNetworkAccessManager>
@@ -103,7 +102,6 @@ public:
     // The encrypted file of each feature that keeps data, in the store folder.
     static const QString kDirectoryFile;
     static const QString kNoticesFile;
-    static const QString kReviewFile;
     static const QString kAreaListsFile;
 
     const Config& config() const { return m_config; }
@@ -143,7 +141,6 @@ public:
     LocalDirectory& localDirectory() { return *m_directory; }
     MeshClient& meshClient() { return *m_meshClient; }
     NoticeStore& notices() { return *m_notices; }
-    ReviewStore& reviewStore() { return *m_reviewStore; }
     ReviewService& review() { return *m_review; }
     AreaListClient& areaListClient() { return *m_areaListClient; }
     AreaListStore& areaListStore() { return *m_areaListStore; }
@@ -175,7 +172,6 @@ private:
     std::unique_ptr<MeshClient> m_meshClient;
     std::unique_ptr<NoticeStore> m_notices;
     std::unique_ptr<HubReviewClient> m_reviewHub; // null when the profile names no hub
-    std::unique_ptr<ReviewStore> m_reviewStore;
     std::unique_ptr<ReviewService> m_review;
     std::unique_ptr<AreaListClient> m_areaListClient;
     std::unique_ptr<AreaListStore> m_areaListStore;

@@ -7,6 +7,7 @@
 #include "core/store/StoreLock.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace cpis {
@@ -134,6 +135,15 @@ StoreResult<std::unique_ptr<SecureStore>> SecureStore::openLocked(const QString&
                 wipe(*keys.pendingDatabaseKey);
         }
     } wipeOnExit{k};
+
+    for (const QString& name : options.retired) {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            QFile old(path(directory, name + QLatin1String(suffix)));
+            if (old.exists() && !old.remove())
+                qCWarning(lcDesk, "could not delete a file the desk no longer uses: %s",
+                          qUtf8Printable(old.errorString()));
+        }
+    }
 
     std::unique_ptr<SecureStore> store(new SecureStore);
     store->m_lock = std::move(lock);

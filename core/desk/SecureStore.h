@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <functional>
@@ -48,6 +49,9 @@ public:
         // How long to wait for another process to let go of the store before refusing.
         std::chrono::milliseconds lockWait{5000};
         AnchorStoreFactory anchors; // empty: KeychainAnchorStore
+        // Files an earlier desk kept here and nothing reads now: deleted (with their SQLite
+        // journals) once the store is locked, so that no patient data outlives its use.
+        QStringList retired;
     };
 
     static StoreResult<std::unique_ptr<SecureStore>>

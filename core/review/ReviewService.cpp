@@ -2,9 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/review/HubReviewClient.h"
-#include "core/review/ReviewClient.h"
 #include "core/review/ReviewLogging.h"
-#include "core/review/ReviewStore.h"
 
 #include <QHash>
 #include <QPointer>
@@ -13,26 +11,11 @@
 
 namespace cpis {
 
-namespace {
-ReviewService::Error storeError(const StoreError& e)
-{
-    return {ReviewService::Error::Kind::Store, e.message, std::nullopt};
-}
-} // namespace
-
-ReviewService::ReviewService(ReviewClient* client,
-                             ReviewStore* store,
-                             AccessAuditor* auditor,
-                             const Clock* clock,
-                             QObject* parent)
-    : QObject(parent), m_client(client), m_store(store), m_auditor(auditor), m_clock(clock)
-{}
-
 ReviewService::ReviewService(HubReviewClient* hub,
                              AccessAuditor* auditor,
                              const Clock* clock,
                              QObject* parent)
-    : QObject(parent), m_hub(hub), m_useHub(true), m_auditor(auditor), m_clock(clock)
+    : QObject(parent), m_hub(hub), m_auditor(auditor), m_clock(clock)
 {}
 
 void ReviewService::hubFailed()
@@ -41,10 +24,10 @@ void ReviewService::hubFailed()
         m_unavailableSince = m_clock->nowUtc();
 }
 
-void ReviewService::refreshFromHub(const UserSession& session,
-                                   const QDate& since,
-                                   QObject* receiver,
-                                   RefreshDone done)
+void ReviewService::refresh(const UserSession& session,
+                            const QDate& since,
+                            QObject* receiver,
+                            RefreshDone done)
 {
     QPointer<QObject> guard(receiver);
     if (!m_hub) {
@@ -114,10 +97,6 @@ void ReviewService::setStatus(const UserSession& session,
                               QObject* receiver,
                               SaveDone done)
 {
-    if (!m_useHub) {
-        done(setStatus(session, id, status, note));
-        return;
-    }
     if (!m_hub) {
         done(Error{Error::Kind::NoHub, QStringLiteral("no audit hub is set up for this desk"),
                    std::nullopt});
@@ -161,95 +140,18 @@ void ReviewService::setStatus(const UserSession& session,
                      });
 }
 
-void ReviewService::refresh(const UserSession& session,
-                            const QDate& since,
-                            QObject* receiver,
-                            RefreshDone done)
-{
-    if (m_useHub) {
-        refreshFromHub(session, since, receiver, std::move(done));
-        return;
-    }
-    QPointer<QObject> guard(receiver);
-    m_client->fetch(session, since, receiver,
-                    [this, session, guard, done](const Result<QList<ReviewItem>, ServiceError>& r) {
-                        if (!guard)
-                            return;
-                        if (!r) {
-                            done(Error{Error::Kind::Service, r.error().detail, r.error()});
-                            return;
-                        }
-                        const QString site = session.organisationCode;
-                        qCInfo(lcReview, "review feed of %s: %lld positives", qUtf8Printable(site),
-                               qint64(r.value().size()));
-                        if (auto s = m_store->merge(site, r.value()); !s) {
-                            done(storeError(s.error()));
-                            return;
-                        }
-                        // Seeing the site's positives is itself an access to those children's
-                        // records.
-                        AccessEvent ev;
-                        ev.action = AuditEntry::Action::View;
-                        ev.outcomeDetail = QStringLiteral("review-feed");
-                        ev.reason =
-                            QStringLiteral("%1 positives at %2").arg(r.value().size()).arg(site);
-                        if (auto a = m_auditor->record(session, ev); !a) {
-                            done(Error{Error::Kind::Audit, a.error().message, std::nullopt});
-                            return;
-                        }
-                        if (auto s = m_store->setLastRefresh(site, m_clock->nowUtc()); !s) {
-                            done(storeError(s.error()));
-                            return;
-                        }
-                        done(Status<Error>());
-                    });
-}
-
-Status<ReviewService::Error> ReviewService::setStatus(const UserSession& session,
-                                                      const QString& id,
-                                                      ReviewStatus status,
-                                                      const QString& note)
-{
-    if (m_useHub)
-        return Error{Error::Kind::Store, QStringLiteral("the review is kept at the audit hub"),
-                     std::nullopt};
-    const QString site = session.organisationCode;
-    auto found = m_store->find(site, id);
-    if (!found)
-        return storeError(found.error());
-    if (!found.value())
-        return Error{Error::Kind::NotFound,
-                     QStringLiteral("no positive %1 in the review queue").arg(id), std::nullopt};
-    if (auto a = auditChange(session, *found.value(), status, note); !a)
-        return a;
-    if (auto s =
-            m_store->setStatus(site, id, status, note.trimmed(), session.name, m_clock->nowUtc());
-        !s)
-        return storeError(s.error());
-    qCInfo(lcReview, "a positive's review set to %s", qUtf8Printable(reviewStatusName(status)));
-    return {};
-}
-
 Result<QList<ReviewItem>, ReviewService::Error>
 ReviewService::items(const UserSession& session) const
 {
-    if (m_useHub)
-        return m_hubItems;
-    auto r = m_store->items(session.organisationCode);
-    if (!r)
-        return storeError(r.error());
-    return r.value();
+    Q_UNUSED(session) // one desk session reads one site's queue: the hub's answer to it
+    return m_hubItems;
 }
 
 Result<std::optional<QDateTime>, ReviewService::Error>
 ReviewService::lastRefreshed(const UserSession& session) const
 {
-    if (m_useHub)
-        return m_hubRefreshed;
-    auto r = m_store->lastRefresh(session.organisationCode);
-    if (!r)
-        return storeError(r.error());
-    return r.value();
+    Q_UNUSED(session)
+    return m_hubRefreshed;
 }
 
 Result<QList<ReviewService::DailyCount>, ReviewService::Error>
@@ -258,10 +160,15 @@ ReviewService::dailyCounts(const UserSession& session, int days) const
     auto all = items(session);
     if (!all)
         return all.error();
-    const QDate today = m_clock->nowUtc().date();
+    return countPerDay(all.value(), m_clock->nowUtc().date(), days);
+}
+
+QList<ReviewService::DailyCount>
+ReviewService::countPerDay(const QList<ReviewItem>& items, QDate today, int days)
+{
     const QDate first = today.addDays(-(qMax(1, days) - 1));
     QHash<QDate, int> perDay;
-    for (const ReviewItem& it : std::as_const(all.value())) {
+    for (const ReviewItem& it : items) {
         const QDate d = it.when.toUTC().date();
         if (d >= first && d <= today)
             ++perDay[d];

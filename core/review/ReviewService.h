@@ -19,13 +19,11 @@ namespace cpis {
 
 class Clock;
 class HubReviewClient;
-class ReviewClient;
-class ReviewStore;
 
-// The safeguarding lead's review of the site's CP-IS positives: refreshes the queue from the
-// feed into the encrypted store, keeps the site's status and note per positive (audited), and
-// counts positives per day. Every call names the session it acts for; the queue belongs to
-// that session's organisation.
+// The safeguarding lead's review of the site's CP-IS positives, kept at the trust's audit hub and
+// shared by every lead of the site: reads the queue from the hub, sets the site's status and note
+// per positive there (audited on the desk first), and counts positives per day. Every call names
+// the session it acts for; the queue belongs to that session's organisation.
 class ReviewService : public QObject
 {
     Q_OBJECT
@@ -34,8 +32,7 @@ public:
     {
         enum class Kind
         {
-            Service, // the feed could not be read: the queue shown is the last good one
-            Store,
+            Service, // the hub could not be read: the queue shown is the last good one
             Audit,
             NotFound,
             NoHub, // the profile names no audit hub, where the site's review is kept
@@ -52,32 +49,21 @@ public:
     using RefreshDone = std::function<void(const Status<Error>&)>;
     using SaveDone = std::function<void(const Status<Error>&)>;
 
-    ReviewService(ReviewClient* client,
-                  ReviewStore* store,
-                  AccessAuditor* auditor,
-                  const Clock* clock,
-                  QObject* parent = nullptr);
-    // The review kept at the trust's audit hub, shared by every lead of the site: the queue is
-    // read from it and each change is written to it. `hub` may be null (no hub in the profile).
+    // `hub` may be null (no hub in the profile): every call then says so.
     ReviewService(HubReviewClient* hub,
                   AccessAuditor* auditor,
                   const Clock* clock,
                   QObject* parent = nullptr);
 
-    bool usesHub() const { return m_useHub; }
     // Since when the hub could not be read or written; nullopt while it answers.
     std::optional<QDateTime> unavailableSince() const { return m_unavailableSince; }
 
-    // Reads the positives recorded since `since` into the store. `done` runs once, unless
-    // `receiver` goes first; a failure leaves the store and the last refresh time as they were.
+    // Reads the positives recorded since `since` from the hub. `done` runs once, unless
+    // `receiver` goes first; a failure leaves the last good queue and its time as they were.
     void
     refresh(const UserSession& session, const QDate& since, QObject* receiver, RefreshDone done);
-    // Records the site's decision on one positive: audited first, then stored.
-    Status<Error> setStatus(const UserSession& session,
-                            const QString& id,
-                            ReviewStatus status,
-                            const QString& note);
-    // The same, wherever the review is kept; at the hub, `done` runs once it has answered.
+    // Records the site's decision on one positive: audited first, then written to the hub;
+    // `done` runs once the hub has answered.
     void setStatus(const UserSession& session,
                    const QString& id,
                    ReviewStatus status,
@@ -89,25 +75,20 @@ public:
     Result<std::optional<QDateTime>, Error> lastRefreshed(const UserSession& session) const;
     // One count per UTC day, oldest first, ending today; days without positives count 0.
     Result<QList<DailyCount>, Error> dailyCounts(const UserSession& session, int days = 30) const;
+    // The same count over any list of positives, for the `days` ending on `today`.
+    static QList<DailyCount> countPerDay(const QList<ReviewItem>& items, QDate today, int days);
 
 private:
-    void refreshFromHub(const UserSession& session,
-                        const QDate& since,
-                        QObject* receiver,
-                        RefreshDone done);
     Status<Error> auditChange(const UserSession& session,
                               const ReviewItem& item,
                               ReviewStatus status,
                               const QString& note);
     void hubFailed();
 
-    ReviewClient* m_client = nullptr;
     HubReviewClient* m_hub = nullptr;
-    bool m_useHub = false;
     QList<ReviewItem> m_hubItems; // the last queue the hub gave
     std::optional<QDateTime> m_hubRefreshed;
     std::optional<QDateTime> m_unavailableSince;
-    ReviewStore* m_store = nullptr;
     AccessAuditor* m_auditor;
     const Clock* m_clock;
 };

@@ -237,6 +237,20 @@ void TestHubReviewDesk::secondLeadSeesTheChangeAfterRefresh()
         QCOMPARE(saved.first().first().toBool(), true);
         QCOMPARE(first->savedLabel()->text(), QStringLiteral("Saved: 999 000 0018 → Referred"));
         QVERIFY(first->savedLabel()->isVisible());
+        // The decision is in the lead's own audit log too, with the child and the note.
+        QList<AuditEntry> changes;
+        QVERIFY(one.services->store()
+                    .audit()
+                    .forEach([&](const AuditEntry& e) {
+                        if (e.action == AuditEntry::Action::ReviewUpdated)
+                            changes << e;
+                        return true;
+                    })
+                    .ok());
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().nhsNumber, QStringLiteral("9990000018"));
+        QCOMPARE(changes.first().outcomeDetail, QStringLiteral("referred"));
+        QCOMPARE(changes.first().reason, QStringLiteral("Rang the duty team"));
     }
     QCOMPARE(m_hub.count("SELECT count(*) FROM hub.reviews WHERE reviewer_desk = "
                          "'desk_lead_one_b' AND status = 'referred'"),

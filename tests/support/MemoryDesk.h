@@ -63,9 +63,8 @@ struct MemoryDesk
           audit(services->store().audit()), auditor(services->auditor()),
           lookups(services->lookups()), directory(services->localDirectory()),
           notices(services->notices()), meshClient(services->meshClient()),
-          reviewStore(services->reviewStore()), review(services->review()),
-          areaListStore(services->areaListStore()), areaListClient(services->areaListClient()),
-          areaLists(services->areaLists())
+          review(services->review()), areaListStore(services->areaListStore()),
+          areaListClient(services->areaListClient()), areaLists(services->areaLists())
     {}
 
     // What users did, in order: every audit entry but those the composition root makes at start
@@ -92,7 +91,6 @@ struct MemoryDesk
     Part<LocalDirectory> directory;
     Part<NoticeStore> notices;
     Part<MeshClient> meshClient;
-    Part<ReviewStore> reviewStore;
     Part<ReviewService> review;
     Part<AreaListStore> areaListStore;
     Part<AreaListClient> areaListClient;
