@@ -141,7 +141,8 @@ void Desk::lookUpFromLaunch(const NhsNumber& nhs, Outcome done)
 {
     comeToFront();
     if (!m_triage) {
-        // Signed out or locked: the sign-in comes first; the number is looked up after it.
+        // Signed out or locked: the sign-in comes first; the number is looked up after it,
+        // if that is soon and, on a locked desk, by the user who locked it (onTriageMade).
         const QString lockedFor = m_window->isLocked() ? m_window->lockedBy().userId : QString();
         m_waiting = Launch{nhs, {}, m_clock->nowUtc(), lockedFor};
         if (done)

@@ -89,7 +89,7 @@ private:
         QDateTime heldAtUtc; // when it was handed over, by the desk's clock
         QString heldFor;     // the user id whose locked session it was handed to; empty: none
     };
-    const Clock* m_clock = nullptr;
+    const Clock* m_clock = nullptr;    // Desk::open's, which outlives the desk
     QPointer<ui::TriageView> m_triage; // the signed-in triage screen, if any
     std::optional<Launch> m_waiting;   // handed over while signed out
 
