@@ -2,6 +2,7 @@
 
 #include "app/desk/DeskComposition.h"
 #include "core/desk/DeskServices.h"
+#include "core/domain/Clock.h"
 #include "core/store/KeyStore.h"
 #include "sandbox/server/SandboxServer.h"
 #include "ui/lookup/TriageView.h"
@@ -31,6 +32,7 @@ ui::DeskSettings Desk::storedSettings()
 Result<std::unique_ptr<Desk>, QString> Desk::open(const Options& options, const Clock& clock)
 {
     std::unique_ptr<Desk> desk(new Desk);
+    desk->m_clock = &clock;
     AdministratorFile::Contents admin = options.admin;
     if (admin.profiles.isEmpty())
         admin.profiles = {ServiceProfile::training()};
@@ -123,6 +125,13 @@ void Desk::onTriageMade(ui::TriageView* triage)
         return;
     Launch launch = std::move(*m_waiting);
     m_waiting.reset();
+    // A number waits for the sign-in only so long, and only for the user it was handed to: a
+    // stale one, or one meant for the locked session of someone else, is never looked up.
+    const bool stale = launch.heldAtUtc.secsTo(m_clock->nowUtc()) > kLaunchHoldSecs;
+    const bool someoneElse =
+        !launch.heldFor.isEmpty() && launch.heldFor != m_window->session().userId;
+    if (stale || someoneElse)
+        return;
     // Once the window has put the new screen in its place.
     QTimer::singleShot(0, triage,
                        [this, triage, launch] { lookUpOn(triage, launch.nhs, launch.done); });
@@ -132,8 +141,10 @@ void Desk::lookUpFromLaunch(const NhsNumber& nhs, Outcome done)
 {
     comeToFront();
     if (!m_triage) {
-        // Signed out or locked: the sign-in comes first; the number is looked up after it.
-        m_waiting = Launch{nhs, {}};
+        // Signed out or locked: the sign-in comes first; the number is looked up after it,
+        // if that is soon and, on a locked desk, by the user who locked it (onTriageMade).
+        const QString lockedFor = m_window->isLocked() ? m_window->lockedBy().userId : QString();
+        m_waiting = Launch{nhs, {}, m_clock->nowUtc(), lockedFor};
         if (done)
             done("waiting-for-sign-in");
         return;

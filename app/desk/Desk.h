@@ -7,6 +7,7 @@
 #include "ui/shell/DeskSettings.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QPointer>
 #include <QString>
 
@@ -68,6 +69,10 @@ public:
     // traces the person; the nurse still checks the banner. Signed out, the number waits for
     // the next sign-in. `done` (may be empty) hears what came of it: "banner-shown" (awaiting
     // the nurse's confirmation), "answered" (no banner to confirm) or "waiting-for-sign-in".
+    // A number held for the sign-in is dropped once it is older than kLaunchHoldSecs by the
+    // desk's clock, and when someone other than the user who locked the desk signs in (they
+    // start afresh: the number was handed to the other user's session).
+    static constexpr qint64 kLaunchHoldSecs = 120;
     using Outcome = std::function<void(const QByteArray&)>;
     void lookUpFromLaunch(const NhsNumber& nhs, Outcome done = {});
     void comeToFront();
@@ -81,7 +86,10 @@ private:
     {
         NhsNumber nhs;
         Outcome done;
+        QDateTime heldAtUtc; // when it was handed over, by the desk's clock
+        QString heldFor;     // the user id whose locked session it was handed to; empty: none
     };
+    const Clock* m_clock = nullptr;    // Desk::open's, which outlives the desk
     QPointer<ui::TriageView> m_triage; // the signed-in triage screen, if any
     std::optional<Launch> m_waiting;   // handed over while signed out
 

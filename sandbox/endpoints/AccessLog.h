@@ -38,6 +38,12 @@ struct CallCounts
     // message id however often it came, and the repeats that were taken for one already had.
     int queries = 0;
     int repeats = 0;
+    // The queries for a child's plans (FHIR CareTeam search, V3 QUPC), new ones only: one per
+    // look-up the user confirmed. `queries` also counts access-history reads.
+    int planQueries = 0;
+    // PDS reads of one patient by NHS number (a desk's trace, before any CP-IS query): not a
+    // CP-IS access, counted so that an observer can tell a trace from a look-up.
+    int pdsReads = 0;
 };
 
 // What a CP-IS query's message id (FHIR X-Request-ID, V3 wsa:MessageID) says about it.
@@ -74,6 +80,8 @@ public:
     // One CP-IS call answered: counted by what its header declared and whether it notified.
     void countCall(bool declaredUnscheduled, bool notifies);
     const CallCounts& calls() const { return m_calls; }
+    void countPdsRead() { ++m_calls.pdsReads; }
+    void countPlanQuery() { ++m_calls.planQueries; }
     // Duplicate elimination: the first sight of `messageId` is a new query; the same id with
     // the same `what` (the endpoint, the number, who asks and how) is that query again. The
     // last kRememberedQueries ids are remembered.

@@ -179,6 +179,7 @@ FhirRoutes::Reply FhirRoutes::patient(const HttpRequest& in, const QString& id)
         return {error(in, 400, QStringLiteral("INVALID_RESOURCE_ID"),
                       QStringLiteral("Invalid NHS number")),
                 Fault::None, 0};
+    m_s.log.countPdsRead();
     const auto found = m_s.population.find(id);
     if (!found)
         return {error(in, 404, QStringLiteral("RESOURCE_NOT_FOUND"),
@@ -298,6 +299,7 @@ FhirRoutes::careTeam(const HttpRequest& in, const TestUser& user, bool unknownPl
     // A repeat of a query already taken is answered as that query, never recorded or notified
     // again: a retry or a resend must not tell the local authority twice.
     if (sight == QuerySight::First) {
+        m_s.log.countPlanQuery();
         m_s.log.countCall(unscheduled, notifies);
         m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), *nhs, t, user, notifies});
     }

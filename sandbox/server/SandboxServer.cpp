@@ -276,6 +276,24 @@ void SandboxServer::dispatch(const HttpRequest& in, QTcpSocket* socket)
                       in.close);
         return;
     }
+    if (in.path == u"/_sandbox/counters" && in.method == "GET") {
+        // Counts only (no number, name or id): what a test of a whole desk process reads to
+        // see what the service was asked, from outside the desk. Reading changes nothing.
+        const CallCounts& c = m_log.calls();
+        const QJsonObject counts{{QStringLiteral("pdsReads"), c.pdsReads},
+                                 {QStringLiteral("planQueries"), c.planQueries},
+                                 {QStringLiteral("cpisQueries"), c.queries},
+                                 {QStringLiteral("cpisRepeats"), c.repeats},
+                                 {QStringLiteral("declaredUnscheduled"), c.declaredUnscheduled},
+                                 {QStringLiteral("declaredSilent"), c.declaredSilent},
+                                 {QStringLiteral("notifyingAccesses"), c.notifyingAccesses},
+                                 {QStringLiteral("notices"), m_log.notificationCount()}};
+        writeResponse(
+            socket,
+            {200, "application/json", QJsonDocument(counts).toJson(QJsonDocument::Compact), {}},
+            in.close);
+        return;
+    }
     HttpResponse notFound = fhirError(404, QStringLiteral("RESOURCE_NOT_FOUND"),
                                       QStringLiteral("No endpoint at this path"));
     echoRequestIds(in, notFound);

@@ -294,8 +294,10 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
     // unscheduled one by a notifying role tells each responsible LA once. A silent read
     // (accessEventType="false") is recorded but never notifies.
     const bool notifies = request.unscheduled() && user->notifies() && sight == QuerySight::First;
-    if (sight == QuerySight::First)
+    if (sight == QuerySight::First) {
+        m_s.log.countPlanQuery();
         m_s.log.record(AccessEvent{m_s.log.nextId(QStringLiteral("ae-")), nhs, t, *user, notifies});
+    }
     if (notifies) {
         QStringList told;
         for (const SandboxPlan& p : std::as_const(plans)) {

@@ -38,6 +38,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void lookUpWaitsForTheBannerConfirmation();
     void siteAndProfileAreTheAdministratorsAndAChangeIsAudited();
+    void numberHeldForALockedDeskExpires();
 };
 
 namespace {
@@ -57,6 +58,25 @@ QList<cpis::AuditEntry> auditEntries(Desk& desk)
         return true;
     });
     return all;
+}
+
+// In the sign-in dialog the window has open: the triage nurse, chosen by keyboard, and Enter.
+bool signInAsTriageNurse(MainWindow& w)
+{
+    if (!QTest::qWaitFor([&] { return w.signInDialog() && w.signInDialog()->isVisible(); }))
+        return false;
+    auto* users = w.signInDialog()->findChild<QListWidget*>(QStringLiteral("testUserList"));
+    if (!users)
+        return false;
+    users->setFocus();
+    users->setCurrentRow(0);
+    for (int i = 0; i < users->count() &&
+                    users->currentItem()->data(Qt::UserRole) != QStringLiteral("triage-nurse");
+         ++i)
+        QTest::keyClick(users, Qt::Key_Down);
+    QSignalSpy signedIn(&w, &MainWindow::signedIn);
+    QTest::keyClick(users, Qt::Key_Return);
+    return signedIn.wait(10000);
 }
 
 } // namespace
@@ -248,6 +268,68 @@ void TestDeskStart::siteAndProfileAreTheAdministratorsAndAChangeIsAudited()
     QCOMPARE(opened.value()->services().config().site(), cpis::SiteType::UnscheduledCare);
     auto verdict = opened.value()->services().store().audit().verify();
     QVERIFY(verdict.ok() && verdict->ok());
+}
+
+// A number handed to a locked desk (an ED system, a cpis: link) waits for the sign-in by the
+// desk's clock for at most Desk::kLaunchHoldSecs: the nurse who unlocks later starts on an
+// empty screen, and PDS is not asked for a number nobody is waiting for any more.
+void TestDeskStart::numberHeldForALockedDeskExpires()
+{
+    QTemporaryDir store;
+    QVERIFY(store.isValid());
+    Desk::Options options;
+    options.training = true;
+    options.storeDirectory = store.path();
+    cpis::ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto opened = Desk::open(options, clock);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error()));
+    Desk& desk = *opened.value();
+    MainWindow& w = desk.window();
+    QVERIFY(desk.sandbox());
+    const auto pdsReads = [&] { return desk.sandbox()->accessLog().calls().pdsReads; };
+    desk.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(signInAsTriageNurse(w));
+    const int before = pdsReads();
+
+    // Handed over well within the hold: looked up at the nurse's sign-in. (The desk's clock is
+    // set back for the hand-over, not forward for the sign-in, whose tokens carry real times.)
+    w.lock();
+    QByteArray outcome;
+    clock.set(QDateTime::currentDateTimeUtc().addSecs(-(Desk::kLaunchHoldSecs - 20)));
+    desk.lookUpFromLaunch(cpis::NhsNumber::parse(QStringLiteral("9990000018")).value(),
+                          [&](const QByteArray& o) { outcome = o; });
+    QCOMPARE(outcome, QByteArray("waiting-for-sign-in"));
+    QCOMPARE(pdsReads(), before);
+    clock.set(QDateTime::currentDateTimeUtc());
+    w.beginSignIn();
+    QVERIFY(signInAsTriageNurse(w));
+    QTRY_COMPARE(pdsReads(), before + 1);
+    auto* triage = qobject_cast<cpis::ui::TriageView*>(w.functionView(cpis::DeskFunction::LookUp));
+    QVERIFY(triage);
+    QTRY_VERIFY(triage->awaitsConfirmation());
+
+    // Handed over a second more than the hold ago: dropped. The nurse's own look-up is the only
+    // trace after her sign-in.
+    w.lock();
+    clock.set(QDateTime::currentDateTimeUtc().addSecs(-(Desk::kLaunchHoldSecs + 1)));
+    desk.lookUpFromLaunch(cpis::NhsNumber::parse(QStringLiteral("9990000026")).value(),
+                          [&](const QByteArray& o) { outcome = o; });
+    QCOMPARE(outcome, QByteArray("waiting-for-sign-in"));
+    clock.set(QDateTime::currentDateTimeUtc());
+    w.beginSignIn();
+    QVERIFY(signInAsTriageNurse(w));
+    triage = qobject_cast<cpis::ui::TriageView*>(w.functionView(cpis::DeskFunction::LookUp));
+    QVERIFY(triage);
+    auto* field = triage->findChild<QLineEdit*>(QStringLiteral("nhsNumberField"));
+    QVERIFY(field);
+    QSignalSpy answered(triage, &cpis::ui::TriageView::lookupAnswered);
+    QTest::keyClicks(field, QStringLiteral("9990000034"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(answered.wait(10000));
+    QCOMPARE(answered.count(), 1);
+    QCOMPARE(pdsReads(), before + 2);
+    QCOMPARE(field->text().remove(u' '), QStringLiteral("9990000034"));
 }
 
 QTEST_MAIN(TestDeskStart)

@@ -1,7 +1,8 @@
 #pragma once
 // A private X display (Xvfb) for tests that run the shipped cpis-desk as a user would: its
-// top-level windows by title, and a key sent to one of them (an X key event, which Qt's xcb
-// platform takes like a typed key). Only for tests: the desk itself offers no scripting.
+// top-level windows by title, a key sent to one of them (an X key event, which Qt's xcb
+// platform takes like a typed key), and the colours a window shows (read from the X server,
+// as a screenshot is). Only for tests: the desk itself offers no scripting.
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QString>
@@ -111,8 +112,9 @@ public:
         return QTest::qWaitFor([&] { return windows(part).size() == count; }, timeoutMs);
     }
 
-    // Presses and releases `keysym` in window `w`.
-    void press(Window w, KeySym keysym) const
+    // Presses and releases `keysym` in window `w`, with the modifiers in `state` held
+    // (ControlMask, ShiftMask: Ctrl+Enter is press(w, XK_Return, ControlMask)).
+    void press(Window w, KeySym keysym, unsigned int state = 0) const
     {
         for (const int type : {KeyPress, KeyRelease}) {
             XKeyEvent e{};
@@ -124,11 +126,54 @@ public:
             e.time = CurrentTime;
             e.same_screen = True;
             e.keycode = XKeysymToKeycode(m_dpy, keysym);
-            e.state = 0;
+            e.state = state;
             XSendEvent(m_dpy, w, True, type == KeyPress ? KeyPressMask : KeyReleaseMask,
                        reinterpret_cast<XEvent*>(&e));
         }
         XFlush(m_dpy);
+    }
+
+    // Asks window `w` to close, as a window manager's close button does (WM_DELETE_WINDOW).
+    void requestClose(Window w) const
+    {
+        XClientMessageEvent e{};
+        e.type = ClientMessage;
+        e.display = m_dpy;
+        e.window = w;
+        e.message_type = XInternAtom(m_dpy, "WM_PROTOCOLS", False);
+        e.format = 32;
+        e.data.l[0] = long(XInternAtom(m_dpy, "WM_DELETE_WINDOW", False));
+        e.data.l[1] = CurrentTime;
+        XSendEvent(m_dpy, w, False, NoEventMask, reinterpret_cast<XEvent*>(&e));
+        XFlush(m_dpy);
+    }
+
+    // Types `text` (digits, letters and spaces) into window `w`, one key at a time.
+    void type(Window w, const QString& text) const
+    {
+        for (const QChar c : text) {
+            const QByteArray name = c == u' ' ? QByteArray("space") : QString(c).toLatin1();
+            press(w, XStringToKeysym(name.constData()));
+        }
+    }
+
+    // How many pixels of window `w`, as the X server holds them now, are exactly `rgb`
+    // (0xRRGGBB): a read of the screen, as a screenshot is. -1 when the window cannot be read.
+    int pixelsOf(Window w, unsigned long rgb) const
+    {
+        XWindowAttributes attrs;
+        if (!XGetWindowAttributes(m_dpy, w, &attrs) || attrs.map_state != IsViewable)
+            return -1;
+        XImage* image = XGetImage(m_dpy, w, 0, 0, unsigned(attrs.width), unsigned(attrs.height),
+                                  AllPlanes, ZPixmap);
+        if (!image)
+            return -1;
+        int n = 0;
+        for (int y = 0; y < image->height; ++y)
+            for (int x = 0; x < image->width; ++x)
+                n += (XGetPixel(image, x, y) & 0xffffff) == rgb ? 1 : 0;
+        XDestroyImage(image);
+        return n;
     }
 
 private:

@@ -88,6 +88,8 @@ public:
 
     bool isSignedIn() const { return m_session.isValid(); }
     bool isLocked() const { return m_locked; }
+    // Whose session the lock ended (name and ids only, no tokens); empty when not locked.
+    const UserSession& lockedBy() const { return m_lockedBy; }
     const UserSession& session() const { return m_session; }
 
     SignInDialog* signInDialog() const { return m_signIn; }
