@@ -345,6 +345,8 @@ int main(int argc, char** argv)
             err << "cpis: signed out here and no token is kept, but:\n";
             for (const QString& p : problems)
                 err << "  " << p << '\n';
+            if (!credentialsProblem.isEmpty())
+                err << "  (the sign-in keys cannot be used: " << credentialsProblem << ")\n";
             err.flush();
             finish(CliCommands::CouldNotCheck);
         });

@@ -380,6 +380,9 @@ void SignInFlow::signOut(const UserSession& session, SignedOut done)
         };
     };
 
+    if (!m_exchange && !m_settings.platformRevocationUrl.isEmpty() && !held->refreshToken.isEmpty())
+        held->problems << tr("The API platform was not asked to revoke the session: the "
+                             "profile's platform key cannot be used.");
     if (m_exchange && !m_settings.platformRevocationUrl.isEmpty() &&
         !held->refreshToken.isEmpty()) {
         ++*remaining;
