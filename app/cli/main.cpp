@@ -1,7 +1,9 @@
 // cpis: the command line over the same core services as the desk (docs/cli.md).
 // Wiring only: options -> DeskServices (+ the training sandbox) -> CliCommands.
 #include "core/cli/CliCommands.h"
+#include "core/cli/CliSession.h"
 #include "core/crypto/ProcessHardening.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/desk/DeskServices.h"
 #include "core/domain/Clock.h"
 #include "core/profile/AdministratorFile.h"
@@ -39,8 +41,9 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral(
         "CP-IS command line.\n\n"
         "Commands:\n"
-        "  login                    sign in (stores the session in the keychain)\n"
-        "  logout                   forget the stored session\n"
+        "  login                    sign in and keep the session in the keychain, where the\n"
+        "                           administrator's profile allows it (cli-keeps-session)\n"
+        "  logout                   end the stored session at NHS CIS2 and forget it\n"
         "  lookup <nhs-number>      check CP-IS for one person (exit codes: docs/cli.md);\n"
         "                           at an unscheduled-care site only with --confirmed-identity\n"
         "  history <nhs-number>     who has looked at this person's CP-IS record\n"
@@ -67,6 +70,11 @@ int main(int argc, char** argv)
     const QCommandLineOption asOpt(QStringLiteral("as"),
                                    QStringLiteral("Sandbox test user to sign in as."),
                                    QStringLiteral("user"), QStringLiteral("triage-nurse"));
+    const QCommandLineOption userOpt(
+        QStringLiteral("user"),
+        QStringLiteral("Your CIS2 user ID (12 digits, printed by 'login'): a stored session is "
+                       "used only by the CIS2 user it was made for."),
+        QStringLiteral("uuid"));
     const QCommandLineOption storeOpt(QStringLiteral("store"),
                                       QStringLiteral("Folder of the encrypted store."),
                                       QStringLiteral("dir"));
@@ -88,8 +96,8 @@ int main(int argc, char** argv)
         QStringLiteral("lookup: you have checked this NHS number belongs to the person in front "
                        "of you. Required at an unscheduled-care site, where the look-up notifies "
                        "the local authority; the command line has no banner to check."));
-    for (const auto* o : {&profileOpt, &asOpt, &storeOpt, &jsonOpt, &formatOpt, &outputOpt, &allOpt,
-                          &forceOpt, &confirmedOpt})
+    for (const auto* o : {&profileOpt, &asOpt, &userOpt, &storeOpt, &jsonOpt, &formatOpt,
+                          &outputOpt, &allOpt, &forceOpt, &confirmedOpt})
         parser.addOption(*o);
 
     // `cpis sandbox ...` hands its own options to the sandbox's command line.
@@ -244,28 +252,19 @@ int main(int argc, char** argv)
         });
         flow->start();
     };
-    // Training signs in afresh each time. Elsewhere each command signs in, unless the
-    // administrator lets the command line keep a session: then the one `login` stored, never
-    // past its platform token's expiry.
-    CliCommands::SessionSource session = [&](Give give) {
-        if (training) {
+    // Training signs in afresh each time as the --as test user. Elsewhere each command signs in,
+    // unless the administrator lets the command line keep a session: then the one `login`
+    // stored, for its own CIS2 user only and never past its platform token's expiry.
+    auto signIn = [&](Give give) {
+        if (training)
             cpis::HeadlessSignIn::start(&desk.transport(), &clock, profile.signIn, credentials,
                                         asUser, &desk, give);
-            return;
-        }
-        if (!profile.signIn.cliKeepsSession) {
+        else
             interactive(give);
-            return;
-        }
-        auto stored = vault.load();
-        if (!stored)
-            give(QStringLiteral("no stored sign-in: run 'cpis login' (%1)").arg(stored.error()));
-        else if (stored->isExpired(clock.nowUtc())) {
-            (void)vault.clear();
-            give(QStringLiteral("the sign-in has expired: run 'cpis login' again"));
-        } else
-            give(stored.value());
     };
+    cpis::CliSession sessions(vault, &clock, !training && profile.signIn.cliKeepsSession,
+                              parser.value(userOpt), signIn, err);
+    CliCommands::SessionSource session = [&](Give give) { sessions.session(give); };
     CliCommands commands(desk, session, out, err);
     // Text on standard output opens with the environment; JSON carries it as a field, and an
     // audit export written to standard output carries it in every entry.
@@ -298,40 +297,60 @@ int main(int argc, char** argv)
                    "(cli-keeps-session); each command signs in when it needs to.\n";
             return CliCommands::BadInput;
         }
-        interactive([&](const cpis::Result<cpis::UserSession, QString>& s) {
+        sessions.login([&](const cpis::Result<cpis::UserSession, QString>& s) {
             if (!s) {
                 err << "cpis: sign-in failed: " << s.error() << '\n';
                 finish(CliCommands::NotSignedIn);
-                return;
-            }
-            if (auto saved = vault.save(s.value()); !saved) {
-                err << "cpis: could not keep the session: " << saved.error() << '\n';
-                finish(CliCommands::LocalFailure);
                 return;
             }
             cpis::AccessEvent ev;
             ev.action = cpis::AuditEntry::Action::SignIn;
             ev.outcome = cpis::AuditEntry::Outcome::Success;
             (void)desk.audit(s.value(), ev);
-            out << "Signed in as " << s->name << ", " << s->roleName << ", " << s->organisationName
-                << '\n';
+            out << "Signed in as " << s->name << " (CIS2 user " << s->userId << "), " << s->roleName
+                << ", " << s->organisationName << ".\n"
+                << "The session is kept until " << s->accessExpiresUtc.toString(Qt::ISODate)
+                << " for this CIS2 user only: give --user " << s->userId << " to each command.\n";
             out.flush();
             finish(CliCommands::Ok);
         });
     } else if (command == u"logout") {
-        const auto stored = vault.load();
-        if (auto s = vault.clear(); !s) {
-            err << "cpis: " << s.error() << '\n';
+        auto taken = sessions.takeStored();
+        if (!taken) {
+            err << "cpis: " << taken.error() << '\n';
             return CliCommands::LocalFailure;
         }
-        if (stored) {
-            cpis::AccessEvent ev;
-            ev.action = cpis::AuditEntry::Action::SignOut;
-            ev.outcome = cpis::AuditEntry::Outcome::Success;
-            (void)desk.audit(stored.value(), ev);
+        if (!taken.value()) {
+            out << "No session is stored.\n";
+            return commands.anchored(CliCommands::Ok);
         }
-        out << "Signed out.\n";
-        return commands.anchored(CliCommands::Ok);
+        cpis::UserSession stored = *taken.value();
+        cpis::wipe(*taken.value());
+        cpis::AccessEvent ev;
+        ev.action = cpis::AuditEntry::Action::SignOut;
+        ev.outcome = cpis::AuditEntry::Outcome::Success;
+        (void)desk.audit(stored, ev);
+        // Out of the keychain already; now the provider ends the session and revokes what it
+        // can. Whatever it answers, no token outlasts this command.
+        auto* flow = new cpis::SignInFlow(&desk.transport(), &clock, profile.signIn, credentials,
+                                          nullptr, &desk);
+        flow->signOut(stored, [&, flow](const QStringList& problems) {
+            flow->deleteLater();
+            if (problems.isEmpty()) {
+                out << "Signed out: the session is ended at NHS CIS2 and no token is kept.\n";
+                out.flush();
+                finish(CliCommands::Ok);
+                return;
+            }
+            err << "cpis: signed out here and no token is kept, but:\n";
+            for (const QString& p : problems)
+                err << "  " << p << '\n';
+            if (!credentialsProblem.isEmpty())
+                err << "  (the sign-in keys cannot be used: " << credentialsProblem << ")\n";
+            err.flush();
+            finish(CliCommands::CouldNotCheck);
+        });
+        cpis::wipe(stored);
     } else if (command == u"audit" && sub == u"verify") {
         return commands.auditVerify();
     } else if (command == u"audit" && sub == u"status") {

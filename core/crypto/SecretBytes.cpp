@@ -75,6 +75,15 @@ void wipe(QByteArray& bytes)
     bytes = QByteArray();
 }
 
+void wipeEveryCopy(QByteArray& bytes)
+{
+    // data_ptr().isMutable(): allocated by Qt, not a literal in read-only memory. constData()
+    // rather than data(), which would detach and wipe a fresh copy instead of the shared one.
+    if (!bytes.isEmpty() && bytes.data_ptr().isMutable())
+        OPENSSL_cleanse(const_cast<char*>(bytes.constData()), size_t(bytes.size()));
+    bytes = QByteArray();
+}
+
 void wipe(QString& text)
 {
     if (!text.isEmpty() && text.isDetached())

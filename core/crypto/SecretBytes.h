@@ -41,6 +41,10 @@ private:
 // still shared is left for its last holder to wipe. For the QByteArray copies a key or token
 // passes through on its way to or from an API that wants one.
 void wipe(QByteArray& bytes);
+// Overwrites the bytes of `bytes` in place even while other QByteArrays share them, then empties
+// it: for a request carrying a token once every holder is done with it (the transport's copy
+// and the one Qt's network layer shares). Bytes it does not own (a literal) are left alone.
+void wipeEveryCopy(QByteArray& bytes);
 // The same for a QString (a token or number read from JSON).
 void wipe(QString& text);
 // Empties a session, overwriting its tokens where this copy was their last holder: what a

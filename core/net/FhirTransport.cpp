@@ -1,5 +1,6 @@
 #include "core/net/FhirTransport.h"
 
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/net/NetLogging.h"
 #include "core/net/ReplyClassifier.h"
@@ -42,6 +43,19 @@ struct FhirTransport::Pending
     std::shared_ptr<bool> tooLarge = std::make_shared<bool>(false);
 };
 
+namespace {
+// Only once the reply is finished or aborted: Qt no longer reads what it shared.
+void wipeIfAsked(FhirTransport::Request& r)
+{
+    if (!r.wipeAfterUse)
+        return;
+    wipeEveryCopy(r.body);
+    for (auto& header : r.headers)
+        wipeEveryCopy(header.second);
+    r.url = QUrl();
+}
+} // namespace
+
 FhirTransport::FhirTransport(QNetworkAccessManager* nam,
                              const Clock* clock,
                              Settings settings,
@@ -57,6 +71,7 @@ FhirTransport::~FhirTransport()
             p->reply->disconnect(this);
             p->reply->abort();
         }
+        wipeIfAsked(p->request);
         delete p;
     }
 }
@@ -330,6 +345,7 @@ void FhirTransport::finish(Pending* p, const Result<HttpResponse, ServiceError>&
     const Callback done = std::move(p->done);
     const QPointer<QObject> context = p->context;
     const QByteArray requestId = p->requestId;
+    wipeIfAsked(p->request);
     delete p;
     if (context && done)
         done(result, requestId);

@@ -72,6 +72,10 @@ public:
         // cut off as it arrives and the request fails as BadResponse. A stream's whole body
         // counts too; 0 for none (a bulk file, whose lines are limited by its reader).
         qint64 maxBodyBytes = ResponseLimit::kJsonBytes;
+        // The body and header values carry a token (a sign-out's revocation): once the request
+        // is done, they are overwritten in place, with the copies Qt shared, and the URL
+        // dropped. Qt's socket buffers are beyond reach.
+        bool wipeAfterUse = false;
     };
     using Callback =
         std::function<void(const Result<HttpResponse, ServiceError>&, const QByteArray& requestId)>;

@@ -86,6 +86,11 @@ std::optional<QString> applyKey(ServiceProfile& p, const QString& key, const QSt
         if (auto bad = url(u))
             return bad;
         p.signIn.platformTokenUrl = u;
+    } else if (key == u"platform-revocation-url") {
+        QUrl u;
+        if (auto bad = url(u))
+            return bad;
+        p.signIn.platformRevocationUrl = u;
     } else if (key == u"platform-api-key") {
         p.signIn.platformApiKey = value;
     } else if (key == u"platform-signing-key") {

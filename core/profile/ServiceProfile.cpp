@@ -101,6 +101,7 @@ ServiceProfile ServiceProfile::withSandbox(const QUrl& sandboxBase) const
     p.signIn.issuer = p.identity.toString();
     p.signIn.platformTokenUrl = under(sandboxBase, QStringLiteral("/oauth2/token"));
     p.signIn.platformApiKey = kTrainingPlatformApiKey;
+    p.signIn.platformRevocationUrl = under(sandboxBase, QStringLiteral("/oauth2/revoke"));
     p.mesh = sandboxBase;
     return p;
 }
@@ -113,6 +114,8 @@ std::optional<QString> ServiceProfile::problem() const
         {QStringLiteral("cpis-fhir"), &cpisFhir},
         {QStringLiteral("identity"), &identity},
         {QStringLiteral("mesh"), &mesh},
+        {QStringLiteral("platform-token-url"), &signIn.platformTokenUrl},
+        {QStringLiteral("platform-revocation-url"), &signIn.platformRevocationUrl},
         {QStringLiteral("audit-hub"), &auditHub}};
     for (const auto& [key, url] : addresses) {
         const bool required = key == u"pds" || key == u"cpis" || key == u"identity";

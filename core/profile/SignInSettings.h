@@ -36,6 +36,9 @@ struct SignInSettings
     QString platformApiKey;  // the platform application's API key: iss and sub of its assertion
     QString platformKeyFile; // PEM private key registered with the platform (RS512)
     QString platformKeyId;   // its kid in the platform's JWKS
+    // Where the platform revokes its refresh token at sign-out (RFC 7009), when the
+    // administrator names one: NHS England publishes none, so there is no default.
+    QUrl platformRevocationUrl;
     // The command line keeps a session between runs only when the administrator allows it,
     // and then no longer than the platform token lives.
     bool cliKeepsSession = false;

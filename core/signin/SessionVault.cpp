@@ -1,5 +1,6 @@
 #include "core/signin/SessionVault.h"
 
+#include "core/crypto/SecretBytes.h"
 #include "core/store/KeyProvider.h"
 
 #include <QJsonArray>
@@ -15,7 +16,10 @@ Result<UserSession, QString> SessionVault::load() const
         return read.error().message;
     if (!read.value())
         return QStringLiteral("no session is stored: run 'cpis login'");
-    const QJsonObject o = QJsonDocument::fromJson(*read.value()).object();
+    QByteArray blob = *read.value();
+    read = std::optional<QByteArray>();
+    const QJsonObject o = QJsonDocument::fromJson(blob).object();
+    wipe(blob);
     UserSession s;
     s.userId = o.value(QLatin1String("userId")).toString();
     s.name = o.value(QLatin1String("name")).toString();
@@ -30,6 +34,9 @@ Result<UserSession, QString> SessionVault::load() const
         s.workgroups.append(v.toString());
     s.accessToken = o.value(QLatin1String("access")).toString().toLatin1();
     s.refreshToken = o.value(QLatin1String("refresh")).toString().toLatin1();
+    // CIS2's own, for sign-out: the ID token ends the session, its access token is revoked.
+    s.idToken = o.value(QLatin1String("idToken")).toString().toLatin1();
+    s.identityAccessToken = o.value(QLatin1String("cis2Access")).toString().toLatin1();
     s.accessExpiresUtc =
         QDateTime::fromString(o.value(QLatin1String("expires")).toString(), Qt::ISODate);
     if (!s.isValid() || !s.accessExpiresUtc.isValid())
@@ -51,8 +58,12 @@ Status<QString> SessionVault::save(const UserSession& s)
         {QStringLiteral("workgroups"), QJsonArray::fromStringList(s.workgroups)},
         {QStringLiteral("access"), QString::fromLatin1(s.accessToken)},
         {QStringLiteral("refresh"), QString::fromLatin1(s.refreshToken)},
+        {QStringLiteral("idToken"), QString::fromLatin1(s.idToken)},
+        {QStringLiteral("cis2Access"), QString::fromLatin1(s.identityAccessToken)},
         {QStringLiteral("expires"), s.accessExpiresUtc.toUTC().toString(Qt::ISODate)}};
-    auto w = m_keys.write(entryName(), QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QByteArray blob = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    auto w = m_keys.write(entryName(), blob);
+    wipe(blob);
     if (!w)
         return w.error().message;
     return {};

@@ -345,36 +345,69 @@ void SignInFlow::refresh(const UserSession& session,
                         });
 }
 
-void SignInFlow::signOut(const UserSession& session, std::function<void()> done)
+void SignInFlow::signOut(const UserSession& session, SignedOut done)
 {
-    // Only the two tokens the provider is sent, never the whole session (the platform's access
-    // and refresh tokens): held until discovery answers, then wiped as soon as the requests are
-    // written, not kept until the provider answers them (it may take a minute or never answer).
+    // Only the tokens the provider and the platform are sent, never the platform's access
+    // token: held until discovery answers, then wiped as soon as the requests are written, not
+    // kept until the provider answers them (it may take a minute or never answer).
     struct Held
     {
-        QByteArray identityAccessToken, idToken;
+        QByteArray identityAccessToken, idToken, refreshToken;
+        QStringList problems;
         ~Held()
         {
             wipe(identityAccessToken);
             wipe(idToken);
+            wipe(refreshToken);
         }
     };
     auto held = std::make_shared<Held>();
     held->identityAccessToken = session.identityAccessToken;
     held->idToken = session.idToken;
-    m_discovery->metadata([this, held, done](const Result<ProviderMetadata, QString>& m) {
+    held->refreshToken = session.refreshToken;
+    auto remaining = std::make_shared<int>(1); // held until every request is on its way
+    auto one = [held, remaining, done] {
+        if (--*remaining == 0)
+            done(held->problems);
+    };
+    auto told = [held, one](const QString& what) {
+        return [held, one, what](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
+            if (!r)
+                held->problems << what.arg(r.error().detail.isEmpty()
+                                               ? ServiceError::kindName(r.error().kind)
+                                               : r.error().detail);
+            one();
+        };
+    };
+
+    if (!m_exchange && !m_settings.platformRevocationUrl.isEmpty() && !held->refreshToken.isEmpty())
+        held->problems << tr("The API platform was not asked to revoke the session: the "
+                             "profile's platform key cannot be used.");
+    if (m_exchange && !m_settings.platformRevocationUrl.isEmpty() &&
+        !held->refreshToken.isEmpty()) {
+        ++*remaining;
+        m_exchange->revoke(
+            m_settings.platformRevocationUrl, held->refreshToken,
+            [held, one](const std::optional<QString>& problem) {
+                if (problem)
+                    held->problems
+                        << tr("The API platform did not revoke the session: %1").arg(*problem);
+                one();
+            });
+    }
+    wipe(held->refreshToken);
+
+    ++*remaining;
+    m_discovery->metadata([this, held, remaining, one,
+                           told](const Result<ProviderMetadata, QString>& m) {
         if (!m) {
+            held->problems << tr("The identity provider could not be told to end the session: %1")
+                                  .arg(m.error());
             wipe(held->identityAccessToken);
             wipe(held->idToken);
-            done();
+            one();
             return;
         }
-        auto remaining = std::make_shared<int>(0);
-        auto one = [remaining, done] {
-            if (--*remaining == 0)
-                done();
-        };
-        ++*remaining; // held until both requests are on their way
         if (!m->revocationEndpoint.isEmpty() && !held->identityAccessToken.isEmpty()) {
             ++*remaining;
             QString token = QString::fromLatin1(held->identityAccessToken);
@@ -383,35 +416,36 @@ void SignInFlow::signOut(const UserSession& session, std::function<void()> done)
                 {QStringLiteral("token_type_hint"), QStringLiteral("access_token")}};
             form << clientAuthentication(m->revocationEndpoint.toString(QUrl::FullyEncoded));
             FhirTransport::Request req = SignInForm::post(m->revocationEndpoint, form);
-            form.clear();
+            req.wipeAfterUse = true;
+            for (auto& field : form)
+                wipe(field.second);
             wipe(token);
-            m_transport->send(
-                std::move(req), this,
-                [one](const Result<HttpResponse, ServiceError>&, const QByteArray&) { one(); });
+            m_transport->send(std::move(req), this,
+                              told(tr("The identity provider did not revoke its access token: "
+                                      "%1")));
         }
         if (!m->endSessionEndpoint.isEmpty() && !held->idToken.isEmpty()) {
             ++*remaining;
+            // By POST (OpenID Connect RP-Initiated Logout 1.0 §2: the provider must take GET and
+            // POST): the hint is in a body the transport wipes, where a URL's copies are
+            // beyond reach.
             QString hint = QString::fromLatin1(held->idToken);
-            QUrl url = m->endSessionEndpoint;
-            {
-                QUrlQuery q(url);
-                q.addQueryItem(QStringLiteral("id_token_hint"), hint);
-                q.addQueryItem(QStringLiteral("client_id"), m_settings.clientId);
-                url.setQuery(q);
-            }
+            FhirTransport::Request req = SignInForm::post(
+                m->endSessionEndpoint, {{QStringLiteral("id_token_hint"), hint},
+                                        {QStringLiteral("client_id"), m_settings.clientId}});
             wipe(hint);
-            FhirTransport::Request req;
-            req.url = std::move(url);
-            req.accept = "application/json";
-            m_transport->send(
-                std::move(req), this,
-                [one](const Result<HttpResponse, ServiceError>&, const QByteArray&) { one(); });
+            // The provider may answer with a page for a browser; a 2xx is all that counts.
+            req.accept = "text/html";
+            req.wipeAfterUse = true;
+            m_transport->send(std::move(req), this,
+                              told(tr("The identity provider did not end the session: %1")));
         }
         // Written: the desk's own copies go now; the transport's go with its request.
         wipe(held->identityAccessToken);
         wipe(held->idToken);
         one();
     });
+    one();
 }
 
 void SignInFlow::fail(const QString& message)

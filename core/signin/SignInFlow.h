@@ -50,9 +50,13 @@ public:
     // Renews the platform token with its refresh token; `done` receives the updated session.
     void refresh(const UserSession& session,
                  std::function<void(const Result<UserSession, QString>&)> done);
-    // Ends the session at CIS2 (end-session endpoint) and revokes CIS2's access token where
-    // the provider offers revocation. The caller drops every token whatever the outcome.
-    void signOut(const UserSession& session, std::function<void()> done);
+    // What sign-out could not do, one sentence each; empty when everyone was told.
+    using SignedOut = std::function<void(const QStringList& problems)>;
+    // Ends the session at CIS2 (end-session endpoint, RP-initiated logout by POST), revokes
+    // CIS2's access token where the provider offers revocation, and the platform's refresh
+    // token where the profile names the platform's revocation URL. Each request's copies of a
+    // token are wiped once it is answered. The caller drops every token whatever the outcome.
+    void signOut(const UserSession& session, SignedOut done);
 
     static QByteArray codeChallenge(const QByteArray& verifier); // base64url(SHA-256)
     static constexpr qint64 kMaxRequestLineBytes = 8 * 1024;

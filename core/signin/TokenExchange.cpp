@@ -1,5 +1,6 @@
 #include "core/signin/TokenExchange.h"
 
+#include "core/crypto/SecretBytes.h"
 #include "core/domain/Clock.h"
 #include "core/net/FhirTransport.h"
 #include "core/signin/ClientAssertion.h"
@@ -53,6 +54,40 @@ void TokenExchange::refresh(const QByteArray& refreshToken, Done done)
           {QStringLiteral("client_id"), m_apiKey},
           {QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken)}},
          std::move(done));
+}
+
+void TokenExchange::revoke(const QUrl& revocationUrl,
+                           const QByteArray& refreshToken,
+                           std::function<void(const std::optional<QString>&)> done)
+{
+    auto assertion =
+        ClientAssertion::make(m_key, JwsAlgorithm::RS512, m_kid, m_apiKey,
+                              revocationUrl.toString(QUrl::FullyEncoded), m_clock->nowUtc());
+    if (!assertion) {
+        done(assertion.error());
+        return;
+    }
+    QString token = QString::fromLatin1(refreshToken);
+    FhirTransport::Request req = SignInForm::post(
+        revocationUrl,
+        {{QStringLiteral("token"), token},
+         {QStringLiteral("token_type_hint"), QStringLiteral("refresh_token")},
+         {QStringLiteral("client_id"), m_apiKey},
+         {QStringLiteral("client_assertion_type"), QString::fromLatin1(ClientAssertion::kType)},
+         {QStringLiteral("client_assertion"), QString::fromLatin1(assertion.value())}});
+    wipe(token);
+    req.wipeAfterUse = true;
+    m_transport->send(std::move(req), this,
+                      [done](const Result<HttpResponse, ServiceError>& r, const QByteArray&) {
+                          if (!r) {
+                              done(r.error().detail.isEmpty()
+                                       ? ServiceError::kindName(r.error().kind)
+                                       : r.error().detail);
+                              return;
+                          }
+                          qCInfo(lcSignIn, "platform refresh token revoked");
+                          done(std::nullopt);
+                      });
 }
 
 void TokenExchange::post(QList<std::pair<QString, QString>> form, Done done)

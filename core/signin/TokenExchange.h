@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 namespace cpis {
 
@@ -41,6 +42,12 @@ public:
 
     void exchange(const QByteArray& idToken, Done done);
     void refresh(const QByteArray& refreshToken, Done done);
+    // Revokes a refresh token at `revocationUrl` (RFC 7009) with the same kind of assertion,
+    // its aud the revocation URL. `done` gets nothing on success, else what went wrong. The
+    // request's copies of the token are wiped once it is answered.
+    void revoke(const QUrl& revocationUrl,
+                const QByteArray& refreshToken,
+                std::function<void(const std::optional<QString>& problem)> done);
 
     static constexpr const char* kGrant = "urn:ietf:params:oauth:grant-type:token-exchange";
     static constexpr const char* kIdTokenType = "urn:ietf:params:oauth:token-type:id_token";

@@ -124,11 +124,14 @@ Cis2Realm::Answer Cis2Realm::answer(const QByteArray& method,
         return userinfo(authorization);
     if (rest == u"/token/revoke" && method == "POST") {
         m_access.remove(value(formOf(body), "token").toLatin1());
+        ++m_signOuts.cis2Revocations;
         return ok({});
     }
-    if (rest == u"/connect/endSession" && method == "GET") {
+    // RP-initiated logout by GET (the hint in the query) or POST (in the form).
+    if (rest == u"/connect/endSession" && (method == "GET" || method == "POST")) {
         QJsonObject header, claims;
-        const QByteArray hint = value(query, "id_token_hint").toLatin1();
+        const QByteArray hint =
+            value(method == "POST" ? formOf(body) : query, "id_token_hint").toLatin1();
         if (!SandboxKey::decode(hint, &header, &claims) || !signingKey().verifies(hint, "RS256"))
             return SignInService::oauthError(400, QStringLiteral("invalid_request"),
                                              QStringLiteral("id_token_hint is not ours"));
@@ -138,6 +141,7 @@ Cis2Realm::Answer Cis2Realm::answer(const QByteArray& method,
             const auto u = m_signIn.user(it.value());
             it = u && u->userUid == sub ? m_access.erase(it) : std::next(it);
         }
+        m_signOuts.endedSessions << sub;
         return ok({{QStringLiteral("ended"), true}});
     }
     return SignInService::oauthError(404, QStringLiteral("not_found"),
@@ -311,6 +315,34 @@ Cis2Realm::Answer Cis2Realm::exchange(const QByteArray& body, const QString& ori
                    {QStringLiteral("refresh_count"), QStringLiteral("0")}});
     }
     return refuse(401, QStringLiteral("Invalid subject_token: unknown user"));
+}
+
+Cis2Realm::Answer Cis2Realm::revokePlatform(const QByteArray& body, const QString& origin)
+{
+    const QUrlQuery form = formOf(body);
+    if (value(form, "client_assertion_type") != QLatin1String(kAssertionType))
+        return SignInService::oauthError(
+            400, QStringLiteral("invalid_request"),
+            QStringLiteral("Missing or invalid client_assertion_type - must be '%1'")
+                .arg(QLatin1String(kAssertionType)));
+    if (auto bad = assertionProblem(value(form, "client_assertion").toLatin1(), kTrainingApiKey,
+                                    origin + QStringLiteral("/oauth2/revoke"), "RS512"))
+        return SignInService::oauthError(401, QStringLiteral("invalid_client"), *bad);
+    const QByteArray token = value(form, "token").toLatin1();
+    if (token.isEmpty())
+        return SignInService::oauthError(400, QStringLiteral("invalid_request"),
+                                         QStringLiteral("Missing token"));
+    // RFC 7009 §2.2: an unknown token is answered as a revoked one.
+    m_signIn.revoke(token);
+    ++m_signOuts.platformRevocations;
+    return ok({});
+}
+
+QJsonObject Cis2Realm::signOutsJson() const
+{
+    return {{QStringLiteral("endedSessions"), QJsonArray::fromStringList(m_signOuts.endedSessions)},
+            {QStringLiteral("cis2Revocations"), m_signOuts.cis2Revocations},
+            {QStringLiteral("platformRevocations"), m_signOuts.platformRevocations}};
 }
 
 } // namespace cpis::sandbox

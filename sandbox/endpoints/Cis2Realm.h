@@ -5,6 +5,7 @@
 #include "sandbox/endpoints/SignInService.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 #include <QString>
 #include <QUrlQuery>
@@ -47,6 +48,21 @@ public:
     // The platform's token exchange, at /oauth2/token.
     Answer exchange(const QByteArray& body, const QString& origin);
     static bool isExchange(const QByteArray& body);
+    // The platform's revocation of its tokens (RFC 7009), at /oauth2/revoke, with the same
+    // RS512 assertion as the exchange, its aud the revocation URL.
+    Answer revokePlatform(const QByteArray& body, const QString& origin);
+
+    // What sign-outs reached the sandbox, for tests and for docs/sandbox.md's
+    // GET /_sandbox/sign-outs: whose CIS2 sessions were ended (their UUIDs), and how many
+    // revocation requests CIS2 and the platform (its client assertion accepted) answered.
+    struct SignOuts
+    {
+        QStringList endedSessions;
+        int cis2Revocations = 0;
+        int platformRevocations = 0;
+    };
+    const SignOuts& signOuts() const { return m_signOuts; }
+    QJsonObject signOutsJson() const;
 
 private:
     QJsonObject discovery(const QString& issuer) const;
@@ -66,6 +82,7 @@ private:
     QHash<QString, SandboxKey> m_registered; // by kid
     QSet<QString> m_jtis;
     QHash<QByteArray, QString> m_access; // CIS2 access token -> test user id
+    SignOuts m_signOuts;
 };
 
 } // namespace cpis::sandbox

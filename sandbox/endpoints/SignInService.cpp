@@ -266,6 +266,13 @@ std::pair<QByteArray, QByteArray> SignInService::issuePlatformTokens(const QStri
     return {access, refresh};
 }
 
+bool SignInService::revoke(const QByteArray& token)
+{
+    const bool refresh = m_refresh.remove(token) > 0;
+    const bool access = m_access.remove(token) > 0;
+    return refresh || access;
+}
+
 std::optional<TestUser> SignInService::userForToken(const QByteArray& accessToken) const
 {
     const auto it = m_access.constFind(accessToken);

@@ -59,6 +59,8 @@ public:
     std::optional<Redeemed> redeemCode(const QUrlQuery& form, Answer* error);
     // The API platform's tokens for a user: an access token the APIs take and a refresh token.
     std::pair<QByteArray, QByteArray> issuePlatformTokens(const QString& userId);
+    // Revokes an access or refresh token (RFC 7009); false when it was not known.
+    bool revoke(const QByteArray& token);
     static Answer oauthError(int status, const QString& error, const QString& description);
 
     static constexpr int kAccessLifetimeSecs = 3600;

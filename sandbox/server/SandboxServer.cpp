@@ -266,6 +266,15 @@ void SandboxServer::dispatch(const HttpRequest& in, QTcpSocket* socket)
         writeResponse(socket, oauth(in), in.close);
         return;
     }
+    if (in.path == u"/_sandbox/sign-outs" && in.method == "GET") {
+        writeResponse(socket,
+                      {200,
+                       "application/json",
+                       QJsonDocument(m_cis2->signOutsJson()).toJson(QJsonDocument::Compact),
+                       {}},
+                      in.close);
+        return;
+    }
     if (in.path == u"/_sandbox/health" && in.method == "GET") {
         writeResponse(socket,
                       {200,
@@ -311,6 +320,8 @@ HttpResponse SandboxServer::oauth(const HttpRequest& in)
         // The platform's token endpoint: its own grants, and CIS2 ID tokens exchanged.
         a = Cis2Realm::isExchange(in.body) ? m_cis2->exchange(in.body, in.origin)
                                            : m_signIn->token(in.body);
+    } else if (in.path == u"/oauth2/revoke" && in.method == "POST") {
+        a = m_cis2->revokePlatform(in.body, in.origin);
     } else if (in.path == u"/oauth2/userinfo" && in.method == "GET") {
         a = m_signIn->userinfo(in.header("authorization"));
     } else {

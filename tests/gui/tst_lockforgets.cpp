@@ -2,12 +2,14 @@
 // looked at: the long-lived services drop the session and its tokens, and the clipboard gives
 // up a number the desk put there (and only that).
 #include "core/audit/KeychainAnchorStore.h"
+#include "sandbox/endpoints/Cis2Realm.h"
 #include "tests/support/TrainingDesk.h"
 #include "ui/widgets/DeskClipboard.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
 #include <QTest>
 
 #include <memory>
@@ -100,6 +102,23 @@ private slots:
         QVERIFY(!m_desk->window->isSignedIn());
         QVERIFY(!servicesHoldASession());
         QVERIFY(QApplication::clipboard()->text().isEmpty());
+    }
+
+    // Signing out ends the session at the sandbox's CIS2 and revokes its access token and the
+    // platform's refresh token, not only the desk's copies.
+    void signOutEndsTheSessionAtTheProvider()
+    {
+        QVERIFY(m_desk->signIn());
+        const auto& cis2 = m_desk->sandbox->cis2();
+        const auto before = cis2.signOuts();
+        m_desk->window->signOut();
+        QTRY_COMPARE(cis2.signOuts().endedSessions.size(), before.endedSessions.size() + 1);
+        QCOMPARE(cis2.signOuts().endedSessions.last(), QStringLiteral("555000000001"));
+        QTRY_COMPARE(cis2.signOuts().cis2Revocations, before.cis2Revocations + 1);
+        QTRY_COMPARE(cis2.signOuts().platformRevocations, before.platformRevocations + 1);
+        const auto* gate = m_desk->window->findChild<QLabel*>(QStringLiteral("gateText"));
+        QVERIFY(gate);
+        QVERIFY2(!gate->text().contains(u"could not be told"), qPrintable(gate->text()));
     }
 
     // What the user copied from elsewhere afterwards is theirs: the lock leaves it.

@@ -39,6 +39,7 @@ private slots:
     void endlessRequestLineIsDropped();
     void takenPortIsNamed();
     void signOutEndsTheSessionWithTheCis2TokensOnly();
+    void signOutRevokesThePlatformTokenAndSaysWhatFailed();
 
 private:
     QString issuer() const { return m_op.baseUrl().toString() + QStringLiteral("/realm"); }
@@ -64,6 +65,7 @@ private:
     QByteArray m_tokenMode;    // "307" or "ok"
     QByteArray m_userinfoMode; // "302" or "ok"
     QByteArray m_exchangeMode; // "307" or "ok"
+    QByteArray m_signOutMode;  // "503" or "ok": the provider's and platform's sign-out answers
 };
 
 void TestSignInSafety::initTestCase()
@@ -84,7 +86,7 @@ void TestSignInSafety::init()
 {
     m_clock.set(QDateTime::currentDateTimeUtc());
     m_transport = std::make_unique<FhirTransport>(&m_nam, &m_clock, FhirTransport::Settings());
-    m_tokenMode = m_userinfoMode = m_exchangeMode = "ok";
+    m_tokenMode = m_userinfoMode = m_exchangeMode = m_signOutMode = "ok";
 }
 
 QByteArray TestSignInSafety::idToken() const
@@ -169,8 +171,12 @@ RecordingHttp::Answer TestSignInSafety::route(const RecordingHttp::Request& r)
                 "application/json",
                 {}};
     }
-    if (path == u"/realm/token/revoke" || path == u"/realm/connect/endSession")
+    if (path == u"/realm/token/revoke" || path == u"/realm/connect/endSession" ||
+        path == u"/oauth2/revoke") {
+        if (m_signOutMode == "503")
+            return {503, "{}", "application/json", {}};
         return {200, "{}", "application/json", {}};
+    }
     return {404, {}, {}, {}};
 }
 
@@ -319,20 +325,83 @@ void TestSignInSafety::signOutEndsTheSessionWithTheCis2TokensOnly()
     const qsizetype before = m_op.requests().size();
     SignInFlow flow(m_transport.get(), &m_clock, settings(), m_credentials);
     bool done = false;
-    flow.signOut(session, [&done] { done = true; });
+    QStringList problems{QStringLiteral("not called")};
+    flow.signOut(session, [&](const QStringList& p) {
+        problems = p;
+        done = true;
+    });
     wipe(session);
     QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     bool revoked = false, ended = false;
     for (qsizetype i = before; i < m_op.requests().size(); ++i) {
         const RecordingHttp::Request& r = m_op.requests().at(i);
         revoked = revoked || (r.target.startsWith("/realm/token/revoke") &&
                               r.body.contains("token=cis2-access-to-revoke"));
-        ended = ended || (r.target.startsWith("/realm/connect/endSession") &&
-                          r.target.contains("id_token_hint=id.token.hint"));
+        // By POST, the hint in the body (which the transport wipes), never in the URL.
+        ended = ended || (r.method == "POST" && r.target == "/realm/connect/endSession" &&
+                          r.body.contains("id_token_hint=id.token.hint"));
         QVERIFY(!r.target.contains("platform") && !r.body.contains("platform"));
     }
     QVERIFY(revoked);
     QVERIFY(ended);
+}
+
+void TestSignInSafety::signOutRevokesThePlatformTokenAndSaysWhatFailed()
+{
+    SignInSettings s = settings();
+    QUrl revoke = m_op.baseUrl();
+    revoke.setPath(QStringLiteral("/oauth2/revoke"));
+    s.platformRevocationUrl = revoke;
+    const auto signOut = [&] {
+        UserSession session;
+        session.identityAccessToken = "cis2-access-to-revoke";
+        session.idToken = "id.token.hint";
+        session.accessToken = "platform-access";
+        session.refreshToken = "platform-refresh";
+        SignInFlow flow(m_transport.get(), &m_clock, s, m_credentials);
+        std::optional<QStringList> problems;
+        flow.signOut(session, [&problems](const QStringList& p) { problems = p; });
+        wipe(session);
+        (void)QTest::qWaitFor([&] { return problems.has_value(); }, 10000);
+        return problems;
+    };
+
+    qsizetype before = m_op.requests().size();
+    auto problems = signOut();
+    QVERIFY(problems.has_value());
+    QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
+    bool platformRevoked = false;
+    for (qsizetype i = before; i < m_op.requests().size(); ++i) {
+        const RecordingHttp::Request& r = m_op.requests().at(i);
+        if (r.target == "/oauth2/revoke") {
+            // The platform's refresh token, to the platform only, with its RS512 assertion.
+            platformRevoked = r.body.contains("token=platform-refresh") &&
+                              r.body.contains("token_type_hint=refresh_token") &&
+                              r.body.contains("client_assertion=");
+            QVERIFY(!r.body.contains("cis2-access") && !r.body.contains("id.token.hint"));
+        } else {
+            QVERIFY(!r.body.contains("platform"));
+        }
+        QVERIFY(!r.body.contains("platform-access")); // the access token is dropped, not sent
+    }
+    QVERIFY(platformRevoked);
+
+    // Nobody answers well: every step that failed is named, and sign-out still ends.
+    m_signOutMode = "503";
+    before = m_op.requests().size();
+    problems = signOut();
+    QVERIFY(problems.has_value());
+    QCOMPARE(problems->size(), 3);
+    const QString all = problems->join(u'\n');
+    QVERIFY2(all.contains(u"did not revoke the session") &&
+                 all.contains(u"did not revoke its access token") &&
+                 all.contains(u"did not end the session"),
+             qPrintable(all));
+    int posts = 0; // a POST is never sent twice
+    for (qsizetype i = before; i < m_op.requests().size(); ++i)
+        posts += m_op.requests().at(i).method == "POST" ? 1 : 0;
+    QCOMPARE(posts, 3);
 }
 
 #include "tst_signinsafety.moc"

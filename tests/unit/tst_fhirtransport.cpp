@@ -23,6 +23,7 @@ private slots:
     void stallWithNothingEarlierIsATimeout();
     void putSendsItsBodyAndReturnsHeaders();
     void postIsNeverRetried();
+    void requestCarryingATokenIsWipedAfterUse();
     void emptyAcceptedBodyIsNotAnError();
     void nhsHeadersCarryTheSessionAndTheIds();
     void nhsHeadersFromNoSessionAreEmpty();
@@ -141,6 +142,53 @@ void TestFhirTransport::putSendsItsBodyAndReturnsHeaders()
     QCOMPARE(nam.requests.first().header(QNetworkRequest::ContentTypeHeader).toByteArray(),
              QByteArray("application/json"));
     QCOMPARE(got->header("content-location"), QByteArray("https://service.invalid/status/1"));
+}
+
+// A sign-out's revocation carries a token in its body: once answered, the bytes are overwritten
+// where they lie, so every copy that shared them (as Qt's network layer does) reads zeros.
+void TestFhirTransport::requestCarryingATokenIsWipedAfterUse()
+{
+    FakeNetwork nam([](const QNetworkRequest&) {
+        FakeAnswer a;
+        a.body = "{}";
+        a.contentType = "application/json";
+        return a;
+    });
+    SystemClock clock;
+    FhirTransport transport(&nam, &clock, quick());
+    QObject context;
+    const QByteArray token = QByteArray("refresh-").append(QByteArray(32, 'r'));
+    const auto send = [&](bool wipeAfterUse, QByteArray* bodyCopy, QByteArray* headerCopy) {
+        FhirTransport::Request r;
+        r.method = "POST";
+        r.url = QUrl(QStringLiteral("https://platform.invalid/oauth2/revoke"));
+        r.body = QByteArray("token=") + token;
+        r.headers = {{"X-Hint", QByteArray("hint-") + token}};
+        r.contentType = "application/x-www-form-urlencoded";
+        r.wipeAfterUse = wipeAfterUse;
+        *bodyCopy = r.body; // shares the bytes, as Qt's copy does
+        *headerCopy = r.headers.first().second;
+        bool done = false;
+        transport.send(r, &context, [&done](const Result<HttpResponse, ServiceError>& res, auto) {
+            QVERIFY(res);
+            done = true;
+        });
+        QTRY_VERIFY(done);
+    };
+    const auto allZero = [](const QByteArray& b) {
+        return !b.isEmpty() && b.count('\0') == b.size();
+    };
+
+    QByteArray body, header;
+    send(true, &body, &header);
+    QCOMPARE(nam.bodies.last(), QByteArray("token=") + token); // the token went out
+    QVERIFY2(allZero(body), body.constData());
+    QVERIFY2(allZero(header), header.constData());
+
+    // Control: a request without a token keeps its bytes.
+    send(false, &body, &header);
+    QCOMPARE(body, QByteArray("token=") + token);
+    QCOMPARE(header, QByteArray("hint-") + token);
 }
 
 void TestFhirTransport::postIsNeverRetried()

@@ -313,7 +313,18 @@ void MainWindow::signOut()
     if (m_services.transport && !m_env.signIn.issuer.isEmpty()) {
         auto* flow = new SignInFlow(m_services.transport, m_services.clock, m_env.signIn,
                                     m_env.credentials, nullptr, this);
-        flow->signOut(m_session, [flow] { flow->deleteLater(); });
+        flow->signOut(m_session, [this, flow](const QStringList& problems) {
+            flow->deleteLater();
+            if (problems.isEmpty() || isSignedIn())
+                return;
+            qCWarning(lcShell, "sign-out: %lld step(s) not done at the sign-in service",
+                      qint64(problems.size()));
+            const QString text = tr("Signed out: this desk holds none of your tokens. The "
+                                    "sign-in service could not be told: %1")
+                                     .arg(problems.join(u' '));
+            m_gateText->setText(text);
+            m_gateText->setAccessibleName(text);
+        });
     }
     leave(tr("Not signed in"), tr("Signed out. Sign in to use CP-IS Desk."));
 }
