@@ -53,6 +53,9 @@ FhirTransport::FhirTransport(QNetworkAccessManager* nam,
 FhirTransport::~FhirTransport()
 {
     for (Pending* p : std::as_const(m_pending)) {
+        // The callback may own its context (a look-up's request context): freeing it below
+        // must not come back here through the context's destroyed signal.
+        disconnect(p->contextGone);
         if (p->reply) {
             p->reply->disconnect(this);
             p->reply->abort();
