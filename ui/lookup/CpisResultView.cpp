@@ -250,16 +250,14 @@ void CpisResultView::showUndisplayable(const LookupResult& r, const QString& che
     const QString when = r.fromCache ? tr("The offline copy is from %1.").arg(checked)
                                      : tr("CP-IS was checked at %1.").arg(checked);
     // Fail safe: read as a current plan until the authority says otherwise. White on NHS red.
-    setHeader(QStringLiteral("#d5281b"), QStringLiteral("#ffffff"), QStyle::SP_MessageBoxWarning,
-              tr("CP-IS holds a record this desk cannot display: contact the responsible local "
-                 "authority"),
-              tr("%n record(s) on CP-IS for NHS No. %1 are of a plan type this desk does not "
-                 "know.",
-                 nullptr, int(r.undisplayable.size()))
-                      .arg(nhs) +
-                  QStringLiteral(" ") + when + QStringLiteral(" ") +
-                  tr("Treat it as a current plan and contact the local authority as your local "
-                     "procedure says."));
+    setHeader(
+        QStringLiteral("#d5281b"), QStringLiteral("#ffffff"), QStyle::SP_MessageBoxWarning,
+        tr("CP-IS holds a record this desk cannot display: contact the responsible local "
+           "authority"),
+        tr("CP-IS holds a record for NHS No. %1 of a plan type this desk does not know.").arg(nhs) +
+            QStringLiteral(" ") + when + QStringLiteral(" ") +
+            tr("Treat it as a current plan and contact the local authority as your local "
+               "procedure says."));
 }
 
 void CpisResultView::addCards(const LookupResult& r, const QDate& today)
