@@ -68,7 +68,8 @@ QByteArray nhsNumberIn(const QByteArray& body)
 
 void checkAnswer(const SpineAnswer& a)
 {
-    require(!a.noRecord || (a.plans.isEmpty() && a.accessHistory.isEmpty()),
+    require(!a.noRecord ||
+                (a.plans.isEmpty() && a.undisplayable.isEmpty() && a.accessHistory.isEmpty()),
             "no record with plans or history");
     require(a.totalAccessRecords == a.accessHistory.size(), "history count disagrees");
     for (const cpis::CpisPlan& p : a.plans) {

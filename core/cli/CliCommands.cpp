@@ -102,7 +102,7 @@ QString CliCommands::humanText(const LookupResult& r, const QDate& today)
           << display::dateTime(r.answeredAtUtc) << ".\n";
     switch (r.state) {
     case LookupResult::State::PlansFound:
-        s << "CP-IS ALERT: " << r.plans.size() << " plan(s) found\n";
+        s << "CP-IS ALERT: " << r.plans.size() + r.undisplayable.size() << " plan(s) found\n";
         for (const CpisPlan& p : r.plans) {
             s << "  " << planTypeText(p.type) << ": started " << display::date(p.start) << ", ";
             if (!p.end)
@@ -116,6 +116,17 @@ QString CliCommands::humanText(const LookupResult& r, const QDate& today)
               << "    Office hours: " << p.authority.officeHoursPhone << '\n'
               << "    Emergency duty (out of hours): " << p.authority.emergencyDutyPhone << '\n';
         }
+        for (const UndisplayableRecord& u : r.undisplayable) {
+            s << "  CP-IS holds a record this desk cannot display: contact the responsible local "
+                 "authority.\n";
+            if (u.authority)
+                s << "    Local authority: " << u.authority->name << " (" << u.authority->odsCode
+                  << ")\n    Office hours: " << u.authority->officeHoursPhone
+                  << "\n    Emergency duty (out of hours): " << u.authority->emergencyDutyPhone
+                  << '\n';
+            else
+                s << "    The local authority's contacts could not be read from the answer.\n";
+        }
         break;
     case LookupResult::State::NoRecord:
         s << "No CP-IS record found for NHS number " << r.asked.display() << " when checked at "
@@ -123,8 +134,10 @@ QString CliCommands::humanText(const LookupResult& r, const QDate& today)
           << ". This does not mean the child is not known to social care.\n";
         break;
     case LookupResult::State::CouldNotCheck:
-        s << "COULD NOT CHECK CP-IS: " << LookupResult::reasonText(r.reason, r.retryAfterSecs)
-          << "\nFollow local safeguarding procedure.\n";
+        s << "COULD NOT CHECK CP-IS: " << LookupResult::reasonText(r.reason, r.retryAfterSecs);
+        if (r.attempts > 0)
+            s << " (tried " << r.attempts << (r.attempts == 1 ? " time)" : " times)");
+        s << "\nFollow local safeguarding procedure.\n";
         break;
     }
     if (r.notificationSent)

@@ -43,4 +43,18 @@ struct CpisPlan
     }
 };
 
+// A record CP-IS holds under a plan type this desk does not know (one added to CP-IS after the
+// desk was built). It is neither a plan the desk can show nor "no record": the user is told to
+// contact the responsible local authority, whose contacts are kept when they could be read.
+struct UndisplayableRecord
+{
+    QString typeCode; // as CP-IS sent it (SNOMED code, V3 template); for support, never shown
+    std::optional<LocalAuthority> authority;
+
+    friend bool operator==(const UndisplayableRecord& a, const UndisplayableRecord& b)
+    {
+        return a.typeCode == b.typeCode && a.authority == b.authority;
+    }
+};
+
 } // namespace cpis

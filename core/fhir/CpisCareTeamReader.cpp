@@ -43,6 +43,14 @@ bool looksLikePhoneNumber(const QString& value)
     return digits >= 6;
 }
 
+bool isAbout(const QJsonObject& ct, const NhsNumber& subject)
+{
+    const QJsonObject subjectId =
+        ct.value(QLatin1String("subject")).toObject().value(QLatin1String("identifier")).toObject();
+    return str(subjectId, "system") == vocabulary::kNhsNumberSystem &&
+           str(subjectId, "value") == subject.digits();
+}
+
 Result<LocalAuthority, Error> authority(const QJsonObject& ct,
                                         const FhirParser::References& included)
 {
@@ -214,6 +222,38 @@ std::optional<QDate> CpisCareTeamReader::periodDate(const QJsonValue& v)
     return std::nullopt;
 }
 
+std::optional<QString> CpisCareTeamReader::unknownPlanCode(const QJsonObject& ct)
+{
+    QStringList codes;
+    const QJsonArray categories = ct.value(QLatin1String("category")).toArray();
+    for (const QJsonValue& cat : categories) {
+        const QJsonArray codings = cat.toObject().value(QLatin1String("coding")).toArray();
+        for (const QJsonValue& c : codings)
+            if (str(c.toObject(), "system") == vocabulary::kSnomedSystem)
+                codes << str(c.toObject(), "code");
+    }
+    if (codes.size() != 1 || codes.first().isEmpty() || planTypeFromSnomed(codes.first()))
+        return std::nullopt;
+    return codes.first();
+}
+
+Result<UndisplayableRecord, Error> CpisCareTeamReader::undisplayable(
+    const QJsonObject& ct, const NhsNumber& subject, const FhirParser::References& included)
+{
+    const auto code = unknownPlanCode(ct);
+    if (!code)
+        return err(QStringLiteral("CareTeam.category carries a known plan code"));
+    if (!isAbout(ct, subject))
+        return err(QStringLiteral("CareTeam.subject is not the person asked about"));
+    UndisplayableRecord record;
+    record.typeCode = *code;
+    // Contacts that do not read as a plan's would are not shown: the user is told to find
+    // the authority another way rather than given a number that may be the wrong one.
+    if (auto la = authority(ct, included))
+        record.authority = la.value();
+    return record;
+}
+
 Result<CpisPlan, Error> CpisCareTeamReader::plan(const QJsonObject& ct,
                                                  const NhsNumber& subject,
                                                  const FhirParser::References& included)
@@ -240,10 +280,7 @@ Result<CpisPlan, Error> CpisCareTeamReader::plan(const QJsonObject& ct,
         return err(QStringLiteral("CareTeam.category must carry exactly one SNOMED CT plan code"));
     plan.type = *type;
 
-    const QJsonObject subjectId =
-        ct.value(QLatin1String("subject")).toObject().value(QLatin1String("identifier")).toObject();
-    if (str(subjectId, "system") != vocabulary::kNhsNumberSystem ||
-        str(subjectId, "value") != subject.digits())
+    if (!isAbout(ct, subject))
         return err(QStringLiteral("CareTeam.subject is not the person asked about"));
 
     const QJsonObject period = ct.value(QLatin1String("period")).toObject();

@@ -29,6 +29,14 @@ public:
     static Result<CpisPlan, Error> plan(const QJsonObject& careTeam,
                                         const NhsNumber& subject,
                                         const FhirParser::References& included);
+    // The one SNOMED CT plan code of a CareTeam when it is a code no plan type has, else
+    // nothing (a known code, or codings plan() refuses).
+    static std::optional<QString> unknownPlanCode(const QJsonObject& careTeam);
+    // A CareTeam with such a code: still about `subject` (else an error), its authority kept
+    // when it reads as plan() would read it.
+    static Result<UndisplayableRecord, Error> undisplayable(const QJsonObject& careTeam,
+                                                            const NhsNumber& subject,
+                                                            const FhirParser::References& included);
 
     // Which of the authority's two numbers a ContactPoint is (docs/api.md states the rule):
     //   use work, or no use          -> office hours

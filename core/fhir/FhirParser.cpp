@@ -286,6 +286,17 @@ Result<CpisPlan, Error> FhirParser::careTeamResource(const QJsonObject& ct,
 Result<QList<CpisPlan>, Error> FhirParser::careTeamBundle(const QByteArray& body,
                                                           const NhsNumber& subject)
 {
+    auto read = careTeamRecords(body, subject);
+    if (!read)
+        return read.error();
+    if (!read->undisplayable.isEmpty())
+        return err(QStringLiteral("CareTeam.category carries an unknown plan code"));
+    return read->plans;
+}
+
+Result<FhirParser::CareTeamRecords, FhirParser::Error>
+FhirParser::careTeamRecords(const QByteArray& body, const NhsNumber& subject)
+{
     auto parsed = parseObject(body, QStringLiteral("Bundle"));
     if (!parsed)
         return parsed.error();
@@ -294,14 +305,21 @@ Result<QList<CpisPlan>, Error> FhirParser::careTeamBundle(const QByteArray& body
         return entries.error();
 
     const References included = byReference(entries.value());
-    QList<CpisPlan> plans;
+    CareTeamRecords out;
     for (const QJsonObject& ct : std::as_const(entries.value().matches)) {
+        if (CpisCareTeamReader::unknownPlanCode(ct)) {
+            auto record = CpisCareTeamReader::undisplayable(ct, subject, included);
+            if (!record)
+                return record.error();
+            out.undisplayable.append(record.value());
+            continue;
+        }
         auto plan = CpisCareTeamReader::plan(ct, subject, included);
         if (!plan)
             return plan.error();
-        plans.append(plan.value());
+        out.plans.append(plan.value());
     }
-    return plans;
+    return out;
 }
 
 Result<QList<AccessRecord>, Error> FhirParser::auditEventBundle(const QByteArray& body)

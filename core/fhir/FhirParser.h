@@ -35,6 +35,16 @@ public:
     static Result<Demographics, Error> patient(const QByteArray& body, const NhsNumber& asked);
     static Result<QList<CpisPlan>, Error> careTeamBundle(const QByteArray& body,
                                                          const NhsNumber& subject);
+    // The same Bundle, where a CareTeam whose one plan code no plan type has is kept apart as
+    // a record this desk cannot display (docs/api.md, unknown plan types) instead of refusing
+    // the answer; careTeamBundle refuses it.
+    struct CareTeamRecords
+    {
+        QList<CpisPlan> plans;
+        QList<UndisplayableRecord> undisplayable;
+    };
+    static Result<CareTeamRecords, Error> careTeamRecords(const QByteArray& body,
+                                                          const NhsNumber& subject);
     static Result<QList<AccessRecord>, Error> auditEventBundle(const QByteArray& body);
     // A PDS demographic search's answer (docs/api.md, PDS search): a searchset of Patients,
     // each with its search.score, read by pdsPatient and sorted best first; or the

@@ -22,6 +22,8 @@ struct CpisAnswer
 {
     bool noRecord = false;
     QList<CpisPlan> plans;
+    // Records under a plan type this desk does not know: CP-IS holds them, so never "no record"
+    QList<UndisplayableRecord> undisplayable;
     QList<AccessRecord> accessHistory;
     bool historyUnavailable = false; // the plans stand; the history could not be had
 };
@@ -43,7 +45,8 @@ public:
     virtual ~CpisPort() = default;
 
     // `unscheduled` follows from the user's activity codes and the site type. `done` runs
-    // exactly once, asynchronously, unless `receiver` is destroyed first.
+    // exactly once, asynchronously, unless `receiver` is destroyed first, which aborts the
+    // request in flight.
     virtual void
     ask(const NhsNumber& nhs, bool unscheduled, const Call& call, QObject* receiver, Done done) = 0;
 };

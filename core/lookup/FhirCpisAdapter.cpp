@@ -17,15 +17,16 @@ void FhirCpisAdapter::ask(
     NationalServiceClient* client = m_client;
     client->queryPlans(
         nhs, unscheduled, ctx, receiver,
-        [client, nhs, ctx, receiver, finish](const Result<QList<CpisPlan>, ServiceError>& r,
-                                             const QByteArray& id) {
+        [client, nhs, ctx, receiver,
+         finish](const Result<FhirParser::CareTeamRecords, ServiceError>& r, const QByteArray& id) {
             if (!r) {
                 (*finish)(r.error(), id);
                 return;
             }
             CpisAnswer answer;
-            answer.plans = r.value();
-            answer.noRecord = r->isEmpty();
+            answer.plans = r->plans;
+            answer.undisplayable = r->undisplayable;
+            answer.noRecord = r->plans.isEmpty() && r->undisplayable.isEmpty();
             client->accessHistory(
                 nhs, ctx, receiver,
                 [answer, id, finish](const Result<QList<AccessRecord>, ServiceError>& h,

@@ -37,6 +37,8 @@ QJsonObject LookupJson::toJson(const LookupResult& r, const QDate& today)
     o.insert(QStringLiteral("answeredAt"), instant(r.answeredAtUtc));
     if (r.retryAfterSecs >= 0)
         o.insert(QStringLiteral("retryAfterSeconds"), r.retryAfterSecs);
+    if (r.state == LookupResult::State::CouldNotCheck && r.attempts > 0)
+        o.insert(QStringLiteral("attempts"), r.attempts);
 
     if (r.patient) {
         const Demographics& d = *r.patient;
@@ -73,6 +75,25 @@ QJsonObject LookupJson::toJson(const LookupResult& r, const QDate& today)
                  {QStringLiteral("emergencyDutyPhone"), plan.authority.emergencyDutyPhone}}}});
     }
     o.insert(QStringLiteral("plans"), plans);
+    if (!r.undisplayable.isEmpty()) {
+        // Records of a plan type this desk does not know: CP-IS holds them all the same.
+        QJsonArray records;
+        for (const UndisplayableRecord& u : r.undisplayable) {
+            QJsonValue la(QJsonValue::Null);
+            if (u.authority)
+                la = QJsonObject{
+                    {QStringLiteral("ods"), u.authority->odsCode},
+                    {QStringLiteral("name"), u.authority->name},
+                    {QStringLiteral("officeHoursPhone"), u.authority->officeHoursPhone},
+                    {QStringLiteral("emergencyDutyPhone"), u.authority->emergencyDutyPhone}};
+            records.append(QJsonObject{{QStringLiteral("typeCode"), u.typeCode},
+                                       {QStringLiteral("localAuthority"), la}});
+        }
+        o.insert(QStringLiteral("undisplayableRecords"), records);
+        o.insert(QStringLiteral("message"),
+                 QStringLiteral("CP-IS holds a record this desk cannot display: contact the "
+                                "responsible local authority."));
+    }
 
     QJsonArray history;
     for (const AccessRecord& a : r.accessHistory)

@@ -180,6 +180,21 @@ QByteArray LookupResult::toCachePayload() const
         plansJson.append(j);
     }
     o.insert(QStringLiteral("plans"), plansJson);
+    if (!undisplayable.isEmpty()) {
+        QJsonArray records;
+        for (const UndisplayableRecord& u : undisplayable) {
+            QJsonObject j{{QStringLiteral("type"), u.typeCode}};
+            if (u.authority)
+                j.insert(
+                    QStringLiteral("la"),
+                    QJsonObject{{QStringLiteral("ods"), u.authority->odsCode},
+                                {QStringLiteral("name"), u.authority->name},
+                                {QStringLiteral("office"), u.authority->officeHoursPhone},
+                                {QStringLiteral("emergency"), u.authority->emergencyDutyPhone}});
+            records.append(j);
+        }
+        o.insert(QStringLiteral("undisplayable"), records);
+    }
     QJsonArray history;
     for (const AccessRecord& a : accessHistory)
         history.append(QJsonObject{{QStringLiteral("when"), a.when.toString(Qt::ISODateWithMs)},
@@ -280,7 +295,19 @@ std::optional<LookupResult> LookupResult::fromCachePayload(const QByteArray& pay
                           j.value(QLatin1String("laEmergency")).toString()};
         r.plans.append(plan);
     }
-    if ((r.state == State::PlansFound) == r.plans.isEmpty())
+    const QJsonArray records = o.value(QLatin1String("undisplayable")).toArray();
+    for (const QJsonValue& v : records) {
+        const QJsonObject j = v.toObject();
+        UndisplayableRecord u;
+        u.typeCode = j.value(QLatin1String("type")).toString();
+        if (const QJsonObject la = j.value(QLatin1String("la")).toObject(); !la.isEmpty())
+            u.authority = LocalAuthority{la.value(QLatin1String("ods")).toString(),
+                                         la.value(QLatin1String("name")).toString(),
+                                         la.value(QLatin1String("office")).toString(),
+                                         la.value(QLatin1String("emergency")).toString()};
+        r.undisplayable.append(u);
+    }
+    if ((r.state == State::PlansFound) == (r.plans.isEmpty() && r.undisplayable.isEmpty()))
         return std::nullopt; // a payload whose state and plans disagree is not trusted
     const QJsonArray history = o.value(QLatin1String("history")).toArray();
     for (const QJsonValue& v : history) {

@@ -48,12 +48,16 @@ struct LookupResult
     NhsNumber asked;
     std::optional<Demographics> patient;
     QList<CpisPlan> plans;
+    // PlansFound: records CP-IS holds under a plan type this desk does not know (with or
+    // without plans it knows); shown as such, never as "no record" or "could not check".
+    QList<UndisplayableRecord> undisplayable;
     QList<AccessRecord> accessHistory;
     bool historyUnavailable = false; // plans are answered, the history could not be read
 
     QDateTime answeredAtUtc;       // when the national service gave this answer
     bool fromCache = false;        // true: answeredAtUtc is when the cached answer was fetched
     int retryAfterSecs = -1;       // RateLimited: how long the service asked us to wait
+    int attempts = 0;              // CouldNotCheck: how often the failed request was sent
     bool notificationSent = false; // an unscheduled access that notifies the local authority
     QByteArray requestId;          // of the CP-IS query (or the call that failed)
     bool auditFailed = false;      // the look-up could not be recorded in the audit log

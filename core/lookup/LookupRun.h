@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cpis {
@@ -37,6 +38,10 @@ struct LookupRun
     std::function<void(const LookupResult& ended, const std::shared_ptr<LookupRun>& run)> traced;
     QPointer<QObject> context;
     std::function<void(const LookupResult&)> done;
+    // The context of the PDS or CP-IS request in flight, null when none is: destroying it
+    // aborts that request, whose callback then never runs.
+    std::unique_ptr<QObject> net;
+    bool aborted = false; // the caller went while a request was in flight; it was aborted
 };
 
 } // namespace cpis

@@ -87,6 +87,7 @@ void LookupService::trace(const NhsNumber& nhs, QObject* context, TraceDone done
 {
     auto run = start(nhs);
     run->traceContext = context;
+    abortWith(context, run, int(LookupRun::Step::Tracing));
     run->traced = [done = std::move(done)](const LookupResult& ended,
                                            const std::shared_ptr<LookupRun>& r) {
         if (done)
@@ -107,11 +108,48 @@ void LookupService::trace(const NhsNumber& nhs, QObject* context, TraceDone done
     askPds(run);
 }
 
+void LookupService::abortWith(QObject* context, const std::shared_ptr<LookupRun>& run, int step)
+{
+    if (!context)
+        return;
+    connect(context, &QObject::destroyed, this, [this, step, weak = std::weak_ptr(run)] {
+        const auto r = weak.lock();
+        if (!r || int(r->step) != step || !r->net)
+            return; // nothing in flight: the answer, if any, is audited where it lands
+        // Esc, an edit, the next number or a lock: the request is stopped, not left to finish
+        // for nobody; the look-up is recorded as what it was.
+        r->aborted = true;
+        r->step = LookupRun::Step::Done;
+        r->traced = nullptr;
+        r->done = nullptr;
+        r->net.reset(); // QNetworkReply::abort; the client's and the port's callbacks never run
+        if (r->result.cpisAsked)
+            r->result.requestId.clear(); // the trace's: the query's own id never came back
+        qCInfo(lcLookup, "look-up %s: %s aborted after %lld ms", r->ctx.correlationId.constData(),
+               r->result.cpisAsked ? "CP-IS query" : "PDS trace", qint64(r->elapsed.elapsed()));
+        (void)audit(*r, QStringLiteral("abandoned"));
+    });
+}
+
+QObject* LookupService::inFlight(LookupRun& run)
+{
+    run.net = std::make_unique<QObject>();
+    return run.net.get();
+}
+
+void LookupService::landed(LookupRun& run)
+{
+    // Not deleted under the callback that came through it; from here the run is unstoppable.
+    if (run.net)
+        run.net.release()->deleteLater();
+}
+
 void LookupService::askPds(std::shared_ptr<LookupRun> run)
 {
     m_client->tracePatient(
-        run->result.asked, run->ctx, this,
+        run->result.asked, run->ctx, inFlight(*run),
         [this, run](const Result<Demographics, ServiceError>& r, const QByteArray& id) {
+            landed(*run);
             run->result.requestId = id;
             if (!r) {
                 traceFailed(run, r.error());
@@ -137,6 +175,7 @@ void LookupService::traceFailed(std::shared_ptr<LookupRun> run, const ServiceErr
     run->result.state = LookupResult::State::CouldNotCheck;
     run->result.reason = LookupResult::reasonFor(error.kind);
     run->result.retryAfterSecs = error.retryAfterSecs;
+    run->result.attempts = error.attempts;
     if (m_cache && cacheMayAnswer(error.kind)) {
         const auto cached = m_cache->load(run->result.asked);
         if (cached && cached.value()) {
@@ -179,6 +218,7 @@ bool LookupService::queryConfirmed(const TracedPerson& person, QObject* context,
         return false;
     run->step = LookupRun::Step::Querying;
     run->context = context;
+    abortWith(context, run, int(LookupRun::Step::Querying));
     run->done = std::move(done);
     run->result.cpisAsked = true;
     if (run->cached) {
@@ -237,8 +277,9 @@ void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
 void LookupService::askCpis(std::shared_ptr<LookupRun> run)
 {
     const CpisPort::Call call{&run->session, run->ctx.correlationId, run->ctx.traceId};
-    m_cpis->ask(run->queried, run->unscheduled, call, this,
+    m_cpis->ask(run->queried, run->unscheduled, call, inFlight(*run),
                 [this, run](const Result<CpisAnswer, ServiceError>& r, const QByteArray& id) {
+                    landed(*run);
                     run->result.requestId = id;
                     if (!r) {
                         ServiceError e = r.error();
@@ -252,7 +293,7 @@ void LookupService::askCpis(std::shared_ptr<LookupRun> run)
                     }
                     // "No record" only when the adapter says so: plans that could not be read
                     // never arrive here as an empty list, and an answer that is neither is none.
-                    if (!r->noRecord && r->plans.isEmpty()) {
+                    if (!r->noRecord && r->plans.isEmpty() && r->undisplayable.isEmpty()) {
                         failed(run, ServiceError{ServiceError::Kind::BadResponse,
                                                  0,
                                                  {},
@@ -262,13 +303,15 @@ void LookupService::askCpis(std::shared_ptr<LookupRun> run)
                         return;
                     }
                     run->result.plans = r->plans;
+                    run->result.undisplayable = r->undisplayable;
                     run->result.state = r->noRecord ? LookupResult::State::NoRecord
                                                     : LookupResult::State::PlansFound;
                     run->result.answeredAtUtc = m_clock->nowUtc();
                     // The service notifies each local authority responsible for a returned plan;
                     // with no plan there is nobody to notify.
                     run->result.notificationSent =
-                        run->unscheduled && !r->noRecord && !r->plans.isEmpty();
+                        run->unscheduled && !r->noRecord &&
+                        (!r->plans.isEmpty() || !r->undisplayable.isEmpty());
                     run->result.accessHistory = r->accessHistory;
                     run->result.historyUnavailable = r->historyUnavailable;
                     if (m_cache) {
@@ -286,6 +329,7 @@ void LookupService::failed(std::shared_ptr<LookupRun> run, const ServiceError& e
     run->result.state = LookupResult::State::CouldNotCheck;
     run->result.reason = LookupResult::reasonFor(error.kind);
     run->result.retryAfterSecs = error.retryAfterSecs;
+    run->result.attempts = error.attempts;
     run->result.notificationSent = false;
     if (m_cache && cacheMayAnswer(error.kind)) {
         const auto cached = m_cache->load(run->result.asked);
@@ -322,6 +366,13 @@ bool LookupService::audit(LookupRun& run, const QString& extraDetail)
         event.outcome = AuditEntry::Outcome::Cancelled;
         if (run.cached)
             detail << QStringLiteral("from-cache");
+    } else if (run.aborted) {
+        // The query was sent and stopped before its answer: it may have reached CP-IS, and in
+        // unscheduled care notified the local authority, without anyone seeing the answer.
+        event.outcome = AuditEntry::Outcome::Cancelled;
+        detail << QStringLiteral("cpis-query-aborted");
+        if (run.unscheduled)
+            detail << QStringLiteral("may-have-notified");
     } else {
         switch (r.state) {
         case LookupResult::State::PlansFound:
@@ -351,6 +402,9 @@ bool LookupService::audit(LookupRun& run, const QString& extraDetail)
             }
             detail << QStringLiteral("plans:") + types.join(u',');
         }
+        // CP-IS holds a record of a type this desk does not know: a positive all the same.
+        if (!r.undisplayable.isEmpty())
+            detail << QStringLiteral("undisplayable-record");
     }
     if (!extraDetail.isEmpty())
         detail << extraDetail;

@@ -70,12 +70,13 @@ public:
     void forgetSession();
     const Settings& settings() const { return m_settings; }
 
-    // Step 1. `done` runs exactly once, asynchronously, unless `context` is destroyed first
-    // (then a person found is abandoned, and audited so).
+    // Step 1. `done` runs exactly once, asynchronously, unless `context` is destroyed first:
+    // then the PDS request in flight is aborted, and the look-up audited as abandoned.
     void trace(const NhsNumber& nhs, QObject* context, TraceDone done);
     // Step 2, after the user confirmed `person`'s banner. False (nothing sent, `done` never
     // runs) when `person` was already confirmed, rejected or abandoned. `done` runs exactly
-    // once, asynchronously, unless `context` is destroyed first: the answer is still audited.
+    // once, asynchronously, unless `context` is destroyed first: then the CP-IS request in
+    // flight is aborted, and the query, which may have reached CP-IS, is still audited.
     bool queryConfirmed(const TracedPerson& person, QObject* context, Done done);
     // The banner is not the person: one audit entry, nothing sent to CP-IS. False when
     // `person` was not awaiting confirmation or the entry could not be written.
@@ -92,6 +93,10 @@ public:
 
 private:
     std::shared_ptr<LookupRun> start(const NhsNumber& nhs);
+    // Aborts the run's request in flight when `context` goes during `step`, and records it.
+    void abortWith(QObject* context, const std::shared_ptr<LookupRun>& run, int step);
+    static QObject* inFlight(LookupRun& run);
+    static void landed(LookupRun& run);
     void askPds(std::shared_ptr<LookupRun> run);
     void traceFailed(std::shared_ptr<LookupRun> run, const ServiceError& error);
     void deliverTrace(std::shared_ptr<LookupRun> run);

@@ -13,12 +13,13 @@ const QString& kNhsSystem = vocabulary::kNhsNumberSystem;
 const QString kAuditInclude = QStringLiteral(
     "AuditEvent:entity-type=http://terminology.hl7.org/CodeSystem/v3-RoleClass|ASSIGNED");
 
-ServiceError badResponse(const FhirParser::Error& e, int status)
+ServiceError badResponse(const FhirParser::Error& e, const HttpResponse& r)
 {
     ServiceError err;
     err.kind = ServiceError::Kind::BadResponse;
-    err.httpStatus = status;
+    err.httpStatus = r.status;
     err.detail = e.what;
+    err.attempts = r.attempts;
     return err;
 }
 } // namespace
@@ -81,7 +82,7 @@ void NationalServiceClient::tracePatient(const NhsNumber& nhs,
             }
             auto parsed = FhirParser::patient(r->body, nhs);
             if (!parsed)
-                done(badResponse(parsed.error(), r->status), id);
+                done(badResponse(parsed.error(), r.value()), id);
             else
                 done(parsed.value(), id);
         });
@@ -91,7 +92,7 @@ void NationalServiceClient::queryPlans(const NhsNumber& nhs,
                                        bool unscheduled,
                                        const CallContext& ctx,
                                        QObject* receiver,
-                                       Callback<QList<CpisPlan>> done)
+                                       Callback<FhirParser::CareTeamRecords> done)
 {
     const auto h = withUnscheduledFlag(headers(ctx), unscheduled);
     // Guide, Endpoints: GET
@@ -105,9 +106,9 @@ void NationalServiceClient::queryPlans(const NhsNumber& nhs,
                 done(r.error(), id);
                 return;
             }
-            auto parsed = FhirParser::careTeamBundle(r->body, nhs);
+            auto parsed = FhirParser::careTeamRecords(r->body, nhs);
             if (!parsed)
-                done(badResponse(parsed.error(), r->status), id);
+                done(badResponse(parsed.error(), r.value()), id);
             else
                 done(parsed.value(), id);
         });
@@ -133,7 +134,7 @@ void NationalServiceClient::accessHistory(const NhsNumber& nhs,
                          }
                          auto parsed = FhirParser::auditEventBundle(r->body);
                          if (!parsed)
-                             done(badResponse(parsed.error(), r->status), id);
+                             done(badResponse(parsed.error(), r.value()), id);
                          else
                              done(parsed.value(), id);
                      });
@@ -172,7 +173,7 @@ void NationalServiceClient::searchPatients(const PatientSearchCriteria& c,
                          }
                          auto parsed = FhirParser::patientSearchset(r->body);
                          if (!parsed)
-                             done(badResponse(parsed.error(), r->status), id);
+                             done(badResponse(parsed.error(), r.value()), id);
                          else
                              done(parsed.value(), id);
                      });

@@ -8,6 +8,7 @@
 #include "core/domain/PatientSearchCriteria.h"
 #include "core/domain/Result.h"
 #include "core/domain/UserSession.h"
+#include "core/fhir/FhirParser.h"
 #include "core/net/FhirTransport.h"
 #include "core/net/ServiceError.h"
 
@@ -55,7 +56,7 @@ public:
                     bool unscheduled,
                     const CallContext& ctx,
                     QObject* receiver,
-                    Callback<QList<CpisPlan>> done);
+                    Callback<FhirParser::CareTeamRecords> done);
     void accessHistory(const NhsNumber& nhs,
                        const CallContext& ctx,
                        QObject* receiver,

@@ -63,12 +63,15 @@ void SpineCpisAdapter::ask(
                           }
                           const auto read = SpineResponseReader::read(r->body, expected, r->status);
                           if (!read) {
-                              done(read.error(), requestId);
+                              ServiceError e = read.error();
+                              e.attempts = r->attempts;
+                              done(e, requestId);
                               return;
                           }
                           CpisAnswer answer;
                           answer.noRecord = read->noRecord;
                           answer.plans = read->plans;
+                          answer.undisplayable = read->undisplayable;
                           answer.accessHistory = read->accessHistory;
                           done(answer, requestId);
                       });

@@ -67,6 +67,9 @@ FhirTransport::FhirTransport(QNetworkAccessManager* nam,
 FhirTransport::~FhirTransport()
 {
     for (Pending* p : std::as_const(m_pending)) {
+        // The callback may own its context (a look-up's request context): freeing it below
+        // must not come back here through the context's destroyed signal.
+        disconnect(p->contextGone);
         if (p->reply) {
             p->reply->disconnect(this);
             p->reply->abort();
@@ -129,18 +132,19 @@ QByteArray FhirTransport::stream(Request request,
     p->done = std::move(done);
     p->onChunk = std::move(onChunk);
     p->stall = stallTimeout;
-    if (context) {
-        // A download nobody reads any more is stopped rather than left to run to its end.
-        p->contextGone = connect(context, &QObject::destroyed, this, [p] {
-            if (p->reply && !p->inHandler)
-                p->reply->abort(); // finished() follows and reports to nobody
-        });
-    }
     return start(p, context);
 }
 
 QByteArray FhirTransport::start(Pending* p, QObject* context)
 {
+    if (context) {
+        // A request nobody will read is stopped rather than left to run to its end: the
+        // connection is closed, and a retry waiting its turn is never sent.
+        p->contextGone = connect(context, &QObject::destroyed, this, [p] {
+            if (p->reply && !p->inHandler)
+                p->reply->abort(); // finished() follows and reports to nobody
+        });
+    }
     m_pending.insert(p);
     p->requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     p->context = context;
@@ -346,9 +350,17 @@ void FhirTransport::finish(Pending* p, const Result<HttpResponse, ServiceError>&
     const QPointer<QObject> context = p->context;
     const QByteArray requestId = p->requestId;
     wipeIfAsked(p->request);
+    const int attempts = p->attempt;
     delete p;
-    if (context && done)
+    if (!context || !done)
+        return;
+    if (result) {
         done(result, requestId);
+        return;
+    }
+    ServiceError error = result.error();
+    error.attempts = attempts;
+    done(error, requestId);
 }
 
 } // namespace cpis

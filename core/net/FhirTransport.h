@@ -88,7 +88,8 @@ public:
                   QObject* parent = nullptr);
     ~FhirTransport() override;
 
-    // Starts a GET; `done` runs exactly once, unless `context` is destroyed first.
+    // Starts a GET; `done` runs exactly once, unless `context` is destroyed first, which
+    // aborts the request in flight (QNetworkReply::abort) and sends no retry.
     // Returns the X-Request-ID used for every attempt.
     QByteArray get(const QUrl& url, const Headers& headers, QObject* context, Callback done);
     QByteArray send(Request request, QObject* context, Callback done);

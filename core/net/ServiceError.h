@@ -31,6 +31,9 @@ struct ServiceError
     QString spineCode;  // OperationOutcome details code, e.g. RESOURCE_NOT_FOUND
     QString detail;     // technical detail for logs shown to support; never patient data
     int retryAfterSecs = -1;
+    // How many times the transport sent the request before giving up (retries included); 0
+    // when it was never sent or the count is not known. The user is told it, not only logs.
+    int attempts = 0;
 
     static QString kindName(Kind kind); // stable ids for logs and tests
     // What to tell the user, in their language; retryAfterSecs is used for RateLimited.

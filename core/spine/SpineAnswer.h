@@ -14,6 +14,7 @@ struct SpineAnswer
 {
     bool noRecord = false; // QUQI_IN010000UK14 with queryResponseCode NF, and only that
     QList<CpisPlan> plans;
+    QList<UndisplayableRecord> undisplayable; // under a plan template this desk does not know
     QList<AccessRecord> accessHistory;
     int totalAccessRecords = 0; // TRAR, as the response counts them
     int totalChildRecords = 0;  // TRCR

@@ -50,4 +50,19 @@ const SpineXmlElement* child(const SpineXmlElement& e, const char* name, QString
     return found.front();
 }
 
+std::optional<QString> unknownTemplate(const SpineXmlElement& wrapper,
+                                       std::initializer_list<const char*> known)
+{
+    if (wrapper.children.size() != 2 ||
+        !wrapper.children.front().is(kNpfitLcNs, QLatin1String("contentId")))
+        return std::nullopt;
+    const SpineXmlElement& e = wrapper.children.back();
+    if (e.ns != kHl7Ns || !e.name.startsWith(u"COCT_TP"))
+        return std::nullopt;
+    for (const char* k : known)
+        if (e.name == QLatin1String(k))
+            return std::nullopt;
+    return e.name;
+}
+
 } // namespace cpis::spine

@@ -19,6 +19,10 @@ std::optional<QString> onlyChildren(const SpineXmlElement& e,
                                     std::initializer_list<const char*> allowed);
 // The body's content must be HL7 (and the NPfIT localisation's contentId).
 std::optional<QString> namespacesChecked(const SpineXmlElement& e);
+// A wrapper holding its contentId and one HL7 template element that is none of `known`
+// (CP-IS has added a template since this desk was built): that element's name, else nothing.
+std::optional<QString> unknownTemplate(const SpineXmlElement& wrapper,
+                                       std::initializer_list<const char*> known);
 // The one child called `name`, or null with `problem` saying none or several.
 const SpineXmlElement* child(const SpineXmlElement& e, const char* name, QString& problem);
 

@@ -23,6 +23,11 @@ QLatin1String L(const char* s)
     return QLatin1String(s);
 }
 
+// The plan templates this desk reads; any other is a record it cannot display.
+constexpr std::initializer_list<const char*> kPlanTemplates = {"COCT_TP146105GB01.CPPInformation",
+                                                               "COCT_TP146103GB01.LACInformation",
+                                                               "COCT_TP146104GB01.UCPInformation"};
+
 // Thrown nowhere: each step returns the first problem it found, or nothing.
 using Problem = std::optional<QString>;
 
@@ -38,7 +43,7 @@ private:
     Problem wrapper(const E& m, QLatin1String interaction);
     Problem queryResponse(const E& r, SpineAnswer& out);
     Problem previousQuery(const E& q, AccessRecord& out);
-    Problem record(const E& rec, QList<CpisPlan>& plans);
+    Problem record(const E& rec, SpineAnswer& out);
     Problem authority(const E& org, LocalAuthority& out);
     Problem plan(const E& info, CpisPlan& out);
     Problem
@@ -200,7 +205,7 @@ Problem Reader::queryResponse(const E& r, SpineAnswer& out)
         if (recs.empty() || act->children.size() != recs.size())
             return QStringLiteral("%1 must hold records and only records").arg(spine::where(*act));
         for (const E* rec : recs) {
-            if (auto bad = record(*rec, out.plans))
+            if (auto bad = record(*rec, out))
                 return bad;
             ++records;
         }
@@ -282,7 +287,7 @@ Problem Reader::previousQuery(const E& q, AccessRecord& out)
     return QStringLiteral("%1 names neither a person nor a system").arg(spine::where(*author));
 }
 
-Problem Reader::record(const E& rec, QList<CpisPlan>& plans)
+Problem Reader::record(const E& rec, SpineAnswer& out)
 {
     if (auto p = spine::onlyChildren(rec, {"communicationFunctionSnd", "CP-ISRecord"}))
         return p;
@@ -292,8 +297,7 @@ Problem Reader::record(const E& rec, QList<CpisPlan>& plans)
     if (!org)
         return p;
     LocalAuthority la;
-    if (auto bad = authority(*org, la))
-        return bad;
+    const Problem unreadAuthority = authority(*org, la); // refused below unless no plan needs it
 
     const E* cpis = spine::child(rec, "CP-ISRecord", p);
     if (!cpis)
@@ -321,11 +325,19 @@ Problem Reader::record(const E& rec, QList<CpisPlan>& plans)
             .arg(spine::where(*cpis))
             .arg(infos.size());
     for (const E* info : infos) {
+        if (const auto code = spine::unknownTemplate(*info, kPlanTemplates)) {
+            // A plan type added to CP-IS since: a record all the same, never "no record".
+            out.undisplayable << UndisplayableRecord{
+                *code, unreadAuthority ? std::nullopt : std::optional<LocalAuthority>(la)};
+            continue;
+        }
+        if (unreadAuthority)
+            return unreadAuthority;
         CpisPlan one;
         one.authority = la;
         if (auto bad = plan(*info, one))
             return bad;
-        plans << one;
+        out.plans << one;
     }
     return std::nullopt;
 }

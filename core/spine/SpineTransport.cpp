@@ -83,6 +83,13 @@ void SpineTransport::post(const QUrl& url,
         }
     });
     p->deadline->start(m_settings.totalTimeout);
+    if (context) {
+        // Nobody will read the answer: the connection is closed now, not at its end.
+        connect(context, &QObject::destroyed, this, [weak = std::weak_ptr<Pending>(p)] {
+            if (const auto q = weak.lock(); q && q->reply)
+                q->reply->abort(); // finished() follows and reports to nobody
+        });
+    }
     qCDebug(lcSpine, "SOAP request to %s, %lld bytes", qUtf8Printable(url.host()),
             qint64(envelope.size()));
     attempt(p);
@@ -148,12 +155,14 @@ void SpineTransport::onFinished(std::shared_ptr<Pending> p, QNetworkReply* reply
             QTimer::singleShot(*delay, this, [this, p] {
                 if (p->timedOut || !p->context) {
                     p->deadline->stop();
+                    ServiceError late{ServiceError::Kind::Timeout,
+                                      0,
+                                      {},
+                                      QStringLiteral("total time limit reached"),
+                                      -1};
+                    late.attempts = p->attempts;
                     if (p->context && p->done)
-                        p->done(ServiceError{ServiceError::Kind::Timeout,
-                                             0,
-                                             {},
-                                             QStringLiteral("total time limit reached"),
-                                             -1});
+                        p->done(late);
                     return;
                 }
                 attempt(p);
@@ -162,6 +171,11 @@ void SpineTransport::onFinished(std::shared_ptr<Pending> p, QNetworkReply* reply
         }
     }
     p->deadline->stop();
+    if (!result) {
+        ServiceError e = result.error();
+        e.attempts = p->attempts;
+        result = e;
+    }
     qCInfo(lcSpine, "SOAP answer: HTTP %d after %lld ms, attempt %d%s", status,
            qint64(p->elapsed.elapsed()), p->attempts,
            result ? "" : qUtf8Printable(u", " + ServiceError::kindName(result.error().kind)));

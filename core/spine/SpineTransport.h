@@ -55,8 +55,9 @@ public:
                    Settings settings,
                    QObject* parent = nullptr);
 
-    // `done` runs exactly once, unless `context` is destroyed first. `envelope` carries its
-    // own message id; every attempt sends it unchanged.
+    // `done` runs exactly once, unless `context` is destroyed first, which aborts the request
+    // in flight and sends no repeat. `envelope` carries its own message id; every attempt
+    // sends it unchanged.
     void post(const QUrl& url,
               const QByteArray& soapAction,
               const QByteArray& envelope,

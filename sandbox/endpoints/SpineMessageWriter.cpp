@@ -283,6 +283,9 @@ void plan(Xml& x, const SandboxPlan& p)
     else if (p.type == PlanType::UnbornChildProtection)
         s = {"COCT_TP146104GB01#UCPInformation", "COCT_TP146104GB01.UCPInformation", "uCPStartDate",
              "uCPEndDate"};
+    if (p.unknownCode) // the unknown-plan-code fault: a template no published schema has
+        s = {"COCT_TP146199GB01#FuturePlanInformation", "COCT_TP146199GB01.FuturePlanInformation",
+             "fPStartDate", "fPEndDate"};
     x.start("pertinentInformation15");
     contentId(x, QString::fromLatin1(s.templateName));
     x.start(s.element);

@@ -177,8 +177,10 @@ void SpineRoutes::deliver(QTcpSocket* socket,
     switch (fault) {
     case Fault::None:
     case Fault::Latency:
-    case Fault::UnknownPlanCode: // V3 names a plan by its template: no code to get wrong
         break;
+    case Fault::UnknownPlanCode: // V3 names a plan by its template: one CP-IS has added since
+        send(socket, in, answer(request, false, true));
+        return;
     case Fault::NoAnswer:
         send(socket, in, HttpResponse{0, {}, {}, {}}, 0);
         return; // the socket stays open until the client gives up
@@ -257,7 +259,8 @@ void SpineRoutes::deliver(QTcpSocket* socket,
     send(socket, in, answer(request, false));
 }
 
-HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo)
+HttpResponse
+SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo, bool unknownTemplate)
 {
     const QDateTime t = m_s.clock.nowUtc();
     SpineMessageWriter::Reply reply = replyTo(request, t);
@@ -312,6 +315,8 @@ HttpResponse SpineRoutes::answer(const QupcRequest& request, bool wrongRelatesTo
     }
     if (plans.isEmpty() || !child)
         return xml(200, SpineMessageWriter::noRecordsFound(reply));
+    if (unknownTemplate)
+        plans.first().unknownCode = true;
 
     // One record per responsible LA, at most three plans each.
     QList<SpineRecord> records;

@@ -53,7 +53,10 @@ public:
     void handle(const HttpRequest& in, QTcpSocket* socket);
 
 private:
-    HttpResponse answer(const QupcRequest& request, bool wrongRelatesTo);
+    // `unknownTemplate`: the first plan under a template no desk knows (the unknown-plan-code
+    // fault), as a plan type CP-IS added later would come.
+    HttpResponse
+    answer(const QupcRequest& request, bool wrongRelatesTo, bool unknownTemplate = false);
     std::optional<TestUser> author(const QupcRequest& request) const;
     void
     send(QTcpSocket* socket, const HttpRequest& in, const HttpResponse& r, qsizetype cutAt = -1);

@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -81,6 +82,7 @@ private slots:
     void rateLimitCountsDownThenOffersRetry();
     void copySaysCopied();
     void bannerElidesWithTheWholeInItsTooltip();
+    void recordOfAnUnknownPlanTypeIsNeitherNoRecordNorCouldNotCheck();
 
 private:
     cpis::ui::Translations m_tr;
@@ -272,13 +274,29 @@ void TestCpisResultView::firstLineSaysLiveOrCouldNotAndWhen()
     v.showResult(failed, kNow);
     QCOMPARE(v.provenanceText(), QStringLiteral("Could not check CP-IS at 12:00"));
     QVERIFY(v.findChild<QPushButton*>(QStringLiteral("cpisRetryButton"))->isVisibleTo(&v));
+    // The transport's own count of what it sent. (Its singular and plural come from the British
+    // English translation, "time"/"times"; "time(s)" is the source text until lupdate adds them.)
+    static const QRegularExpression tried(QStringLiteral("^Could not check CP-IS at 12:00 "
+                                                         "\\(tried (\\d) time(s|\\(s\\))?\\)$"));
+    failed.attempts = 3;
+    v.showResult(failed, kNow);
+    QCOMPARE(tried.match(v.provenanceText()).captured(1), QStringLiteral("3"));
+    failed.attempts = 1;
+    v.showResult(failed, kNow);
+    QCOMPARE(tried.match(v.provenanceText()).captured(1), QStringLiteral("1"));
+    QVERIFY(!v.provenanceText().contains(QStringLiteral("times")));
 
     // Not traced: the words say CP-IS was never asked, and the headline is not CP-IS's.
     LookupResult untraced = result(LookupResult::State::CouldNotCheck);
     untraced.reason = LookupResult::Reason::PatientNotTraced;
     untraced.cpisAsked = false;
+    untraced.attempts = 2;
     v.showResult(untraced, kNow);
-    QVERIFY(v.provenanceText().contains(QStringLiteral("CP-IS was not asked")));
+    QVERIFY2(
+        v.provenanceText().startsWith(QStringLiteral("Could not trace on PDS at 12:00 (tried 2 "
+                                                     "time")) &&
+            v.provenanceText().endsWith(QStringLiteral("): CP-IS was not asked")),
+        qPrintable(v.provenanceText()));
     QCOMPARE(text(v, "cpisStateTitle"), QStringLiteral("COULD NOT TRACE THIS NHS NUMBER"));
     QVERIFY(text(v, "cpisNotification").isEmpty());
 }
@@ -358,6 +376,48 @@ void TestCpisResultView::bannerElidesWithTheWholeInItsTooltip()
     QVERIFY(banner.sizeHint().width() <= 1024);                 // never wider than the screen
     QVERIFY(banner.toolTip().contains(p.familyName.toUpper())); // the whole, in the tooltip
     QVERIFY(banner.accessibleDescription().contains(p.givenName));
+}
+
+void TestCpisResultView::recordOfAnUnknownPlanTypeIsNeitherNoRecordNorCouldNotCheck()
+{
+    LookupResult r = result(LookupResult::State::PlansFound);
+    r.plans.clear();
+    cpis::UndisplayableRecord u;
+    u.typeCode = QStringLiteral("999999999999999");
+    u.authority = plan(cpis::PlanType::ChildProtection, QDate(2026, 1, 1), std::nullopt).authority;
+    r.undisplayable = {u};
+    CpisResultView v;
+    v.showResult(r, kNow);
+    QCOMPARE(v.shown(), CpisResultView::Shown::RecordNotDisplayable);
+    QCOMPARE(text(v, "cpisStateTitle"),
+             QStringLiteral("CP-IS holds a record this desk cannot display: contact the "
+                            "responsible local authority"));
+    QVERIFY(!text(v, "cpisStateDetail").contains(QStringLiteral("no ")));
+    QVERIFY(v.provenanceText().startsWith(QStringLiteral("Live answer from CP-IS, checked")));
+    // In words, icon and colour: the alert's red and warning, not could-not-check's yellow.
+    QVERIFY(v.findChild<QWidget*>(QStringLiteral("cpisState"))
+                ->styleSheet()
+                .contains(QStringLiteral("#d5281b")));
+    // The card names the authority with its numbers, each copyable; the code is not shown.
+    auto cards = v.findChildren<QFrame*>(QStringLiteral("planCard"));
+    QCOMPARE(cards.size(), 1);
+    QCOMPARE(text(*cards.first(), "planType"), QStringLiteral("Record this desk cannot display"));
+    QVERIFY(text(*cards.first(), "planAuthority").contains(QStringLiteral("Ashbourne")));
+    QCOMPARE(text(*cards.first(), "emergencyDutyPhone"), QStringLiteral("07700 900001"));
+    QVERIFY(cards.first()->findChild<QPushButton*>(QStringLiteral("emergencyDutyPhoneCopy")));
+    QVERIFY(!cards.first()->accessibleName().isEmpty());
+    for (const QLabel* l : v.findChildren<QLabel*>())
+        QVERIFY(!l->text().contains(u.typeCode));
+
+    // Without readable contacts, it says so; with a known plan beside it, both cards show.
+    r.undisplayable.first().authority.reset();
+    r.plans = {plan(cpis::PlanType::LookedAfter, QDate(2024, 3, 1), std::nullopt)};
+    v.showResult(r, kNow);
+    QCOMPARE(v.shown(), CpisResultView::Shown::RecordNotDisplayable);
+    cards = v.findChildren<QFrame*>(QStringLiteral("planCard"));
+    QCOMPARE(cards.size(), 2);
+    QVERIFY(text(*cards.first(), "planAuthority").contains(QStringLiteral("could not be read")));
+    QVERIFY(text(*cards.last(), "planType").contains(QStringLiteral("Looked After")));
 }
 
 QTEST_MAIN(TestCpisResultView)

@@ -81,7 +81,8 @@ const QHash<QString, Expect>& expectations()
         {QStringLiteral("9990000212"), {State::CouldNotCheck, Reason::BadResponse}},
         {QStringLiteral("9990000220"), {State::CouldNotCheck, Reason::ServiceError}},
         {QStringLiteral("9990000239"), {State::CouldNotCheck, Reason::BadResponse}},
-        {QStringLiteral("9990000247"), {State::CouldNotCheck, Reason::BadResponse}},
+        // a plan type the desk does not know: a record, shown as one it cannot display
+        {QStringLiteral("9990000247"), {State::PlansFound, Reason::None, 0}},
         {QStringLiteral("9990000255"), {State::CouldNotCheck, Reason::ServiceError}},
         // V3-only faults (docs/sandbox.md): over FHIR, a child with an open CPP
         {QStringLiteral("9990000301"), {State::PlansFound, Reason::None, 1}},
@@ -207,6 +208,18 @@ void TestLookupIntegration::scenarios()
     if (r.state != State::CouldNotCheck) {
         QVERIFY(r.patient.has_value());
         QCOMPARE(r.accessHistory.first().viewerName, QStringLiteral("Amelia Hughes"));
+    }
+    if (number == u"9990000247") { // never "no record", never "could not check"
+        QCOMPARE(r.undisplayable.size(), 1);
+        QVERIFY(r.undisplayable.first().authority.has_value());
+        QVERIFY(!r.undisplayable.first().authority->emergencyDutyPhone.isEmpty());
+        QVERIFY(r.notificationSent);
+        const AuditEntry last = desk.stack.userEntries().last();
+        QCOMPARE(last.outcome, AuditEntry::Outcome::PlansFound);
+        QVERIFY2(last.outcomeDetail.contains(QStringLiteral("undisplayable-record")),
+                 qPrintable(last.outcomeDetail));
+    } else {
+        QVERIFY(r.undisplayable.isEmpty());
     }
     if (number == u"9990000085") { // superseded: followed, and the user is told
         QCOMPARE(r.patient->nhsNumber.digits(), QStringLiteral("9990000093"));

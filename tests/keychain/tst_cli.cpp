@@ -120,7 +120,7 @@ void TestCli::exitCodesPerOutcome_data()
     QTest::newRow("plans found") << "9990000034" << 3 << "plans-found";
     QTest::newRow("no record") << "9990000069" << 0 << "no-record";
     QTest::newRow("503") << "9990000190" << 4 << "could-not-check";
-    QTest::newRow("unknown plan code") << "9990000247" << 4 << "could-not-check";
+    QTest::newRow("unknown plan type: a record") << "9990000247" << 3 << "plans-found";
     QTest::newRow("not traced") << "9990000263" << 4 << "could-not-check";
 }
 

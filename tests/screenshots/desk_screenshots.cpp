@@ -375,6 +375,8 @@ QList<Scenario> scenarios()
         {QStringLiteral("desk-born-partial"), plans("9990002924")},
         {QStringLiteral("desk-superseded"), plans("9990000085")},
         {QStringLiteral("desk-no-record"), plans("9990000069")},
+        // A plan type this desk does not know (the sandbox's unknown-plan-code number).
+        {QStringLiteral("desk-unknown-plan-type"), plans("9990000247")},
         {QStringLiteral("desk-find-by-details"), findByDetails},
         {QStringLiteral("desk-could-not-check"), plans("9990000190")},
         // Looked up once, then the service goes away: the second answer is the offline copy.

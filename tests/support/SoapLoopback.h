@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -38,7 +39,7 @@ public:
     };
     struct Answer
     {
-        int status = 200;
+        int status = 200; // 0: hold the answer back, the connection open, until the client goes
         QByteArray body;
         QByteArray contentType = "text/xml; charset=utf-8";
     };
@@ -50,6 +51,10 @@ public:
             while (QTcpSocket* s = m_server.nextPendingConnection()) {
                 s->setParent(this);
                 connect(s, &QTcpSocket::readyRead, this, [this, s] { read(s); });
+                connect(s, &QTcpSocket::disconnected, this, [this, s] {
+                    if (m_held.remove(s))
+                        ++m_closedUnanswered;
+                });
                 connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
             }
         });
@@ -61,6 +66,8 @@ public:
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
     }
     const QList<Request>& requests() const { return m_requests; }
+    // Connections the client closed while their answer was held back.
+    int closedUnanswered() const { return m_closedUnanswered; }
 
 private:
     void read(QTcpSocket* s)
@@ -92,6 +99,10 @@ private:
         m_buffers.remove(s);
         m_requests.append(r);
         const Answer a = m_route(r);
+        if (a.status == 0) {
+            m_held.insert(s);
+            return;
+        }
         writeHttpAnswer(s, a.status, a.contentType, a.body);
     }
 
@@ -99,6 +110,8 @@ private:
     QTcpServer m_server;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QList<Request> m_requests;
+    QSet<QTcpSocket*> m_held;
+    int m_closedUnanswered = 0;
 };
 
 } // namespace cpis::testsupport

@@ -123,6 +123,7 @@ private slots:
     void readsTheGuidesAccessHistory();
     void readsAnAccessBySystem();
     void refusesAnUnreadableRequester();
+    void unknownPlanCodeIsARecordNotAnError();
 };
 
 void TestCpisFhirGuide::readsTheGuidesCareTeam()
@@ -475,6 +476,58 @@ void TestCpisFhirGuide::refusesAnUnreadableRequester()
         QVERIFY2(!r.ok(), agents);
         QVERIFY2(r.error().what.contains(QLatin1String(reason)), qPrintable(r.error().what));
     }
+}
+
+void TestCpisFhirGuide::unknownPlanCodeIsARecordNotAnError()
+{
+    // A plan type CP-IS added after this desk: kept apart with its authority, beside the plans
+    // the desk knows, never dropped. careTeamBundle, which has no place for it, still refuses.
+    QJsonObject future = guideCareTeam(QStringLiteral("future-1"));
+    future.insert(QStringLiteral("category"),
+                  QJsonArray{QJsonObject{
+                      {QStringLiteral("coding"),
+                       QJsonArray{QJsonObject{
+                           {QStringLiteral("system"), QStringLiteral("http://snomed.info/sct")},
+                           {QStringLiteral("code"), QStringLiteral("999999999999999")}}}}}});
+    const QByteArray both = careTeams(2, {guideCareTeam(), future});
+    const auto r = FhirParser::careTeamRecords(both, kChild);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().what));
+    QCOMPARE(r->plans.size(), 1);
+    QCOMPARE(r->undisplayable.size(), 1);
+    const cpis::UndisplayableRecord& u = r->undisplayable.first();
+    QCOMPARE(u.typeCode, QStringLiteral("999999999999999"));
+    QVERIFY(u.authority.has_value());
+    QCOMPARE(u.authority->name, QStringLiteral("Islington Local Authority"));
+    QCOMPARE(u.authority->officeHoursPhone, QStringLiteral("0207527200"));
+    QCOMPARE(u.authority->emergencyDutyPhone, QStringLiteral("0734577777"));
+    QVERIFY(!FhirParser::careTeamBundle(both, kChild).ok());
+
+    // Alone, and with contacts that cannot be labelled: a record without contacts shown.
+    QJsonObject unlabelled = future;
+    unlabelled.insert(QStringLiteral("telecom"),
+                      QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                             {QStringLiteral("value"), QStringLiteral("0207")},
+                                             {QStringLiteral("use"), QStringLiteral("home")}}});
+    const auto alone = FhirParser::careTeamRecords(careTeams(1, {unlabelled}), kChild);
+    QVERIFY2(alone.ok(), qPrintable(alone.ok() ? QString() : alone.error().what));
+    QVERIFY(alone->plans.isEmpty());
+    QCOMPARE(alone->undisplayable.size(), 1);
+    QVERIFY(!alone->undisplayable.first().authority.has_value());
+
+    // Still about the child asked for; and two SNOMED codes are refused as before.
+    QJsonObject other = future;
+    other.insert(
+        QStringLiteral("subject"),
+        QJsonObject{{QStringLiteral("identifier"),
+                     QJsonObject{{QStringLiteral("system"),
+                                  QStringLiteral("https://fhir.nhs.uk/Id/nhs-number")},
+                                 {QStringLiteral("value"), QStringLiteral("9000000009")}}}});
+    QVERIFY(!FhirParser::careTeamRecords(careTeams(1, {other}), kChild).ok());
+    QJsonObject twoCodes = future;
+    QJsonArray cats = twoCodes.value(QStringLiteral("category")).toArray();
+    cats.append(guideCareTeam().value(QStringLiteral("category")).toArray().first());
+    twoCodes.insert(QStringLiteral("category"), cats);
+    QVERIFY(!FhirParser::careTeamRecords(careTeams(1, {twoCodes}), kChild).ok());
 }
 
 QTEST_GUILESS_MAIN(TestCpisFhirGuide)

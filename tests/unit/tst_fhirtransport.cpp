@@ -6,10 +6,13 @@
 #include "tests/support/SandboxHttp.h"
 
 #include <QFile>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace cpis;
 using cpis::test::FakeAnswer;
@@ -19,6 +22,7 @@ class TestFhirTransport : public QObject
 {
     Q_OBJECT
 private slots:
+    void contextGoneAbortsTheRequest();
     void retryThatRunsOutOfTimeKeepsTheServicesReason();
     void stallWithNothingEarlierIsATimeout();
     void putSendsItsBodyAndReturnsHeaders();
@@ -215,11 +219,14 @@ void TestFhirTransport::postIsNeverRetried()
     QTRY_VERIFY(out.done);
     QCOMPARE(nam.requests.size(), 1);
     QCOMPARE(out.error->kind, ServiceError::Kind::ServiceFailure);
-    // The same answer to a GET is retried up to the limit.
+    QCOMPARE(out.error->attempts, 1); // what the user is told: tried once
+    // The same answer to a GET is retried up to the limit, and the error says how often.
     Outcome again;
     run(transport, &context, again);
     QTRY_VERIFY(again.done);
     QCOMPARE(nam.requests.size(), 1 + s.retry.maxAttempts);
+    QVERIFY(again.error);
+    QCOMPARE(again.error->attempts, s.retry.maxAttempts);
 }
 
 void TestFhirTransport::emptyAcceptedBodyIsNotAnError()
@@ -459,6 +466,31 @@ void TestFhirTransport::streamRateLimitedIsRateLimited()
     QVERIFY(!chunk);
     QCOMPARE(out.error->kind, ServiceError::Kind::RateLimited);
     QCOMPARE(out.error->retryAfterSecs, 30);
+}
+
+void TestFhirTransport::contextGoneAbortsTheRequest()
+{
+    FakeNetwork nam([](const QNetworkRequest&) {
+        FakeAnswer a;
+        a.stall = true; // the service has the request and has not answered
+        return a;
+    });
+    SystemClock clock;
+    FhirTransport transport(&nam, &clock, quick());
+    auto context = std::make_unique<QObject>();
+    Outcome out;
+    run(transport, context.get(), out);
+    const auto replies = nam.findChildren<QNetworkReply*>();
+    QCOMPARE(replies.size(), 1);
+    QPointer<QNetworkReply> reply = replies.first();
+    QNetworkReply::NetworkError ended = QNetworkReply::NoError;
+    connect(reply, &QNetworkReply::finished, reply, [&] { ended = reply->error(); });
+    context.reset();
+    // Aborted at once, not left to run to its time limit for nobody; no retry, no callback.
+    QCOMPARE(ended, QNetworkReply::OperationCanceledError);
+    QCoreApplication::processEvents();
+    QVERIFY(!out.done);
+    QCOMPARE(nam.requests.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFhirTransport)

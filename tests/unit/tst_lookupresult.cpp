@@ -1,3 +1,4 @@
+#include "core/lookup/LookupJson.h"
 #include "core/lookup/LookupResult.h"
 #include "tests/support/JsonTestSuite.h"
 
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using cpis::LookupJson;
 using cpis::LookupResult;
 using cpis::NhsNumber;
 
@@ -20,6 +22,7 @@ private slots:
     void everyServiceErrorIsCouldNotCheckReason();
     void jsonTestSuiteIsNeverACachedAnswer();
     void fuzzSeedsAreAccepted();
+    void undisplayableRecordsAndAttemptsInJson();
 };
 
 namespace {
@@ -141,6 +144,38 @@ void TestLookupResult::fuzzSeedsAreAccepted()
         QVERIFY2(LookupResult::fromCachePayload(f.readAll(), nhs("9000000009")).has_value(),
                  qPrintable(name));
     }
+}
+
+void TestLookupResult::undisplayableRecordsAndAttemptsInJson()
+{
+    // `cpis lookup --json` (docs/cli.md): a record of an unknown plan type is listed with its
+    // authority, or null when its contacts could not be read; a failure says how often it tried.
+    LookupResult r;
+    r.state = LookupResult::State::PlansFound;
+    r.asked = nhs("9000000009");
+    r.undisplayable = {
+        {QStringLiteral("999999999999999"),
+         cpis::LocalAuthority{QStringLiteral("SHE1"), QStringLiteral("Sheffield"),
+                              QStringLiteral("01632 960051"), QStringLiteral("07700 900051")}},
+        {QStringLiteral("COCT_TP146199GB01.FuturePlanInformation"), std::nullopt}};
+    QJsonObject o = LookupJson::toJson(r, QDate(2026, 12, 7));
+    QCOMPARE(o.value(QLatin1String("state")).toString(), QStringLiteral("plans-found"));
+    const QJsonArray records = o.value(QLatin1String("undisplayableRecords")).toArray();
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(0)["localAuthority"]["emergencyDutyPhone"].toString(),
+             QStringLiteral("07700 900051"));
+    QVERIFY(records.at(1)["localAuthority"].isNull());
+    QVERIFY(
+        o.value(QLatin1String("message")).toString().contains(QStringLiteral("cannot display")));
+    QVERIFY(!o.contains(QLatin1String("attempts")));
+
+    LookupResult failed;
+    failed.asked = nhs("9000000009");
+    failed.reason = LookupResult::Reason::ServiceError;
+    failed.attempts = 3;
+    o = LookupJson::toJson(failed, QDate(2026, 12, 7));
+    QCOMPARE(o.value(QLatin1String("attempts")).toInt(), 3);
+    QVERIFY(!o.contains(QLatin1String("undisplayableRecords")));
 }
 
 QTEST_GUILESS_MAIN(TestLookupResult)

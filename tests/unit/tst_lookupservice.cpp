@@ -97,8 +97,11 @@ void TestLookupService::serviceFailuresAreNeverNoRecord_data()
     a.contentType = "text/html";
     QTest::newRow("wrong content type") << a << Reason::BadResponse;
     a = {};
-    a.body = QByteArray(careTeamJson("9000000009")).replace("342191000000101", "123456789");
-    QTest::newRow("unknown plan code") << a << Reason::BadResponse;
+    // (A known code system with an unknown code is a record the desk cannot display:
+    // tst_lookuptwosteps::unknownPlanTypeIsARecordAuditedAndKept.)
+    a.body = QByteArray(careTeamJson("9000000009"))
+                 .replace("http://snomed.info/sct", "https://codes.example.org/plans");
+    QTest::newRow("no SNOMED plan code") << a << Reason::BadResponse;
     a = {};
     a.networkError = QNetworkReply::ConnectionRefusedError;
     QTest::newRow("refused") << a << Reason::Offline;

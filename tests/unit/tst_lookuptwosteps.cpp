@@ -2,6 +2,10 @@
 // confirmed; a rejected or abandoned trace is recorded and asks CP-IS nothing.
 #include "tests/support/LookupServiceRig.h"
 
+#include <QPointer>
+
+#include <memory>
+
 class TestLookupTwoSteps : public QObject
 {
     Q_OBJECT
@@ -12,6 +16,9 @@ private slots:
     void untraceableNumberEndsAtTheTrace();
     void traceFromTheCopyIsMarkedAndAnsweredFromIt();
     void answerForAGoneScreenIsAuditedNotDelivered();
+    void goneScreenAbortsTheCpisQueryInFlight();
+    void goneScreenAbortsThePdsTraceInFlight();
+    void unknownPlanTypeIsARecordAuditedAndKept();
 };
 
 namespace {
@@ -22,6 +29,24 @@ int cpisRequests(const FakeNetwork& nam)
         n += r.url().path().contains(QStringLiteral("/cpis/")) ? 1 : 0;
     return n;
 }
+
+// The fake replies still running, and how each ended: records whether the client aborted it.
+struct ReplyWatch
+{
+    QList<QPointer<QNetworkReply>> replies;
+    int aborted = 0;
+    explicit ReplyWatch(FakeNetwork& nam)
+    {
+        for (QNetworkReply* r : nam.findChildren<QNetworkReply*>()) {
+            if (r->isFinished())
+                continue;
+            replies.append(r);
+            QObject::connect(r, &QNetworkReply::finished, r, [this, r] {
+                aborted += r->error() == QNetworkReply::OperationCanceledError ? 1 : 0;
+            });
+        }
+    }
+};
 
 // Step 1 alone: the trace's outcome, once it has come.
 std::pair<TracedPerson, LookupResult> traceOnly(Rig& rig, const NhsNumber& n, QObject* ctx)
@@ -164,23 +189,119 @@ void TestLookupTwoSteps::traceFromTheCopyIsMarkedAndAnsweredFromIt()
 
 void TestLookupTwoSteps::answerForAGoneScreenIsAuditedNotDelivered()
 {
+    // With nothing in flight to stop (the answer is the offline copy's), an answer whose screen
+    // has gone is still audited as what it was, and not delivered.
     Rig rig;
     rig.serveChildOnAPlan();
+    QCOMPARE(rig.run(nhs("9000000009")).state, State::PlansFound);
+    FakeAnswer down;
+    down.networkError = QNetworkReply::ConnectionRefusedError;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), down);
     QObject traceCtx;
     const auto [person, ended] = traceOnly(rig, nhs("9000000009"), &traceCtx);
+    QVERIFY(person.fromCache());
     bool delivered = false;
     {
         QObject gone;
         QVERIFY(rig.service_.queryConfirmed(person, &gone,
                                             [&](const LookupResult&) { delivered = true; }));
     }
-    QTRY_COMPARE(rig.auditor.events.size(), 1);
+    QTRY_COMPARE(rig.auditor.events.size(), 2);
     QVERIFY(!delivered);
-    // Audited as what it was: CP-IS answered, the authority was notified.
-    const AccessEvent& e = rig.auditor.events.first();
+    const AccessEvent& e = rig.auditor.events.last();
     QCOMPARE(e.outcome, AuditEntry::Outcome::PlansFound);
-    QVERIFY2(e.outcomeDetail.contains(QStringLiteral("notified")), qPrintable(e.outcomeDetail));
+    QVERIFY2(e.outcomeDetail.contains(QStringLiteral("from-cache")), qPrintable(e.outcomeDetail));
     QVERIFY2(e.outcomeDetail.contains(QStringLiteral("abandoned")), qPrintable(e.outcomeDetail));
+}
+
+void TestLookupTwoSteps::goneScreenAbortsTheCpisQueryInFlight()
+{
+    Rig rig;
+    rig.serveChildOnAPlan();
+    FakeAnswer slow;
+    slow.stall = true; // CP-IS has the query and has not answered yet
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), slow);
+    QObject traceCtx;
+    const auto [person, ended] = traceOnly(rig, nhs("9000000009"), &traceCtx);
+    bool delivered = false;
+    auto screen = std::make_unique<QObject>();
+    QVERIFY(rig.service_.queryConfirmed(person, screen.get(),
+                                        [&](const LookupResult&) { delivered = true; }));
+    QCOMPARE(cpisRequests(rig.nam), 1);
+    ReplyWatch watch(rig.nam);
+    QCOMPARE(watch.replies.size(), 1);
+    QVERIFY(rig.auditor.events.isEmpty());
+
+    screen.reset(); // Esc, an edit of the number, the next search or a lock
+    // The reply is aborted at once, not left to run for nobody...
+    QCOMPARE(watch.aborted, 1);
+    // ...and the query, which may have reached CP-IS, is recorded as what it was.
+    QCOMPARE(rig.auditor.events.size(), 1);
+    const AccessEvent& e = rig.auditor.events.first();
+    QCOMPARE(e.outcome, AuditEntry::Outcome::Cancelled);
+    QCOMPARE(e.outcomeDetail,
+             QStringLiteral("cpis-query-aborted may-have-notified abandoned")); // unscheduled care
+    QVERIFY(e.requestId.isEmpty()); // not the trace's id
+    QTest::qWait(0);
+    QCoreApplication::processEvents();
+    QVERIFY(!delivered);
+    QCOMPARE(rig.auditor.events.size(), 1); // once only
+    QCOMPARE(cpisRequests(rig.nam), 1);     // no history asked after it, no retry
+    QVERIFY(!person.awaitsConfirmation());
+}
+
+void TestLookupTwoSteps::goneScreenAbortsThePdsTraceInFlight()
+{
+    Rig rig;
+    FakeAnswer slow;
+    slow.stall = true;
+    rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), slow);
+    bool delivered = false;
+    auto screen = std::make_unique<QObject>();
+    rig.service_.trace(nhs("9000000009"), screen.get(),
+                       [&](const TracedPerson&, const LookupResult&) { delivered = true; });
+    ReplyWatch watch(rig.nam);
+    QCOMPARE(watch.replies.size(), 1);
+    screen.reset();
+    QCOMPARE(watch.aborted, 1);
+    QCOMPARE(rig.auditor.events.size(), 1);
+    QCOMPARE(rig.auditor.events.first().outcome, AuditEntry::Outcome::Cancelled);
+    QCOMPARE(rig.auditor.events.first().outcomeDetail, QStringLiteral("abandoned"));
+    QCoreApplication::processEvents();
+    QVERIFY(!delivered);
+    QCOMPARE(rig.auditor.events.size(), 1);
+    QCOMPARE(cpisRequests(rig.nam), 0);
+}
+
+void TestLookupTwoSteps::unknownPlanTypeIsARecordAuditedAndKept()
+{
+    Rig rig;
+    rig.serveChildOnAPlan();
+    QByteArray future = careTeamJson("9000000009");
+    QVERIFY(future.contains("342191000000101"));
+    future.replace("342191000000101", "999999999999999"); // a plan type added to CP-IS later
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), ok(future));
+
+    const LookupResult r = rig.run(nhs("9000000009"));
+    QCOMPARE(r.state, State::PlansFound); // CP-IS holds a record: never no-record
+    QVERIFY(r.plans.isEmpty());
+    QCOMPARE(r.undisplayable.size(), 1);
+    QVERIFY(r.undisplayable.first().authority.has_value());
+    QCOMPARE(r.undisplayable.first().authority->name, QStringLiteral("Sheffield City Council"));
+    QVERIFY(r.notificationSent); // like any plan, in unscheduled care
+    const AccessEvent& e = rig.auditor.events.last();
+    QCOMPARE(e.outcome, AuditEntry::Outcome::PlansFound);
+    QVERIFY2(e.outcomeDetail.contains(QStringLiteral("undisplayable-record")),
+             qPrintable(e.outcomeDetail));
+
+    // The offline copy keeps it as it was.
+    FakeAnswer down;
+    down.networkError = QNetworkReply::ConnectionRefusedError;
+    rig.service.byPath.insert(QStringLiteral("CareTeam"), down);
+    const LookupResult copy = rig.run(nhs("9000000009"));
+    QVERIFY(copy.fromCache);
+    QCOMPARE(copy.state, State::PlansFound);
+    QCOMPARE(copy.undisplayable, r.undisplayable);
 }
 
 QTEST_GUILESS_MAIN(TestLookupTwoSteps)

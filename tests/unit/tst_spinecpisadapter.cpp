@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTest>
 
+#include <memory>
 #include <optional>
 
 using namespace cpis;
@@ -64,6 +65,7 @@ private slots:
     void wrongContentTypeIsRefused();
     void oversizedAnswerIsRefused();
     void queryThatCannotSayWhoAsksIsNotSent();
+    void receiverGoneClosesTheConnection();
 
 private:
     Outcome ask(SoapLoopback& server, bool unscheduled, const UserSession& session);
@@ -203,6 +205,8 @@ void TestSpineCpisAdapter::repeatsStopAtTheRetryLimit()
     QVERIFY(o.result && !o.result->ok());
     QCOMPARE(o.result->error().kind, ServiceError::Kind::ServiceFailure);
     QCOMPARE(server.requests().size(), RetryPolicy::Settings().maxAttempts);
+    // The error carries how often the envelope was sent, for the user's "tried 3 times".
+    QCOMPARE(o.result->error().attempts, RetryPolicy::Settings().maxAttempts);
     QSet<QByteArray> ids;
     for (const SoapLoopback::Request& r : server.requests())
         ids.insert(messageId(r.body));
@@ -261,6 +265,30 @@ void TestSpineCpisAdapter::queryThatCannotSayWhoAsksIsNotSent()
     QVERIFY(o.result && !o.result->ok());
     QCOMPARE(o.result->error().kind, ServiceError::Kind::InvalidRequest);
     QVERIFY(server.requests().isEmpty());
+}
+
+void TestSpineCpisAdapter::receiverGoneClosesTheConnection()
+{
+    SoapLoopback server([](const SoapLoopback::Request&) { return SoapLoopback::Answer{0, {}}; });
+    QVERIFY(server.listen());
+    SpineTransport::Settings settings;
+    SpineTransport transport(&m_nam, &m_clock, settings);
+    SpineCpisAdapter adapter(&transport, &m_clock,
+                             {server.url(QStringLiteral("/spine/cpis")),
+                              QStringLiteral("990101234568"), QStringLiteral("DESK-TRAINING-1"),
+                              QStringLiteral("990101234567"), QStringLiteral("CPIS-TRAINING-1")});
+    const UserSession session = testsupport::spineNurse();
+    auto receiver = std::make_unique<QObject>();
+    bool done = false;
+    adapter.ask(NhsNumber::parse(QStringLiteral("9434765919")).value(), true,
+                {&session, "corr", "trace"}, receiver.get(),
+                [&](const Result<CpisAnswer, ServiceError>&, const QByteArray&) { done = true; });
+    QTRY_COMPARE(server.requests().size(), 1); // Spine has the query and keeps its answer back
+    receiver.reset();                          // the screen that asked has gone
+    // The desk closes the connection at once, rather than wait out the time limit for nobody.
+    QTRY_COMPARE_WITH_TIMEOUT(server.closedUnanswered(), 1, 2000);
+    QVERIFY(!done);
+    QCOMPARE(server.requests().size(), 1); // and sends no repeat
 }
 
 QTEST_GUILESS_MAIN(TestSpineCpisAdapter)

@@ -47,6 +47,7 @@ private slots:
     void predefinedEntitiesAndCharacterReferencesAreText();
     void systemsNominatedPerson_data();
     void systemsNominatedPerson();
+    void unknownPlanTemplateIsARecordNotAnError();
 };
 
 void TestSpineResponseReader::readsPlansAuthorityAndHistory()
@@ -198,8 +199,11 @@ void TestSpineResponseReader::refusals_data()
         << changed(plans, "<effectiveTime value=\"20260801233000\"/>",
                    "<effectiveTime value=\"2026-08-01T23:30:00\"/>")
         << QStringLiteral("not an HL7 timestamp");
-    QTest::newRow("unknown plan template")
-        << changed(plans, "COCT_TP146103GB01.LACInformation", "COCT_TP146199GB01.XYZInformation")
+    // An unknown plan template is a record (unknownPlanTemplateIsARecordNotAnError); unknown
+    // elements anywhere else are still refused.
+    QTest::newRow("unknown element beside a plan template")
+        << changed(plans, "<COCT_TP146103GB01.LACInformation>",
+                   "<COCT_TP146199GB01.XYZInformation/><COCT_TP146103GB01.LACInformation>")
         << QStringLiteral("unexpected element COCT_TP146199GB01.XYZInformation");
     QTest::newRow("unborn child plan without end")
         << changed(plans,
@@ -281,6 +285,51 @@ void TestSpineResponseReader::httpFailureWithoutFaultIsServiceFailure()
     const auto r = SpineResponseReader::read(fixture("response-plans.xml"), kExpected, 503);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, ServiceError::Kind::ServiceFailure);
+}
+
+void TestSpineResponseReader::unknownPlanTemplateIsARecordNotAnError()
+{
+    // A plan type CP-IS added after this desk: beside a plan it knows, kept apart with the
+    // record's authority, never dropped and never a refusal of the whole answer.
+    const QByteArray lacUnknown = changed("response-plans.xml", "COCT_TP146103GB01.LACInformation",
+                                          "COCT_TP146199GB01.XYZInformation");
+    auto r = SpineResponseReader::read(lacUnknown, kExpected);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+    QVERIFY(!r->noRecord);
+    QCOMPARE(r->plans.size(), 1);
+    QCOMPARE(r->plans.first().type, PlanType::ChildProtection);
+    QCOMPARE(r->undisplayable.size(), 1);
+    QCOMPARE(r->undisplayable.first().typeCode, QStringLiteral("COCT_TP146199GB01.XYZInformation"));
+    QVERIFY(r->undisplayable.first().authority.has_value());
+    QCOMPARE(*r->undisplayable.first().authority, r->plans.first().authority);
+
+    // Only unknown plans: still a record, not "no record".
+    QByteArray bothUnknown = lacUnknown;
+    bothUnknown.replace("COCT_TP146105GB01.CPPInformation", "COCT_TP146188GB01.NewInformation");
+    r = SpineResponseReader::read(bothUnknown, kExpected);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+    QVERIFY(!r->noRecord);
+    QVERIFY(r->plans.isEmpty());
+    QCOMPARE(r->undisplayable.size(), 2);
+
+    // Contacts that cannot be read are not shown, and do not hide the record; beside a known
+    // plan they still refuse the answer, as before.
+    QByteArray noContacts = bothUnknown;
+    noContacts.replace("use=\"MC\"", "use=\"H\"");
+    r = SpineResponseReader::read(noContacts, kExpected);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+    QCOMPARE(r->undisplayable.size(), 2);
+    QVERIFY(!r->undisplayable.first().authority.has_value());
+    QByteArray knownWithoutContacts = lacUnknown;
+    knownWithoutContacts.replace("use=\"MC\"", "use=\"H\"");
+    QVERIFY(!SpineResponseReader::read(knownWithoutContacts, kExpected).ok());
+
+    // Still about the child asked for.
+    QByteArray otherChild = bothUnknown;
+    otherChild.replace("<id root=\"2.16.840.1.113883.2.1.4.1\" extension=\"9434765919\"/>",
+                       "<id root=\"2.16.840.1.113883.2.1.4.1\" extension=\"9434765920\"/>");
+    QVERIFY(otherChild != bothUnknown);
+    QVERIFY(!SpineResponseReader::read(otherChild, kExpected).ok());
 }
 
 void TestSpineResponseReader::predefinedEntitiesAndCharacterReferencesAreText()

@@ -141,6 +141,23 @@ QString ageText(qint64 secs)
     return CpisResultView::tr("%n day(s) old", nullptr, int(mins / (24 * 60)));
 }
 
+// "Could not check CP-IS at 14:02 (tried 3 times)": the attempts are the transport's own
+// count, so a single refused connection is not mistaken for a service that failed three times.
+QString couldNotCheckLine(const LookupResult& r, const QString& at)
+{
+    if (r.cpisAsked)
+        return r.attempts > 0 ? CpisResultView::tr("Could not check CP-IS at %1 (tried %n time(s))",
+                                                   nullptr, r.attempts)
+                                    .arg(at)
+                              : CpisResultView::tr("Could not check CP-IS at %1").arg(at);
+    return r.attempts > 0
+               ? CpisResultView::tr("Could not trace on PDS at %1 (tried %n time(s)): CP-IS was "
+                                    "not asked",
+                                    nullptr, r.attempts)
+                     .arg(at)
+               : CpisResultView::tr("Could not trace on PDS at %1: CP-IS was not asked").arg(at);
+}
+
 } // namespace
 
 void CpisResultView::setProvenance(const QString& colour,
@@ -224,17 +241,46 @@ void CpisResultView::showPlans(const LookupResult& r, const QDate& today, const 
                            : QString()) +
                       QStringLiteral(". ") + when + QStringLiteral(" ") + contact);
     }
-    for (const CpisPlan& p : r.plans) {
-        auto* card = new PlanCard(p, today, m_plans);
+    addCards(r, today);
+}
+
+void CpisResultView::showUndisplayable(const LookupResult& r, const QString& checked)
+{
+    const QString nhs = r.patient ? r.patient->nhsNumber.display() : r.asked.display();
+    const QString when = r.fromCache ? tr("The offline copy is from %1.").arg(checked)
+                                     : tr("CP-IS was checked at %1.").arg(checked);
+    // Fail safe: read as a current plan until the authority says otherwise. White on NHS red.
+    setHeader(
+        QStringLiteral("#d5281b"), QStringLiteral("#ffffff"), QStyle::SP_MessageBoxWarning,
+        tr("CP-IS holds a record this desk cannot display: contact the responsible local "
+           "authority"),
+        tr("CP-IS holds a record for NHS No. %1 of a plan type this desk does not know.").arg(nhs) +
+            QStringLiteral(" ") + when + QStringLiteral(" ") +
+            tr("Treat it as a current plan and contact the local authority as your local "
+               "procedure says."));
+}
+
+void CpisResultView::addCards(const LookupResult& r, const QDate& today)
+{
+    auto withDirectory = [this](PlanCard* card, const QString& ods) {
         if (m_directory) {
-            auto local = m_directory->find(p.authority.odsCode);
+            auto local = m_directory->find(ods);
             if (!local)
                 card->showLocalDirectoryError(local.error().message);
             else if (local.value())
                 card->showLocalDirectory(*local.value());
         }
         m_plansLayout->addWidget(card);
+    };
+    for (const UndisplayableRecord& u : r.undisplayable) {
+        auto* card = new PlanCard(u, m_plans);
+        if (u.authority)
+            withDirectory(card, u.authority->odsCode);
+        else
+            m_plansLayout->addWidget(card);
     }
+    for (const CpisPlan& p : r.plans)
+        withDirectory(new PlanCard(p, today, m_plans), p.authority.odsCode);
     m_plans->setVisible(true);
 }
 
@@ -256,10 +302,7 @@ void CpisResultView::showResult(const LookupResult& r, const QDateTime& nowUtc)
     } else if (r.state == LookupResult::State::CouldNotCheck) {
         // Black on NHS warm yellow #ffb81c: 11.4:1.
         setProvenance(QStringLiteral("#ffb81c"), QStringLiteral("#000000"),
-                      QStyle::SP_MessageBoxCritical,
-                      r.cpisAsked ? tr("Could not check CP-IS at %1").arg(display::time(nowUtc))
-                                  : tr("Could not trace on PDS at %1: CP-IS was not asked")
-                                        .arg(display::time(nowUtc)));
+                      QStyle::SP_MessageBoxCritical, couldNotCheckLine(r, display::time(nowUtc)));
     } else {
         // White on NHS dark green #007f3b: 5.3:1.
         setProvenance(QStringLiteral("#007f3b"), QStringLiteral("#ffffff"),
@@ -269,6 +312,12 @@ void CpisResultView::showResult(const LookupResult& r, const QDateTime& nowUtc)
 
     switch (r.state) {
     case LookupResult::State::PlansFound:
+        if (!r.undisplayable.isEmpty()) {
+            m_shown = Shown::RecordNotDisplayable;
+            showUndisplayable(r, checked);
+            addCards(r, today);
+            break;
+        }
         m_shown = Shown::PlansFound;
         showPlans(r, today, checked);
         break;

@@ -21,7 +21,8 @@ class AccessHistoryModel;
 // The CP-IS section. Its first line says what the answer is and when, in words, icon and colour:
 // live and when checked, an offline copy and how old, or could not check (or trace) and when.
 // Below it, states that cannot be mistaken for each other: plans found (current, ended only,
-// unborn child), no CP-IS record, could not check; then whether the local authority was
+// unborn child), a record this desk cannot display, no CP-IS record, could not check; then
+// whether the local authority was
 // notified. After a 429 a countdown runs, then a Retry button.
 class CpisResultView : public QWidget
 {
@@ -32,7 +33,10 @@ public:
         Nothing,
         PlansFound,
         NoRecord,
-        CouldNotCheck
+        CouldNotCheck,
+        // CP-IS holds a record of a plan type this desk does not know (plans it knows may come
+        // with it): neither "no record" nor "could not check".
+        RecordNotDisplayable,
     };
 
     explicit CpisResultView(QWidget* parent = nullptr);
@@ -56,6 +60,8 @@ private:
     void
     setProvenance(const QString& colour, const QString& textColour, int icon, const QString& text);
     void showPlans(const LookupResult& r, const QDate& today, const QString& checked);
+    void showUndisplayable(const LookupResult& r, const QString& checked);
+    void addCards(const LookupResult& r, const QDate& today);
     void countDown();
     void setHeader(const QString& colour,
                    const QString& textColour,

@@ -42,28 +42,66 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
         ended
             ? QStringLiteral("#planCard { border: 2px dashed #768692; background: #f0f4f5; }")
             : QStringLiteral("#planCard { border-left: 8px solid #d5281b; background: #ffffff; }"));
-    auto* grid = new QGridLayout(this);
-    m_grid = grid;
+    m_grid = new QGridLayout(this);
+    QLabel* type = addTitle(planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()),
+                            datesText(plan, today));
+    QLabel* la = addAuthority(plan.authority);
+    setAccessibleName(type->text());
+    setAccessibleDescription(datesText(plan, today) + QStringLiteral(". ") + la->text());
+}
 
-    auto* type =
-        new PlainLabel(planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()), this);
+PlanCard::PlanCard(const UndisplayableRecord& record, QWidget* parent) : QFrame(parent)
+{
+    // Read as a current plan until the authority says otherwise: the red edge of one.
+    setObjectName(QStringLiteral("planCard"));
+    setProperty("undisplayable", true);
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(
+        QStringLiteral("#planCard { border-left: 8px solid #d5281b; background: #ffffff; }"));
+    m_grid = new QGridLayout(this);
+    const QString dates = tr("Plan type not known to this desk: contact the local authority.");
+    QLabel* type = addTitle(tr("Record this desk cannot display"), dates);
+    findChild<QLabel*>(QStringLiteral("planDates"))->setWordWrap(true);
+    QString said = dates;
+    if (record.authority) {
+        said += QStringLiteral(" ") + addAuthority(*record.authority)->text();
+    } else {
+        auto* none = new PlainLabel(tr("The responsible local authority's contacts could not be "
+                                       "read from CP-IS's answer."),
+                                    this);
+        none->setObjectName(QStringLiteral("planAuthority"));
+        none->setWordWrap(true);
+        m_grid->addWidget(none, m_row++, 0, 1, 3);
+        said += QStringLiteral(" ") + none->text();
+    }
+    setAccessibleName(type->text());
+    setAccessibleDescription(said);
+}
+
+QLabel* PlanCard::addTitle(const QString& text, const QString& dates)
+{
+    auto* type = new PlainLabel(text, this);
     type->setObjectName(QStringLiteral("planType"));
     QFont f = type->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.2);
     type->setFont(f);
-    grid->addWidget(type, 0, 0, 1, 3);
+    m_grid->addWidget(type, 0, 0, 1, 3);
 
-    auto* dates = new PlainLabel(datesText(plan, today), this);
-    dates->setObjectName(QStringLiteral("planDates"));
-    grid->addWidget(dates, 1, 0, 1, 3);
+    auto* when = new PlainLabel(dates, this);
+    when->setObjectName(QStringLiteral("planDates"));
+    m_grid->addWidget(when, 1, 0, 1, 3);
+    m_row = 2;
+    return type;
+}
 
-    auto* la = new PlainLabel(tr("Responsible local authority: %1").arg(plan.authority.name), this);
+QLabel* PlanCard::addAuthority(const LocalAuthority& authority)
+{
+    auto* la = new PlainLabel(tr("Responsible local authority: %1").arg(authority.name), this);
     la->setObjectName(QStringLiteral("planAuthority"));
     la->setWordWrap(true);
-    grid->addWidget(la, 2, 0, 1, 3);
+    m_grid->addWidget(la, m_row++, 0, 1, 3);
 
-    int row = 3;
     auto phone = [&](const QString& label, const QString& number, const QString& name) {
         auto* l = new PlainLabel(label, this);
         auto* v = new PlainLabel(number.isEmpty() ? display::notKnown() : number, this);
@@ -73,8 +111,8 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
         bold.setBold(true);
         v->setFont(bold);
         l->setBuddy(v);
-        grid->addWidget(l, row, 0);
-        grid->addWidget(v, row, 1);
+        m_grid->addWidget(l, m_row, 0);
+        m_grid->addWidget(v, m_row, 1);
         if (!number.isEmpty()) {
             auto* copy = new QPushButton(tr("Copy"), this);
             copy->setObjectName(name + QStringLiteral("Copy"));
@@ -83,18 +121,15 @@ PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : 
                 DeskClipboard::copy(number);
                 showCopied(copy);
             });
-            grid->addWidget(copy, row, 2);
+            m_grid->addWidget(copy, m_row, 2);
         }
-        ++row;
+        ++m_row;
     };
-    phone(tr("Office hours"), plan.authority.officeHoursPhone, QStringLiteral("officeHoursPhone"));
-    phone(tr("Emergency duty (out of hours)"), plan.authority.emergencyDutyPhone,
+    phone(tr("Office hours"), authority.officeHoursPhone, QStringLiteral("officeHoursPhone"));
+    phone(tr("Emergency duty (out of hours)"), authority.emergencyDutyPhone,
           QStringLiteral("emergencyDutyPhone"));
-    grid->setColumnStretch(1, 1);
-    m_row = row;
-
-    setAccessibleName(type->text());
-    setAccessibleDescription(dates->text() + QStringLiteral(". ") + la->text());
+    m_grid->setColumnStretch(1, 1);
+    return la;
 }
 
 QLabel* PlanCard::addLocalHeading(const QString& text)
