@@ -37,6 +37,11 @@ struct LookupRun
     std::function<void(const LookupResult& ended, const std::shared_ptr<LookupRun>& run)> traced;
     QPointer<QObject> context;
     std::function<void(const LookupResult&)> done;
+    // The access noted ahead of CP-IS's answer (AccessAuditor::notePending): the answer waits
+    // for the note to be durable, and the entry with the outcome settles it.
+    bool noting = false;
+    bool finishWhenNoted = false;
+    qint64 noteId = 0;
 };
 
 } // namespace cpis

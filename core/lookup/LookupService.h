@@ -95,6 +95,7 @@ private:
     void askPds(std::shared_ptr<LookupRun> run);
     void traceFailed(std::shared_ptr<LookupRun> run, const ServiceError& error);
     void deliverTrace(std::shared_ptr<LookupRun> run);
+    void noteAccess(const std::shared_ptr<LookupRun>& run);
     void askCpis(std::shared_ptr<LookupRun> run);
     void failed(std::shared_ptr<LookupRun> run, const ServiceError& error);
     void finish(std::shared_ptr<LookupRun> run);
