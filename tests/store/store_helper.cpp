@@ -102,8 +102,8 @@ static int noteLoop(const QStringList& args)
         }
         say("noted %s\n", qPrintable(e.requestId));
         if (i == holdAt) {
-            QEventLoop forever;
-            forever.exec();
+            QEventLoop held;
+            held.exec();
         }
         e.outcome = AuditEntry::Outcome::NoRecord;
         auto r = log.value()->append(e, id);
