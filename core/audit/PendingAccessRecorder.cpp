@@ -43,9 +43,16 @@ void PendingAccessRecorder::note(const AuditEntry& e, QObject* context, Done don
 
 void PendingAccessRecorder::releaseMemory()
 {
-    // Best effort, like the other connections' (SecureStore::releaseMemory).
+    // The notes hold NHS numbers: like the answer cache's, the connection is closed and opened
+    // again, the only way SQLite lets go of the last row it wrote, and before this returns, so
+    // that nothing of them is left once the desk is locked. Best effort, like the others.
     QMetaObject::invokeMethod(
-        &m_worker, [db = m_db] { (void)db->exec("PRAGMA shrink_memory"); }, Qt::QueuedConnection);
+        &m_worker,
+        [db = m_db] {
+            (void)db->reconnect();
+            (void)db->exec("PRAGMA shrink_memory");
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 } // namespace cpis

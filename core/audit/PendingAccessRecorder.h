@@ -30,7 +30,7 @@ public:
     // `e` with its time stamped. `done` runs on this object's thread, unless `context` is
     // destroyed first (the note then stays unsettled, and becomes an entry at the next open).
     void note(const AuditEntry& e, QObject* context, Done done);
-    // On lock: the connection lets go of the pages it holds decrypted, as the desk's others do.
+    // On lock: the connection lets go of what it holds decrypted; returns when it has.
     void releaseMemory();
 
 private:
