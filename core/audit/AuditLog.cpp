@@ -1,6 +1,7 @@
 #include "core/audit/AuditLog.h"
 
 #include "core/audit/AuditLogging.h"
+#include "core/audit/PendingAccess.h"
 #include "core/crypto/HmacSha256.h"
 #include "core/crypto/Sha256.h"
 #include "core/domain/Clock.h"
@@ -43,6 +44,8 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         "CREATE INDEX audit_configuration ON audit(seq) WHERE action = 'configuration';"),
     // Version 3: the store's identity, which names its anchor in the keychain. One row.
     QStringLiteral("CREATE TABLE audit_store (id TEXT NOT NULL);"),
+    // Version 4: accesses noted before their outcome is known, outside the chain.
+    PendingAccess::schema(),
 };
 
 // The hashed fields: ten, and the environment as an eleventh whenever it is not empty. Rows
@@ -174,6 +177,8 @@ StoreResult<std::unique_ptr<AuditLog>> AuditLog::open(SecureDb& db,
         return s.error();
     std::unique_ptr<AuditLog> log(new AuditLog(db, macKey, anchors, clock, options));
     if (auto s = log->load(); !s)
+        return s.error();
+    if (auto s = log->recordUnsettled(); !s)
         return s.error();
     return log;
 }
@@ -335,7 +340,17 @@ StoreStatus AuditLog::insert(AuditEntry& e)
     return {};
 }
 
-StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries)
+StoreStatus AuditLog::recordUnsettled()
+{
+    auto left = PendingAccess::orphans(m_db);
+    if (!left || left->ids.isEmpty())
+        return left ? StoreStatus() : StoreStatus(left.error());
+    qCWarning(lcAudit, "%lld accesses were noted without their outcome; recorded as such",
+              qint64(left->ids.size()));
+    return appendInTransaction(left.value().entries, left->ids);
+}
+
+StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries, const QList<qint64>& settles)
 {
     // The head is read again inside the write transaction (BEGIN IMMEDIATE holds SQLite's
     // write lock): another handle on the same file may have appended since, and chaining
@@ -343,6 +358,7 @@ StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries)
     // synchronous=FULL the entries are on disk when COMMIT returns.
     const qint64 seqBefore = m_lastSeq;
     const QByteArray hashBefore = m_lastHash;
+    const PendingAccess::UnflushedCommit unflushed(m_db, settles);
     SqlTransaction tx(m_db);
     auto fail = [&](const StoreStatus& s) {
         m_lastSeq = seqBefore;
@@ -357,6 +373,8 @@ StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries)
         if (auto s = insert(e); !s)
             return fail(s);
     }
+    if (auto s = PendingAccess::settle(m_db, settles); !s)
+        return fail(s);
     if (auto s = tx.commit(); !s)
         return fail(s);
     maybeSaveAnchor();
@@ -365,10 +383,11 @@ StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries)
     return {};
 }
 
-StoreResult<AuditEntry> AuditLog::append(AuditEntry entry)
+StoreResult<AuditEntry> AuditLog::append(AuditEntry entry, qint64 settlesPending)
 {
     QList<AuditEntry> one{std::move(entry)};
-    if (auto s = appendInTransaction(one); !s)
+    const QList<qint64> settles = settlesPending ? QList<qint64>{settlesPending} : QList<qint64>{};
+    if (auto s = appendInTransaction(one, settles); !s)
         return s.error();
     const AuditEntry& stored = one.first();
     qCDebug(lcAudit, "appended entry %lld: %s, %s", stored.seq,

@@ -75,8 +75,11 @@ public:
     AuditLog& operator=(const AuditLog&) = delete;
 
     // Stamps seq, time, hash and MAC; committed durably (WAL, synchronous=FULL) before it
-    // returns. The returned entry is the stored one.
-    StoreResult<AuditEntry> append(AuditEntry entry);
+    // returns. The returned entry is the stored one. With `settlesPending`, the id of an
+    // access noted durably beforehand (PendingAccess), the note is deleted in the same
+    // transaction and that commit is not flushed by itself: the note, already on disk, keeps
+    // the access until a commit that deletes it is (see PendingAccess).
+    StoreResult<AuditEntry> append(AuditEntry entry, qint64 settlesPending = 0);
     // Several entries in one transaction (imports, benchmarks' set-up).
     StoreStatus appendBatch(const QList<AuditEntry>& entries);
 
@@ -119,7 +122,9 @@ private:
     StoreStatus load();
     StoreStatus readHead();
     StoreStatus insert(AuditEntry& e);
-    StoreStatus appendInTransaction(QList<AuditEntry>& entries);
+    StoreStatus appendInTransaction(QList<AuditEntry>& entries, const QList<qint64>& settles = {});
+    // At open: notes no entry settled become entries of their own.
+    StoreStatus recordUnsettled();
     QByteArray macOf(const QByteArray& hash) const;
     void maybeSaveAnchor();
 

@@ -1,6 +1,7 @@
 #include "core/desk/DeskServices.h"
 
 #include "core/audit/AuditLog.h"
+#include "core/audit/PendingAccessRecorder.h"
 #include "core/desk/DeskLogging.h"
 #include "core/domain/Clock.h"
 #include "core/lookup/FhirCpisAdapter.h"
@@ -62,6 +63,7 @@ DeskServices::~DeskServices()
     m_spineTransport.reset();
     m_client.reset();
     m_auditor.reset();
+    m_notes.reset();
     m_cache.reset();
     m_transport.reset();
     m_anchorTimer.stop();
@@ -140,7 +142,15 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     const ServiceProfile& p = c.profile;
     d->m_transport = std::make_unique<FhirTransport>(&d->m_nam, clock, c.transport);
     d->m_cache = std::make_unique<StoreAnswerCache>(files.cache(), p.environment);
-    d->m_auditor = std::make_unique<AuditLogAuditor>(files.audit(), c.workstation, p.environment);
+    // Accesses are noted on a connection and thread of their own, so that their flush runs
+    // while the request is on the network. Without it each entry is flushed by itself.
+    if (auto notes = files.auditDatabase().openSibling(); notes)
+        d->m_notes = std::make_unique<PendingAccessRecorder>(std::move(notes.value()));
+    else
+        qCWarning(lcDesk, "accesses will not be noted ahead: %s",
+                  qUtf8Printable(notes.error().message));
+    d->m_auditor = std::make_unique<AuditLogAuditor>(files.audit(), c.workstation, p.environment,
+                                                     d->m_notes.get(), clock);
     if (!p.auditHub.isEmpty()) {
         // Entries wait in the log until the hub has them: a hub that cannot be reached, or a
         // password missing from the keychain, shows in the status and stops nothing.
@@ -304,6 +314,8 @@ void DeskServices::forgetSession()
     m_nam.clearAccessCache();
     m_nam.clearConnectionCache();
     m_store->releaseMemory();
+    if (m_notes)
+        m_notes->releaseMemory();
 }
 
 void DeskServices::warmConnections()

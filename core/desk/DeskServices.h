@@ -4,6 +4,7 @@
 #include "core/arealist/AreaListService.h"
 #include "core/arealist/AreaListStore.h"
 #include "core/audit/AuditLogAuditor.h"
+#include "core/audit/PendingAccessRecorder.h"
 #include "core/desk/SecureStore.h"
 #include "core/directory/LocalDirectory.h"
 #include "core/hub/HubForwarder.h"
@@ -161,6 +162,7 @@ private:
     std::unique_ptr<SecureStore> m_store;
     std::unique_ptr<FhirTransport> m_transport;
     std::unique_ptr<StoreAnswerCache> m_cache;
+    std::unique_ptr<PendingAccessRecorder> m_notes; // none when its connection failed
     std::unique_ptr<AuditLogAuditor> m_auditor;
     std::unique_ptr<HubForwarder> m_hub;
     std::unique_ptr<NationalServiceClient> m_client;

@@ -42,6 +42,12 @@ struct LookupRun
     // aborts that request, whose callback then never runs.
     std::unique_ptr<QObject> net;
     bool aborted = false; // the caller went while a request was in flight; it was aborted
+    // The access noted ahead of CP-IS's answer (AccessAuditor::notePending): the answer waits
+    // for the note to be durable, and the entry with the outcome settles it.
+    bool noting = false;
+    bool finishWhenNoted = false;
+    bool abandonWhenNoted = false; // aborted while noting: audited once the note can be settled
+    qint64 noteId = 0;
 };
 
 } // namespace cpis

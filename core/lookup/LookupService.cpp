@@ -127,6 +127,11 @@ void LookupService::abortWith(QObject* context, const std::shared_ptr<LookupRun>
             r->result.requestId.clear(); // the trace's: the query's own id never came back
         qCInfo(lcLookup, "look-up %s: %s aborted after %lld ms", r->ctx.correlationId.constData(),
                r->result.cpisAsked ? "CP-IS query" : "PDS trace", qint64(r->elapsed.elapsed()));
+        if (r->noting) {
+            // The entry settles the access noted ahead, once that note has its id.
+            r->abandonWhenNoted = true;
+            return;
+        }
         (void)audit(*r, QStringLiteral("abandoned"));
     });
 }
@@ -274,8 +279,33 @@ void LookupService::lookup(const NhsNumber& nhs, QObject* context, Done done)
           });
 }
 
+void LookupService::noteAccess(const std::shared_ptr<LookupRun>& run)
+{
+    if (!m_auditor)
+        return;
+    AccessEvent event;
+    event.action = AuditEntry::Action::LookUp;
+    event.subject = run->result.asked;
+    run->noting = true;
+    m_auditor->notePending(
+        run->session, event, this, [this, run](const Result<qint64, AccessAuditor::Error>& id) {
+            run->noting = false;
+            if (id)
+                run->noteId = id.value();
+            else // the entry with the outcome is then flushed by itself
+                qCWarning(lcLookup, "look-up %s: the access was not noted ahead: %s",
+                          run->ctx.correlationId.constData(), qUtf8Printable(id.error().message));
+            if (std::exchange(run->abandonWhenNoted, false))
+                (void)audit(*run, QStringLiteral("abandoned"));
+            else if (std::exchange(run->finishWhenNoted, false))
+                finish(run);
+        });
+}
+
 void LookupService::askCpis(std::shared_ptr<LookupRun> run)
 {
+    // Written to disk while the query is on the network: the answer waits for both.
+    noteAccess(run);
     const CpisPort::Call call{&run->session, run->ctx.correlationId, run->ctx.traceId};
     m_cpis->ask(run->queried, run->unscheduled, call, inFlight(*run),
                 [this, run](const Result<CpisAnswer, ServiceError>& r, const QByteArray& id) {
@@ -410,12 +440,18 @@ bool LookupService::audit(LookupRun& run, const QString& extraDetail)
         detail << extraDetail;
     event.outcomeDetail = detail.join(u' ');
     event.requestId = r.requestId;
+    event.settlesNote = run.noteId;
     r.auditFailed = !m_auditor->record(run.session, event).ok();
     return !r.auditFailed;
 }
 
 void LookupService::finish(std::shared_ptr<LookupRun> run)
 {
+    if (run->noting) {
+        // Nothing is recorded or shown before the access is on disk.
+        run->finishWhenNoted = true;
+        return;
+    }
     const bool atTrace = run->step == LookupRun::Step::Tracing;
     LookupResult& r = run->result;
     // An answer nobody will see is still recorded as what it was, and says so.

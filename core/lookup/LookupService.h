@@ -31,8 +31,10 @@ struct LookupRun;
 // offline copy, labelled with its age; any other failure is "could not check" with its reason.
 // Whether the access is unscheduled follows from the user's activity codes and the site type,
 // never from a free choice. Every look-up writes exactly one audit entry, and a result is
-// handed over only after that entry is durable; an answer for a caller that has gone is
-// audited as what it was, and not delivered.
+// handed over only after the access is durable: the entry itself, or, for CP-IS, the access
+// noted on disk while the query was on the network (AccessAuditor::notePending), which the
+// entry then settles; an answer for a caller that has gone is audited as what it was, and not
+// delivered.
 class LookupService : public QObject
 {
     Q_OBJECT
@@ -100,6 +102,7 @@ private:
     void askPds(std::shared_ptr<LookupRun> run);
     void traceFailed(std::shared_ptr<LookupRun> run, const ServiceError& error);
     void deliverTrace(std::shared_ptr<LookupRun> run);
+    void noteAccess(const std::shared_ptr<LookupRun>& run);
     void askCpis(std::shared_ptr<LookupRun> run);
     void failed(std::shared_ptr<LookupRun> run, const ServiceError& error);
     void finish(std::shared_ptr<LookupRun> run);

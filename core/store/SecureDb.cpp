@@ -283,6 +283,20 @@ StoreStatus SecureDb::reconnect()
     return {};
 }
 
+StoreResult<std::unique_ptr<SecureDb>> SecureDb::openSibling() const
+{
+    QByteArray key = m_key.view().toByteArray();
+    auto sibling = openImpl(m_path, key, m_encrypted);
+    wipe(key);
+    if (!sibling)
+        return sibling.error();
+    if (m_durability != Durability::EveryCommit) {
+        if (auto s = sibling.value()->setDurability(m_durability); !s)
+            return s.error();
+    }
+    return sibling;
+}
+
 StoreStatus SecureDb::rekey(const QByteArray& newKey)
 {
     if (!m_encrypted || newKey.size() != kKeyBytes)

@@ -71,6 +71,10 @@ public:
     // statement prepared on this database must have been destroyed first. On failure the
     // old connection stays open and usable.
     StoreStatus reconnect();
+    // A second connection to the same file, with the same key and settings, for another
+    // thread: a connection is used by one thread at a time, and each holds its own
+    // transactions (SQLite's locks keep the two consistent).
+    StoreResult<std::unique_ptr<SecureDb>> openSibling() const;
 
     QString path() const { return m_path; }
     bool encrypted() const { return m_encrypted; }

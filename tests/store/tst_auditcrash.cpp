@@ -5,6 +5,7 @@
 #include "core/store/SecureDb.h"
 #include "tests/store/StoreTestUtil.h"
 
+#include <QHash>
 #include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
@@ -23,6 +24,7 @@ class TestAuditCrash : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void sigkillLosesNoReturnedAppend();
+    void sigkillAfterTheNoteKeepsTheAccess();
 };
 
 void TestAuditCrash::sigkillLosesNoReturnedAppend()
@@ -89,6 +91,70 @@ void TestAuditCrash::sigkillLosesNoReturnedAppend()
     // Request ids restart in each round, so an entry is its request id at its seq.
     for (const QString& id : reported)
         QVERIFY2(stored.contains(id), qPrintable(id));
+}
+
+// The look-up's order: the access noted durably (the answer may be shown from then on), then
+// the entry with the outcome, committed without a flush of its own. Killed after a note and
+// before its outcome, every access reported noted is in the log at the next open exactly
+// once: the settled ones as their outcome's entry, the last as an entry saying its outcome
+// was not recorded.
+void TestAuditCrash::sigkillAfterTheNoteKeepsTheAccess()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.db"));
+    const QByteArray dbKey = key('d');
+    const QByteArray macKey = key('h');
+    QProcess child;
+    child.start(QStringLiteral(CPIS_STORE_HELPER),
+                {QStringLiteral("note-loop"), path, QString::fromLatin1(dbKey.toHex()),
+                 QString::fromLatin1(macKey.toHex()), QStringLiteral("100")});
+    QVERIFY(child.waitForStarted());
+    QSet<QString> noted, settled;
+    QByteArray pending;
+    auto drain = [&] {
+        pending += child.readAllStandardOutput();
+        int nl;
+        while ((nl = int(pending.indexOf('\n'))) >= 0) {
+            const QList<QByteArray> parts = pending.left(nl).split(' ');
+            pending.remove(0, nl + 1);
+            if (parts.size() == 2 && parts.at(0) == "noted")
+                noted.insert(QString::fromLatin1(parts.at(1)));
+            else if (parts.size() == 3 && parts.at(0) == "settled")
+                settled.insert(QString::fromLatin1(parts.at(2)));
+        }
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (drain(), noted.contains(QStringLiteral("req-100")) || child.state() != QProcess::Running),
+        30000);
+    QCOMPARE(child.state(), QProcess::Running);
+    ::kill(pid_t(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished(10000));
+    drain();
+    QCOMPARE(noted.size(), 101);
+    QCOMPARE(settled.size(), 100);
+
+    auto db = SecureDb::open(path, dbKey);
+    QVERIFY(db);
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    MemoryAnchorStore anchors;
+    anchors.set(AuditAnchor{0, QByteArray(32, '\0')});
+    auto log = AuditLog::open(*db.value(), macKey, anchors, clock);
+    QVERIFY(log);
+    auto v = log.value()->verify();
+    QVERIFY(v);
+    QVERIFY2(v.value().ok(), qPrintable(v.value().message));
+    QHash<QString, QList<AuditEntry::Outcome>> stored;
+    QVERIFY(log.value()->forEach([&](const AuditEntry& e) {
+        stored[e.requestId] << e.outcome;
+        return true;
+    }));
+    for (const QString& id : std::as_const(noted)) {
+        QVERIFY2(stored.value(id).size() == 1, qPrintable(id));
+        if (settled.contains(id))
+            QCOMPARE(stored.value(id).first(), AuditEntry::Outcome::NoRecord);
+    }
+    QCOMPARE(stored.value(QStringLiteral("req-100")).first(), AuditEntry::Outcome::Requested);
+    QCOMPARE(log.value()->lastSeq(), qint64(101));
 }
 
 QTEST_GUILESS_MAIN(TestAuditCrash)

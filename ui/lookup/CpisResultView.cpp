@@ -119,9 +119,15 @@ void CpisResultView::setHeader(const QString& colour,
                                const QString& title,
                                const QString& detail)
 {
-    m_header->setStyleSheet(QStringLiteral("#cpisState { background: %1; }"
-                                           "#cpisState QLabel { color: %2; }")
-                                .arg(colour, textColour));
+    // Only when the colours change: restyling the row costs about a millisecond, and the
+    // answer waits for it.
+    const QString sheet = QStringLiteral("#cpisState { background: %1; }"
+                                         "#cpisState QLabel { color: %2; }")
+                              .arg(colour, textColour);
+    if (sheet != m_headerSheet) {
+        m_header->setStyleSheet(sheet);
+        m_headerSheet = sheet;
+    }
     m_icon->setPixmap(style()->standardIcon(QStyle::StandardPixmap(icon)).pixmap(48, 48));
     m_title->setText(title);
     m_detail->setText(detail);
@@ -165,9 +171,13 @@ void CpisResultView::setProvenance(const QString& colour,
                                    int icon,
                                    const QString& text)
 {
-    m_provenance->setStyleSheet(QStringLiteral("#cpisProvenanceRow { background: %1; }"
-                                               "#cpisProvenanceRow QLabel { color: %2; }")
-                                    .arg(colour, textColour));
+    const QString sheet = QStringLiteral("#cpisProvenanceRow { background: %1; }"
+                                         "#cpisProvenanceRow QLabel { color: %2; }")
+                              .arg(colour, textColour);
+    if (sheet != m_provenanceSheet) {
+        m_provenance->setStyleSheet(sheet);
+        m_provenanceSheet = sheet;
+    }
     m_provenanceIcon->setPixmap(style()->standardIcon(QStyle::StandardPixmap(icon)).pixmap(20, 20));
     m_provenanceText->setText(text);
     m_provenance->setAccessibleName(text);

@@ -72,11 +72,13 @@ private:
     LocalDirectory* m_directory = nullptr;
     Shown m_shown = Shown::Nothing;
     QWidget* m_header = nullptr;
+    QString m_headerSheet; // the sheets last set: setting one restyles the whole row
     QLabel* m_icon = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_detail = nullptr;
     bool m_cached = false;
     QWidget* m_provenance = nullptr;
+    QString m_provenanceSheet;
     QLabel* m_provenanceIcon = nullptr;
     QLabel* m_provenanceText = nullptr;
     QLabel* m_notified = nullptr;
