@@ -246,6 +246,8 @@ void FhirTransport::stop(Pending* p, QNetworkReply* reply)
 
 void FhirTransport::onFinished(Pending* p, QNetworkReply* reply)
 {
+    // One end per reply: whatever the reply emits later must never reach a freed request.
+    reply->disconnect(this);
     reply->deleteLater();
     p->reply = nullptr;
     if (!p->context) {

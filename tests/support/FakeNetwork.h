@@ -39,7 +39,7 @@ public:
         setOperation(QNetworkAccessManager::GetOperation);
         open(QIODevice::ReadOnly | QIODevice::Unbuffered);
         QTimer::singleShot(0, this, [this, answer] {
-            if (answer.stall)
+            if (answer.stall || isFinished()) // aborted first: a real reply ends only once
                 return;
             if (answer.networkError != QNetworkReply::NoError) {
                 setError(answer.networkError, QStringLiteral("fake network error"));

@@ -59,6 +59,7 @@ private slots:
     void answerWaitsForTheNote();
     void noteDoneFirstAddsNoWait();
     void failedNoteLeavesTheEntryToStandAlone();
+    void abortWhileNotingSettlesTheNote();
 };
 
 void TestLookupNote::answerWaitsForTheNote()
@@ -107,6 +108,29 @@ void TestLookupNote::failedNoteLeavesTheEntryToStandAlone()
     // No note to settle: the entry is flushed by itself before the answer is handed over.
     QCOMPARE(r.auditor.events.first().settlesNote, qint64(0));
     QCOMPARE(r.out->state, State::PlansFound);
+}
+
+// Esc while the query is out and its note not yet on disk: the one entry waits for the note's id
+// and settles it, so the access is not recorded a second time when the log is next opened.
+void TestLookupNote::abortWhileNotingSettlesTheNote()
+{
+    NoteRig r;
+    auto screen = std::make_unique<QObject>();
+    std::optional<TracedPerson> person;
+    r.service.trace(nhs("9000000009"), screen.get(),
+                    [&](const TracedPerson& p, const LookupResult&) { person = p; });
+    QTRY_VERIFY(person.has_value());
+    QVERIFY(r.service.queryConfirmed(*person, screen.get(),
+                                     [&](const LookupResult& out) { r.out = out; }));
+    QCOMPARE(r.auditor.held.size(), 1);
+    screen.reset(); // the nurse pressed Esc: the query in flight is aborted
+    QCoreApplication::processEvents();
+    QVERIFY(r.auditor.events.isEmpty()); // not before the note has its id
+    r.auditor.held.takeFirst()(qint64(11));
+    QTRY_COMPARE(r.auditor.events.size(), 1);
+    QCOMPARE(r.auditor.events.first().settlesNote, qint64(11));
+    QVERIFY(r.auditor.events.first().outcomeDetail.contains(QStringLiteral("abandoned")));
+    QVERIFY(!r.out.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestLookupNote)
