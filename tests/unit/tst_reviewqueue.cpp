@@ -114,7 +114,7 @@ UserSession lead()
     s.name = QStringLiteral("Tom Fielding");
     s.roleName = QStringLiteral("Named Nurse for Safeguarding Children");
     s.organisationCode = QStringLiteral("RX1");
-    s.workgroups = {kWorkgroupReview};
+    s.roleCode = QStringLiteral("S8000:G8000:R0570");
     return s;
 }
 } // namespace
