@@ -409,7 +409,9 @@ void MainWindow::openSettings()
 
 void MainWindow::openTool(int index)
 {
-    if (!isSignedIn() || m_locked || index < 0 || index >= m_services.tools.size())
+    // A role given no screen is given no tool either: the desk shows it nothing.
+    if (!isSignedIn() || m_locked || m_functionViews.isEmpty() || index < 0 ||
+        index >= m_services.tools.size())
         return;
     if (QWidget* open = m_toolWindows.at(index)) {
         open->raise();
