@@ -192,7 +192,7 @@ int main(int argc, char** argv)
     session.name = QStringLiteral("School Nurse");
     session.roleId = QStringLiteral("100000000002");
     session.organisationCode = QStringLiteral("RX2");
-    session.workgroups = {kWorkgroupAreaLists};
+    session.roleCode = QStringLiteral("S8000:G8000:") + vocabulary::kJobRoleCommunityPractitioner;
     session.accessToken = signIn(desk.network(), base, QStringLiteral("school-nurse"));
     session.accessExpiresUtc = QDateTime::currentDateTimeUtc().addSecs(3600);
     if (session.accessToken.isEmpty()) {

@@ -95,6 +95,8 @@ QList<ui::MainWindow::RoleView> roleViews(DeskServices& services, const RoleView
         case DeskFunction::LookUp:
             views.append(triageView(services, options));
             break;
+        case DeskFunction::AuditExport: // the command line's; no screen
+            break;
         }
     }
     return views;
@@ -112,6 +114,8 @@ ui::MainWindow::Services windowServices(DeskServices& services, const RoleViewOp
     deps.saveAuditAnchor = [&services] { services.flushAuditAnchor(); };
     deps.tools.append(ui::LocalDirectoryDialog::tool(services.localDirectory()));
     deps.roleViews = roleViews(services, options);
+    // Which of them a role sees: the administrator's mapping, as the command line reads it.
+    deps.screens = services.config().profile.screens;
     deps.forgetSession = [&services] { services.forgetSession(); };
     return deps;
 }

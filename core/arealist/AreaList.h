@@ -12,7 +12,7 @@
 
 namespace cpis {
 
-// One area (a school or health-visiting area) a CPIS-AREA-LISTS role may export (FHIR Group).
+// One area (a school or health-visiting area) a community practitioner may export (FHIR Group).
 struct AreaInfo
 {
     QString id;

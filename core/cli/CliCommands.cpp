@@ -362,9 +362,10 @@ void CliCommands::auditExport(const QString& format,
         return;
     }
     withSession(done, [this, format, outputPath, replace, done](const UserSession& who) {
-        if (!who.mayExportAudit()) {
+        if (!m_services.config().profile.screens.allows(who, DeskFunction::AuditExport)) {
             m_err << "cpis: not permitted: the role '" << who.roleName
-                  << "' may not export the audit log (docs/cli.md, audit export)\n";
+                  << "' may not export the audit log: the administrator's screen rules do "
+                     "not give it audit-export (docs/cli.md, who sees which screen)\n";
             m_err.flush();
             done(NotSignedIn);
             return;

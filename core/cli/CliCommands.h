@@ -69,8 +69,8 @@ public:
     // into the keychain (never the administrator's file).
     int meshSecrets(QTextStream& in);
     // Signs in, then writes the audit log to `outputPath` (standard output when empty or "-")
-    // for a role that may export it (UserSession::mayExportAudit), else NotSignedIn. The file
-    // is new and 0600; an existing one is replaced only with `replace`, a link never.
+    // for a role the administrator's mapping gives audit-export (RoleScreens), else NotSignedIn.
+    // The file is new and 0600; an existing one is replaced only with `replace`, a link never.
     void auditExport(const QString& format, const QString& outputPath, bool replace, Done done);
     int cachePurge(bool all);
     int cacheStats();

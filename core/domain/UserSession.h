@@ -9,20 +9,21 @@
 
 namespace cpis {
 
+// What the desk offers a signed-in user: its screens, and the audit export. Which of them a
+// role gets is the administrator's mapping (RoleScreens); the national service refuses the
+// matching requests to anyone it does not authorise.
+enum class DeskFunction
+{
+    LookUp,      // triage look-up by NHS number (the screen; CP-IS wants B0107 or B0170)
+    Notices,     // a local authority's attendance notices (social workers)
+    Review,      // the site's CP-IS positives (safeguarding leads)
+    AreaLists,   // the children on plans in a school or health-visiting area (0-19 services)
+    AuditExport, // the desk's audit log written out (cpis audit export); no screen
+};
+
 // Where the desk is used. It decides, with the user's RBAC activity codes, whether a
 // CP-IS query is an unscheduled access (which notifies the local authority) or a silent
 // read. Users never choose that themselves.
-// What the desk offers a signed-in user. Look-up follows from the CP-IS activity codes; the
-// others from the role's workgroups (docs/api.md §2). The main window shows these and no others,
-// and the national service refuses the matching requests to anyone else.
-enum class DeskFunction
-{
-    LookUp,    // triage look-up by NHS number (B0107 or B0170)
-    Notices,   // a local authority's attendance notices (social workers)
-    Review,    // the site's CP-IS positives (safeguarding leads)
-    AreaLists, // the children on plans in a school or health-visiting area (0-19 services)
-};
-
 enum class SiteType
 {
     UnscheduledCare, // emergency department, walk-in centre, maternity, out of hours
@@ -40,7 +41,7 @@ struct UserSession
     QString organisationCode;
     QString organisationName;
     QStringList activityCodes;
-    QStringList workgroups;
+    QStringList workgroups; // names and codes, as CIS2 sends them
 
     // The API platform's token (from the token exchange): what PDS and CP-IS are sent.
     QByteArray accessToken;
@@ -50,6 +51,9 @@ struct UserSession
     // token that only CIS2's userinfo and revocation ever see.
     QByteArray idToken;
     QByteArray identityAccessToken;
+
+    // The job role, the R-code last in roleCode ("R8001" of "S8000:G8000:R8001").
+    QString jobRoleCode() const { return roleCode.section(u':', -1); }
 
     bool isValid() const { return !accessToken.isEmpty(); }
     bool isExpired(const QDateTime& nowUtc) const
@@ -62,30 +66,6 @@ struct UserSession
     {
         return activityCodes.contains(vocabulary::kActivityViewAndNotify) ||
                activityCodes.contains(vocabulary::kActivityViewOnly);
-    }
-
-    bool allows(DeskFunction f) const
-    {
-        switch (f) {
-        case DeskFunction::LookUp:
-            return canViewCpis();
-        case DeskFunction::Notices:
-            return workgroups.contains(kWorkgroupNotices);
-        case DeskFunction::Review:
-            return workgroups.contains(kWorkgroupReview);
-        case DeskFunction::AreaLists:
-            return workgroups.contains(kWorkgroupAreaLists);
-        }
-        return false;
-    }
-
-    // The audit log's export: a signed-in role in one of kAuditExportWorkgroups.
-    bool mayExportAudit() const
-    {
-        for (const QString& w : kAuditExportWorkgroups)
-            if (workgroups.contains(w))
-                return true;
-        return false;
     }
 
     // An access notifies the local authority only for a B0107 user in unscheduled care.

@@ -5,7 +5,7 @@
 
 namespace cpis {
 
-// The words of the contract (docs/api.md): identifier and code systems, codes and workgroups.
+// The words of the contract (docs/api.md): identifier and code systems, codes.
 // Named once, here, for the desk and for the sandbox, which shares nothing else with the desk's
 // readers. Constants only: what a code means to the desk lives with the code that reads it.
 namespace vocabulary {
@@ -44,6 +44,17 @@ inline const QString kNhsNumberVerified = QStringLiteral("01");
 inline const QString kActivityViewAndNotify = QStringLiteral("B0107");
 inline const QString kActivityViewOnly = QStringLiteral("B0170");
 
+// National RBAC job role codes (the R-code last in a CIS2 role_code) that the desk's default
+// screen rules and the sandbox's test users name (docs/cli.md, "Who sees which screen").
+inline const QString kJobRoleNurseAccess = QStringLiteral("R8001");           // Nurse Access Role
+inline const QString kJobRoleCommunityPractitioner = QStringLiteral("R0690"); // HV, school nurse
+inline const QString kJobRoleNurseConsultant = QStringLiteral("R0570");
+inline const QString kJobRoleSocialWorker = QStringLiteral("R1330");
+inline const QString kJobRoleSocialWorkTeamManagerChildren = QStringLiteral("R9515");
+inline const QString kJobRoleSeniorSocialWorkerChildren = QStringLiteral("R9520");
+inline const QString kJobRoleChildProtectionWorker = QStringLiteral("R9535");
+inline const QString kJobRolePrivacyOfficer = QStringLiteral("R0001");
+
 } // namespace vocabulary
 
 // SNOMED CT codes of CareTeam.category in the CP-IS FHIR API.
@@ -52,17 +63,5 @@ inline constexpr char16_t ChildProtectionPlan[] = u"342191000000101";
 inline constexpr char16_t LookedAfterChild[] = u"764841000000100";
 inline constexpr char16_t UnbornChildProtectionPlan[] = u"818901000000100";
 } // namespace snomed
-
-// The workgroups that open desk functions beyond look-up (docs/api.md §2).
-inline const QString kWorkgroupNotices = QStringLiteral("CPIS-NOTICES");
-inline const QString kWorkgroupReview = QStringLiteral("CPIS-REVIEW");
-inline const QString kWorkgroupAreaLists = QStringLiteral("CPIS-AREA-LISTS");
-// The information-governance auditor's workgroup (a Caldicott or IG team role): audit export only.
-inline const QString kWorkgroupAudit = QStringLiteral("CPIS-AUDIT");
-
-// Who may export the desk's audit log: it names every patient looked up here, so only the
-// people who answer for those looks, the safeguarding lead (CPIS-REVIEW) and the
-// information-governance auditor (CPIS-AUDIT). docs/cli.md states the same rule.
-inline const QStringList kAuditExportWorkgroups{kWorkgroupReview, kWorkgroupAudit};
 
 } // namespace cpis

@@ -146,6 +146,45 @@ std::optional<QString> applyKey(ServiceProfile& p, const QString& key, const QSt
     return std::nullopt;
 }
 
+// One rule of the [screens] section, "kind code = function, function"; an error names what
+// is wrong. The code keeps its case for workgroups (CIS2's names are the organisation's own).
+Result<RoleScreens::Rule, QString> screenRule(const QString& key, const QString& value)
+{
+    static const QRegularExpression activityCode(QStringLiteral(R"(^B[0-9]{4}$)"));
+    static const QRegularExpression roleCode(
+        QStringLiteral(R"(^(S[0-9]{4}:G[0-9]{4}:)?R[0-9]{4}$)"));
+    const qsizetype space = key.indexOf(u' ');
+    const auto match = RoleScreens::matchNamed(key.left(space).toLower());
+    if (space <= 0 || !match)
+        return QStringLiteral("a [screens] rule starts with activity, role or workgroup, then the "
+                              "code: 'activity B0107 = triage'");
+    RoleScreens::Rule rule;
+    rule.match = *match;
+    rule.code = key.mid(space + 1).trimmed();
+    if (rule.match != RoleScreens::Match::Workgroup)
+        rule.code = rule.code.toUpper();
+    if (rule.match == RoleScreens::Match::Activity && !activityCode.match(rule.code).hasMatch())
+        return QStringLiteral("'%1' is not an RBAC activity code (B and four digits, B0107)")
+            .arg(rule.code);
+    if (rule.match == RoleScreens::Match::Role && !roleCode.match(rule.code).hasMatch())
+        return QStringLiteral("'%1' is not a job role code (R8001, or S8000:G8000:R8001)")
+            .arg(rule.code);
+    if (rule.code.isEmpty() || rule.code.size() > 100)
+        return QStringLiteral("a workgroup rule names the workgroup (at most 100 characters)");
+    for (const QString& name : listValue(value)) {
+        const auto f = RoleScreens::functionNamed(name.toLower());
+        if (!f)
+            return QStringLiteral("'%1' is not a desk function (%2)")
+                .arg(name, RoleScreens::functionNames().join(QStringLiteral(", ")));
+        if (!rule.functions.contains(*f))
+            rule.functions << *f;
+    }
+    if (rule.functions.isEmpty())
+        return QStringLiteral("a [screens] rule gives at least one of %1")
+            .arg(RoleScreens::functionNames().join(QStringLiteral(", ")));
+    return rule;
+}
+
 } // namespace
 
 std::optional<ServiceProfile> AdministratorFile::Contents::find(const QString& name) const
@@ -221,7 +260,9 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
     bool sawAllowed = false;
     QHash<QString, ServiceProfile> defined;
     QStringList definedOrder;
-    QString current; // "desk", "profile NAME" or empty before the first section
+    QList<RoleScreens::Rule> screenRules;
+    bool sawScreens = false;
+    QString current; // "desk", "screens", "profile NAME" or empty before the first section
     ServiceProfile* profile = nullptr;
 
     const QStringList lines = QString::fromUtf8(text).split(u'\n');
@@ -241,6 +282,9 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
             profile = nullptr;
             if (name == u"desk") {
                 current = name;
+            } else if (name == u"screens") {
+                current = name;
+                sawScreens = true;
             } else if (name.startsWith(QStringLiteral("profile "))) {
                 const QString pname = name.mid(8).trimmed();
                 if (!profileName.match(pname).hasMatch())
@@ -260,8 +304,8 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
                 current = name;
             } else {
                 return lineError(path, lineNo,
-                                 QStringLiteral("unknown section '[%1]' (expected [desk] or "
-                                                "[profile NAME])")
+                                 QStringLiteral("unknown section '[%1]' (expected [desk], "
+                                                "[screens] or [profile NAME])")
                                      .arg(name));
             }
             continue;
@@ -271,7 +315,17 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
             return lineError(path, lineNo, QStringLiteral("expected key = value"));
         const QString key = line.left(eq).trimmed().toLower();
         const QString value = line.mid(eq + 1).trimmed();
-        if (current == u"desk") {
+        if (current == u"screens") {
+            auto rule = screenRule(line.left(eq).simplified(), value);
+            if (!rule)
+                return lineError(path, lineNo, rule.error());
+            for (const RoleScreens::Rule& r : std::as_const(screenRules))
+                if (r.match == rule->match && r.code == rule->code)
+                    return lineError(path, lineNo,
+                                     QStringLiteral("the rule for %1 %2 is given twice")
+                                         .arg(RoleScreens::nameOf(r.match), r.code));
+            screenRules << rule.value();
+        } else if (current == u"desk") {
             if (key == u"site") {
                 const auto s = siteTypeFromName(value);
                 if (!s)
@@ -297,6 +351,14 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
         }
     }
 
+    if (sawScreens) {
+        // An empty section would leave every role with nothing: a slip, not a choice.
+        if (screenRules.isEmpty())
+            return QStringLiteral("%1: [screens] gives no rule; every role would see nothing "
+                                  "(remove the section for the defaults)")
+                .arg(path);
+        c.screens = RoleScreens::of(screenRules);
+    }
     if (!sawAllowed)
         allowed = definedOrder.isEmpty() ? QStringList{ServiceProfile::kTraining} : definedOrder;
     if (allowed.isEmpty())
@@ -314,6 +376,7 @@ Result<AdministratorFile::Contents, QString> AdministratorFile::parse(const QByt
                                   "defined by a [profile %2] section")
                 .arg(path, name);
         p.site = c.site;
+        p.screens = c.screens;
         if (!p.isTraining()) {
             if (auto bad = p.problem())
                 return QStringLiteral("%1: %2").arg(path, *bad);

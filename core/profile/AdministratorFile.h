@@ -28,6 +28,11 @@ namespace cpis {
 //                                      ;   mesh-client-certificate mesh-client-key
 //   [profile training]                 ; the sandbox: only cpis-interface may be set
 //
+//   [screens]                          ; who sees which screen; replaces the defaults
+//   activity B0107 = triage            ; activity | role | workgroup, its code, then any of
+//   role R0690 = triage, area-lists    ;   triage notices review area-lists audit-export
+//   workgroup Safeguarding = review    ; role: an R-code, or the whole S:G:R triple
+//
 // A built-in profile starts from its template; keys given replace the template's values.
 // Without the file, only the training profile is allowed and the site is unscheduled care.
 class AdministratorFile
@@ -38,7 +43,8 @@ public:
         QString path;         // where it was read from
         bool present = false; // false: no file, the defaults above
         SiteType site = SiteType::UnscheduledCare;
-        QList<ServiceProfile> profiles; // allowed, default first; never empty
+        RoleScreens screens = RoleScreens::defaults(); // the [screens] rules, if any
+        QList<ServiceProfile> profiles;                // allowed, default first; never empty
 
         std::optional<ServiceProfile> find(const QString& name) const;
         QStringList names() const;

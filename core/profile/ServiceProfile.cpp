@@ -174,6 +174,8 @@ QString ServiceProfile::fingerprint() const
               << QStringLiteral("bulk-file-hosts=") + bulkFileHosts.join(u',');
     }
     // Only when set, so that a start without them records no change of settings.
+    if (!screens.isDefault())
+        parts << QStringLiteral("screens=") + screens.describe().replace(u'\n', u';');
     if (!isTraining() && !deskAsid.isEmpty())
         parts << QStringLiteral("desk-asid=") + deskAsid;
     if (!isTraining() && !cpisAsid.isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/RoleScreens.h"
 #include "core/domain/UserSession.h"
 #include "core/profile/SignInSettings.h"
 
@@ -56,6 +57,8 @@ struct ServiceProfile
     std::chrono::milliseconds timeout{8000}; // one request, retries included
     QStringList bulkFileHosts; // hosts besides the CP-IS host that area-list files may come from
     SiteType site = SiteType::UnscheduledCare; // the administrator's, for every profile
+    // Which functions each role is given: the administrator's [screens], for every profile.
+    RoleScreens screens = RoleScreens::defaults();
     // Where exports are first offered to be saved (e.g. a shared, backed-up folder of the
     // trust); empty: the user's Documents folder.
     QString exportFolder;

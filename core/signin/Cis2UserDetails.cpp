@@ -70,7 +70,9 @@ Result<UserSession, QString> Cis2UserDetails::read(const QJsonObject& idClaims,
         s.roleCode = str(role, "role_code");
         s.organisationCode = str(role, "org_code");
         s.activityCodes = strings(role.value(QLatin1String("activity_codes")));
-        s.workgroups = strings(role.value(QLatin1String("workgroups")));
+        // Names and codes both: an administrator's [screens] rule may name either.
+        s.workgroups = strings(role.value(QLatin1String("workgroups"))) +
+                       strings(role.value(QLatin1String("workgroups_codes")));
     }
     if (!found)
         return tr("The role you selected in CIS2 is not among your roles' details.");

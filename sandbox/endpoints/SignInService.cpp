@@ -41,58 +41,42 @@ QList<TestUser> SignInService::defaultUsers(const QString& laOds, const QString&
     const QString hospitalName = QStringLiteral("Sandbox General Hospital NHS Trust");
     const QString community = QStringLiteral("RX2");
     const QString communityName = QStringLiteral("Sandbox Community Health NHS Trust");
-    return {
-        {QStringLiteral("triage-nurse"),
-         QStringLiteral("555000000001"),
-         QStringLiteral("Amelia Hughes"),
-         QStringLiteral("100000000001"),
-         QStringLiteral("R8001"),
-         QStringLiteral("Triage Nurse, Emergency Department"),
-         hospital,
-         hospitalName,
-         {vocabulary::kActivityViewAndNotify},
-         {}},
-        {QStringLiteral("school-nurse"),
-         QStringLiteral("555000000002"),
-         QStringLiteral("Priya Shah"),
-         QStringLiteral("100000000002"),
-         QStringLiteral("R8002"),
-         QStringLiteral("School Nurse"),
-         community,
-         communityName,
-         {vocabulary::kActivityViewOnly},
-         {kWorkgroupAreaLists}},
-        {QStringLiteral("health-visitor"),
-         QStringLiteral("555000000003"),
-         QStringLiteral("Grace O'Neill"),
-         QStringLiteral("100000000003"),
-         QStringLiteral("R8003"),
-         QStringLiteral("Health Visitor"),
-         community,
-         communityName,
-         {vocabulary::kActivityViewOnly},
-         {kWorkgroupAreaLists}},
-        {QStringLiteral("safeguarding-lead"),
-         QStringLiteral("555000000004"),
-         QStringLiteral("Tom Fielding"),
-         QStringLiteral("100000000004"),
-         QStringLiteral("R8004"),
-         QStringLiteral("Named Nurse for Safeguarding Children"),
-         hospital,
-         hospitalName,
-         {vocabulary::kActivityViewAndNotify, vocabulary::kActivityViewOnly},
-         {kWorkgroupReview}},
-        {QStringLiteral("social-worker"),
-         QStringLiteral("555000000005"),
-         QStringLiteral("Sam Okafor"),
-         QStringLiteral("100000000005"),
-         QStringLiteral("R8005"),
-         QStringLiteral("Social Worker"),
-         laOds,
-         laName,
-         {},
-         {kWorkgroupNotices}},
+    // Role codes as CIS2 sends them (staff group, sub-group, job role; the S and G parts are
+    // illustrative) with the activities a registration authority would grant: the desk's
+    // default screen rules read the activities and the job role (docs/sandbox.md).
+    QList<TestUser> users;
+    const auto add = [&users](const char* id, const char* n, const QString& name,
+                              const QString& jobRole, const QString& roleName, const QString& org,
+                              const QString& orgName, const QStringList& activities) {
+        TestUser u;
+        u.id = QLatin1String(id);
+        u.userUid = QStringLiteral("55500000000") + QLatin1String(n);
+        u.name = name;
+        u.roleId = QStringLiteral("10000000000") + QLatin1String(n);
+        u.roleCode = QStringLiteral("S8000:G8000:") + jobRole;
+        u.roleName = roleName;
+        u.orgCode = org;
+        u.orgName = orgName;
+        u.activityCodes = activities;
+        users.append(u);
     };
+    using namespace vocabulary;
+    add("triage-nurse", "1", QStringLiteral("Amelia Hughes"), kJobRoleNurseAccess,
+        QStringLiteral("Triage Nurse, Emergency Department"), hospital, hospitalName,
+        {kActivityViewAndNotify});
+    add("school-nurse", "2", QStringLiteral("Priya Shah"), kJobRoleCommunityPractitioner,
+        QStringLiteral("School Nurse"), community, communityName, {kActivityViewOnly});
+    add("health-visitor", "3", QStringLiteral("Grace O'Neill"), kJobRoleCommunityPractitioner,
+        QStringLiteral("Health Visitor"), community, communityName, {kActivityViewOnly});
+    add("safeguarding-lead", "4", QStringLiteral("Tom Fielding"), kJobRoleNurseConsultant,
+        QStringLiteral("Named Nurse for Safeguarding Children"), hospital, hospitalName,
+        {kActivityViewAndNotify, kActivityViewOnly});
+    add("social-worker", "5", QStringLiteral("Sam Okafor"), kJobRoleSocialWorker,
+        QStringLiteral("Social Worker"), laOds, laName, {});
+    // Information governance: may export the audit log, sees no desk screen.
+    add("privacy-officer", "6", QStringLiteral("Ruth Adeyemi"), kJobRolePrivacyOfficer,
+        QStringLiteral("Privacy Officer"), hospital, hospitalName, {});
+    return users;
 }
 
 std::optional<TestUser> SignInService::user(const QString& id) const

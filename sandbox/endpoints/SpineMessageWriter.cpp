@@ -201,7 +201,8 @@ void organisationId(Xml& x, const QString& code)
 void queryAuthor(Xml& x, const TestUser& v, const QString& systemId)
 {
     x.start("author");
-    const QString roleCode = v.roleCode.isEmpty() ? QStringLiteral("R0000") : v.roleCode;
+    // V3 carries the job role code alone (the R-code of CIS2's role_code).
+    const QString roleCode = v.roleCode.isEmpty() ? QStringLiteral("R0000") : v.jobRoleCode();
     const QString roleName = v.roleName.isEmpty() ? QStringLiteral("Unknown role") : v.roleName;
     // A system's look: one that came in over V3 (the viewer stands for the system), or one the
     // sandbox seeded with its own system id, which the FHIR history shows as a system too.

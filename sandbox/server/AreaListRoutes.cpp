@@ -105,10 +105,12 @@ bool AreaListRoutes::dispatch(const HttpRequest& in, QTcpSocket* socket)
             return answer(fhirError(400, QStringLiteral("PRECONDITION_FAILED"),
                                     QStringLiteral("Invalid value - X-Request-ID is not a UUID")));
     }
-    if (!user->workgroups.contains(kWorkgroupAreaLists))
-        return answer(
-            fhirError(403, QStringLiteral("ACCESS_DENIED"),
-                      QStringLiteral("The user's role has no CPIS-AREA-LISTS workgroup")));
+    // The national service's own rule, which the desk's screen rules cannot widen: the
+    // community practitioner job role (health visitors, school nurses).
+    if (user->jobRoleCode() != vocabulary::kJobRoleCommunityPractitioner)
+        return answer(fhirError(
+            403, QStringLiteral("ACCESS_DENIED"),
+            QStringLiteral("The user's role is not a community practitioner role (R0690)")));
 
     if (group) {
         if (in.method != "GET")

@@ -13,9 +13,9 @@ class NdjsonExportFile;
 class SignInService;
 struct TestUser;
 
-// The HTTP face of the area lists (docs/api.md §11): GET Group (the areas a CPIS-AREA-LISTS
-// role may export), GET Group/<id>/$export (kick-off), GET and DELETE the status URL, GET the
-// NDJSON files (chunked). Checks the bearer token, X-Request-ID and the workgroup, then asks
+// The HTTP face of the area lists (docs/api.md §11): GET Group (the areas a community
+// practitioner may export), GET Group/<id>/$export (kick-off), GET and DELETE the status URL, GET
+// the NDJSON files (chunked). Checks the bearer token, X-Request-ID and the job role, then asks
 // the area directory and the export jobs. Files at capability URLs (`?key=`) are served without
 // a token and refuse one; when BulkExport names a file host, requests to that host get files
 // only. Retry-After goes out as seconds or an HTTP-date, as the options say.

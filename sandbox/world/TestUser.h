@@ -14,12 +14,14 @@ struct TestUser
     QString userUid; // SDS user id (nhsid_useruid)
     QString name;
     QString roleId;   // person_roleid (NHSD-Session-URID)
-    QString roleCode; // SDS job role code
+    QString roleCode; // CIS2 role_code, "S8000:G8000:R8001": the job role code last
     QString roleName;
     QString orgCode;
     QString orgName;
     QStringList activityCodes;
-    QStringList workgroups; // desk functions beyond look-up (docs/api.md §2, "workgroups")
+    QStringList workgroups; // the organisation's own workgroups, as CIS2 sends them
+
+    QString jobRoleCode() const { return roleCode.section(u':', -1); }
 
     bool notifies() const { return activityCodes.contains(vocabulary::kActivityViewAndNotify); }
     bool canViewCpis() const

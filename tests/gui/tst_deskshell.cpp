@@ -111,6 +111,7 @@ void TestDeskShell::roleDecidesTheViews_data()
     QTest::newRow("health visitor") << "health-visitor" << QList<F>{F::LookUp, F::AreaLists};
     QTest::newRow("safeguarding lead") << "safeguarding-lead" << QList<F>{F::LookUp, F::Review};
     QTest::newRow("social worker") << "social-worker" << QList<F>{F::Notices};
+    QTest::newRow("privacy officer") << "privacy-officer" << QList<F>{};
 }
 
 void TestDeskShell::roleDecidesTheViews()

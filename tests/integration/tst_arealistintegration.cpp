@@ -278,7 +278,7 @@ void TestAreaListIntegration::exportEndpointsFollowTheContract()
     const QString nurse = QStringLiteral("school-nurse");
     const QString kick =
         QStringLiteral("/cpis/FHIR/R4/Group/%1/$export?_type=Patient,CareTeam").arg(m_schoolId);
-    // Without Prefer: respond-async, without the workgroup, someone else's group, bad _type.
+    // Without Prefer: respond-async, without the job role, someone else's group, bad _type.
     QCOMPARE(get(kick, nurse).status, 400);
     QCOMPARE(get(kick, QStringLiteral("triage-nurse"), {{"Prefer", "respond-async"}}).status, 403);
     QCOMPARE(get(kick, QString(), {{"Prefer", "respond-async"}}).status, 401);

@@ -19,7 +19,10 @@ using namespace cpis;
 
 namespace {
 
-UserSession signedIn(const QString& userId, const QStringList& workgroups)
+// The safeguarding lead's role code (a nurse consultant: the default rules give audit-export).
+const QString kLeadRole = QStringLiteral("S8000:G8000:R0570");
+
+UserSession signedIn(const QString& userId, const QString& roleCode)
 {
     UserSession s;
     s.userId = userId;
@@ -29,7 +32,7 @@ UserSession signedIn(const QString& userId, const QStringList& workgroups)
     s.organisationCode = QStringLiteral("RX1");
     s.organisationName = QStringLiteral("Sandbox General Hospital NHS Trust");
     s.activityCodes = {vocabulary::kActivityViewAndNotify};
-    s.workgroups = workgroups;
+    s.roleCode = roleCode;
     s.accessToken = "token";
     s.accessExpiresUtc = QDateTime::currentDateTimeUtc().addSecs(3600);
     return s;
@@ -102,22 +105,22 @@ int TestAuditExportCli::run(const std::optional<UserSession>& who,
 
 void TestAuditExportCli::onlyAnAuditRoleMayExport_data()
 {
-    QTest::addColumn<QStringList>("workgroups");
+    QTest::addColumn<QString>("roleCode");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("safeguarding lead") << QStringList{kWorkgroupReview} << 0;
-    QTest::newRow("IG auditor") << QStringList{kWorkgroupAudit} << 0;
-    QTest::newRow("triage nurse") << QStringList{} << 7;
-    QTest::newRow("school nurse") << QStringList{kWorkgroupAreaLists} << 7;
-    QTest::newRow("social worker") << QStringList{kWorkgroupNotices} << 7;
+    QTest::newRow("safeguarding lead") << kLeadRole << 0;
+    QTest::newRow("privacy officer") << QStringLiteral("S8000:G8000:R0001") << 0;
+    QTest::newRow("triage nurse") << QStringLiteral("S8000:G8000:R8001") << 7;
+    QTest::newRow("school nurse") << QStringLiteral("S8000:G8000:R0690") << 7;
+    QTest::newRow("social worker") << QStringLiteral("S8000:G8000:R1330") << 7;
 }
 
 void TestAuditExportCli::onlyAnAuditRoleMayExport()
 {
-    QFETCH(QStringList, workgroups);
+    QFETCH(QString, roleCode);
     QFETCH(int, exitCode);
     const QString path = m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()) + u".csv");
     const qsizetype before = m_desk->userEntries().size();
-    QCOMPARE(run(signedIn(QStringLiteral("555000000004"), workgroups), path), exitCode);
+    QCOMPARE(run(signedIn(QStringLiteral("555000000004"), roleCode), path), exitCode);
     QCOMPARE(QFileInfo::exists(path), exitCode == 0);
     QCOMPARE(m_desk->userEntries().size(), before + (exitCode == 0 ? 1 : 0));
     if (exitCode != 0)
@@ -134,7 +137,7 @@ void TestAuditExportCli::entryNamesTheSignedInUserNotUSER()
     const QByteArray saved = qgetenv("USER");
     qputenv("USER", "someone");
     const QString path = m_dir.filePath(QStringLiteral("user.ndjson"));
-    const int code = run(signedIn(QStringLiteral("555000000004"), {kWorkgroupReview}), path, false,
+    const int code = run(signedIn(QStringLiteral("555000000004"), kLeadRole), path, false,
                          QStringLiteral("ndjson"));
     qputenv("USER", saved);
     QCOMPARE(code, 0);
@@ -149,7 +152,7 @@ void TestAuditExportCli::entryNamesTheSignedInUserNotUSER()
 
 void TestAuditExportCli::existingFileAndLinksAreRefused()
 {
-    const UserSession lead = signedIn(QStringLiteral("555000000004"), {kWorkgroupReview});
+    const UserSession lead = signedIn(QStringLiteral("555000000004"), kLeadRole);
     const QString existing = m_dir.filePath(QStringLiteral("existing.csv"));
     QFile f(existing);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -177,7 +180,7 @@ void TestAuditExportCli::existingFileAndLinksAreRefused()
 
 void TestAuditExportCli::forceReplacesAFileButNeverALink()
 {
-    const UserSession lead = signedIn(QStringLiteral("555000000004"), {kWorkgroupReview});
+    const UserSession lead = signedIn(QStringLiteral("555000000004"), kLeadRole);
     const QString path = m_dir.filePath(QStringLiteral("again.csv"));
     QCOMPARE(run(lead, path), 0);
     const QByteArray first = read(path);
@@ -200,7 +203,7 @@ void TestAuditExportCli::forceReplacesAFileButNeverALink()
 
 void TestAuditExportCli::formulaCellsAreNeutralised()
 {
-    const UserSession lead = signedIn(QStringLiteral("555000000004"), {kWorkgroupReview});
+    const UserSession lead = signedIn(QStringLiteral("555000000004"), kLeadRole);
     for (const QString& why :
          {QStringLiteral("=1+1"), QStringLiteral("\t=cmd"), QStringLiteral("\r=cmd")}) {
         AccessEvent ev;

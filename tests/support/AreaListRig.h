@@ -65,7 +65,7 @@ protected:
         s.name = user;
         s.accessToken = m_server->signIn().issueAccessToken(user);
         s.accessExpiresUtc = kNow.addSecs(3600);
-        s.workgroups = {kWorkgroupAreaLists};
+        s.roleCode = QStringLiteral("S8000:G8000:") + vocabulary::kJobRoleCommunityPractitioner;
         return s;
     }
 

@@ -163,7 +163,7 @@ TriageView::~TriageView()
 
 void TriageView::openSearch()
 {
-    if (!m_searchPanel || !m_session.allows(DeskFunction::LookUp))
+    if (!m_searchPanel)
         return;
     clearPatient();
     m_nhs->clear();
@@ -262,7 +262,7 @@ bool TriageView::isBusy() const
 
 void TriageView::search(const NhsNumber& nhs)
 {
-    if (!m_deps.lookups || !m_session.allows(DeskFunction::LookUp))
+    if (!m_deps.lookups)
         return;
     clearPatient();
     m_lastNumber = nhs.digits();

@@ -213,8 +213,9 @@ void MainWindow::onSignedIn(const UserSession& session)
     m_idle->arm();
     activateWindow();
     if (m_functionViews.isEmpty()) {
-        m_gateText->setText(tr("Your role (%1) has no CP-IS Desk functions. Sign in with "
-                               "another role, or ask your registration authority.")
+        m_gateText->setText(tr("Your role (%1) is given no CP-IS Desk screen here, so the desk "
+                               "shows nothing. Sign in with another role, or ask your "
+                               "administrator which roles see which screens.")
                                 .arg(session.roleName));
         m_pages->setCurrentWidget(m_gatePage);
         m_gateButton->setFocus();
@@ -228,8 +229,9 @@ void MainWindow::onSignedIn(const UserSession& session)
 void MainWindow::openFunctions()
 {
     closeFunctions();
+    const QList<DeskFunction> given = m_services.screens.functionsFor(m_session);
     for (const RoleView& view : m_services.roleViews) {
-        if (!view.create || !m_session.allows(view.function))
+        if (!view.create || !given.contains(view.function))
             continue;
         QWidget* w = view.create(m_session, m_tabs);
         m_tabs->addTab(w, view.title);
@@ -418,7 +420,9 @@ void MainWindow::openSettings()
 
 void MainWindow::openTool(int index)
 {
-    if (!isSignedIn() || m_locked || index < 0 || index >= m_services.tools.size())
+    // A role given no screen is given no tool either: the desk shows it nothing.
+    if (!isSignedIn() || m_locked || m_functionViews.isEmpty() || index < 0 ||
+        index >= m_services.tools.size())
         return;
     if (QWidget* open = m_toolWindows.at(index)) {
         open->raise();

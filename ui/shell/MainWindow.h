@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/audit/AccessAuditor.h"
+#include "core/domain/RoleScreens.h"
 #include "core/domain/UserSession.h"
 #include "core/signin/SignInCredentials.h"
 #include "ui/shell/DeskSettings.h"
@@ -30,8 +31,9 @@ namespace cpis::ui {
 class IdleLock;
 class IdleWarning;
 
-// The desk's shell: the sign-in gate, one tab per desk function the session allows (the role
-// views the composition root offers: look-up, notices, review, area lists), the Desk menu with
+// The desk's shell: the sign-in gate, one tab per desk function the administrator's mapping
+// gives the signed-in role (of the role views the composition root offers: look-up, notices,
+// review, area lists), the Desk menu with
 // its tools, settings, the idle lock and sign-out. Locking (idle or Ctrl+L) destroys every
 // screen and tool window, with the patient data they held, closes every other window the desk
 // opened (settings, message boxes, file dialogs), and needs a fresh sign-in to come back; the
@@ -63,8 +65,10 @@ public:
         FhirTransport* transport = nullptr; // sign-in calls go the services' one HTTP path
         const Clock* clock = nullptr;
         std::function<Status<AccessAuditor::Error>(const UserSession&, const AccessEvent&)> audit;
-        QList<RoleView> roleViews; // offered, in this order, when the session allows them
-        QList<DeskTool> tools;     // in the Desk menu, for a signed-in user
+        QList<RoleView> roleViews; // offered, in this order, when `screens` gives them
+        // Which role gets which screen: the administrator's mapping (the profile's).
+        RoleScreens screens = RoleScreens::defaults();
+        QList<DeskTool> tools; // in the Desk menu, for a signed-in user
         // Saves the audit anchor now (on lock and sign-out; it is otherwise saved shortly
         // after each look-up, off its path).
         std::function<void()> saveAuditAnchor;
@@ -94,7 +98,7 @@ public:
 
     SignInDialog* signInDialog() const { return m_signIn; }
     QTabWidget* functionTabs() const { return m_tabs; }
-    // The screen shown for `function`, or null when the session does not allow it.
+    // The screen shown for `function`, or null when the mapping does not give it.
     QWidget* functionView(DeskFunction function) const;
     QList<DeskFunction> shownFunctions() const;
     // The status bar's warning that recorded entries are not anchored; hidden while all is well.
