@@ -453,6 +453,26 @@
         <source>The session cannot be renewed: sign in again.</source>
         <translation>Nid oes modd adnewyddu&apos;r sesiwn: mewngofnodwch eto.</translation>
     </message>
+    <message>
+        <source>The API platform was not asked to revoke the session: the profile&apos;s platform key cannot be used.</source>
+        <translation>Ni ofynnwyd i&apos;r platfform API ddirymu&apos;r sesiwn: ni ellir defnyddio allwedd platfform y proffil.</translation>
+    </message>
+    <message>
+        <source>The API platform did not revoke the session: %1</source>
+        <translation>Ni wnaeth y platfform API ddirymu&apos;r sesiwn: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider could not be told to end the session: %1</source>
+        <translation>Nid oedd modd dweud wrth y darparwr hunaniaeth am ddod â&apos;r sesiwn i ben: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider did not revoke its access token: %1</source>
+        <translation>Ni wnaeth y darparwr hunaniaeth ddirymu ei docyn mynediad: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider did not end the session: %1</source>
+        <translation>Ni ddaeth y darparwr hunaniaeth â&apos;r sesiwn i ben: %1</translation>
+    </message>
 </context>
 <context>
     <name>cpis::TokenExchange</name>
@@ -983,6 +1003,38 @@
         <source>CP-IS asked the desk to wait; you can try again now.</source>
         <translation>Gofynnodd CP-IS i&apos;r ddesg aros; gallwch roi cynnig arall arni nawr.</translation>
     </message>
+    <message numerus="yes">
+        <source>Could not check CP-IS at %1 (tried %n time(s))</source>
+        <translation>
+            <numerusform>Methu gwirio CP-IS am %1 (ceisiwyd %n gwaith)</numerusform>
+            <numerusform>Methu gwirio CP-IS am %1 (ceisiwyd %n gwaith)</numerusform>
+            <numerusform>Methu gwirio CP-IS am %1 (ceisiwyd %n gwaith)</numerusform>
+            <numerusform>Methu gwirio CP-IS am %1 (ceisiwyd %n gwaith)</numerusform>
+            <numerusform>Methu gwirio CP-IS am %1 (ceisiwyd %n gwaith)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not trace on PDS at %1 (tried %n time(s)): CP-IS was not asked</source>
+        <translation>
+            <numerusform>Methu olrhain ar PDS am %1 (ceisiwyd %n gwaith): ni holwyd CP-IS</numerusform>
+            <numerusform>Methu olrhain ar PDS am %1 (ceisiwyd %n gwaith): ni holwyd CP-IS</numerusform>
+            <numerusform>Methu olrhain ar PDS am %1 (ceisiwyd %n gwaith): ni holwyd CP-IS</numerusform>
+            <numerusform>Methu olrhain ar PDS am %1 (ceisiwyd %n gwaith): ni holwyd CP-IS</numerusform>
+            <numerusform>Methu olrhain ar PDS am %1 (ceisiwyd %n gwaith): ni holwyd CP-IS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CP-IS holds a record this desk cannot display: contact the responsible local authority</source>
+        <translation>Mae gan CP-IS gofnod na all y ddesg hon ei ddangos: cysylltwch â&apos;r awdurdod lleol cyfrifol</translation>
+    </message>
+    <message>
+        <source>CP-IS holds a record for NHS No. %1 of a plan type this desk does not know.</source>
+        <translation>Mae gan CP-IS gofnod ar gyfer Rhif GIG %1 o fath o gynllun nad yw&apos;r ddesg hon yn ei adnabod.</translation>
+    </message>
+    <message>
+        <source>Treat it as a current plan and contact the local authority as your local procedure says.</source>
+        <translation>Ystyriwch ef yn gynllun cyfredol a chysylltwch â&apos;r awdurdod lleol fel y dywed eich gweithdrefn leol.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::DateFilterEdit</name>
@@ -1258,10 +1310,6 @@
         <translation>Swyddogaethau&apos;r ddesg</translation>
     </message>
     <message>
-        <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
-        <translation>Nid oes gan eich rôl (%1) swyddogaethau Desg CP-IS. Mewngofnodwch gyda rôl arall, neu gofynnwch i&apos;ch awdurdod cofrestru.</translation>
-    </message>
-    <message>
         <source>CP-IS Desk: TRAINING (synthetic data)</source>
         <translation>Desg CP-IS: HYFFORDDIANT (data synthetig)</translation>
     </message>
@@ -1292,6 +1340,14 @@
     <message>
         <source>Audit not anchored: look-ups are recorded, but the keychain could not save the audit anchor. Unlock the keychain.</source>
         <translation>Archwiliad heb ei angori: mae chwiliadau&apos;n cael eu cofnodi, ond ni allai&apos;r gadwyn allweddi gadw angor yr archwiliad. Datglowch y gadwyn allweddi.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) is given no CP-IS Desk screen here, so the desk shows nothing. Sign in with another role, or ask your administrator which roles see which screens.</source>
+        <translation>Nid yw eich rôl (%1) yn cael unrhyw sgrin Desg CP-IS yma, felly nid yw&apos;r ddesg yn dangos dim. Mewngofnodwch gyda rôl arall, neu gofynnwch i&apos;ch gweinyddwr pa rolau sy&apos;n gweld pa sgriniau.</translation>
+    </message>
+    <message>
+        <source>Signed out: this desk holds none of your tokens. The sign-in service could not be told: %1</source>
+        <translation>Wedi allgofnodi: nid yw&apos;r ddesg hon yn cadw dim o&apos;ch tocynnau. Nid oedd modd dweud wrth y gwasanaeth mewngofnodi: %1</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2049,18 @@
     <message>
         <source>Copied</source>
         <translation>Wedi&apos;i gopïo</translation>
+    </message>
+    <message>
+        <source>Plan type not known to this desk: contact the local authority.</source>
+        <translation>Math o gynllun nad yw&apos;r ddesg hon yn ei adnabod: cysylltwch â&apos;r awdurdod lleol.</translation>
+    </message>
+    <message>
+        <source>Record this desk cannot display</source>
+        <translation>Cofnod na all y ddesg hon ei ddangos</translation>
+    </message>
+    <message>
+        <source>The responsible local authority&apos;s contacts could not be read from CP-IS&apos;s answer.</source>
+        <translation>Nid oedd modd darllen manylion cyswllt yr awdurdod lleol cyfrifol o ateb CP-IS.</translation>
     </message>
 </context>
 <context>

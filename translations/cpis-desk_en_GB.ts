@@ -450,6 +450,26 @@
         <source>The session cannot be renewed: sign in again.</source>
         <translation>The session cannot be renewed: sign in again.</translation>
     </message>
+    <message>
+        <source>The API platform was not asked to revoke the session: the profile&apos;s platform key cannot be used.</source>
+        <translation>The API platform was not asked to revoke the session: the profile&apos;s platform key cannot be used.</translation>
+    </message>
+    <message>
+        <source>The API platform did not revoke the session: %1</source>
+        <translation>The API platform did not revoke the session: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider could not be told to end the session: %1</source>
+        <translation>The identity provider could not be told to end the session: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider did not revoke its access token: %1</source>
+        <translation>The identity provider did not revoke its access token: %1</translation>
+    </message>
+    <message>
+        <source>The identity provider did not end the session: %1</source>
+        <translation>The identity provider did not end the session: %1</translation>
+    </message>
 </context>
 <context>
     <name>cpis::TokenExchange</name>
@@ -938,6 +958,32 @@
         <source>CP-IS asked the desk to wait; you can try again now.</source>
         <translation>CP-IS asked the desk to wait; you can try again now.</translation>
     </message>
+    <message numerus="yes">
+        <source>Could not check CP-IS at %1 (tried %n time(s))</source>
+        <translation>
+            <numerusform>Could not check CP-IS at %1 (tried %n time)</numerusform>
+            <numerusform>Could not check CP-IS at %1 (tried %n times)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not trace on PDS at %1 (tried %n time(s)): CP-IS was not asked</source>
+        <translation>
+            <numerusform>Could not trace on PDS at %1 (tried %n time): CP-IS was not asked</numerusform>
+            <numerusform>Could not trace on PDS at %1 (tried %n times): CP-IS was not asked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CP-IS holds a record this desk cannot display: contact the responsible local authority</source>
+        <translation>CP-IS holds a record this desk cannot display: contact the responsible local authority</translation>
+    </message>
+    <message>
+        <source>CP-IS holds a record for NHS No. %1 of a plan type this desk does not know.</source>
+        <translation>CP-IS holds a record for NHS No. %1 of a plan type this desk does not know.</translation>
+    </message>
+    <message>
+        <source>Treat it as a current plan and contact the local authority as your local procedure says.</source>
+        <translation>Treat it as a current plan and contact the local authority as your local procedure says.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::DateFilterEdit</name>
@@ -1213,10 +1259,6 @@
         <translation>Desk functions</translation>
     </message>
     <message>
-        <source>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</source>
-        <translation>Your role (%1) has no CP-IS Desk functions. Sign in with another role, or ask your registration authority.</translation>
-    </message>
-    <message>
         <source>CP-IS Desk: TRAINING (synthetic data)</source>
         <translation>CP-IS Desk: TRAINING (synthetic data)</translation>
     </message>
@@ -1247,6 +1289,14 @@
     <message>
         <source>Audit not anchored: look-ups are recorded, but the keychain could not save the audit anchor. Unlock the keychain.</source>
         <translation>Audit not anchored: look-ups are recorded, but the keychain could not save the audit anchor. Unlock the keychain.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) is given no CP-IS Desk screen here, so the desk shows nothing. Sign in with another role, or ask your administrator which roles see which screens.</source>
+        <translation>Your role (%1) is given no CP-IS Desk screen here, so the desk shows nothing. Sign in with another role, or ask your administrator which roles see which screens.</translation>
+    </message>
+    <message>
+        <source>Signed out: this desk holds none of your tokens. The sign-in service could not be told: %1</source>
+        <translation>Signed out: this desk holds none of your tokens. The sign-in service could not be told: %1</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +1986,18 @@
     <message>
         <source>Copied</source>
         <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Plan type not known to this desk: contact the local authority.</source>
+        <translation>Plan type not known to this desk: contact the local authority.</translation>
+    </message>
+    <message>
+        <source>Record this desk cannot display</source>
+        <translation>Record this desk cannot display</translation>
+    </message>
+    <message>
+        <source>The responsible local authority&apos;s contacts could not be read from CP-IS&apos;s answer.</source>
+        <translation>The responsible local authority&apos;s contacts could not be read from CP-IS&apos;s answer.</translation>
     </message>
 </context>
 <context>
