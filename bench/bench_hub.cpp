@@ -104,7 +104,7 @@ public:
             return f.error().message;
         m_forwarder = std::move(f.value());
         HubForwarder* fw = m_forwarder.get();
-        m_log->setAppendedHook([fw] { fw->wake(); });
+        m_log->addAppendObserver([fw] { fw->wake(); });
         connect(fw, &HubForwarder::stateChanged, this, &Desk::acknowledged);
         m_appendedAtNs.push_back(0); // seq 0: none
         m_tick.setTimerType(Qt::PreciseTimer);

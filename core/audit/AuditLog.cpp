@@ -378,8 +378,9 @@ StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries, const QLis
     if (auto s = tx.commit(); !s)
         return fail(s);
     maybeSaveAnchor();
-    if (m_appended)
-        m_appended();
+    const auto observers = m_appended; // one may clear the list
+    for (const auto& observer : observers)
+        observer();
     return {};
 }
 

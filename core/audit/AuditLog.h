@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace cpis {
 
@@ -94,9 +95,14 @@ public:
     // Refused while the anchor is missing (see anchorMissing()): saving a new one would hide
     // the loss.
     StoreStatus flushAnchor();
-    // Called after each append (or batch) is committed, on the appending thread; the audit
-    // hub's forwarder listens here. Must not append.
-    void setAppendedHook(std::function<void()> hook) { m_appended = std::move(hook); }
+    // Each is called after every committed append (or batch), on the appending thread, in the
+    // order added: the desk schedules its anchor save here and the audit hub's forwarder wakes
+    // here, so neither may displace the other. An observer must not append.
+    void addAppendObserver(std::function<void()> observer)
+    {
+        m_appended.push_back(std::move(observer));
+    }
+    void clearAppendObservers() { m_appended.clear(); }
     qint64 lastSeq() const { return m_lastSeq; }
     // Entries this handle wrote that no saved anchor covers yet.
     bool anchorPending() const { return m_lastSeq != m_anchoredSeq; }
@@ -108,8 +114,6 @@ public:
     // For a store from before store ids: takes `legacy` as this store's anchor if it names an
     // entry of this log by its hash (an anchor of another store does not), and saves it.
     StoreStatus adoptAnchor(const AuditAnchor& legacy);
-    // Called after every committed append (the desk schedules its anchor save from it).
-    void setAppendObserver(std::function<void()> observer) { m_appended = std::move(observer); }
 
     static QByteArray chainHash(const QByteArray& previousHash, const AuditEntry& e);
 
@@ -143,7 +147,7 @@ private:
     qint64 m_anchoredSeq = 0;
     StoreStatus m_anchorStatus;
     bool m_anchorMissing = false;
-    std::function<void()> m_appended;
+    std::vector<std::function<void()>> m_appended;
 };
 
 } // namespace cpis

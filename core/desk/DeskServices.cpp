@@ -70,7 +70,7 @@ DeskServices::~DeskServices()
     if (m_store)
         flushAuditAnchor();
     if (m_store)
-        m_store->audit().setAppendedHook({});
+        m_store->audit().clearAppendObservers();
     m_hub.reset();
     m_store.reset();
 }
@@ -121,7 +121,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
     d->m_anchorTimer.setInterval(c.anchorDelay);
     connect(&d->m_anchorTimer, &QTimer::timeout, d.get(), [self] { self->flushAuditAnchor(); });
     // Not restarted by later entries: a steady stream of look-ups must not put it off.
-    files.audit().setAppendObserver([self] {
+    files.audit().addAppendObserver([self] {
         if (!self->m_anchorTimer.isActive())
             self->m_anchorTimer.start();
     });
@@ -163,7 +163,7 @@ DeskServices::create(Config config, const Clock* clock, KeyProvider& keys, QObje
             return storeFailed(hub.error());
         d->m_hub = std::move(hub.value());
         HubForwarder* forwarder = d->m_hub.get();
-        files.audit().setAppendedHook([forwarder] { forwarder->wake(); });
+        files.audit().addAppendObserver([forwarder] { forwarder->wake(); });
     }
     if (auto recorded = d->recordConfiguration(); !recorded)
         return Error{Error::Kind::Store, recorded.error(), StoreError::Code::Sql};

@@ -34,7 +34,7 @@ void TestHubStatusLabel::showsWhatWaitsAndWhy()
     address.url = QUrl(QStringLiteral("postgresql://desk_gui@hub.invalid:5432/cpis_hub"));
     auto hub = HubForwarder::create(*db.value(), address, clock, {});
     QVERIFY(hub);
-    log.value()->setAppendedHook([f = hub.value().get()] { f->wake(); });
+    log.value()->addAppendObserver([f = hub.value().get()] { f->wake(); });
 
     ui::HubStatusLabel label(hub.value().get());
     QCOMPARE(label.objectName(), QStringLiteral("hubStatus"));
