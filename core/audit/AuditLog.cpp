@@ -378,8 +378,7 @@ StoreStatus AuditLog::appendInTransaction(QList<AuditEntry>& entries, const QLis
     if (auto s = tx.commit(); !s)
         return fail(s);
     maybeSaveAnchor();
-    const auto observers = m_appended; // one may clear the list
-    for (const auto& observer : observers)
+    for (const auto& observer : m_appended)
         observer();
     return {};
 }

@@ -97,7 +97,8 @@ public:
     StoreStatus flushAnchor();
     // Each is called after every committed append (or batch), on the appending thread, in the
     // order added: the desk schedules its anchor save here and the audit hub's forwarder wakes
-    // here, so neither may displace the other. An observer must not append.
+    // here, so neither may displace the other. An observer must not append, nor add or clear
+    // observers.
     void addAppendObserver(std::function<void()> observer)
     {
         m_appended.push_back(std::move(observer));

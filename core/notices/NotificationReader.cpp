@@ -37,18 +37,13 @@ Problem author(const E& a, AttendanceNotice& out)
         if (auto bad = spine::onlyChildren(
                 *person, {"code", "id", "assignedAuthorPerson", "representedOrganization"}))
             return bad;
-        const E* code = spine::child(*person, "code", p);
-        const E* who = spine::child(*person, "assignedAuthorPerson", p);
-        const E* name = who ? spine::child(*who, "name", p) : nullptr;
-        const E* org = spine::child(*person, "representedOrganization", p);
-        const E* orgId = org ? spine::child(*org, "id", p) : nullptr;
-        const E* orgName = org ? spine::child(*org, "name", p) : nullptr;
-        if (!code || !name || !orgId || !orgName)
+        const auto who = spine::assignedAuthor(*person, p);
+        if (!who)
             return p;
-        out.viewerName = spine::personName(*name);
-        out.viewerRole = code->attribute(L("displayName"));
-        out.organisationCode = orgId->attribute(L("extension"));
-        out.organisationName = orgName->text;
+        out.viewerName = who->name;
+        out.viewerRole = who->role;
+        out.organisationCode = who->organisationCode;
+        out.organisationName = who->organisationName;
     } else if (const E* system = a.one(kHl7, L("COCT_TP145104GB01.System"))) {
         if (auto bad = spine::onlyChildren(*system,
                                            {"id", "indirectAuthority", "maintainingOrganization"}))

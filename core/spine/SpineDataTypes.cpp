@@ -66,6 +66,20 @@ QString personName(const SpineXmlElement& name)
     return parts.isEmpty() ? name.text : parts.join(u' ');
 }
 
+std::optional<AssignedAuthor> assignedAuthor(const SpineXmlElement& person, QString& problem)
+{
+    const SpineXmlElement* code = child(person, "code", problem);
+    const SpineXmlElement* who = child(person, "assignedAuthorPerson", problem);
+    const SpineXmlElement* name = who ? child(*who, "name", problem) : nullptr;
+    const SpineXmlElement* org = child(person, "representedOrganization", problem);
+    const SpineXmlElement* orgId = org ? child(*org, "id", problem) : nullptr;
+    const SpineXmlElement* orgName = org ? child(*org, "name", problem) : nullptr;
+    if (!code || !name || !orgId || !orgName)
+        return std::nullopt;
+    return AssignedAuthor{personName(*name), code->attribute(QLatin1String("displayName")),
+                          orgId->attribute(QLatin1String("extension")), orgName->text};
+}
+
 std::optional<NominatedPerson> nominatedPerson(const SpineXmlElement& system, QString& problem)
 {
     for (const SpineXmlElement* authority :

@@ -20,6 +20,18 @@ std::optional<QDateTime> timestamp(const QString& value);
 // A person's name as PN carries it: its parts in order, or its plain text.
 QString personName(const SpineXmlElement& name);
 
+// The person behind an access or a notice (COCT_TP145102GB01.AssignedAuthor): name, role
+// and the organisation they act for. `problem` is set (and nothing returned) when a part is
+// missing or repeated.
+struct AssignedAuthor
+{
+    QString name;
+    QString role; // the code's displayName
+    QString organisationCode;
+    QString organisationName;
+};
+std::optional<AssignedAuthor> assignedAuthor(const SpineXmlElement& person, QString& problem);
+
 // The person a system (COCT_TP145104GB01.System) acts for, named in its first non-null
 // indirectAuthority: both the access reply and the attendance notice carry the CMET.
 struct NominatedPerson

@@ -251,18 +251,13 @@ Problem Reader::previousQuery(const E& q, AccessRecord& out)
             *author, {"contentId", "COCT_TP145102GB01.AssignedAuthor", "COCT_TP145104GB01.System"}))
         return bad;
     if (const E* person = author->one(kHl7, L("COCT_TP145102GB01.AssignedAuthor"))) {
-        const E* code = spine::child(*person, "code", p);
-        const E* who = spine::child(*person, "assignedAuthorPerson", p);
-        const E* name = who ? spine::child(*who, "name", p) : nullptr;
-        const E* org = spine::child(*person, "representedOrganization", p);
-        const E* orgId = org ? spine::child(*org, "id", p) : nullptr;
-        const E* orgName = org ? spine::child(*org, "name", p) : nullptr;
-        if (!code || !name || !orgId || !orgName)
+        const auto who = spine::assignedAuthor(*person, p);
+        if (!who)
             return p;
-        out.viewerName = spine::personName(*name);
-        out.role = code->attribute(L("displayName"));
-        out.organisation = orgName->text;
-        out.organisationOds = orgId->attribute(L("extension"));
+        out.viewerName = who->name;
+        out.role = who->role;
+        out.organisation = who->organisationName;
+        out.organisationOds = who->organisationCode;
         return std::nullopt;
     }
     if (const E* system = author->one(kHl7, L("COCT_TP145104GB01.System"))) {

@@ -259,7 +259,6 @@ void TestNoticesIntegration::schoolNurseLookUpPutsNone()
                  LookupResult::State::PlansFound);
         QCOMPARE(m_sandbox->mesh().inbox(kMailbox), before);
         QCOMPARE(m_sandbox->accessLog().notificationCount(), total);
-        qInfo("silent read over %s: 0 notices added", qPrintable(cpisInterfaceName(cpis)));
     }
 }
 
