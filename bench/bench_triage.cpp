@@ -1,10 +1,12 @@
 // bench_triage: the triage look-up on the real path, step by step, at a network round trip of
-// 0 and 20 ms (the sandbox's --rtt, in process), with CP-IS over HL7 V3 (SpineCpisAdapter) and
-// the desk's keys and audit anchor in the keychain (run inside with-private-keyring.sh).
+// 0 and 20 ms (the sandbox's --rtt, in process on a thread of its own), with CP-IS over HL7 V3
+// (SpineCpisAdapter) and the desk's keys and audit anchor in the keychain (run inside
+// with-private-keyring.sh).
 //
 // The two steps a nurse waits for:
 //   trace:  Enter in the NHS-number field -> the patient banner painted (PDS);
 //   CP-IS:  the confirmation key -> the CP-IS section painted (the V3 query).
+// "Painted" is the end of the window's repaint that painted the widget, its children included.
 // Beside each, in the same run and interleaved with it, its floor: a plain
 // QNetworkAccessManager of its own doing the same request on a kept-alive connection to the
 // same sandbox (one PDS GET; one QUPC_IN000006GB01 POST).
@@ -34,10 +36,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -50,44 +54,138 @@ using cpis::console::say;
 
 namespace {
 
-// Stamps the end of a widget's first paint after it is armed.
-class PaintProbe : public QObject
+// Stamps, for each watched widget, the end of the first repaint after arm() that painted it:
+// when the window's repaint returns, every dirty widget has been painted, the watched widget's
+// children included (a widget's own paint event comes before its children's). A widget painted
+// outside the window's repaint (QWidget::repaint) is stamped as its paint event ends.
+class RepaintProbe : public QObject
 {
 public:
-    qint64 paintedAt = -1;
-    QElapsedTimer* clock = nullptr;
-    QEventLoop* loop = nullptr;
+    RepaintProbe(QWidget* window, const QElapsedTimer* clock, std::function<void()> stamped)
+        : m_window(window), m_clock(clock), m_stamped(std::move(stamped))
+    {
+        window->installEventFilter(this);
+    }
+    void watch(QWidget* widget)
+    {
+        m_targets.insert(widget, Target{});
+        widget->installEventFilter(this);
+    }
+    void arm()
+    {
+        for (Target& t : m_targets)
+            t = Target{};
+    }
+    qint64 paintedAt(QWidget* widget) const { return m_targets.value(widget).paintedAt; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (event->type() != QEvent::Paint)
-            return false;
-        const bool handled = watched->event(event);
-        if (paintedAt < 0) {
-            paintedAt = clock->nsecsElapsed();
-            if (loop)
-                loop->quit();
+        if (event->type() == QEvent::Paint && m_targets.contains(watched)) {
+            Target& t = m_targets[watched];
+            t.paintedInRepaint = true;
+            if (m_inRepaint || t.paintedAt >= 0)
+                return false;
+            const bool handled = watched->event(event);
+            t.paintedAt = m_clock->nsecsElapsed();
+            m_stamped();
+            return handled;
         }
-        return handled;
+        if (watched == m_window && event->type() == QEvent::UpdateRequest) {
+            for (Target& t : m_targets)
+                t.paintedInRepaint = false;
+            m_inRepaint = true;
+            const bool handled = watched->event(event);
+            m_inRepaint = false;
+            const qint64 now = m_clock->nsecsElapsed();
+            for (Target& t : m_targets)
+                if (t.paintedInRepaint && t.paintedAt < 0)
+                    t.paintedAt = now;
+            m_stamped();
+            return handled;
+        }
+        return false;
     }
+
+private:
+    struct Target
+    {
+        qint64 paintedAt = -1;
+        bool paintedInRepaint = false;
+    };
+    QWidget* m_window;
+    const QElapsedTimer* m_clock;
+    std::function<void()> m_stamped;
+    QHash<QObject*, Target> m_targets;
+    bool m_inRepaint = false;
 };
 
-// Runs the event loop until `done` or 10 s.
-bool spin(const std::function<bool()>& done)
+// The sandbox on a thread of its own, as a server elsewhere would be: its work never waits for
+// the desk's screen, nor the screen for it (in the desk's thread, a repaint during the round
+// trip delayed the sandbox's answer). Calls into it are made on its thread.
+class SandboxThread
 {
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+public:
+    explicit SandboxThread(const sandbox::SandboxServer::Options& options)
+    {
+        m_context.moveToThread(&m_thread);
+        m_thread.setObjectName(QStringLiteral("sandbox"));
+        m_thread.start();
+        run([&] {
+            m_server = std::make_unique<sandbox::SandboxServer>(options);
+            m_started = m_server->start();
+        });
+    }
+    ~SandboxThread()
+    {
+        run([&] { m_server.reset(); });
+        m_thread.quit();
+        m_thread.wait();
+    }
+    bool started() const { return m_started; }
+    // Runs `f` on the sandbox's thread and returns when it has.
+    void run(const std::function<void()>& f)
+    {
+        QMetaObject::invokeMethod(&m_context, f, Qt::BlockingQueuedConnection);
+    }
+    sandbox::SandboxServer& server() { return *m_server; }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+    bool m_started = false;
+};
+
+// Waits in the event loop, without polling, until `done` holds or 10 s pass; whatever can make
+// it hold calls check(). Polling would keep this thread busy and take a core from the threads
+// (the network's, the audit writer's) that the wait is for.
+class Waiter
+{
+public:
+    bool until(const std::function<bool()>& done)
+    {
         if (done())
-            loop.quit();
-    });
-    poll.start(0);
-    QTimer::singleShot(10000, &loop, [&loop] { loop.exit(1); });
-    return loop.exec() == 0 && done();
-}
+            return true;
+        QEventLoop loop;
+        m_loop = &loop;
+        m_done = &done;
+        QTimer::singleShot(10000, &loop, [&loop] { loop.exit(1); });
+        const int rc = loop.exec();
+        m_loop = nullptr;
+        m_done = nullptr;
+        return rc == 0 && done();
+    }
+    void check()
+    {
+        if (m_loop && (*m_done)())
+            m_loop->quit();
+    }
+
+private:
+    QEventLoop* m_loop = nullptr;
+    const std::function<bool()>* m_done = nullptr;
+};
 
 double pct(QList<double> v, double p)
 {
@@ -152,14 +250,17 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
 {
     sandbox::SandboxServer::Options o;
     o.rtt = std::chrono::milliseconds(rttMs);
-    sandbox::SandboxServer sandbox(o);
-    if (!sandbox.start()) {
+    SandboxThread sandboxThread(o);
+    if (!sandboxThread.started()) {
         complain("bench_triage: sandbox did not start\n");
         return std::nullopt;
     }
     ServiceProfile profile = ServiceProfile::training();
     profile.cpisInterface = CpisInterface::Hl7V3;
-    profile = profile.withSandbox(sandbox.baseUrl());
+    sandbox::SandboxServer& sandbox = sandboxThread.server();
+    QUrl sandboxUrl;
+    sandboxThread.run([&] { sandboxUrl = sandbox.baseUrl(); });
+    profile = profile.withSandbox(sandboxUrl);
     SystemClock systemClock;
     auto config = DeskServices::defaultConfig(profile, folder, QStringLiteral("bench_triage"));
     config.workstation = QStringLiteral("bench");
@@ -172,13 +273,15 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
     desk::RoleViewOptions roles;
     roles.functions = {DeskFunction::LookUp};
     roles.training = &sandbox;
-    ui::MainWindow window(desk::environment(services.config().profile, &sandbox),
-                          desk::windowServices(services, roles), ui::DeskSettings{});
+    ui::MainWindow::Environment environment;
+    sandboxThread.run(
+        [&] { environment = desk::environment(services.config().profile, &sandbox); });
+    ui::MainWindow window(environment, desk::windowServices(services, roles), ui::DeskSettings{});
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return std::nullopt;
     window.signInAs(QStringLiteral("triage-nurse"));
-    if (!spin([&] { return window.isSignedIn(); })) {
+    if (!QTest::qWaitFor([&] { return window.isSignedIn(); }, 10000)) {
         complain("bench_triage: sign-in failed\n");
         return std::nullopt;
     }
@@ -188,10 +291,10 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
 
     QElapsedTimer clock;
     clock.start();
-    PaintProbe bannerProbe, resultProbe;
-    bannerProbe.clock = resultProbe.clock = &clock;
-    triage->banner()->installEventFilter(&bannerProbe);
-    triage->resultView()->installEventFilter(&resultProbe);
+    Waiter waiter;
+    RepaintProbe painted(&window, &clock, [&waiter] { waiter.check(); });
+    painted.watch(triage->banner());
+    painted.watch(triage->resultView());
 
     Stamps stamps;
     int cpisReplies = 0;
@@ -206,7 +309,12 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
 
     // The floor's own client and session, kept alive across its requests.
     QNetworkAccessManager floorNam;
-    const auto user = sandbox.signIn().user(QStringLiteral("triage-nurse")).value();
+    sandbox::TestUser user;
+    QByteArray bearer;
+    sandboxThread.run([&] {
+        user = sandbox.signIn().user(QStringLiteral("triage-nurse")).value();
+        bearer = "Bearer " + sandbox.signIn().issueAccessToken(user.id);
+    });
     UserSession nurse;
     nurse.userId = user.userUid;
     nurse.name = user.name;
@@ -215,10 +323,10 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
     nurse.roleCode = user.roleCode;
     nurse.organisationCode = user.orgCode;
     nurse.organisationName = user.orgName;
-    const QByteArray bearer = "Bearer " + sandbox.signIn().issueAccessToken(user.id);
     auto timed = [&](QNetworkReply* reply) -> double {
         const qint64 start = clock.nsecsElapsed();
-        if (!spin([reply] { return reply->isFinished(); }) ||
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&waiter] { waiter.check(); });
+        if (!waiter.until([reply] { return reply->isFinished(); }) ||
             reply->error() != QNetworkReply::NoError) {
             reply->deleteLater();
             return -1;
@@ -237,23 +345,23 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
         QTest::keyClick(field, Qt::Key_Escape);
         QTest::keyClicks(field, nhs);
         stamps = Stamps{};
-        bannerProbe.paintedAt = resultProbe.paintedAt = -1;
+        painted.arm();
         cpisReplies = 0;
         stamps.enter = clock.nsecsElapsed();
         QTest::keyClick(field, Qt::Key_Return);
-        if (!spin([&] { return bannerProbe.paintedAt > 0; })) {
+        if (!waiter.until([&] { return painted.paintedAt(triage->banner()) > 0; })) {
             complain("bench_triage: no banner painted\n");
             return std::nullopt;
         }
-        stamps.bannerPainted = bannerProbe.paintedAt;
+        stamps.bannerPainted = painted.paintedAt(triage->banner());
         stamps.cpisBeforeConfirm = cpisReplies > 0;
         stamps.confirm = clock.nsecsElapsed();
         QTest::keyClick(field, Qt::Key_Return, Qt::ControlModifier);
-        if (!spin([&] { return resultProbe.paintedAt > 0; })) {
+        if (!waiter.until([&] { return painted.paintedAt(triage->resultView()) > 0; })) {
             complain("bench_triage: no CP-IS section painted\n");
             return std::nullopt;
         }
-        stamps.sectionPainted = resultProbe.paintedAt;
+        stamps.sectionPainted = painted.paintedAt(triage->resultView());
 
         // The floor, interleaved: one PDS GET, then one CP-IS exchange.
         QUrl pds = profile.pds;
