@@ -9,12 +9,44 @@
 #include "core/lookup/LookupLogging.h"
 #include "core/lookup/LookupRun.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QPointer>
 #include <QTimer>
 #include <QUuid>
 
 namespace cpis {
+
+namespace {
+
+// Answers are kept in the cache after the answer is on screen: Qt posts a window's repaint at
+// low priority, and this, posted at the same priority once the answer is handed over, comes
+// behind it.
+QEvent::Type saveAnswersEvent()
+{
+    static const auto registered = QEvent::Type(QEvent::registerEventType());
+    return registered;
+}
+
+} // namespace
+
+bool LookupService::event(QEvent* event)
+{
+    if (event->type() == saveAnswersEvent()) {
+        saveAnswers();
+        return true;
+    }
+    return QObject::event(event);
+}
+
+void LookupService::saveAnswers()
+{
+    // A cache that cannot be written costs only the offline fallback.
+    for (const LookupResult& answer : std::as_const(m_unsaved))
+        (void)m_cache->save(answer.asked, {answer.toCachePayload(), answer.answeredAtUtc});
+    m_unsaved.clear();
+}
 
 LookupService::LookupService(NationalServiceClient* client,
                              CpisPort* cpis,
@@ -344,13 +376,15 @@ void LookupService::askCpis(std::shared_ptr<LookupRun> run)
                         (!r->plans.isEmpty() || !r->undisplayable.isEmpty());
                     run->result.accessHistory = r->accessHistory;
                     run->result.historyUnavailable = r->historyUnavailable;
-                    if (m_cache) {
-                        // A cache that cannot be written costs only the offline fallback; the
-                        // answer in hand is still correct.
-                        (void)m_cache->save(run->result.asked, {run->result.toCachePayload(),
-                                                                run->result.answeredAtUtc});
-                    }
+                    // Kept for when CP-IS cannot answer, once the answer is on screen: the
+                    // nurse does not wait for the copy of an answer already in hand. Queued
+                    // before the answer is handed over, written after (and at a lock).
+                    if (m_cache)
+                        m_unsaved.append(run->result);
                     finish(run);
+                    if (m_cache)
+                        QCoreApplication::postEvent(this, new QEvent(saveAnswersEvent()),
+                                                    Qt::LowEventPriority);
                 });
 }
 
@@ -476,6 +510,10 @@ void LookupService::finish(std::shared_ptr<LookupRun> run)
 
 void LookupService::forgetSession()
 {
+    // Before the store lets go of what it holds (a lock): a copy still to be written is written
+    // now, not into the cache after the lock.
+    if (m_cache)
+        saveAnswers();
     wipe(m_session);
 }
 

@@ -93,7 +93,11 @@ public:
     // Service failures for which an earlier answer from the cache is better than none.
     static bool cacheMayAnswer(ServiceError::Kind kind);
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
+    void saveAnswers(); // the answers waiting to be kept in the cache
     std::shared_ptr<LookupRun> start(const NhsNumber& nhs);
     // Aborts the run's request in flight when `context` goes during `step`, and records it.
     void abortWith(QObject* context, const std::shared_ptr<LookupRun>& run, int step);
@@ -116,6 +120,7 @@ private:
     const Clock* m_clock;
     Settings m_settings;
     UserSession m_session;
+    QList<LookupResult> m_unsaved; // answers shown, to be kept in the cache (saveAnswers())
 };
 
 } // namespace cpis

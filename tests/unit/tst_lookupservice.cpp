@@ -5,6 +5,7 @@ class TestLookupService : public QObject
     Q_OBJECT
 private slots:
     void plansFoundIsAuditedAndCached();
+    void aCopyWaitingToBeCachedIsWrittenBeforeTheSessionIsForgotten();
     void totalZeroIsNoRecord();
     void serviceFailuresAreNeverNoRecord_data();
     void serviceFailuresAreNeverNoRecord();
@@ -44,7 +45,8 @@ void TestLookupService::plansFoundIsAuditedAndCached()
     // The plan types found, for the review queue at the audit hub to filter by.
     QCOMPARE(rig.auditor.events.first().outcomeDetail,
              QStringLiteral("notified plans:") + planTypeShortName(r.plans.first().type));
-    QVERIFY(rig.cache.entries.contains(QStringLiteral("9000000009")));
+    // Kept in the cache once the answer is handed over (behind the screen's repaint).
+    QTRY_VERIFY(rig.cache.entries.contains(QStringLiteral("9000000009")));
 
     // Three calls, one correlation id, the unscheduled flag on both CP-IS calls (the guide:
     // absent means unscheduled) and not on PDS's.
@@ -61,6 +63,28 @@ void TestLookupService::plansFoundIsAuditedAndCached()
                  .queryItemValue(QStringLiteral("_include"), QUrl::FullyDecoded),
              QStringLiteral("AuditEvent:entity-type=http://terminology.hl7.org/CodeSystem/"
                             "v3-RoleClass|ASSIGNED"));
+}
+
+void TestLookupService::aCopyWaitingToBeCachedIsWrittenBeforeTheSessionIsForgotten()
+{
+    // A lock forgets the session and then has the store let go of what it holds: a copy still
+    // waiting is written first, never into the cache after the lock.
+    Rig rig;
+    rig.serveChildOnAPlan();
+    const QString number = QStringLiteral("9000000009");
+    std::optional<bool> cachedWhenAnswered, cachedWhenForgotten;
+    QObject ctx;
+    rig.service_.lookup(nhs("9000000009"), &ctx, [&](const LookupResult& r) {
+        QCOMPARE(r.state, State::PlansFound);
+        // The answer is handed over before its copy is written...
+        cachedWhenAnswered = rig.cache.entries.contains(number);
+        // ...and a lock at once still finds the copy written when it forgets the session.
+        rig.service_.forgetSession();
+        cachedWhenForgotten = rig.cache.entries.contains(number);
+    });
+    QTRY_VERIFY(cachedWhenForgotten.has_value());
+    QCOMPARE(*cachedWhenAnswered, false);
+    QCOMPARE(*cachedWhenForgotten, true);
 }
 
 void TestLookupService::totalZeroIsNoRecord()
