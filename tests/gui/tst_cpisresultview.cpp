@@ -4,6 +4,7 @@
 #include "ui/shell/Translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -98,7 +99,10 @@ void TestCpisResultView::statesAreDistinct()
         v.showResult(result(s), kNow);
         titles << text(v, "cpisStateTitle");
         names << v.accessibleName();
-        styles << v.findChild<QWidget*>(QStringLiteral("cpisState"))->styleSheet();
+        styles << v.findChild<QWidget*>(QStringLiteral("cpisState"))
+                      ->palette()
+                      .color(QPalette::Window)
+                      .name();
         icons << v.findChild<QLabel*>(QStringLiteral("cpisStateIcon"))->pixmap().cacheKey();
         QVERIFY(!v.findChild<QLabel*>(QStringLiteral("cpisStateIcon"))->pixmap().isNull());
     }
@@ -123,6 +127,15 @@ void TestCpisResultView::plansFoundShowsCardsAndEndedMarked()
     QCOMPARE(text(*cards.at(0), "officeHoursPhone"), QStringLiteral("01632 960001"));
     QCOMPARE(text(*cards.at(0), "emergencyDutyPhone"), QStringLiteral("07700 900001"));
     QVERIFY(v.findChild<QTableView*>(QStringLiteral("accessHistoryView"))->isVisible());
+    // As drawn: the current plan with NHS red's edge on white, the ended one pale grey with no
+    // red at its edge.
+    const QImage current = cards.at(0)->grab().toImage();
+    const QImage ended = cards.at(1)->grab().toImage();
+    const int mid = current.height() / 2;
+    QCOMPARE(current.pixelColor(3, mid), QColor(QStringLiteral("#d5281b")));
+    QCOMPARE(current.pixelColor(current.width() - 4, mid), QColor(Qt::white));
+    QVERIFY(ended.pixelColor(3, ended.height() / 2) != QColor(QStringLiteral("#d5281b")));
+    QCOMPARE(ended.pixelColor(ended.width() / 2, 4), QColor(QStringLiteral("#f0f4f5")));
 }
 
 void TestCpisResultView::noRecordNeverSaysSafe()
@@ -309,9 +322,9 @@ void TestCpisResultView::endedOnlyAndUnbornHaveTheirOwnHeadlines()
     v.showResult(ended, kNow);
     QCOMPARE(text(v, "cpisStateTitle"), QStringLiteral("CP-IS: plan ended 03-Mar-2026"));
     QVERIFY(!text(v, "cpisStateTitle").contains(QStringLiteral("ALERT")));
-    QVERIFY(!v.findChild<QWidget*>(QStringLiteral("cpisState"))
-                 ->styleSheet()
-                 .contains(QStringLiteral("#d5281b")));
+    // NHS dark grey, not the red of a current plan's alert.
+    QCOMPARE(v.findChild<QWidget*>(QStringLiteral("cpisState"))->palette().color(QPalette::Window),
+             QColor(QStringLiteral("#425563")));
 
     LookupResult unborn = result(LookupResult::State::PlansFound);
     unborn.plans = {
@@ -395,9 +408,8 @@ void TestCpisResultView::recordOfAnUnknownPlanTypeIsNeitherNoRecordNorCouldNotCh
     QVERIFY(!text(v, "cpisStateDetail").contains(QStringLiteral("no ")));
     QVERIFY(v.provenanceText().startsWith(QStringLiteral("Live answer from CP-IS, checked")));
     // In words, icon and colour: the alert's red and warning, not could-not-check's yellow.
-    QVERIFY(v.findChild<QWidget*>(QStringLiteral("cpisState"))
-                ->styleSheet()
-                .contains(QStringLiteral("#d5281b")));
+    QCOMPARE(v.findChild<QWidget*>(QStringLiteral("cpisState"))->palette().color(QPalette::Window),
+             QColor(QStringLiteral("#d5281b")));
     // The card names the authority with its numbers, each copyable; the code is not shown.
     auto cards = v.findChildren<QFrame*>(QStringLiteral("planCard"));
     QCOMPARE(cards.size(), 1);

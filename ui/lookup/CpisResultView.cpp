@@ -5,8 +5,12 @@
 #include "core/domain/PlanType.h"
 #include "ui/lookup/AccessHistoryModel.h"
 #include "ui/lookup/PlanCard.h"
+#include "ui/widgets/FlatScrollBarStyle.h"
+#include "ui/widgets/LineTextDelegate.h"
 #include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/WrapLabel.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,14 +30,13 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     // The first line: what this answer is and when.
     m_provenance = new QWidget(this);
     m_provenance->setObjectName(QStringLiteral("cpisProvenanceRow"));
-    m_provenance->setAttribute(Qt::WA_StyledBackground);
+    m_provenance->setAutoFillBackground(true);
     auto* provenanceRow = new QHBoxLayout(m_provenance);
     m_provenanceIcon = new PlainLabel(m_provenance);
     m_provenanceIcon->setObjectName(QStringLiteral("cpisProvenanceIcon"));
     provenanceRow->addWidget(m_provenanceIcon, 0, Qt::AlignTop);
-    m_provenanceText = new PlainLabel(m_provenance);
+    m_provenanceText = new WrapLabel(m_provenance);
     m_provenanceText->setObjectName(QStringLiteral("cpisProvenance"));
-    m_provenanceText->setWordWrap(true);
     QFont pf = m_provenanceText->font();
     pf.setBold(true);
     m_provenanceText->setFont(pf);
@@ -42,7 +45,7 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
 
     m_header = new QWidget(this);
     m_header->setObjectName(QStringLiteral("cpisState"));
-    m_header->setAttribute(Qt::WA_StyledBackground);
+    m_header->setAutoFillBackground(true);
     // The state keeps its own height; spare room goes below, not into a tall coloured block.
     m_header->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* headerLayout = new QHBoxLayout(m_header);
@@ -50,16 +53,14 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     m_icon->setObjectName(QStringLiteral("cpisStateIcon"));
     headerLayout->addWidget(m_icon, 0, Qt::AlignTop);
     auto* words = new QVBoxLayout;
-    m_title = new PlainLabel(m_header);
+    m_title = new WrapLabel(m_header);
     m_title->setObjectName(QStringLiteral("cpisStateTitle"));
     QFont f = m_title->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.5);
     m_title->setFont(f);
-    m_title->setWordWrap(true);
-    m_detail = new PlainLabel(m_header);
+    m_detail = new WrapLabel(m_header);
     m_detail->setObjectName(QStringLiteral("cpisStateDetail"));
-    m_detail->setWordWrap(true);
     words->addWidget(m_title);
     words->addWidget(m_detail);
     headerLayout->addLayout(words, 1);
@@ -75,9 +76,8 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     m_countdown->setInterval(1000);
     connect(m_countdown, &QTimer::timeout, this, &CpisResultView::countDown);
 
-    m_notified = new PlainLabel(this);
+    m_notified = new WrapLabel(this);
     m_notified->setObjectName(QStringLiteral("cpisNotification"));
-    m_notified->setWordWrap(true);
     layout->addWidget(m_notified);
 
     m_plans = new QWidget(this);
@@ -103,14 +103,65 @@ CpisResultView::CpisResultView(QWidget* parent) : QWidget(parent)
     // One line a row: a long organisation is elided, the whole of it in the tooltip, rather
     // than wrapped into a row too short to show it.
     m_historyView->setWordWrap(false);
-    // The time keeps its width; the names share the rest, elided with the whole in a tooltip.
+    FlatScrollBarStyle::apply(m_historyView);
+    m_historyView->setItemDelegate(new LineTextDelegate(m_historyView));
+    // The time keeps the width of its widest value, measured once here rather than over every
+    // row of every answer; the names share the rest, elided with the whole in a tooltip.
     m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_historyView->horizontalHeader()->setSectionResizeMode(AccessHistoryModel::When,
-                                                            QHeaderView::ResizeToContents);
+                                                            QHeaderView::Fixed);
+    const QFontMetrics fm(m_historyView->font());
+    int widest =
+        fm.horizontalAdvance(
+            m_history->headerData(AccessHistoryModel::When, Qt::Horizontal, Qt::DisplayRole)
+                .toString()) +
+        fm.averageCharWidth();
+    for (int month = 1; month <= 12; ++month)
+        widest = qMax(widest, fm.horizontalAdvance(display::dateTime(
+                                  QDateTime(QDate(2026, month, 28), QTime(23, 59), Qt::UTC))));
+    const int cellMargin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1;
+    m_historyView->horizontalHeader()->resizeSection(AccessHistoryModel::When,
+                                                     widest + 2 * cellMargin + 1);
     m_historyLabel->setBuddy(m_historyView);
+    // The table takes the room left below the plans, down to a header and two rows, and
+    // scrolls within itself: with its preferred height, two plans made the whole section
+    // scroll, which laid the section out twice as its scroll bar appeared.
+    m_historyView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_historyView->setMinimumHeight(m_historyView->horizontalHeader()->sizeHint().height() +
+                                    2 * m_historyView->verticalHeader()->defaultSectionSize() +
+                                    2 * m_historyView->frameWidth());
     layout->addWidget(m_historyView, 1);
     layout->addStretch(0);
     clear();
+}
+
+namespace {
+
+// A row's colours, in its palette (its labels inherit it): a style sheet would re-polish the row
+// and its labels on every answer, and the answer would wait for it.
+void colourRow(QWidget* row, const QColor& background, const QColor& text)
+{
+    QPalette p = row->palette();
+    if (p.color(QPalette::Window) == background && p.color(QPalette::WindowText) == text)
+        return;
+    p.setColor(QPalette::Window, background);
+    p.setColor(QPalette::WindowText, text);
+    row->setPalette(p);
+}
+
+} // namespace
+
+void CpisResultView::setIcon(QLabel* label, int icon, int size)
+{
+    // Drawn once per icon and size: rendering a standard icon costs more than the rest of the
+    // row, and the answer waits for it.
+    const qint64 key = qint64(icon) << 16 | size;
+    auto it = m_icons.constFind(key);
+    if (it == m_icons.constEnd())
+        it = m_icons.insert(key,
+                            style()->standardIcon(QStyle::StandardPixmap(icon)).pixmap(size, size));
+    if (label->pixmap().cacheKey() != it->cacheKey())
+        label->setPixmap(*it);
 }
 
 void CpisResultView::setHeader(const QString& colour,
@@ -119,16 +170,8 @@ void CpisResultView::setHeader(const QString& colour,
                                const QString& title,
                                const QString& detail)
 {
-    // Only when the colours change: restyling the row costs about a millisecond, and the
-    // answer waits for it.
-    const QString sheet = QStringLiteral("#cpisState { background: %1; }"
-                                         "#cpisState QLabel { color: %2; }")
-                              .arg(colour, textColour);
-    if (sheet != m_headerSheet) {
-        m_header->setStyleSheet(sheet);
-        m_headerSheet = sheet;
-    }
-    m_icon->setPixmap(style()->standardIcon(QStyle::StandardPixmap(icon)).pixmap(48, 48));
+    colourRow(m_header, QColor(colour), QColor(textColour));
+    setIcon(m_icon, icon, 48);
     m_title->setText(title);
     m_detail->setText(detail);
     m_header->setVisible(true);
@@ -171,14 +214,8 @@ void CpisResultView::setProvenance(const QString& colour,
                                    int icon,
                                    const QString& text)
 {
-    const QString sheet = QStringLiteral("#cpisProvenanceRow { background: %1; }"
-                                         "#cpisProvenanceRow QLabel { color: %2; }")
-                              .arg(colour, textColour);
-    if (sheet != m_provenanceSheet) {
-        m_provenance->setStyleSheet(sheet);
-        m_provenanceSheet = sheet;
-    }
-    m_provenanceIcon->setPixmap(style()->standardIcon(QStyle::StandardPixmap(icon)).pixmap(20, 20));
+    colourRow(m_provenance, QColor(colour), QColor(textColour));
+    setIcon(m_provenanceIcon, icon, 20);
     m_provenanceText->setText(text);
     m_provenance->setAccessibleName(text);
     m_provenance->setVisible(true);
@@ -423,13 +460,11 @@ void CpisResultView::clear()
     m_retry->setVisible(false);
     m_provenance->setVisible(false);
     m_provenanceText->clear();
-    m_provenanceIcon->clear();
     m_notified->clear();
     m_notified->setVisible(false);
     m_header->setVisible(false);
     m_title->clear();
     m_detail->clear();
-    m_icon->clear();
     while (QLayoutItem* item = m_plansLayout->takeAt(0)) {
         delete item->widget();
         delete item;

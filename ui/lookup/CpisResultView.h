@@ -2,6 +2,8 @@
 
 #include "core/lookup/LookupResult.h"
 
+#include <QHash>
+#include <QPixmap>
 #include <QWidget>
 
 class QLabel;
@@ -59,6 +61,7 @@ signals:
 private:
     void
     setProvenance(const QString& colour, const QString& textColour, int icon, const QString& text);
+    void setIcon(QLabel* label, int icon, int size);
     void showPlans(const LookupResult& r, const QDate& today, const QString& checked);
     void showUndisplayable(const LookupResult& r, const QString& checked);
     void addCards(const LookupResult& r, const QDate& today);
@@ -72,13 +75,12 @@ private:
     LocalDirectory* m_directory = nullptr;
     Shown m_shown = Shown::Nothing;
     QWidget* m_header = nullptr;
-    QString m_headerSheet; // the sheets last set: setting one restyles the whole row
+    QHash<qint64, QPixmap> m_icons; // standard icons drawn, by icon and size
     QLabel* m_icon = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_detail = nullptr;
     bool m_cached = false;
     QWidget* m_provenance = nullptr;
-    QString m_provenanceSheet;
     QLabel* m_provenanceIcon = nullptr;
     QLabel* m_provenanceText = nullptr;
     QLabel* m_notified = nullptr;

@@ -4,9 +4,11 @@
 #include "core/domain/PlanType.h"
 #include "ui/widgets/DeskClipboard.h"
 #include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/WrapLabel.h"
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QTimer>
 
@@ -32,16 +34,15 @@ void PlanCard::showCopied(QPushButton* button)
     QTimer::singleShot(2000, button, [button, was] { button->setText(was); });
 }
 
-PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent) : QFrame(parent)
+PlanCard::PlanCard(const CpisPlan& plan, const QDate& today, QWidget* parent)
+    : QFrame(parent), m_ended(plan.hasEndedBy(today))
 {
-    const bool ended = plan.hasEndedBy(today);
+    const bool ended = m_ended;
     setObjectName(QStringLiteral("planCard"));
-    setFrameShape(QFrame::StyledPanel);
     // Ended plans are grey and say ENDED in words; current ones carry the red edge.
-    setStyleSheet(
-        ended
-            ? QStringLiteral("#planCard { border: 2px dashed #768692; background: #f0f4f5; }")
-            : QStringLiteral("#planCard { border-left: 8px solid #d5281b; background: #ffffff; }"));
+    setContentsMargins(ended ? QMargins(2, 2, 2, 2) : QMargins(8, 0, 0, 0));
+    // Every pixel is drawn here (paintEvent): the section need not paint its background first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     m_grid = new QGridLayout(this);
     QLabel* type = addTitle(planTypeText(plan.type) + (ended ? tr(" (ended)") : QString()),
                             datesText(plan, today));
@@ -55,9 +56,8 @@ PlanCard::PlanCard(const UndisplayableRecord& record, QWidget* parent) : QFrame(
     // Read as a current plan until the authority says otherwise: the red edge of one.
     setObjectName(QStringLiteral("planCard"));
     setProperty("undisplayable", true);
-    setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(
-        QStringLiteral("#planCard { border-left: 8px solid #d5281b; background: #ffffff; }"));
+    setContentsMargins(8, 0, 0, 0);
+    setAttribute(Qt::WA_OpaquePaintEvent);
     m_grid = new QGridLayout(this);
     const QString dates = tr("Plan type not known to this desk: contact the local authority.");
     QLabel* type = addTitle(tr("Record this desk cannot display"), dates);
@@ -66,11 +66,10 @@ PlanCard::PlanCard(const UndisplayableRecord& record, QWidget* parent) : QFrame(
     if (record.authority) {
         said += QStringLiteral(" ") + addAuthority(*record.authority)->text();
     } else {
-        auto* none = new PlainLabel(tr("The responsible local authority's contacts could not be "
-                                       "read from CP-IS's answer."),
-                                    this);
+        auto* none = new WrapLabel(tr("The responsible local authority's contacts could not be "
+                                      "read from CP-IS's answer."),
+                                   this);
         none->setObjectName(QStringLiteral("planAuthority"));
-        none->setWordWrap(true);
         m_grid->addWidget(none, m_row++, 0, 1, 3);
         said += QStringLiteral(" ") + none->text();
     }
@@ -97,16 +96,15 @@ QLabel* PlanCard::addTitle(const QString& text, const QString& dates)
 
 QLabel* PlanCard::addAuthority(const LocalAuthority& authority)
 {
-    auto* la = new PlainLabel(tr("Responsible local authority: %1").arg(authority.name), this);
+    auto* la = new WrapLabel(tr("Responsible local authority: %1").arg(authority.name), this);
     la->setObjectName(QStringLiteral("planAuthority"));
-    la->setWordWrap(true);
     m_grid->addWidget(la, m_row++, 0, 1, 3);
 
     auto phone = [&](const QString& label, const QString& number, const QString& name) {
         auto* l = new PlainLabel(label, this);
         auto* v = new PlainLabel(number.isEmpty() ? display::notKnown() : number, this);
         v->setObjectName(name);
-        v->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        v->selectableOnHover();
         QFont bold = v->font();
         bold.setBold(true);
         v->setFont(bold);
@@ -140,7 +138,9 @@ QLabel* PlanCard::addLocalHeading(const QString& text)
     QFont italic = heading->font();
     italic.setItalic(true);
     heading->setFont(italic);
-    heading->setStyleSheet(QStringLiteral("QLabel { color: #4c6272; }")); // 6.1:1 on white
+    QPalette grey = heading->palette();
+    grey.setColor(QPalette::WindowText, QColor(0x4c, 0x62, 0x72)); // 6.1:1 on white
+    heading->setPalette(grey);
     m_grid->addWidget(heading, m_row++, 0, 1, 3);
     return heading;
 }
@@ -196,6 +196,24 @@ void PlanCard::showLocalDirectoryError(const QString& message)
     QLabel* l = addLocalHeading(tr("The local directory could not be read: %1").arg(message));
     l->setObjectName(QStringLiteral("localDirectoryError"));
     l->setTextFormat(Qt::PlainText);
+}
+
+void PlanCard::paintEvent(QPaintEvent* event)
+{
+    // Drawn here rather than by a style sheet, which would re-polish every label of every card
+    // as each answer is shown. A current plan: white with NHS red's 8-pixel edge; an ended one:
+    // pale grey in a dashed grey border.
+    Q_UNUSED(event);
+    QPainter p(this);
+    if (m_ended) {
+        p.fillRect(rect(), QColor(0xf0, 0xf4, 0xf5));
+        QPen dashed(QColor(0x76, 0x86, 0x92), 2, Qt::DashLine);
+        p.setPen(dashed);
+        p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+        return;
+    }
+    p.fillRect(rect(), Qt::white);
+    p.fillRect(QRect(0, 0, 8, height()), QColor(0xd5, 0x28, 0x1b));
 }
 
 QPushButton* PlanCard::firstAction() const

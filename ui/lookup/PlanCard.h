@@ -31,6 +31,9 @@ public:
     // The first button a keyboard user reaches (a Copy), or null.
     QPushButton* firstAction() const;
 
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
 private:
     QLabel* addTitle(const QString& text, const QString& dates);
     QLabel* addAuthority(const LocalAuthority& authority);
@@ -39,6 +42,7 @@ private:
 
     QGridLayout* m_grid = nullptr;
     int m_row = 0;
+    bool m_ended = false; // drawn grey and dashed, not with the current plan's red edge
 };
 
 } // namespace cpis::ui

@@ -7,6 +7,7 @@
 #include "ui/lookup/CpisResultView.h"
 #include "ui/lookup/PatientBanner.h"
 #include "ui/lookup/PatientSearchPanel.h"
+#include "ui/widgets/FlatScrollBarStyle.h"
 #include "ui/widgets/NhsNumberEdit.h"
 #include "ui/widgets/PlainLabel.h"
 
@@ -45,7 +46,7 @@ RoleView TriageView::roleView(Deps deps)
 }
 
 TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
-    : QWidget(parent), m_deps(std::move(deps)), m_session(std::move(session))
+    : LayoutBoundary(parent), m_deps(std::move(deps)), m_session(std::move(session))
 {
     setObjectName(QStringLiteral("deskPage"));
     if (m_deps.lookups)
@@ -53,7 +54,9 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     if (m_deps.searches)
         m_deps.searches->setSession(m_session);
 
-    auto* columns = new QHBoxLayout(this);
+    // A look-up changes this screen many times a minute: what changes is repainted, not the
+    // whole window (LayoutBoundary).
+    auto* columns = new QHBoxLayout(content());
     columns->setContentsMargins(0, 0, 0, 0);
     auto* main = new QVBoxLayout;
     columns->addLayout(main, 3);
@@ -138,6 +141,7 @@ TriageView::TriageView(Deps deps, UserSession session, QWidget* parent)
     m_resultScroll->setWidgetResizable(true);
     m_resultScroll->setFrameShape(QFrame::NoFrame);
     m_resultScroll->setWidget(m_result);
+    FlatScrollBarStyle::apply(m_resultScroll);
     m_resultScroll->hide();
     main->addWidget(m_resultScroll, 1);
     main->addStretch(0);
@@ -306,14 +310,15 @@ void TriageView::confirmBanner()
 {
     if (!m_deps.lookups || !m_person.awaitsConfirmation())
         return;
-    m_confirmBar->hide();
     m_request = new QObject(this);
     const TracedPerson person = m_person;
+    // The query leaves first; the screen says so while it is on the network.
+    m_deps.lookups->queryConfirmed(person, m_request,
+                                   [this](const LookupResult& r) { onAnswer(r); });
+    m_confirmBar->hide();
     m_busy->start(person.fromCache()
                       ? tr("Reading the offline copy for NHS No. %1…").arg(person.asked().display())
                       : tr("Asking CP-IS about NHS No. %1…").arg(person.asked().display()));
-    m_deps.lookups->queryConfirmed(person, m_request,
-                                   [this](const LookupResult& r) { onAnswer(r); });
 }
 
 void TriageView::rejectBanner()

@@ -3,6 +3,7 @@
 #include "core/domain/UserSession.h"
 #include "core/lookup/LookupResult.h"
 #include "core/lookup/TracedPerson.h"
+#include "ui/widgets/LayoutBoundary.h"
 #include "ui/widgets/RoleView.h"
 
 #include <QList>
@@ -39,7 +40,7 @@ class PatientSearchPanel;
 // number up exactly as if it had been typed. It is made
 // at sign-in for a session that may view CP-IS and destroyed at lock and sign-out with all it
 // showed; an answer that arrives after that, or for an older look-up, is dropped.
-class TriageView : public QWidget
+class TriageView : public LayoutBoundary
 {
     Q_OBJECT
 public:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QEvent>
 #include <QLabel>
 
 namespace cpis::ui {
@@ -18,6 +19,12 @@ public:
         setTextFormat(Qt::PlainText);
         setText(text);
     }
+    // Text a pointer can select, made selectable when a pointer first comes over it: a
+    // selectable label lays its text out as a rich-text document, at many times the cost of a
+    // plain one, and most are never pointed at. The keyboard's way to the text is the Copy
+    // button beside it.
+    void selectableOnHover() { m_selectableOnHover = true; }
+
     // A form row's label, its mnemonic moving the focus to `field` (what QFormLayout's
     // addRow(QString, QWidget*) does, with a plain label).
     static PlainLabel* forField(const QString& text, QWidget* field)
@@ -26,6 +33,18 @@ public:
         label->setBuddy(field);
         return label;
     }
+
+protected:
+    bool event(QEvent* e) override
+    {
+        if (m_selectableOnHover && e->type() == QEvent::Enter &&
+            !(textInteractionFlags() & Qt::TextSelectableByMouse))
+            setTextInteractionFlags(Qt::TextSelectableByMouse);
+        return QLabel::event(e);
+    }
+
+private:
+    bool m_selectableOnHover = false;
 };
 
 } // namespace cpis::ui
