@@ -40,6 +40,15 @@ bool LookupService::event(QEvent* event)
     return QObject::event(event);
 }
 
+Result<std::optional<AnswerCache::Entry>, AnswerCache::Error>
+LookupService::loadCached(const NhsNumber& nhs)
+{
+    // An answer shown a moment ago and not yet written is the cache's all the same: a look-up
+    // that fails at once (a refused connection) must still find it.
+    saveAnswers();
+    return m_cache->load(nhs);
+}
+
 void LookupService::saveAnswers()
 {
     // A cache that cannot be written costs only the offline fallback.
@@ -214,7 +223,7 @@ void LookupService::traceFailed(std::shared_ptr<LookupRun> run, const ServiceErr
     run->result.retryAfterSecs = error.retryAfterSecs;
     run->result.attempts = error.attempts;
     if (m_cache && cacheMayAnswer(error.kind)) {
-        const auto cached = m_cache->load(run->result.asked);
+        const auto cached = loadCached(run->result.asked);
         if (cached && cached.value()) {
             if (auto answer =
                     LookupResult::fromCachePayload(cached.value()->payload, run->result.asked);
@@ -396,7 +405,7 @@ void LookupService::failed(std::shared_ptr<LookupRun> run, const ServiceError& e
     run->result.attempts = error.attempts;
     run->result.notificationSent = false;
     if (m_cache && cacheMayAnswer(error.kind)) {
-        const auto cached = m_cache->load(run->result.asked);
+        const auto cached = loadCached(run->result.asked);
         if (cached && cached.value()) {
             if (auto answer =
                     LookupResult::fromCachePayload(cached.value()->payload, run->result.asked)) {

@@ -2,6 +2,7 @@
 
 #include "core/domain/NhsNumber.h"
 #include "core/domain/UserSession.h"
+#include "core/lookup/AnswerCache.h"
 #include "core/lookup/CpisPort.h"
 #include "core/lookup/LookupResult.h"
 #include "core/lookup/NationalServiceClient.h"
@@ -98,6 +99,7 @@ protected:
 
 private:
     void saveAnswers(); // the answers waiting to be kept in the cache
+    Result<std::optional<AnswerCache::Entry>, AnswerCache::Error> loadCached(const NhsNumber& nhs);
     std::shared_ptr<LookupRun> start(const NhsNumber& nhs);
     // Aborts the run's request in flight when `context` goes during `step`, and records it.
     void abortWith(QObject* context, const std::shared_ptr<LookupRun>& run, int step);

@@ -6,6 +6,7 @@ class TestLookupService : public QObject
 private slots:
     void plansFoundIsAuditedAndCached();
     void aCopyWaitingToBeCachedIsWrittenBeforeTheSessionIsForgotten();
+    void aCopyWaitingToBeCachedAnswersALookUpThatFailsAtOnce();
     void totalZeroIsNoRecord();
     void serviceFailuresAreNeverNoRecord_data();
     void serviceFailuresAreNeverNoRecord();
@@ -85,6 +86,29 @@ void TestLookupService::aCopyWaitingToBeCachedIsWrittenBeforeTheSessionIsForgott
     QTRY_VERIFY(cachedWhenForgotten.has_value());
     QCOMPARE(*cachedWhenAnswered, false);
     QCOMPARE(*cachedWhenForgotten, true);
+}
+
+void TestLookupService::aCopyWaitingToBeCachedAnswersALookUpThatFailsAtOnce()
+{
+    // The service goes away as the answer is shown, and the next look-up of the number is
+    // refused at once: it still finds the answer's copy, though not yet written when it began.
+    Rig rig;
+    rig.serveChildOnAPlan();
+    std::optional<LookupResult> second;
+    QObject ctx;
+    rig.service_.lookup(nhs("9000000009"), &ctx, [&](const LookupResult& first) {
+        QCOMPARE(first.state, State::PlansFound);
+        QVERIFY(!rig.cache.entries.contains(QStringLiteral("9000000009")));
+        FakeAnswer down;
+        down.networkError = QNetworkReply::ConnectionRefusedError;
+        rig.service.byPath.clear();
+        rig.service.byPath.insert(QStringLiteral("Patient/9000000009"), down);
+        rig.service_.lookup(nhs("9000000009"), &ctx, [&](const LookupResult& r) { second = r; });
+    });
+    QTRY_VERIFY(second.has_value());
+    QCOMPARE(second->state, State::PlansFound);
+    QVERIFY(second->fromCache);
+    QCOMPARE(second->reason, Reason::Offline);
 }
 
 void TestLookupService::totalZeroIsNoRecord()
