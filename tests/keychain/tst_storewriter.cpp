@@ -11,6 +11,7 @@
 #include "core/domain/Clock.h"
 #include "core/store/KeyStore.h"
 #include "core/store/StoreLock.h"
+#include "tests/support/CliRun.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>
@@ -35,12 +36,7 @@ namespace {
 const QString kKeychainService = QStringLiteral("cpis-desk"); // the one cpis uses
 const QString kPlanNumber = QStringLiteral("9990000018");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using clirun::Run;
 
 QProcessEnvironment cliEnvironment(int waitSeconds)
 {
@@ -63,19 +59,7 @@ QStringList cliArgs(const QString& store, const QStringList& args)
 
 Run runCli(const QString& store, const QStringList& args, int waitSeconds = 5)
 {
-    QProcess p;
-    p.setProcessEnvironment(cliEnvironment(waitSeconds));
-    p.start(QStringLiteral(CPIS_CLI_EXE), cliArgs(store, args));
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return clirun::runCpis(cliArgs(store, args), cliEnvironment(waitSeconds), 120000);
 }
 
 int exportedLookUps(const QString& store, const QString& csv)

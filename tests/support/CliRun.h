@@ -28,20 +28,15 @@ inline QString& noAdminFile()
     return path;
 }
 
-inline Run cpisExactly(const QStringList& args,
-                       const QString& adminFile = {},
-                       const QList<std::pair<QString, QString>>& extraEnv = {})
+// `cpis` with exactly these arguments and this environment; exit code -1 when it crashed or
+// did not finish within `timeoutMs` (it is then killed).
+inline Run runCpis(const QStringList& args, const QProcessEnvironment& env, int timeoutMs)
 {
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const auto& [name, value] : extraEnv)
-        env.insert(name, value);
-    env.insert(QStringLiteral("CPIS_DESK_ADMIN_FILE"),
-               adminFile.isEmpty() ? noAdminFile() : adminFile);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(CPIS_CLI_EXE), args);
     Run r;
-    if (!p.waitForFinished(60000)) {
+    if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
         return r;
@@ -50,6 +45,18 @@ inline Run cpisExactly(const QStringList& args,
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+inline Run cpisExactly(const QStringList& args,
+                       const QString& adminFile = {},
+                       const QList<std::pair<QString, QString>>& extraEnv = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto& [name, value] : extraEnv)
+        env.insert(name, value);
+    env.insert(QStringLiteral("CPIS_DESK_ADMIN_FILE"),
+               adminFile.isEmpty() ? noAdminFile() : adminFile);
+    return runCpis(args, env, 60000);
 }
 
 // Most runs are training runs: the profile every user has to name. With no administrator's
