@@ -11,11 +11,8 @@
 // QNetworkAccessManager of its own doing the same request on a kept-alive connection to the
 // same sandbox (one PDS GET; one QUPC_IN000006GB01 POST).
 //
-// The steps are read from timestamps by one small adapter (Steps::from), whichever flow the
-// desk runs: when CP-IS was asked before the confirmation (a one-step look-up, trace and query
-// on Enter), the trace is Enter -> PDS answer received and the CP-IS step is the rest up to
-// the banner painted plus confirmation -> section painted; when it was not (trace on Enter,
-// CP-IS on confirmation), the steps are the two waits as they are.
+// CP-IS asked before the confirmation would be the wrong-patient control switched off: the
+// program stops and says so rather than measure it.
 #include "app/desk/DeskComposition.h"
 #include "bench/support/ConsoleOut.h"
 #include "core/desk/DeskServices.h"
@@ -195,33 +192,9 @@ double pct(QList<double> v, double p)
 }
 
 // One look-up's timestamps (ns on one clock) and the two steps read from them.
-struct Stamps
-{
-    qint64 enter = -1, bannerPainted = -1, confirm = -1, sectionPainted = -1;
-    qint64 pdsAnswered = -1;        // the desk's PDS reply finished
-    bool cpisBeforeConfirm = false; // a one-step flow: CP-IS asked on Enter
-};
-
-struct Steps
-{
-    double trace = 0; // ms
-    double cpis = 0;
-
-    static Steps from(const Stamps& s)
-    {
-        if (s.cpisBeforeConfirm)
-            return {double(s.pdsAnswered - s.enter) / 1e6,
-                    double((s.bannerPainted - s.pdsAnswered) + (s.sectionPainted - s.confirm)) /
-                        1e6};
-        return {double(s.bannerPainted - s.enter) / 1e6,
-                double(s.sectionPainted - s.confirm) / 1e6};
-    }
-};
-
 struct Figures
 {
-    QList<double> trace, cpis, pdsFloor, cpisFloor, enterToBanner, confirmToSection;
-    bool oneStep = false;
+    QList<double> trace, cpis, pdsFloor, cpisFloor; // ms
 };
 
 QByteArray newId()
@@ -296,14 +269,10 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
     painted.watch(triage->banner());
     painted.watch(triage->resultView());
 
-    Stamps stamps;
     int cpisReplies = 0;
     QObject::connect(&services.network(), &QNetworkAccessManager::finished, &window,
                      [&](QNetworkReply* r) {
-                         const QString path = r->url().path();
-                         if (path.startsWith(u"/personal-demographics"))
-                             stamps.pdsAnswered = clock.nsecsElapsed();
-                         else if (path.startsWith(u"/spine/cpis"))
+                         if (r->url().path().startsWith(u"/spine/cpis"))
                              ++cpisReplies;
                      });
 
@@ -344,24 +313,24 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
         const QString& nhs = numbers.at(i % numbers.size());
         QTest::keyClick(field, Qt::Key_Escape);
         QTest::keyClicks(field, nhs);
-        stamps = Stamps{};
         painted.arm();
         cpisReplies = 0;
-        stamps.enter = clock.nsecsElapsed();
+        const qint64 enter = clock.nsecsElapsed();
         QTest::keyClick(field, Qt::Key_Return);
         if (!waiter.until([&] { return painted.paintedAt(triage->banner()) > 0; })) {
             complain("bench_triage: no banner painted\n");
             return std::nullopt;
         }
-        stamps.bannerPainted = painted.paintedAt(triage->banner());
-        stamps.cpisBeforeConfirm = cpisReplies > 0;
-        stamps.confirm = clock.nsecsElapsed();
+        if (cpisReplies > 0) {
+            complain("bench_triage: CP-IS was asked before the banner was confirmed\n");
+            return std::nullopt;
+        }
+        const qint64 confirm = clock.nsecsElapsed();
         QTest::keyClick(field, Qt::Key_Return, Qt::ControlModifier);
         if (!waiter.until([&] { return painted.paintedAt(triage->resultView()) > 0; })) {
             complain("bench_triage: no CP-IS section painted\n");
             return std::nullopt;
         }
-        stamps.sectionPainted = painted.paintedAt(triage->resultView());
 
         // The floor, interleaved: one PDS GET, then one CP-IS exchange.
         QUrl pds = profile.pds;
@@ -383,12 +352,8 @@ std::optional<Figures> measure(int rttMs, int runs, KeyProvider& keys, const QSt
         }
         if (i < 5)
             continue; // warm-up: first layouts, the floor's first connections
-        const Steps s = Steps::from(stamps);
-        f.oneStep = stamps.cpisBeforeConfirm;
-        f.trace << s.trace;
-        f.cpis << s.cpis;
-        f.enterToBanner << double(stamps.bannerPainted - stamps.enter) / 1e6;
-        f.confirmToSection << double(stamps.sectionPainted - stamps.confirm) / 1e6;
+        f.trace << double(painted.paintedAt(triage->banner()) - enter) / 1e6;
+        f.cpis << double(painted.paintedAt(triage->resultView()) - confirm) / 1e6;
         f.pdsFloor << pdsFloor;
         f.cpisFloor << cpisFloor;
     }
@@ -433,15 +398,10 @@ int main(int argc, char** argv)
         const auto f = measure(rtt, runs, keys, dir.filePath(QStringLiteral("rtt%1").arg(rtt)));
         if (!f)
             return 1;
-        say("RTT %d ms (%s flow; load %s):\n", rtt,
-            f->oneStep ? "one-step: trace and CP-IS on Enter, split by timestamps"
-                       : "two-step: trace on Enter, CP-IS on confirmation",
-            qPrintable(loadAverage()));
-        report("Enter -> banner painted", f->enterToBanner);
-        report("confirm -> CP-IS section painted", f->confirmToSection);
-        report("trace step", f->trace);
+        say("RTT %d ms (load %s):\n", rtt, qPrintable(loadAverage()));
+        report("Enter -> banner painted", f->trace);
         report("floor: plain PDS GET", f->pdsFloor);
-        report("CP-IS step", f->cpis);
+        report("confirm -> CP-IS section painted", f->cpis);
         report("floor: plain CP-IS POST", f->cpisFloor);
         const double traceRatio = pct(f->trace, 99) / pct(f->pdsFloor, 99);
         const double cpisRatio = pct(f->cpis, 99) / pct(f->cpisFloor, 99);
